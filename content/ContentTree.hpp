@@ -1,0 +1,35 @@
+// Read-only access to a content folder, on disk or embedded in the program.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newsticker::content {
+
+struct FileRead {
+  enum class Status { Ok, Missing, TooLarge, Unreadable } status = Status::Missing;
+  std::string bytes;        // the file's content when status is Ok
+  std::size_t size = 0;     // the file's size when known
+};
+
+class ContentTree {
+ public:
+  virtual ~ContentTree() = default;
+  // Names of the regular files directly inside folder `dir` ("" is the root),
+  // sorted byte-wise. Empty when the folder does not exist.
+  virtual std::vector<std::string> listFiles(const std::string& dir) const = 0;
+  // True when `dir` is a folder inside the tree.
+  virtual bool hasFolder(const std::string& dir) const = 0;
+  // True when `path` names a regular file inside the tree (after resolving
+  // symlinks, it must still be inside the tree).
+  virtual bool hasFile(const std::string& path) const = 0;
+  // Reads the file at `path` (relative, '/'-separated) if it is at most
+  // `max_bytes` long; never reads past the limit.
+  virtual FileRead read(const std::string& path, std::size_t max_bytes) const = 0;
+  // Where the tree comes from, for messages ("/srv/feed", "built-in demo feed").
+  virtual std::string describe() const = 0;
+};
+
+}  // namespace newsticker::content

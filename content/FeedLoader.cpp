@@ -1,0 +1,102 @@
+#include "content/FeedLoader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include "content/LanguageDetector.hpp"
+#include "content/LogoResolver.hpp"
+#include "content/PostReader.hpp"
+
+namespace newsticker::content {
+namespace {
+
+constexpr std::size_t kMaxFeedYamlBytes = 64 * 1024;
+
+bool isPostFileName(const std::string& name) {
+  if (name.empty() || name[0] == '.' || name[0] == '_' || name[0] == '#' || name.back() == '~') return false;
+  for (const char* extension : {".md", ".markdown", ".txt"}) {
+    const std::string ext(extension);
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
+  }
+  return false;
+}
+
+void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed) {
+  const std::string file = tree.hasFile("feed.yaml") ? "feed.yaml" : tree.hasFile("feed.yml") ? "feed.yml" : "";
+  if (file.empty()) return;
+  const auto fail = [&](int line, const std::string& message) {
+    feed.diagnostics.push_back({file, line, Severity::Error, message + "; folder defaults ignored"});
+    ++feed.rejected_files;
+  };
+  const FileRead read = tree.read(file, kMaxFeedYamlBytes);
+  if (read.status == FileRead::Status::TooLarge) return fail(0, "larger than 64 KiB");
+  if (read.status != FileRead::Status::Ok) return fail(0, "cannot be read");
+  if (const auto fault = checkYamlLimits(read.bytes, limits.yaml)) return fail(fault->line + 1, fault->message);
+  try {
+    const YAML::Node root = YAML::Load(read.bytes);
+    if (root.IsNull()) return;
+    if (!root.IsMap()) return fail(1, "must be 'key: value' lines");
+    const auto text = [&](const char* key) {
+      const YAML::Node node = root[key];
+      return node && node.IsScalar() ? node.Scalar() : std::string();
+    };
+    FeedDefaults& d = feed.defaults;
+    d.name = text("name");
+    if (d.name.empty()) d.name = text("source");
+    d.logo = text("logo");
+    if (!text("language").empty()) d.language = normaliseLanguageTag(text("language"));
+    if (const YAML::Node duration = root["duration"]; duration && duration.IsScalar()) {
+      double seconds = 0;
+      if (YAML::convert<double>::decode(duration, seconds) && seconds > 0 && seconds <= 3600) {
+        d.duration_seconds = seconds;
+      } else {
+        feed.diagnostics.push_back({file, duration.Mark().line + 1, Severity::Warning,
+                                    "duration must be a number of seconds between 0 and 3600; ignored"});
+      }
+    }
+    if (const YAML::Node drafts = root["show_drafts"]; drafts && drafts.IsScalar()) {
+      YAML::convert<bool>::decode(drafts, d.show_drafts);
+    }
+    if (!d.logo.empty() && !tree.hasFile("logos/" + d.logo) && !tree.hasFile(d.logo)) {
+      feed.diagnostics.push_back({file, 0, Severity::Warning, "logo '" + d.logo + "' is not a file inside logos/"});
+    }
+  } catch (const YAML::Exception& e) {
+    fail(e.mark.line + 1, "not valid YAML: " + e.msg);
+  }
+}
+
+}  // namespace
+
+Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
+  Feed feed;
+  readFeedYaml(tree, limits, feed);
+  feed.posts_folder = tree.hasFolder("posts") ? "posts" : tree.hasFolder("_posts") ? "_posts" : "";
+  const std::string prefix = feed.posts_folder.empty() ? "" : feed.posts_folder + "/";
+
+  for (const std::string& name : tree.listFiles(feed.posts_folder)) {
+    if (!isPostFileName(name)) continue;
+    const std::string file = prefix + name;
+    const FileRead read = tree.read(file, limits.max_post_bytes);
+    if (read.status != FileRead::Status::Ok) {
+      std::string reason = "cannot be read";
+      if (read.status == FileRead::Status::TooLarge) {
+        reason = "is " + std::to_string(read.size / 1024) + " KiB, over the " +
+                 std::to_string(limits.max_post_bytes / 1024) + " KiB limit for a post";
+      }
+      feed.diagnostics.push_back({file, 0, Severity::Error, reason});
+      ++feed.rejected_files;
+      continue;
+    }
+    PostReadResult result = readPost(file, read.bytes, feed.defaults, limits.yaml);
+    if (result.post) {
+      result.post->logo = resolveLogo(tree, result.logo_hints, feed.defaults, file, result.diagnostics);
+      if (result.post->duration_seconds == 0) result.post->duration_seconds = feed.defaults.duration_seconds;
+      feed.posts.push_back(std::move(*result.post));
+    } else {
+      ++feed.rejected_files;
+    }
+    for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
+  }
+  return feed;
+}
+
+}  // namespace newsticker::content

@@ -1,0 +1,34 @@
+// Loads a whole content folder: feed.yaml, every post, and their logos.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "content/ContentTree.hpp"
+#include "content/Diagnostic.hpp"
+#include "content/FeedDefaults.hpp"
+#include "content/Post.hpp"
+#include "content/YamlLimits.hpp"
+
+namespace newsticker::content {
+
+struct LoadLimits {
+  std::size_t max_post_bytes = 1 << 20;  // a post file larger than this is rejected unread
+  YamlLimits yaml;
+};
+
+struct Feed {
+  FeedDefaults defaults;
+  std::string posts_folder;           // "posts", "_posts" or "" (post files at the top)
+  std::vector<Post> posts;            // every post that loaded, drafts included, in file order
+  std::vector<Diagnostic> diagnostics;  // rejections and warnings, in file order
+  std::size_t rejected_files = 0;
+};
+
+// Posts are the .md, .markdown and .txt files in posts/ (or a Jekyll site's
+// _posts/, or the folder itself when it has neither). A bad file is reported
+// and left out; nothing here throws for content faults.
+Feed loadFeed(const ContentTree& tree, const LoadLimits& limits = {});
+
+}  // namespace newsticker::content

@@ -1,0 +1,111 @@
+#include "content/PostDate.hpp"
+
+#include <cstdio>
+
+namespace newsticker::content {
+namespace {
+
+bool digits(std::string_view s, std::size_t pos, std::size_t count, int* value) {
+  if (pos + count > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *value = v;
+  return true;
+}
+
+int daysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// Days since 1970-01-01 (proleptic Gregorian), and back.
+long daysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+void civilFromDays(long z, int* y, int* m, int* d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+
+}  // namespace
+
+std::optional<std::string> parsePostDate(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  int year, month, day;
+  if (!digits(s, 0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, &month) ||
+      s[7] != '-' || !digits(s, 8, 2, &day)) {
+    return std::nullopt;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
+  char buffer[32];
+  if (s.size() == 10) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return std::string(buffer);
+  }
+  if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
+  int hour, minute, second = 0;
+  if (!digits(s, 11, 2, &hour) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2, &minute)) {
+    return std::nullopt;
+  }
+  std::size_t pos = 16;
+  if (pos < s.size() && s[pos] == ':') {
+    if (!digits(s, pos + 1, 2, &second)) return std::nullopt;
+    pos += 3;
+    if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
+      ++pos;
+      while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+    }
+  }
+  if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  if (pos < s.size() && s[pos] == ' ') ++pos;
+  int offset_minutes = 0;
+  if (pos == s.size() || ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size())) {
+    // UTC
+  } else if (s[pos] == '+' || s[pos] == '-') {
+    const int sign = s[pos] == '-' ? -1 : 1;
+    int oh, om = 0;
+    if (!digits(s, pos + 1, 2, &oh)) return std::nullopt;
+    std::size_t after = pos + 3;
+    if (after < s.size() && s[after] == ':') ++after;
+    if (after < s.size()) {
+      if (!digits(s, after, 2, &om)) return std::nullopt;
+      after += 2;
+    }
+    if (after != s.size() || oh > 23 || om > 59) return std::nullopt;
+    offset_minutes = sign * (oh * 60 + om);
+  } else {
+    return std::nullopt;
+  }
+  if (second == 60) second = 59;  // a leap second sorts with its minute
+  long total = (daysFromCivil(year, month, day) * 1440L + hour * 60L + minute) - offset_minutes;
+  const long days = total >= 0 ? total / 1440 : (total - 1439) / 1440;
+  const long minutes = total - days * 1440;
+  civilFromDays(days, &year, &month, &day);
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                static_cast<int>(minutes / 60), static_cast<int>(minutes % 60), second);
+  return std::string(buffer);
+}
+
+std::optional<std::string> dateFromFileName(std::string_view file_name) {
+  if (file_name.size() < 11 || file_name[10] != '-') return std::nullopt;
+  return parsePostDate(file_name.substr(0, 10));
+}
+
+}  // namespace newsticker::content

@@ -1,0 +1,271 @@
+#include "content/PostReader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include "content/FrontMatter.hpp"
+#include "content/LanguageDetector.hpp"
+#include "content/MarkdownDigest.hpp"
+#include "content/PostDate.hpp"
+#include "content/Utf8.hpp"
+
+namespace newsticker::content {
+namespace {
+
+class Reader {
+ public:
+  Reader(const std::string& file, int yaml_first_line, PostReadResult& result)
+      : file_(file), yaml_first_line_(yaml_first_line), result_(result) {}
+
+  void error(int line, std::string message) {
+    result_.diagnostics.push_back({file_, line, Severity::Error, std::move(message)});
+  }
+  void warning(int line, std::string message) {
+    result_.diagnostics.push_back({file_, line, Severity::Warning, std::move(message)});
+  }
+  int lineOf(const YAML::Node& node) const {
+    const int line = node.Mark().line;
+    return line < 0 ? 0 : yaml_first_line_ + line;
+  }
+  int lineOfYaml(int yaml_line) const { return yaml_first_line_ + yaml_line; }
+
+  // The text of a scalar field, or "" when absent; warns when the field has
+  // the wrong shape.
+  std::string text(const YAML::Node& map, const char* key) {
+    const YAML::Node node = map[key];
+    if (!node || node.IsNull()) return "";
+    if (!node.IsScalar()) {
+      warning(lineOf(node), std::string(key) + " should be text, found " + shape(node) + "; ignored");
+      return "";
+    }
+    return node.Scalar();
+  }
+  std::string firstText(const YAML::Node& map, std::initializer_list<const char*> keys) {
+    for (const char* key : keys) {
+      std::string value = text(map, key);
+      if (!value.empty()) return value;
+    }
+    return "";
+  }
+  std::vector<std::string> list(const YAML::Node& map, const char* key) {
+    std::vector<std::string> values;
+    const YAML::Node node = map[key];
+    if (!node || node.IsNull()) return values;
+    if (node.IsScalar()) {  // Jekyll allows "tags: a b c"
+      std::string word;
+      for (char c : node.Scalar() + " ") {
+        if (c == ' ' || c == ',') {
+          if (!word.empty()) values.push_back(word);
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+      return values;
+    }
+    if (!node.IsSequence()) {
+      warning(lineOf(node), std::string(key) + " should be a list, found " + shape(node) + "; ignored");
+      return values;
+    }
+    for (const auto& item : node) {
+      if (item.IsScalar() && !item.Scalar().empty()) values.push_back(item.Scalar());
+    }
+    return values;
+  }
+  std::optional<double> number(const YAML::Node& map, const char* key) {
+    const YAML::Node node = map[key];
+    if (!node || node.IsNull()) return std::nullopt;
+    double value = 0;
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) {
+      warning(lineOf(node), std::string(key) + " should be a number; ignored");
+      return std::nullopt;
+    }
+    return value;
+  }
+  static std::string shape(const YAML::Node& node) {
+    if (node.IsSequence()) return "a list";
+    if (node.IsMap()) return "a set of keys";
+    if (node.IsNull()) return "nothing";
+    return "text";
+  }
+
+ private:
+  const std::string& file_;
+  int yaml_first_line_;
+  PostReadResult& result_;
+};
+
+std::string fileNameOf(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Names a UTF-16/32 byte order mark or the NUL pattern of BOM-less UTF-16.
+std::string wideEncodingName(std::string_view b) {
+  auto starts = [&](std::string_view prefix) { return b.substr(0, prefix.size()) == prefix; };
+  if (starts(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32LE";
+  if (starts(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32BE";
+  if (starts("\xFF\xFE")) return "UTF-16LE";
+  if (starts("\xFE\xFF")) return "UTF-16BE";
+  if (b.size() >= 4 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0) return "UTF-16LE";
+  if (b.size() >= 4 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) return "UTF-16BE";
+  return "";
+}
+
+}  // namespace
+
+PostReadResult readPost(const std::string& file, std::string_view bytes,
+                        const FeedDefaults& defaults, const YamlLimits& limits) {
+  PostReadResult result;
+  Reader reader(file, 0, result);
+
+  if (const std::string wide = wideEncodingName(bytes); !wide.empty()) {
+    reader.error(0, "the file is " + wide + "; save it as UTF-8");
+    return result;
+  }
+  if (const auto bad = firstInvalidUtf8(bytes)) {
+    int line = 1;
+    for (std::size_t i = 0; i < *bad; ++i) line += bytes[i] == '\n';
+    reader.error(line, "invalid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
+    return result;
+  }
+
+  const FrontMatter split = splitFrontMatter(bytes);
+  if (!split.present) {
+    reader.error(1, "no front matter: the file must start with a '---' line, then 'title: ...'");
+    return result;
+  }
+  if (!split.closed) {
+    reader.error(1, "front matter is not closed: add a line with only '---' after it");
+    return result;
+  }
+  Reader fm(file, split.yaml_first_line, result);
+  if (const auto fault = checkYamlLimits(split.yaml, limits)) {
+    fm.error(fm.lineOfYaml(fault->line), fault->message);
+    return result;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(split.yaml);
+  } catch (const YAML::Exception& e) {
+    fm.error(fm.lineOfYaml(e.mark.line), "front matter is not valid YAML: " + e.msg);
+    return result;
+  }
+  if (!root.IsMap()) {
+    fm.error(split.yaml_first_line, "front matter must be 'key: value' lines, found " + Reader::shape(root));
+    return result;
+  }
+
+  try {
+    Post post;
+    post.file = file;
+    const YAML::Node title = root["title"];
+    if (!title || title.IsNull()) {
+      fm.error(split.yaml_first_line, "title is missing: add 'title: ...' to the front matter");
+      return result;
+    }
+    if (!title.IsScalar()) {
+      fm.error(fm.lineOf(title), "title must be text, found " + Reader::shape(title));
+      return result;
+    }
+    if (title.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
+      fm.error(fm.lineOf(title), "title is empty");
+      return result;
+    }
+    post.title = title.Scalar();
+
+    const MarkdownDigest digest = digestMarkdown(split.body);
+    post.summary = fm.firstText(root, {"excerpt", "summary", "description"});
+    if (post.summary.empty()) post.summary = digest.first_paragraph;
+
+    if (const YAML::Node provider = root["provider"]; provider && provider.IsMap()) {
+      post.source = fm.text(provider, "name");
+      result.logo_hints.provider_domain = fm.text(provider, "domain");
+    }
+    if (post.source.empty()) post.source = fm.firstText(root, {"source", "author"});
+    if (post.source.empty()) {
+      if (const YAML::Node author = root["author"]; author && author.IsMap()) post.source = fm.text(author, "name");
+    }
+    if (post.source.empty()) post.source = defaults.name;
+
+    const YAML::Node date_node = root["publishedDateTime"] ? root["publishedDateTime"] : root["date"];
+    if (date_node && date_node.IsScalar() && !date_node.Scalar().empty()) {
+      if (const auto date = parsePostDate(date_node.Scalar())) {
+        post.date = *date;
+      } else {
+        fm.warning(fm.lineOf(date_node), "date '" + date_node.Scalar() +
+                                             "' is not YYYY-MM-DD or ISO 8601; the post is shown undated");
+      }
+    }
+    if (post.date.empty()) {
+      if (const auto date = dateFromFileName(fileNameOf(file))) post.date = *date;
+    }
+
+    post.url = fm.firstText(root, {"webUrl", "originalUrl", "url"});
+    post.topics = fm.list(root, "topics");
+    if (post.topics.empty()) post.topics = fm.list(root, "tags");
+
+    if (const YAML::Node published = root["published"]; published && published.IsScalar()) {
+      bool value = true;
+      if (YAML::convert<bool>::decode(published, value)) post.draft = !value;
+    }
+    if (const YAML::Node draft = root["draft"]; draft && draft.IsScalar()) {
+      bool value = false;
+      if (YAML::convert<bool>::decode(draft, value) && value) post.draft = true;
+    }
+    if (const auto quality = fm.number(root, "quality")) post.weight = *quality;
+    if (const auto duration = fm.number(root, "duration")) {
+      if (*duration > 0 && *duration <= 3600) {
+        post.duration_seconds = *duration;
+      } else {
+        fm.warning(fm.lineOf(root["duration"]), "duration must be between 0 and 3600 seconds; ignored");
+      }
+    }
+
+    const std::string declared = fm.firstText(root, {"lang", "language"});
+    if (!declared.empty()) {
+      post.language = normaliseLanguageTag(declared);
+    } else {
+      post.language = detectLanguage(post.title + "\n" + post.summary);
+      if (post.language.empty()) post.language = defaults.language;
+    }
+
+    if (const YAML::Node related = root["related"]; related && related.IsSequence()) {
+      for (const auto& item : related) {
+        if (!item.IsMap()) continue;
+        RelatedHeadline headline;
+        headline.title = fm.text(item, "title");
+        if (const YAML::Node provider = item["provider"]; provider && provider.IsMap()) {
+          headline.source = fm.text(provider, "name");
+        }
+        if (!headline.title.empty()) post.related.push_back(std::move(headline));
+      }
+    }
+
+    if (digest.has_rule && !digest.after_rule_title.empty()) {
+      const std::string second = detectLanguage(digest.after_rule_title + "\n" + digest.after_rule_summary);
+      if (!second.empty() && second != post.language) {
+        post.secondary_title = digest.after_rule_title;
+        post.secondary_summary = digest.after_rule_summary;
+        post.secondary_language = second;
+      }
+    }
+
+    result.logo_hints.front_matter = fm.text(root, "logo");
+    result.logo_hints.body_image = digest.first_image;
+    if (const YAML::Node images = root["images"]; images && images.IsSequence()) {
+      for (const auto& image : images) {
+        if (image.IsMap()) {
+          const std::string url = fm.text(image, "url");
+          if (!url.empty()) result.logo_hints.image_urls.push_back(url);
+        }
+      }
+    }
+    result.post = std::move(post);
+  } catch (const YAML::Exception& e) {
+    fm.error(fm.lineOfYaml(e.mark.line), "front matter could not be read: " + e.msg);
+    result.post.reset();
+  }
+  return result;
+}
+
+}  // namespace newsticker::content

@@ -1,0 +1,37 @@
+// Turns one post file (blog post or news item) into a normalised Post.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/Diagnostic.hpp"
+#include "content/FeedDefaults.hpp"
+#include "content/Post.hpp"
+#include "content/YamlLimits.hpp"
+
+namespace newsticker::content {
+
+// Where a post says its logo may be; LogoResolver turns this into a file.
+struct LogoHints {
+  std::string front_matter;             // `logo:`
+  std::string body_image;               // first Markdown image src
+  std::vector<std::string> image_urls;  // news item `images[].url`
+  std::string provider_domain;          // `provider.domain`
+};
+
+struct PostReadResult {
+  std::optional<Post> post;              // empty when the file is rejected
+  LogoHints logo_hints;
+  std::vector<Diagnostic> diagnostics;   // the rejection reason and/or warnings
+};
+
+// Reads `bytes`, the content of the file at `file` (relative to the content
+// folder; its name may carry a Jekyll date). Rejects invalid UTF-8 (with the
+// byte offset), UTF-16/32, front matter over the YAML limits or without a
+// text title. Never throws.
+PostReadResult readPost(const std::string& file, std::string_view bytes,
+                        const FeedDefaults& defaults, const YamlLimits& limits = {});
+
+}  // namespace newsticker::content

@@ -1,0 +1,93 @@
+#include "firmware/CheckReport.hpp"
+
+#include <cstdio>
+
+namespace newsticker::firmware {
+namespace {
+
+std::string jsonString(const std::string& s) {
+  std::string out = "\"";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+          out += buffer;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string jsonOrNull(const std::string& s) { return s.empty() ? "null" : jsonString(s); }
+
+void writeDiagnosticsJson(const content::Feed& feed, content::Severity severity, std::ostream& out) {
+  bool first = true;
+  for (const content::Diagnostic& d : feed.diagnostics) {
+    if (d.severity != severity) continue;
+    out << (first ? "\n  " : ",\n  ") << "{\"file\": " << jsonString(d.file)
+        << ", \"line\": " << (d.line > 0 ? std::to_string(d.line) : "null")
+        << ", \"reason\": " << jsonString(d.message) << "}";
+    first = false;
+  }
+}
+
+std::string orDash(const std::string& s) { return s.empty() ? "-" : s; }
+
+}  // namespace
+
+void writeCheckReport(const content::Feed& feed, std::ostream& out) {
+  std::size_t drafts = 0;
+  for (const content::Post& post : feed.posts) {
+    drafts += post.draft;
+    out << "ok       " << post.file << " | \"" << post.title << "\" | source: " << orDash(post.source)
+        << " | date: " << orDash(post.date) << " | logo: " << orDash(post.logo)
+        << (post.draft ? " | draft (not shown)" : "") << "\n";
+  }
+  std::size_t warnings = 0;
+  for (const content::Diagnostic& d : feed.diagnostics) {
+    const bool error = d.severity == content::Severity::Error;
+    warnings += !error;
+    content::Diagnostic shown = d;
+    shown.severity = content::Severity::Error;  // the prefix below says which
+    out << (error ? "REJECTED " : "warning  ") << content::formatDiagnostic(shown) << "\n";
+  }
+  out << feed.posts.size() << " posts loaded (" << drafts << " drafts), " << feed.rejected_files
+      << " files rejected, " << warnings << " warnings\n";
+}
+
+void writeCheckJson(const content::Feed& feed, std::ostream& out) {
+  out << "{\"posts\": [";
+  for (std::size_t i = 0; i < feed.posts.size(); ++i) {
+    const content::Post& p = feed.posts[i];
+    out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonString(p.file) << ", \"title\": " << jsonString(p.title)
+        << ", \"summary\": " << jsonOrNull(p.summary) << ", \"source\": " << jsonOrNull(p.source)
+        << ", \"date\": " << jsonOrNull(p.date) << ", \"url\": " << jsonOrNull(p.url)
+        << ", \"language\": " << jsonOrNull(p.language) << ", \"logo\": " << jsonOrNull(p.logo)
+        << ", \"draft\": " << (p.draft ? "true" : "false") << ", \"topics\": [";
+    for (std::size_t t = 0; t < p.topics.size(); ++t) out << (t ? ", " : "") << jsonString(p.topics[t]);
+    out << "], \"related\": [";
+    for (std::size_t r = 0; r < p.related.size(); ++r) {
+      out << (r ? ", " : "") << "{\"title\": " << jsonString(p.related[r].title)
+          << ", \"source\": " << jsonOrNull(p.related[r].source) << "}";
+    }
+    out << "], \"secondary_title\": " << jsonOrNull(p.secondary_title)
+        << ", \"secondary_summary\": " << jsonOrNull(p.secondary_summary) << "}";
+  }
+  out << "],\n \"rejected\": [";
+  writeDiagnosticsJson(feed, content::Severity::Error, out);
+  out << "],\n \"warnings\": [";
+  writeDiagnosticsJson(feed, content::Severity::Warning, out);
+  out << "]}\n";
+}
+
+}  // namespace newsticker::firmware

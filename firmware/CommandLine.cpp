@@ -1,0 +1,116 @@
+#include "firmware/CommandLine.hpp"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace newsticker::firmware {
+namespace {
+
+bool parseSize(const std::string& text, int* width, int* height) {
+  const auto x = text.find_first_of("xX");
+  if (x == std::string::npos) return false;
+  char* end = nullptr;
+  const long w = std::strtol(text.c_str(), &end, 10);
+  if (end != text.c_str() + x) return false;
+  const long h = std::strtol(text.c_str() + x + 1, &end, 10);
+  if (*end != '\0') return false;
+  if (w < 64 || h < 64 || w > 8192 || h > 8192) return false;
+  *width = static_cast<int>(w);
+  *height = static_cast<int>(h);
+  return true;
+}
+
+}  // namespace
+
+std::string usageText() {
+  return "usage: newsticker [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
+         "       newsticker --check [--content DIR] [--json]\n"
+         "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
+         "\n"
+         "Shows full-screen headline cards from a content folder (posts/, logos/, feed.yaml,\n"
+         "or a folder of post files); without --content, the built-in demo feed.\n"
+         "With no display (no DISPLAY, WAYLAND_DISPLAY or DRM device) it renders the cards\n"
+         "headless to PNG files instead and prints the folder.\n"
+         "\n"
+         "  --content DIR        content folder (default: built-in demo feed)\n"
+         "  --size WxH           card size in pixels (default: the display's; 1920x1080 headless)\n"
+         "  --windowed           a window instead of full screen\n"
+         "  --duration SECONDS   how long each card holds (default: feed.yaml's duration, else 8)\n"
+         "  --drafts             also show posts marked 'published: false'\n"
+         "  --check              load and validate the content, print one line per post and\n"
+         "                       per rejected file; exit 0 when nothing was rejected, 1 otherwise\n"
+         "  --json               with --check: one JSON document on stdout\n"
+         "  --screenshot DIR     render every card headless to DIR/card-001.png, ... and exit\n"
+         "  --help, --version\n";
+}
+
+ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
+  ParsedCommandLine parsed;
+  Options& o = parsed.options;
+  bool check = false, screenshot = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto value = [&](const char* name) -> std::optional<std::string> {
+      if (i + 1 >= argc) {
+        parsed.error = std::string(name) + " needs a value";
+        return std::nullopt;
+      }
+      return std::string(argv[++i]);
+    };
+    if (arg == "--content") {
+      const auto v = value("--content");
+      if (!v) return parsed;
+      o.content_dir = *v;
+    } else if (arg == "--size") {
+      const auto v = value("--size");
+      if (!v) return parsed;
+      if (!parseSize(*v, &o.width, &o.height)) {
+        parsed.error = "--size must be WxH between 64x64 and 8192x8192, e.g. 1920x1080 (got '" + *v + "')";
+        return parsed;
+      }
+    } else if (arg == "--windowed") {
+      o.windowed = true;
+    } else if (arg == "--duration") {
+      const auto v = value("--duration");
+      if (!v) return parsed;
+      char* end = nullptr;
+      o.duration_seconds = std::strtod(v->c_str(), &end);
+      if (end == v->c_str() || *end != '\0' || !(o.duration_seconds >= 1 && o.duration_seconds <= 3600)) {
+        parsed.error = "--duration must be a number of seconds from 1 to 3600 (got '" + *v + "')";
+        return parsed;
+      }
+    } else if (arg == "--drafts") {
+      o.show_drafts = true;
+    } else if (arg == "--check") {
+      check = true;
+    } else if (arg == "--json") {
+      o.json = true;
+    } else if (arg == "--screenshot") {
+      const auto v = value("--screenshot");
+      if (!v) return parsed;
+      o.screenshot_dir = *v;
+      screenshot = true;
+    } else if (arg == "--help" || arg == "-h") {
+      o.mode = Mode::Help;
+      return parsed;
+    } else if (arg == "--version") {
+      o.mode = Mode::Version;
+      return parsed;
+    } else {
+      parsed.error = "unknown option '" + arg + "'";
+      return parsed;
+    }
+  }
+  if (check && screenshot) {
+    parsed.error = "--check and --screenshot cannot be combined";
+  } else if (o.json && !check) {
+    parsed.error = "--json goes with --check";
+  } else if (check) {
+    o.mode = Mode::Check;
+  } else if (screenshot) {
+    o.mode = Mode::Screenshot;
+  }
+  return parsed;
+}
+
+}  // namespace newsticker::firmware

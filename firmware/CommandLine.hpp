@@ -1,0 +1,33 @@
+// The newsticker command line: what to show, where, and how.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace newsticker::firmware {
+
+enum class Mode { Show, Check, Screenshot, Help, Version };
+
+struct Options {
+  Mode mode = Mode::Show;
+  std::string content_dir;     // empty: the built-in demo feed
+  int width = 0, height = 0;   // --size WxH; 0: the display's size (1920x1080 headless)
+  bool windowed = false;
+  double duration_seconds = 0; // --duration; 0: the feed's or 8 s
+  std::string screenshot_dir;  // --screenshot OUT_DIR
+  bool json = false;           // --check --json
+  bool show_drafts = false;    // --drafts
+};
+
+struct ParsedCommandLine {
+  Options options;
+  std::string error;  // non-empty: a usage error, to print with the usage text
+};
+
+// Parses argv (argv[0] is the program). Never exits or prints.
+ParsedCommandLine parseCommandLine(int argc, const char* const* argv);
+
+// The usage text printed by --help and after a usage error.
+std::string usageText();
+
+}  // namespace newsticker::firmware

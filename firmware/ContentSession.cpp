@@ -1,0 +1,43 @@
+#include "firmware/ContentSession.hpp"
+
+#include "content/DemoFeed.hpp"
+#include "content/DiskTree.hpp"
+#include "content/MemoryTree.hpp"
+#include "content/Playlist.hpp"
+
+namespace newsticker::firmware {
+
+content::Post noNewsPost(const std::string& where) {
+  content::Post post;
+  post.file = "(none)";
+  post.title = "No news to show yet";
+  post.summary = "Put posts (Markdown with front matter) into " + where +
+                 " and they appear here. Run 'newsticker --check' to see what loaded.";
+  post.source = "newsticker";
+  post.language = "en";
+  return post;
+}
+
+ContentSession openContent(const std::string& content_dir, bool show_drafts) {
+  ContentSession session;
+  std::string where = "posts/ in the content folder";
+  if (content_dir.empty()) {
+    session.tree = &content::demoFeed();
+  } else {
+    try {
+      session.owned_tree = std::make_unique<content::DiskTree>(content_dir);
+    } catch (const std::exception& error) {
+      session.owned_tree = std::make_unique<content::MemoryTree>(content_dir, std::map<std::string, std::string>{});
+      session.feed.diagnostics.push_back({content_dir, 0, content::Severity::Error, error.what()});
+      session.feed.rejected_files = 1;
+    }
+    session.tree = session.owned_tree.get();
+    where = content_dir + "/posts/";
+  }
+  if (session.feed.diagnostics.empty()) session.feed = content::loadFeed(*session.tree);
+  session.playlist = content::buildPlaylist(session.feed.posts, show_drafts || session.feed.defaults.show_drafts);
+  if (session.playlist.empty()) session.playlist.push_back(noNewsPost(where));
+  return session;
+}
+
+}  // namespace newsticker::firmware

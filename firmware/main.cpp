@@ -1,0 +1,88 @@
+// newsticker: a kiosk news ticker. Parses the command line and runs one mode.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "firmware/CheckReport.hpp"
+#include "firmware/CommandLine.hpp"
+#include "firmware/ContentSession.hpp"
+#include "firmware/ScreenshotRun.hpp"
+#include "firmware/SdlRuntime.hpp"
+#include "firmware/Slideshow.hpp"
+#include "fonts/FontChain.hpp"
+
+using namespace newsticker;
+
+namespace {
+
+void printDiagnostics(const content::Feed& feed) {
+  for (const content::Diagnostic& d : feed.diagnostics) {
+    std::cerr << "newsticker: " << content::formatDiagnostic(d) << "\n";
+  }
+}
+
+std::string headlessFolder() {
+  const char* tmp = std::getenv("TMPDIR");
+  return (std::filesystem::path(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") / "newsticker-cards").string();
+}
+
+int renderHeadless(const firmware::Options& options, firmware::ContentSession& content, const std::string& dir) {
+  firmware::SdlRuntime sdl("dummy");
+  const int status = firmware::runScreenshots(options, content, dir);
+  if (status == 0) {
+    std::cout << "wrote " << content.playlist.size() << " cards to " << dir << "\n";
+  }
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const firmware::ParsedCommandLine parsed = firmware::parseCommandLine(argc, argv);
+  if (!parsed.error.empty()) {
+    std::cerr << "newsticker: " << parsed.error << "\n\n" << firmware::usageText();
+    return 2;
+  }
+  const firmware::Options& options = parsed.options;
+  if (options.mode == firmware::Mode::Help) {
+    std::cout << firmware::usageText();
+    return 0;
+  }
+  if (options.mode == firmware::Mode::Version) {
+    std::cout << "newsticker " << NEWSTICKER_VERSION << "\n";
+    return 0;
+  }
+
+  firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts);
+  if (options.mode == firmware::Mode::Check) {
+    if (options.json) {
+      firmware::writeCheckJson(content.feed, std::cout);
+    } else {
+      firmware::writeCheckReport(content.feed, std::cout);
+    }
+    return content.feed.rejected_files == 0 ? 0 : 1;
+  }
+
+  printDiagnostics(content.feed);
+  const auto missing = fonts::missingFontFiles(fonts::defaultFontChain());
+  if (!missing.empty()) {
+    std::cerr << "newsticker: font " << missing.front()
+              << " not found: apt-get install fonts-noto-cjk (or set NEWSTICKER_FONT_DIR)\n";
+    return 1;
+  }
+  try {
+    if (options.mode == firmware::Mode::Screenshot) {
+      return renderHeadless(options, content, options.screenshot_dir);
+    }
+    if (!firmware::displayAvailable()) {
+      std::cout << "newsticker: no display (no DISPLAY, WAYLAND_DISPLAY or usable DRM device); "
+                   "rendering the cards headless instead\n";
+      return renderHeadless(options, content, headlessFolder());
+    }
+    firmware::SdlRuntime sdl("");
+    return firmware::runSlideshow(options, content);
+  } catch (const std::exception& error) {
+    std::cerr << "newsticker: " << error.what() << "\n";
+    return 1;
+  }
+}

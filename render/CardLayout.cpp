@@ -1,0 +1,217 @@
+#include "render/CardLayout.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+
+#include "render/TextFitter.hpp"
+
+namespace newsticker::render {
+namespace {
+
+// Calm badge colours for monograms, picked by the name's hash so a source
+// keeps its colour across runs.
+constexpr Color kBadgeColors[] = {{47, 111, 219}, {15, 138, 122}, {194, 65, 12},
+                                  {124, 58, 237}, {190, 24, 93},  {14, 116, 144}};
+
+std::size_t utf8Length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+class Scale {
+ public:
+  explicit Scale(const CardSize& size) : unit_(std::min(size.width, size.height) / 1080.0) {}
+  int operator()(int design_px) const { return std::max(1, static_cast<int>(std::lround(design_px * unit_))); }
+
+ private:
+  double unit_;
+};
+
+// Appends the lines of `text` as runs, the first line box starting at `top`.
+// Returns the y just below the last line box.
+int emitLines(const FittedText& text, int x, int top, Color color, TextMeasurer& measurer, DrawList& list) {
+  const FontMetrics m = measurer.metrics(text.font);
+  for (std::size_t i = 0; i < text.lines.size(); ++i) {
+    const int box_top = top + static_cast<int>(i) * text.line_advance;
+    const int baseline = box_top + (text.line_advance + m.ascent - m.descent) / 2;
+    list.commands.push_back(TextRun{text.lines[i], text.font, x, baseline, color});
+  }
+  return top + text.height();
+}
+
+}  // namespace
+
+std::string formatCardDate(const std::string& iso, const std::string& language) {
+  int year = 0, month = 0, day = 0;
+  if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 ||
+      month > 12) {
+    return "";
+  }
+  char buffer[64];
+  if (language == "ja" || language == "zh-Hans" || language == "zh-Hant" || language == "zh") {
+    std::snprintf(buffer, sizeof buffer, "%d\xE5\xB9\xB4%d\xE6\x9C\x88%d\xE6\x97\xA5", year, month, day);
+  } else if (language == "ko") {
+    std::snprintf(buffer, sizeof buffer, "%d\xEB\x85\x84 %d\xEC\x9B\x94 %d\xEC\x9D\xBC", year, month, day);
+  } else {
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    std::snprintf(buffer, sizeof buffer, "%d %s %d", day, kMonths[month - 1], year);
+  }
+  return buffer;
+}
+
+std::string monogramLetters(const std::string& name) {
+  std::string letters;
+  bool at_word_start = true;
+  for (std::size_t i = 0; i < name.size() && letters.size() < 2;) {
+    const auto lead = static_cast<unsigned char>(name[i]);
+    const std::size_t length = std::min(utf8Length(lead), name.size() - i);
+    if (lead >= 0x80) {
+      // A CJK (or other non-ASCII) name: its first character stands alone.
+      if (letters.empty()) return name.substr(i, length);
+      break;
+    }
+    if (std::isalnum(lead)) {
+      if (at_word_start) letters += static_cast<char>(std::toupper(lead));
+      at_word_start = false;
+    } else {
+      at_word_start = true;
+    }
+    i += length;
+  }
+  return letters.empty() ? "N" : letters;
+}
+
+DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme& theme,
+                    const std::string& fallback_language, TextMeasurer& measurer, LineBreaker& breaker) {
+  const Scale s(size);
+  DrawList list;
+  list.width = size.width;
+  list.height = size.height;
+  const std::string language = post.language.empty() ? fallback_language : post.language;
+  const bool portrait = size.height > size.width;
+
+  list.commands.push_back(FillShape{{0, 0, size.width, size.height}, 0, theme.background_top,
+                                    theme.background_bottom, 0});
+  const int margin = s(theme.margin);
+  const Rect panel{margin, margin, size.width - 2 * margin, size.height - 2 * margin};
+  list.commands.push_back(FillShape{{panel.x, panel.y + s(14), panel.w, panel.h}, s(theme.panel_radius),
+                                    theme.shadow, theme.shadow, s(44)});
+  list.commands.push_back(FillShape{panel, s(theme.panel_radius), theme.panel_top, theme.panel_bottom, 1});
+
+  const int x = panel.x + s(theme.padding_x);
+  const int width = panel.w - 2 * s(theme.padding_x);
+  int y = panel.y + s(theme.padding_top);
+  const int gap = s(theme.gap);
+
+  // Logo tile, or a monogram badge in the source's colour.
+  const int logo = s(theme.logo_size);
+  const Rect logo_box{x, y, logo, logo};
+  if (!post.logo.empty()) {
+    list.commands.push_back(FillShape{logo_box, s(theme.logo_radius), theme.logo_tile, theme.logo_tile, 1});
+    const int inset = logo / 9;
+    list.commands.push_back(Logo{post.logo, {x + inset, y + inset, logo - 2 * inset, logo - 2 * inset}});
+  } else {
+    const std::string name = post.source.empty() ? post.title : post.source;
+    const Color badge = kBadgeColors[std::hash<std::string>{}(name) % std::size(kBadgeColors)];
+    list.commands.push_back(FillShape{logo_box, s(theme.logo_radius), badge, badge, 1});
+    const std::string letters = monogramLetters(name);
+    const FontSpec font{fonts::Weight::Bold, letters.size() > 1 || letters[0] & 0x80 ? logo * 2 / 5 : logo / 2,
+                        language};
+    const FontMetrics m = measurer.metrics(font);
+    const int text_width = measurer.width(letters, font);
+    // Centre the ink of capitals/ideographs: their height is about the ascent
+    // minus the font's internal leading, so centre on ascent - descent.
+    const int baseline = y + (logo + m.ascent - m.descent) / 2 - font.px / 10;
+    list.commands.push_back(TextRun{letters, font, x + (logo - text_width) / 2, baseline, theme.headline});
+  }
+
+  // Topics beside the logo, small and calm.
+  if (!post.topics.empty()) {
+    std::string topics;
+    for (std::size_t i = 0; i < post.topics.size() && i < 3; ++i) {
+      if (i > 0) topics += "  \xC2\xB7  ";
+      topics += post.topics[i];
+    }
+    TextBox box;
+    box.width = width - logo - gap;
+    box.max_lines = 1;
+    box.min_px = box.max_px = s(theme.meta_px);
+    box.language = language;
+    const FittedText fitted = fitText(topics, box, measurer, breaker);
+    emitLines(fitted, x + logo + gap, y + (logo - fitted.height()) / 2, theme.accent, measurer, list);
+  }
+  y += logo + gap + s(8);
+
+  // Source and date at the bottom of the panel.
+  std::string meta = post.source;
+  const std::string date = formatCardDate(post.date, language);
+  if (!date.empty()) meta += meta.empty() ? date : "   \xE2\x80\xA2   " + date;
+  int bottom = panel.y + panel.h - s(theme.padding_bottom);
+  FittedText meta_text;
+  if (!meta.empty()) {
+    TextBox box;
+    box.width = width;
+    box.max_lines = 1;
+    box.min_px = box.max_px = s(theme.meta_px);
+    box.line_height = 1.3;
+    box.language = language;
+    meta_text = fitText(meta, box, measurer, breaker);
+    bottom -= meta_text.height();
+    emitLines(meta_text, x, bottom, theme.meta, measurer, list);
+    bottom -= gap;
+  }
+
+  // Headline, second-language title and summary share the space between.
+  TextBox summary_box;
+  summary_box.width = width;
+  summary_box.max_lines = 3;
+  summary_box.min_px = s(theme.summary_min);
+  summary_box.max_px = s(theme.summary_max);
+  summary_box.line_height = 1.45;
+  summary_box.language = language;
+
+  TextBox secondary_box;
+  secondary_box.width = width;
+  secondary_box.max_lines = portrait ? 2 : 1;
+  secondary_box.min_px = s(theme.secondary_px) * 3 / 4;
+  secondary_box.max_px = s(theme.secondary_px);
+  secondary_box.line_height = 1.3;
+  secondary_box.language = post.secondary_language;
+
+  TextBox headline_box;
+  headline_box.width = width;
+  headline_box.max_lines = portrait ? 5 : 3;
+  headline_box.min_px = s(theme.headline_min);
+  headline_box.max_px = s(theme.headline_max);
+  headline_box.line_height = 1.18;
+  headline_box.weight = fonts::Weight::Bold;
+  headline_box.language = language;
+
+  const int available = bottom - y;
+  FittedText summary = fitText(post.summary, summary_box, measurer, breaker);
+  FittedText secondary = fitText(post.secondary_title, secondary_box, measurer, breaker);
+  const auto blockHeight = [&](const FittedText& t) { return t.lines.empty() ? 0 : t.height() + gap; };
+  const int headline_min_height = 2 * static_cast<int>(std::lround(headline_box.min_px * headline_box.line_height));
+  // Give the headline room for two lines at least: shorten the summary, then
+  // drop the second-language title.
+  if (available - blockHeight(summary) - blockHeight(secondary) < headline_min_height && summary.lines.size() > 2) {
+    summary_box.max_lines = 2;
+    summary = fitText(post.summary, summary_box, measurer, breaker);
+  }
+  if (available - blockHeight(summary) - blockHeight(secondary) < headline_min_height) secondary = FittedText{};
+  headline_box.max_height = std::max(0, available - blockHeight(summary) - blockHeight(secondary));
+  const FittedText headline = fitText(post.title, headline_box, measurer, breaker);
+
+  y = emitLines(headline, x, y, theme.headline, measurer, list);
+  if (!secondary.lines.empty()) y = emitLines(secondary, x, y + s(10), theme.secondary, measurer, list);
+  if (!summary.lines.empty()) emitLines(summary, x, y + gap - s(6), theme.summary, measurer, list);
+  return list;
+}
+
+}  // namespace newsticker::render

@@ -1,0 +1,99 @@
+#include "render/CardPainter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsticker::render {
+namespace {
+
+inline std::uint32_t blend(std::uint32_t dst, const Color& c, float coverage) {
+  const float a = (c.a / 255.0f) * coverage;
+  if (a <= 0.0f) return dst;
+  const float inv = 1.0f - a;
+  const auto mix = [&](int shift, std::uint8_t src) {
+    const float d = static_cast<float>((dst >> shift) & 0xFF);
+    return static_cast<std::uint32_t>(src * a + d * inv + 0.5f) << shift;
+  };
+  return 0xFF000000u | mix(16, c.r) | mix(8, c.g) | mix(0, c.b);
+}
+
+Color lerp(const Color& a, const Color& b, float t) {
+  const auto mix = [t](std::uint8_t x, std::uint8_t y) {
+    return static_cast<std::uint8_t>(std::lround(x + (y - x) * t));
+  };
+  return Color{mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
+}
+
+void fillShape(SDL_Surface& surface, const FillShape& shape) {
+  const Rect& r = shape.rect;
+  if (r.w <= 0 || r.h <= 0) return;
+  const float feather = static_cast<float>(std::max(shape.feather, 0));
+  const int grow = static_cast<int>(std::ceil(feather / 2.0f));
+  const int x0 = std::max(0, r.x - grow), x1 = std::min(surface.w, r.x + r.w + grow);
+  const int y0 = std::max(0, r.y - grow), y1 = std::min(surface.h, r.y + r.h + grow);
+  const float cx = r.x + r.w / 2.0f, cy = r.y + r.h / 2.0f;
+  const float radius = static_cast<float>(std::min({shape.radius, r.w / 2, r.h / 2}));
+  const float half_w = r.w / 2.0f - radius, half_h = r.h / 2.0f - radius;
+  auto* pixels = static_cast<std::uint8_t*>(surface.pixels);
+  for (int y = y0; y < y1; ++y) {
+    const float t = r.h > 1 ? std::clamp((y - r.y) / static_cast<float>(r.h - 1), 0.0f, 1.0f) : 0.0f;
+    const Color color = lerp(shape.top, shape.bottom, t);
+    auto* row = reinterpret_cast<std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * surface.pitch);
+    const float qy = std::fabs(y + 0.5f - cy) - half_h;
+    for (int x = x0; x < x1; ++x) {
+      const float qx = std::fabs(x + 0.5f - cx) - half_w;
+      // Signed distance to the rounded rectangle's edge, negative inside.
+      const float ox = std::max(qx, 0.0f), oy = std::max(qy, 0.0f);
+      const float outside = (ox > 0.0f && oy > 0.0f) ? std::sqrt(ox * ox + oy * oy) : ox + oy;
+      const float distance = outside + std::min(std::max(qx, qy), 0.0f) - radius;
+      float coverage;
+      if (feather <= 0.0f) {
+        coverage = distance <= 0.0f ? 1.0f : 0.0f;
+      } else {
+        coverage = std::clamp(0.5f - distance / feather, 0.0f, 1.0f);
+        if (feather > 1.0f) coverage = coverage * coverage * (3.0f - 2.0f * coverage);  // soft shadow
+      }
+      if (coverage > 0.0f) row[x] = blend(row[x], color, coverage);
+    }
+  }
+}
+
+void drawText(SDL_Surface& surface, const TextRun& run, FontCache& fonts) {
+  if (run.text.empty()) return;
+  TTF_Font& font = fonts.font(run.font);
+  const SDL_Color color{run.color.r, run.color.g, run.color.b, run.color.a};
+  SurfacePtr text(TTF_RenderUTF8_Blended(&font, run.text.c_str(), color));
+  if (!text) return;
+  SDL_SetSurfaceBlendMode(text.get(), SDL_BLENDMODE_BLEND);
+  SDL_Rect at{run.x, run.baseline - TTF_FontAscent(&font), text->w, text->h};
+  SDL_BlitSurface(text.get(), nullptr, &surface, &at);
+}
+
+void drawLogo(SDL_Surface& surface, const Logo& logo, const LogoSurfaces& logos) {
+  const auto it = logos.find(logo.path);
+  if (it == logos.end() || !it->second) return;
+  SDL_Surface& image = *it->second;
+  SDL_SetSurfaceBlendMode(&image, SDL_BLENDMODE_BLEND);
+  SDL_Rect at{logo.box.x + (logo.box.w - image.w) / 2, logo.box.y + (logo.box.h - image.h) / 2, image.w, image.h};
+  SDL_BlitSurface(&image, nullptr, &surface, &at);
+}
+
+}  // namespace
+
+SurfacePtr paintDrawList(const DrawList& list, FontCache& fonts, const LogoSurfaces& logos) {
+  SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, list.width, list.height, 32, SDL_PIXELFORMAT_ARGB8888));
+  if (!surface) return nullptr;
+  SDL_FillRect(surface.get(), nullptr, 0xFF000000u);
+  for (const DrawCommand& command : list.commands) {
+    if (const auto* shape = std::get_if<FillShape>(&command)) {
+      fillShape(*surface, *shape);
+    } else if (const auto* run = std::get_if<TextRun>(&command)) {
+      drawText(*surface, *run, fonts);
+    } else if (const auto* logo = std::get_if<Logo>(&command)) {
+      drawLogo(*surface, *logo, logos);
+    }
+  }
+  return surface;
+}
+
+}  // namespace newsticker::render

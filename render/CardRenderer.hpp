@@ -1,0 +1,40 @@
+// Prepares a post's card as pixels, once: layout, logo decoding, painting.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/ContentTree.hpp"
+#include "content/Post.hpp"
+#include "render/CardLayout.hpp"
+#include "render/FontCache.hpp"
+#include "render/LineBreaker.hpp"
+#include "render/SdlHandles.hpp"
+#include "render/Theme.hpp"
+
+namespace newsticker::render {
+
+class CardRenderer {
+ public:
+  // Borrows `fonts`; they must outlive the renderer.
+  CardRenderer(FontCache& fonts, Theme theme, std::string fallback_language);
+
+  // The card for `post` as an opaque ARGB8888 surface of `size`. A logo that
+  // cannot be loaded from `tree` is replaced by the monogram badge and named
+  // in `warnings` ("file: logo ...: reason"). Returns null (with SDL_GetError)
+  // only when memory runs out; throws std::runtime_error when a font cannot
+  // be opened.
+  SurfacePtr render(const content::Post& post, const content::ContentTree& tree, const CardSize& size,
+                    std::vector<std::string>& warnings);
+
+  // The draw list `render` paints for `post` when its logo loads.
+  DrawList layout(const content::Post& post, const CardSize& size);
+
+ private:
+  FontCache& fonts_;
+  LineBreaker breaker_;
+  Theme theme_;
+  std::string fallback_language_;
+};
+
+}  // namespace newsticker::render

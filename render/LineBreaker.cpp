@@ -1,0 +1,110 @@
+#include "render/LineBreaker.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace newsticker::render {
+namespace {
+
+struct UTextCloser {
+  void operator()(UText* text) const { utext_close(text); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+UTextPtr openUtf8(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU utext_openUTF8: ") + u_errorName(status));
+  return UTextPtr(text);
+}
+
+std::string localeFor(const std::string& language) {
+  if (language == "ja") return "ja@lb=strict";
+  if (language == "ko") return "ko";
+  if (language == "zh-Hant") return "zh_Hant";
+  if (language == "zh-Hans" || language == "zh") return "zh_Hans";
+  return language.empty() ? "en" : language;
+}
+
+// Korean keeps words whole (CSS word-break: keep-all): ICU allows a break
+// between any two Hangul syllables, which is wrong for Korean text.
+bool isWordLetter(UChar32 c) { return c >= 0 && u_isalnum(c); }
+
+}  // namespace
+
+LineBreaker::LineBreaker() = default;
+LineBreaker::~LineBreaker() = default;
+
+icu::BreakIterator& LineBreaker::lineIterator(const std::string& language) {
+  const std::string locale = localeFor(language);
+  auto it = line_iterators_.find(locale);
+  if (it == line_iterators_.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createLineInstance(icu::Locale(locale.c_str()), status));
+    if (U_FAILURE(status) || !iterator) {
+      throw std::runtime_error("ICU line iterator for " + locale + ": " + u_errorName(status));
+    }
+    it = line_iterators_.emplace(locale, std::move(iterator)).first;
+  }
+  return *it->second;
+}
+
+std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, const std::string& language) {
+  std::vector<BreakOpportunity> result;
+  if (utf8.empty()) {
+    result.push_back({0, false});
+    return result;
+  }
+  icu::BreakIterator& iterator = lineIterator(language);
+  UTextPtr text = openUtf8(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  iterator.setText(text.get(), status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status));
+  const bool keep_all = language == "ko";
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t pos = iterator.next(); pos != icu::BreakIterator::DONE; pos = iterator.next()) {
+    const int status_value = iterator.getRuleStatus();
+    const bool mandatory = status_value >= UBRK_LINE_HARD && status_value < UBRK_LINE_HARD_LIMIT;
+    if (keep_all && !mandatory && pos < length) {
+      UChar32 before, after;
+      int32_t i = pos;
+      U8_PREV(bytes, 0, i, before);
+      i = pos;
+      U8_NEXT(bytes, i, length, after);
+      if (isWordLetter(before) && isWordLetter(after)) continue;
+    }
+    result.push_back({static_cast<std::size_t>(pos), mandatory});
+  }
+  // The iterator keeps a shallow clone of `text`; detach it before the bytes go.
+  iterator.setText(icu::UnicodeString());
+  return result;
+}
+
+std::vector<std::size_t> LineBreaker::graphemeBoundaries(std::string_view utf8) {
+  std::vector<std::size_t> result{0};
+  if (utf8.empty()) return result;
+  if (!grapheme_iterator_) {
+    UErrorCode status = U_ZERO_ERROR;
+    grapheme_iterator_.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !grapheme_iterator_) {
+      throw std::runtime_error(std::string("ICU character iterator: ") + u_errorName(status));
+    }
+  }
+  UTextPtr text = openUtf8(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  grapheme_iterator_->setText(text.get(), status);
+  for (int32_t pos = grapheme_iterator_->next(); pos != icu::BreakIterator::DONE;
+       pos = grapheme_iterator_->next()) {
+    result.push_back(static_cast<std::size_t>(pos));
+  }
+  grapheme_iterator_->setText(icu::UnicodeString());
+  return result;
+}
+
+}  // namespace newsticker::render

@@ -1,0 +1,47 @@
+// Line break opportunities (UAX #14, from ICU) and grapheme cluster
+// boundaries, with the per-language corrections a reader expects.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace newsticker::render {
+
+struct BreakOpportunity {
+  std::size_t offset;  // byte offset where a new line may start
+  bool mandatory;      // a hard line break (newline) ends the line here
+};
+
+class LineBreaker {
+ public:
+  LineBreaker();
+  ~LineBreaker();
+  LineBreaker(const LineBreaker&) = delete;
+  LineBreaker& operator=(const LineBreaker&) = delete;
+
+  // Opportunities in `utf8` for `language`, ascending, the last one at
+  // utf8.size(). Japanese uses ICU's strict rules (kinsoku: no line starts
+  // with 。、」ー or small kana); Korean breaks only where words are separated
+  // (CSS word-break: keep-all). Iterators are created once per language.
+  std::vector<BreakOpportunity> opportunities(std::string_view utf8, const std::string& language);
+
+  // Grapheme cluster boundaries of `utf8`, ascending, from 0 to utf8.size():
+  // where text may be cut without splitting a character as the reader sees it.
+  std::vector<std::size_t> graphemeBoundaries(std::string_view utf8);
+
+ private:
+  icu::BreakIterator& lineIterator(const std::string& language);
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>> line_iterators_;
+  std::unique_ptr<icu::BreakIterator> grapheme_iterator_;
+};
+
+}  // namespace newsticker::render

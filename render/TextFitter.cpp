@@ -1,0 +1,150 @@
+#include "render/TextFitter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsticker::render {
+namespace {
+
+bool isSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trimEnd(std::string_view s) {
+  while (!s.empty() && isSpaceByte(s.back())) s.remove_suffix(1);
+  // U+3000 IDEOGRAPHIC SPACE
+  while (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") s.remove_suffix(3);
+  return s;
+}
+
+std::size_t skipSpaces(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && isSpaceByte(text[pos])) ++pos;
+  return pos;
+}
+
+int lineAdvance(const TextBox& box, int px) { return static_cast<int>(std::lround(px * box.line_height)); }
+
+int allowedLines(const TextBox& box, int px) {
+  int lines = box.max_lines;
+  if (box.max_height > 0) lines = std::min(lines, box.max_height / std::max(1, lineAdvance(box, px)));
+  return std::max(lines, 0);
+}
+
+// The longest prefix of `text` (cut between grapheme clusters) whose width,
+// with `suffix` appended, is at most `width`. Trailing spaces and
+// punctuation that would touch the ellipsis are removed.
+std::string cutToFit(std::string_view text, std::string_view suffix, int width, const FontSpec& font,
+                     TextMeasurer& measurer, LineBreaker& breaker) {
+  const std::vector<std::size_t> bounds = breaker.graphemeBoundaries(text);
+  std::size_t lo = 0, hi = bounds.size() - 1;  // bounds[lo] fits
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi + 1) / 2;
+    std::string candidate(trimEnd(text.substr(0, bounds[mid])));
+    candidate += suffix;
+    if (measurer.width(candidate, font) <= width) lo = mid; else hi = mid - 1;
+  }
+  std::string_view kept = trimEnd(text.substr(0, bounds[lo]));
+  for (bool trimmed = true; trimmed && !kept.empty();) {
+    trimmed = false;
+    for (std::string_view tail : {",", ";", ":", "-", "\xE3\x80\x81" /*、*/, "\xEF\xBC\x8C" /*，*/,
+                                  "\xEF\xBC\x9A" /*：*/, "\xEF\xBC\x9B" /*；*/}) {
+      if (kept.size() >= tail.size() && kept.substr(kept.size() - tail.size()) == tail) {
+        kept = trimEnd(kept.substr(0, kept.size() - tail.size()));
+        trimmed = true;
+      }
+    }
+  }
+  return std::string(kept) + std::string(suffix);
+}
+
+}  // namespace
+
+std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
+                                  TextMeasurer& measurer, LineBreaker& breaker) {
+  std::vector<std::string> lines;
+  const std::vector<BreakOpportunity> opportunities = breaker.opportunities(text, font.language);
+  std::size_t start = skipSpaces(text, 0);
+  std::size_t next = 0;  // first opportunity not yet passed
+  while (start < text.size()) {
+    while (next < opportunities.size() && opportunities[next].offset <= start) ++next;
+    // Binary search for the last opportunity whose line fits; widths grow
+    // with the end offset, so the fitting ones form a prefix.
+    std::size_t limit = next;
+    while (limit < opportunities.size() && !opportunities[limit].mandatory) ++limit;
+    const std::size_t last = std::min(limit, opportunities.size() - 1);  // mandatory one or the end
+    std::size_t lo = next, hi = last + 1;  // answer in [lo, hi): first that does not fit
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      const auto segment = trimEnd(text.substr(start, opportunities[mid].offset - start));
+      if (measurer.width(segment, font) <= width) lo = mid + 1; else hi = mid;
+    }
+    std::size_t end;
+    if (lo > next) {
+      end = opportunities[lo - 1].offset;
+    } else {
+      // Even the first token overflows: cut it between grapheme clusters.
+      const std::string_view token = text.substr(start, opportunities[next].offset - start);
+      const std::vector<std::size_t> bounds = breaker.graphemeBoundaries(token);
+      std::size_t fit = 1;  // always at least one cluster, so the loop advances
+      while (fit + 1 < bounds.size() &&
+             measurer.width(trimEnd(token.substr(0, bounds[fit + 1])), font) <= width) {
+        ++fit;
+      }
+      end = start + bounds[std::min(fit, bounds.size() - 1)];
+    }
+    lines.emplace_back(trimEnd(text.substr(start, end - start)));
+    start = skipSpaces(text, end);
+  }
+  return lines;
+}
+
+FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker) {
+  FittedText result;
+  const auto specAt = [&](int px) { return FontSpec{box.weight, px, box.language}; };
+  result.font = specAt(box.min_px);
+  result.line_advance = lineAdvance(box, box.min_px);
+  if (trimEnd(text).empty() || box.width <= 0) return result;
+
+  // Largest size whose wrap fits; fit is (nearly) monotone in size.
+  int lo = box.min_px, hi = box.max_px;
+  std::vector<std::string> best_lines;
+  bool found = false;
+  while (lo <= hi) {
+    const int mid = (lo + hi) / 2;
+    auto lines = wrapText(text, box.width, specAt(mid), measurer, breaker);
+    const int allowed = allowedLines(box, mid);
+    if (allowed > 0 && static_cast<int>(lines.size()) <= allowed) {
+      found = true;
+      result.font = specAt(mid);
+      best_lines = std::move(lines);
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  if (found) {
+    result.lines = std::move(best_lines);
+    result.line_advance = lineAdvance(box, result.font.px);
+    return result;
+  }
+
+  // Nothing fits: take what fits at the smallest size and end with an ellipsis.
+  const FontSpec font = specAt(box.min_px);
+  result.font = font;
+  result.line_advance = lineAdvance(box, box.min_px);
+  const int allowed = allowedLines(box, box.min_px);
+  if (allowed <= 0) return result;
+  auto lines = wrapText(text, box.width, font, measurer, breaker);
+  lines.resize(static_cast<std::size_t>(allowed));
+  // The last line holds the rest of the text, cut to fit with the ellipsis.
+  std::size_t rest_start = 0;
+  for (int i = 0; i + 1 < allowed; ++i) {
+    rest_start = text.find(lines[static_cast<std::size_t>(i)], rest_start) + lines[static_cast<std::size_t>(i)].size();
+  }
+  const std::string_view rest = text.substr(skipSpaces(text, rest_start));
+  const std::string_view ellipsis = measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
+  lines.back() = cutToFit(rest, ellipsis, box.width, font, measurer, breaker);
+  result.lines = std::move(lines);
+  result.ellipsised = true;
+  return result;
+}
+
+}  // namespace newsticker::render

@@ -1,0 +1,45 @@
+// Sets a paragraph into a box: wraps at break opportunities, picks the
+// largest size that fits, ends what still does not fit with an ellipsis.
+// Pure layout over TextMeasurer; no SDL.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/LineBreaker.hpp"
+#include "render/TextMeasurer.hpp"
+
+namespace newsticker::render {
+
+struct TextBox {
+  int width = 0;            // pixels available for each line
+  int max_lines = 1;        // never more lines than this
+  int max_height = 0;       // pixels available for all lines; 0 = no limit
+  int min_px = 16;          // smallest size to try
+  int max_px = 16;          // largest size to try
+  double line_height = 1.2; // line advance as a multiple of the size
+  fonts::Weight weight = fonts::Weight::Regular;
+  std::string language;
+};
+
+struct FittedText {
+  FontSpec font;
+  int line_advance = 0;            // pixels from one baseline to the next
+  std::vector<std::string> lines;  // the text of each line, trailing spaces removed
+  bool ellipsised = false;         // the text was cut and ends with an ellipsis
+  int height() const { return static_cast<int>(lines.size()) * line_advance; }
+};
+
+// Breaks `text` into lines no wider than `width` in `font`: at the last
+// opportunity that fits; a token wider than the line is cut between grapheme
+// clusters. Leading spaces of a line are dropped, trailing ones trimmed.
+std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
+                                  TextMeasurer& measurer, LineBreaker& breaker);
+
+// The largest size in [min_px, max_px] at which `text` wraps within the line
+// and height limits; at min_px the overflow is cut and the last line ends with
+// U+2026 (or "..." when the font lacks it). Empty text gives no lines.
+FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker);
+
+}  // namespace newsticker::render

@@ -1,0 +1,35 @@
+// What text layout needs to know about fonts, without knowing SDL.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "fonts/FontChain.hpp"
+
+namespace newsticker::render {
+
+struct FontSpec {
+  fonts::Weight weight = fonts::Weight::Regular;
+  int px = 16;           // em size in pixels
+  std::string language;  // picks the CJK face
+
+  bool operator==(const FontSpec& o) const { return weight == o.weight && px == o.px && language == o.language; }
+};
+
+struct FontMetrics {
+  int ascent = 0;   // pixels above the baseline
+  int descent = 0;  // pixels below the baseline (positive)
+};
+
+class TextMeasurer {
+ public:
+  virtual ~TextMeasurer() = default;
+  // Width in pixels of `utf8` set on one line in `font`.
+  virtual int width(std::string_view utf8, const FontSpec& font) = 0;
+  // Ascent and descent of `font`.
+  virtual FontMetrics metrics(const FontSpec& font) = 0;
+  // True when `font` has a glyph for U+2026 HORIZONTAL ELLIPSIS.
+  virtual bool hasEllipsis(const FontSpec& font) = 0;
+};
+
+}  // namespace newsticker::render
