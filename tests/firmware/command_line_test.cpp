@@ -1,0 +1,54 @@
+// The command line keeps the names the README documents.
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "firmware/CommandLine.hpp"
+
+using namespace newsticker::firmware;
+
+namespace {
+ParsedCommandLine parse(std::vector<const char*> args) {
+  args.insert(args.begin(), "newsticker");
+  return parseCommandLine(static_cast<int>(args.size()), args.data());
+}
+}  // namespace
+
+TEST_CASE("no arguments shows the demo feed") {
+  const auto parsed = parse({});
+  CHECK(parsed.error.empty());
+  CHECK(parsed.options.mode == Mode::Show);
+  CHECK(parsed.options.content_dir.empty());
+}
+
+TEST_CASE("show options") {
+  const auto parsed = parse({"--content", "/srv/feed", "--size", "1080x1920", "--windowed", "--duration", "12.5"});
+  REQUIRE(parsed.error.empty());
+  CHECK(parsed.options.mode == Mode::Show);
+  CHECK(parsed.options.content_dir == "/srv/feed");
+  CHECK(parsed.options.width == 1080);
+  CHECK(parsed.options.height == 1920);
+  CHECK(parsed.options.windowed);
+  CHECK(parsed.options.duration_seconds == doctest::Approx(12.5));
+}
+
+TEST_CASE("check and screenshot modes") {
+  CHECK(parse({"--check"}).options.mode == Mode::Check);
+  const auto json = parse({"--check", "--json", "--content", "x"});
+  CHECK(json.options.mode == Mode::Check);
+  CHECK(json.options.json);
+  const auto shots = parse({"--screenshot", "out", "--size", "800x600"});
+  CHECK(shots.options.mode == Mode::Screenshot);
+  CHECK(shots.options.screenshot_dir == "out");
+}
+
+TEST_CASE("usage errors name the problem") {
+  CHECK(parse({"--size", "big"}).error.find("--size") != std::string::npos);
+  CHECK(parse({"--size", "10x10"}).error.find("--size") != std::string::npos);
+  CHECK(parse({"--duration", "0"}).error.find("--duration") != std::string::npos);
+  CHECK(parse({"--duration"}).error.find("needs a value") != std::string::npos);
+  CHECK(parse({"--bogus"}).error.find("--bogus") != std::string::npos);
+  CHECK_FALSE(parse({"--check", "--screenshot", "x"}).error.empty());
+  CHECK_FALSE(parse({"--json"}).error.empty());
+  CHECK(usageText().find("--screenshot OUT_DIR") != std::string::npos);
+}

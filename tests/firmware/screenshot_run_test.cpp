@@ -1,0 +1,121 @@
+// End to end through the program's own code: the demo feed and the sample
+// posts rendered headless to PNG files, and the --check report.
+#include <doctest/doctest.h>
+
+#include <SDL_image.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "firmware/CheckReport.hpp"
+#include "firmware/ContentSession.hpp"
+#include "firmware/ScreenshotRun.hpp"
+#include "firmware/SdlRuntime.hpp"
+#include "render/SdlHandles.hpp"
+
+using namespace newsticker;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path freshFolder(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("newsticker-test-" + name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+// Mean brightness of the centre of the image: a card is never black there.
+double centreBrightness(SDL_Surface& s) {
+  render::SurfacePtr argb(SDL_ConvertSurfaceFormat(&s, SDL_PIXELFORMAT_ARGB8888, 0));
+  double sum = 0;
+  int count = 0;
+  for (int y = argb->h / 3; y < 2 * argb->h / 3; y += 3) {
+    for (int x = argb->w / 3; x < 2 * argb->w / 3; x += 3) {
+      const Uint32 p = *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(argb->pixels) + y * argb->pitch + x * 4);
+      sum += (((p >> 16) & 0xFF) + ((p >> 8) & 0xFF) + (p & 0xFF)) / 3.0;
+      ++count;
+    }
+  }
+  return sum / count;
+}
+
+}  // namespace
+
+TEST_CASE("--screenshot writes one PNG per demo card, in order, at the requested size") {
+  firmware::SdlRuntime sdl("dummy");
+  firmware::ContentSession content = firmware::openContent("", false);
+  REQUIRE(content.playlist.size() >= 6);
+  firmware::Options options;
+  options.width = 800;
+  options.height = 450;
+  const fs::path out = freshFolder("demo-shots");
+  REQUIRE(firmware::runScreenshots(options, content, out.string()) == 0);
+  for (std::size_t i = 1; i <= content.playlist.size(); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "card-%03zu.png", i);
+    render::SurfacePtr png(IMG_Load((out / name).c_str()));
+    REQUIRE_MESSAGE(png, name);
+    CHECK(png->w == 800);
+    CHECK(png->h == 450);
+    CHECK(centreBrightness(*png) > 20);  // the panel and text, not a black frame
+  }
+  CHECK_FALSE(fs::exists(out / "card-000.png"));
+  char after_last[32];
+  std::snprintf(after_last, sizeof after_last, "card-%03zu.png", content.playlist.size() + 1);
+  CHECK_FALSE(fs::exists(out / after_last));
+  fs::remove_all(out);
+}
+
+TEST_CASE("an empty or missing folder shows the 'no news' card instead of a black screen") {
+  firmware::SdlRuntime sdl("dummy");
+  const fs::path empty = freshFolder("empty-feed");
+  fs::create_directories(empty);
+  firmware::ContentSession content = firmware::openContent(empty.string(), false);
+  REQUIRE(content.playlist.size() == 1);
+  CHECK(content.playlist[0].title == "No news to show yet");
+  CHECK(content.feed.rejected_files == 0);
+
+  firmware::ContentSession missing = firmware::openContent((empty / "nowhere").string(), false);
+  REQUIRE(missing.playlist.size() == 1);
+  CHECK(missing.feed.rejected_files == 1);
+
+  firmware::Options options;
+  options.width = 640;
+  options.height = 360;
+  const fs::path out = freshFolder("empty-shots");
+  REQUIRE(firmware::runScreenshots(options, content, out.string()) == 0);
+  render::SurfacePtr png(IMG_Load((out / "card-001.png").c_str()));
+  REQUIRE(png);
+  CHECK(centreBrightness(*png) > 20);
+  fs::remove_all(out);
+  fs::remove_all(empty);
+}
+
+TEST_CASE("--check on the sample posts lists all five with their exact titles") {
+  const fs::path seeds = NEWSTICKER_SEEDS_DIR;
+  if (!fs::exists(seeds)) {
+    MESSAGE("skipped: " << seeds << " is not here");
+    return;
+  }
+  firmware::ContentSession content = firmware::openContent(seeds.string(), false);
+  std::ostringstream report;
+  firmware::writeCheckReport(content.feed, report);
+  const std::string text = report.str();
+  CHECK(content.feed.posts.size() == 5);
+  CHECK(content.feed.rejected_files == 0);
+  for (const char* title : {"\"Huawei Joins the PyTorch Foundation as a Premier Member\"",
+                            "\"Intel Joins the PyTorch Foundation as a Premier Member\"",
+                            "\"Announcing the PyTorch Foundation to Accelerate Progress in AI Research\"",
+                            "\"Graphcore Joins the PyTorch Foundation as a General Member\""}) {
+    CHECK_MESSAGE(text.find(title) != std::string::npos, title);
+  }
+  CHECK(text.find("5 posts loaded (2 drafts), 0 files rejected") != std::string::npos);
+  CHECK(text.find("secured") == std::string::npos);
+  // Drafts are checked but not shown: the playlist has the three blog posts.
+  CHECK(content.playlist.size() == 3);
+
+  std::ostringstream json;
+  firmware::writeCheckJson(content.feed, json);
+  CHECK(json.str().find("\"secondary_title\": \"华为成为PyTorch基金会Premier会员\"") != std::string::npos);
+  CHECK(json.str().find("kqg6vzvn") == std::string::npos);  // the opaque blob never leaks
+}

@@ -1,0 +1,133 @@
+// Headless card rendering with the real fonts, SDL and SDL_image: pixel
+// checks at known places, and golden images compared with a tolerance.
+#include <doctest/doctest.h>
+
+#include <SDL_image.h>
+
+#include "GoldenImage.hpp"
+#include "RealFonts.hpp"
+#include "content/DemoFeed.hpp"
+#include "content/FeedLoader.hpp"
+#include "content/MemoryTree.hpp"
+#include "render/CardRenderer.hpp"
+
+using namespace newsticker;
+
+namespace {
+
+struct Rgb {
+  int r, g, b;
+};
+
+Rgb pixelAt(SDL_Surface& s, int x, int y) {
+  const Uint32 p = *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s.pixels) + y * s.pitch + x * 4);
+  return Rgb{static_cast<int>((p >> 16) & 0xFF), static_cast<int>((p >> 8) & 0xFF), static_cast<int>(p & 0xFF)};
+}
+
+bool near(const Rgb& a, const render::Color& b, int tolerance = 6) {
+  return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+}
+
+// Pixels in `rect` brighter than the panel: the ink of text.
+int brightPixels(SDL_Surface& s, const render::Rect& rect, int threshold = 200) {
+  int count = 0;
+  for (int y = rect.y; y < rect.y + rect.h; ++y) {
+    for (int x = rect.x; x < rect.x + rect.w; ++x) {
+      const Rgb p = pixelAt(s, x, y);
+      count += (p.r + p.g + p.b) / 3 > threshold;
+    }
+  }
+  return count;
+}
+
+const content::Post& demoPost(const content::Feed& feed, const std::string& file_part) {
+  for (const auto& post : feed.posts) {
+    if (post.file.find(file_part) != std::string::npos) return post;
+  }
+  throw std::runtime_error("demo post not found: " + file_part);
+}
+
+}  // namespace
+
+TEST_CASE("a card without a logo: background, panel, monogram badge and headline ink where the layout put them") {
+  const render::Theme theme;
+  render::CardRenderer renderer(realFonts(), theme, "en");
+  content::Post post;
+  post.file = "posts/test.md";
+  post.title = "Night buses return to the harbour line";
+  post.summary = "From Friday the N4 runs every twenty minutes between midnight and five.";
+  post.source = "Riverline Transit";
+  post.date = "2026-11-02";
+  content::MemoryTree empty("empty", {});
+  std::vector<std::string> warnings;
+  const render::CardSize size{1280, 720};
+  render::SurfacePtr card = renderer.render(post, empty, size, warnings);
+  REQUIRE(card);
+  CHECK(warnings.empty());
+  CHECK(card->w == 1280);
+  CHECK(card->h == 720);
+
+  CHECK(near(pixelAt(*card, 2, 2), theme.background_top, 4));            // screen corner
+  const render::DrawList list = renderer.layout(post, size);
+  // The panel's inside, right of the headline's end and below the logo row.
+  const auto& panel = std::get<render::FillShape>(list.commands[2]);
+  CHECK(near(pixelAt(*card, panel.rect.x + panel.rect.w - 20, panel.rect.y + 20), theme.panel_top, 6));
+  // The monogram badge: the first rounded shape after the panel, in a badge colour (not the panel's).
+  const auto& badge = std::get<render::FillShape>(list.commands[3]);
+  const Rgb badge_pixel = pixelAt(*card, badge.rect.x + 4, badge.rect.y + badge.rect.h / 2);
+  CHECK(near(badge_pixel, badge.top, 3));
+  CHECK_FALSE(near(badge_pixel, theme.panel_top, 20));
+  // "RT" in the badge is drawn in white.
+  CHECK(brightPixels(*card, badge.rect) > 100);
+
+  // Headline: its first run has ink (near-white) on its line, and none above the panel.
+  const render::TextRun* headline = nullptr;
+  for (const auto& command : list.commands) {
+    if (const auto* run = std::get_if<render::TextRun>(&command); run && run->font.weight == fonts::Weight::Bold &&
+                                                                   run->text.find("Night") == 0) {
+      headline = run;
+    }
+  }
+  REQUIRE(headline != nullptr);
+  const int width = realFonts().width(headline->text, headline->font);
+  const render::Rect ink{headline->x, headline->baseline - headline->font.px, width, headline->font.px};
+  CHECK(brightPixels(*card, ink) > width);  // a line of bold text at this size
+  CHECK(brightPixels(*card, {0, 0, 1280, panel.rect.y}) == 0);
+}
+
+TEST_CASE("a logo that cannot be decoded falls back to the monogram with a warning") {
+  render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
+  content::Post post;
+  post.file = "posts/broken-logo.md";
+  post.title = "Broken logos never blank a card";
+  post.source = "Harbor Library";
+  post.logo = "logos/broken.png";
+  content::MemoryTree tree("test", {{"logos/broken.png", "this is not a PNG"}});
+  std::vector<std::string> warnings;
+  render::SurfacePtr card = renderer.render(post, tree, {960, 540}, warnings);
+  REQUIRE(card);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("posts/broken-logo.md") == 0);
+  CHECK(warnings[0].find("monogram") != std::string::npos);
+}
+
+TEST_CASE("golden: demo cards (English with a Chinese section; Japanese; Korean) at 960x540") {
+  IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+  const content::Feed feed = content::loadFeed(content::demoFeed());
+  render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
+  const std::pair<const char*, const char*> cases[] = {
+      {"tidewater-opens-community-hardware-lab", "card-en-zh-secondary"},
+      {"aurora-planetarium-renewal", "card-ja"},
+      {"brightforge-youth-coding-camp", "card-ko"},
+  };
+  for (const auto& [file_part, golden] : cases) {
+    CAPTURE(golden);
+    std::vector<std::string> warnings;
+    render::SurfacePtr card = renderer.render(demoPost(feed, file_part), content::demoFeed(), {960, 540}, warnings);
+    REQUIRE(card);
+    CHECK(warnings.empty());
+    const GoldenResult result = compareWithGolden(*card, golden);
+    INFO(result.message);
+    CHECK(result.matches);
+  }
+}

@@ -1,0 +1,99 @@
+// Break opportunities from ICU with newsticker's per-language corrections.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "content/Utf8.hpp"
+#include "render/LineBreaker.hpp"
+
+using newsticker::render::LineBreaker;
+
+namespace {
+
+// Opportunities as code point indices (easier to read than byte offsets).
+std::vector<std::size_t> breakIndices(LineBreaker& breaker, const std::string& text, const std::string& language) {
+  std::vector<std::size_t> byte_to_index(text.size() + 1, 0);
+  std::size_t index = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    byte_to_index[pos] = index++;
+    newsticker::content::nextCodePoint(text, pos);
+  }
+  byte_to_index[text.size()] = index;
+  std::vector<std::size_t> result;
+  for (const auto& opportunity : breaker.opportunities(text, language)) result.push_back(byte_to_index[opportunity.offset]);
+  return result;
+}
+
+using Indices = std::vector<std::size_t>;
+
+}  // namespace
+
+TEST_CASE("Chinese breaks between ideographs but never before closing punctuation") {
+  LineBreaker breaker;
+  // 我们明天开会，请准时。 = 我 们 明 天 开 会 ， 请 准 时 。
+  const Indices got = breakIndices(breaker, "我们明天开会，请准时。", "zh-Hans");
+  CHECK(got == Indices{1, 2, 3, 4, 5, 7, 8, 9, 11});
+}
+
+TEST_CASE("Chinese with embedded Latin keeps the Latin word whole") {
+  LineBreaker breaker;
+  // 使用 Linux 系统 : the word "Linux" has no opportunity inside it.
+  const std::string text = "使用Linux系统";
+  const Indices got = breakIndices(breaker, text, "zh-Hans");
+  CHECK(got == Indices{1, 2, 7, 8, 9});
+}
+
+TEST_CASE("Japanese uses strict kinsoku: no line starts with small kana, prolonged sound mark or 。") {
+  LineBreaker breaker;
+  // ちょっとコーヒー。 = ち ょ っ と コ ー ヒ ー 。
+  const std::string text = "ちょっとコーヒー。";
+  const Indices strict = breakIndices(breaker, text, "ja");
+  CHECK(strict == Indices{3, 4, 6, 9});
+}
+
+TEST_CASE("Japanese never ends a line with an opening bracket") {
+  LineBreaker breaker;
+  // 「新しい」投影機 = 「 新 し い 」 投 影 機
+  const Indices got = breakIndices(breaker, "「新しい」投影機", "ja");
+  CHECK(got == Indices{2, 3, 5, 6, 7, 8});
+}
+
+TEST_CASE("Korean breaks only between words (keep-all)") {
+  LineBreaker breaker;
+  // 청소년 코딩 캠프 = 청 소 년 ␠ 코 딩 ␠ 캠 프
+  CHECK(breakIndices(breaker, "청소년 코딩 캠프", "ko") == Indices{4, 7, 9});
+}
+
+TEST_CASE("English breaks after spaces and hyphens, and a newline is mandatory") {
+  LineBreaker breaker;
+  const auto got = breaker.opportunities("first-time speakers\nwelcome", "en");
+  std::vector<std::size_t> offsets;
+  for (const auto& o : got) offsets.push_back(o.offset);
+  CHECK(offsets == std::vector<std::size_t>{6, 11, 20, 27});
+  CHECK_FALSE(got[0].mandatory);
+  CHECK_FALSE(got[1].mandatory);
+  CHECK(got[2].mandatory);
+}
+
+TEST_CASE("grapheme clusters keep emoji sequences and combining marks whole") {
+  LineBreaker breaker;
+  const std::string family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";  // 👨‍👩‍👧
+  const std::string thumbs = "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";  // 👍🏽
+  const std::string e_acute = "e\xCC\x81";                        // e + combining acute
+  const std::string text = family + thumbs + e_acute + "x";
+  const auto bounds = breaker.graphemeBoundaries(text);
+  CHECK(bounds == std::vector<std::size_t>{0, family.size(), family.size() + thumbs.size(),
+                                           family.size() + thumbs.size() + e_acute.size(), text.size()});
+}
+
+TEST_CASE("iterators are reused: many calls in several languages give stable results") {
+  LineBreaker breaker;
+  const Indices first = breakIndices(breaker, "我们明天开会，请准时。", "zh-Hans");
+  for (int i = 0; i < 50; ++i) {
+    breakIndices(breaker, "ちょっとコーヒー。", "ja");
+    breakIndices(breaker, "청소년 코딩 캠프", "ko");
+  }
+  CHECK(breakIndices(breaker, "我们明天开会，请准时。", "zh-Hans") == first);
+  CHECK(breaker.opportunities("", "en").size() == 1);
+}

@@ -1,0 +1,158 @@
+// Wrapping and fitting with the real fonts: lines fit their box, break where
+// a reader expects, and fitting picks the largest size that fits.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "RealFonts.hpp"
+#include "render/TextFitter.hpp"
+
+using namespace newsticker::render;
+using newsticker::fonts::Weight;
+
+namespace {
+
+std::string joined(const std::vector<std::string>& lines, const char* glue) {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? glue : "") + lines[i];
+  return out;
+}
+
+bool startsWithAny(const std::string& line, std::initializer_list<const char*> prefixes) {
+  for (const char* prefix : prefixes) {
+    if (line.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("every wrapped line fits its width and no text is lost (English)") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 40, "en"};
+  const std::string text =
+      "The ferry terminal lab opens on weekday evenings, with benches, oscilloscopes and a small library of boards.";
+  for (int width = 260; width <= 1400; width += 97) {
+    const auto lines = wrapText(text, width, font, realFonts(), breaker);
+    REQUIRE_FALSE(lines.empty());
+    for (const auto& line : lines) CHECK(realFonts().width(line, font) <= width);
+    CHECK(joined(lines, " ") == text);
+  }
+}
+
+TEST_CASE("a Chinese paragraph fills its lines: breaks between ideographs, not only at spaces") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 40, "zh-Hans"};
+  const std::string text = "潮汐开源基金会在港湾市开设社区硬件实验室，向所有贡献者免费开放测试台、单板计算机和显示面板。";
+  const int width = 700;
+  const auto lines = wrapText(text, width, font, realFonts(), breaker);
+  REQUIRE(lines.size() >= 2);
+  CHECK(joined(lines, "") == text);
+  const int one_char = realFonts().width("汉", font);
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const int w = realFonts().width(lines[i], font);
+    CHECK(w <= width);
+    CHECK(w > width - 2 * one_char);  // filled: at most one ideograph (plus kinsoku) short
+  }
+  for (const auto& line : lines) CHECK_FALSE(startsWithAny(line, {"，", "、", "。"}));
+}
+
+TEST_CASE("Japanese lines never start with forbidden punctuation or small kana, at any width") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 36, "ja"};
+  const std::string text =
+      "オーロラ科学館は、プラネタリウムの投影機を約15年ぶりに入れ替え、11月にリニューアルオープンします。"
+      "「ちょっと寄ってみよう」という方も、ぜひどうぞ。";
+  for (int width = 180; width <= 1200; width += 23) {
+    const auto lines = wrapText(text, width, font, realFonts(), breaker);
+    CHECK(joined(lines, "") == text);
+    for (const auto& line : lines) {
+      CHECK(realFonts().width(line, font) <= width);
+      CHECK_FALSE(startsWithAny(line, {"。", "、", "」", "）", "ー", "ょ", "っ", "ゃ", "ュ", "ッ"}));
+      CHECK_FALSE((line.size() >= 3 && line.compare(line.size() - 3, 3, "「") == 0));
+    }
+  }
+}
+
+TEST_CASE("Korean wraps between words only") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 40, "ko"};
+  const std::string text = "브라이트포지 메이커스페이스가 겨울방학을 맞아 청소년 코딩 캠프 참가자를 모집합니다.";
+  for (int width = 300; width <= 1100; width += 61) {
+    const auto lines = wrapText(text, width, font, realFonts(), breaker);
+    CHECK(joined(lines, " ") == text);  // every break was at a space
+  }
+}
+
+TEST_CASE("a token wider than the line is cut between grapheme clusters") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 40, "en"};
+  const std::string token(60, 'W');
+  const auto lines = wrapText(token, 500, font, realFonts(), breaker);
+  REQUIRE(lines.size() > 1);
+  for (const auto& line : lines) CHECK(realFonts().width(line, font) <= 500);
+  CHECK(joined(lines, "") == token);
+}
+
+TEST_CASE("fitting: a short headline gets the largest size, a long one a smaller size") {
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 1500;
+  box.max_lines = 3;
+  box.min_px = 48;
+  box.max_px = 84;
+  box.weight = Weight::Bold;
+  box.language = "en";
+  const FittedText short_one = fitText("Repair Café opens", box, realFonts(), breaker);
+  CHECK(short_one.font.px == 84);
+  CHECK(short_one.lines.size() == 1);
+  CHECK_FALSE(short_one.ellipsised);
+
+  const std::string long_text =
+      "Harbor City Libraries Extend Weekend Hours and Add Free 3D Printing Desks at Four Neighbourhood "
+      "Branches Across the Northern and Eastern Districts Starting Next Month";
+  const FittedText long_one = fitText(long_text, box, realFonts(), breaker);
+  CHECK(long_one.font.px < 84);
+  CHECK(long_one.font.px >= 48);
+  CHECK(long_one.lines.size() <= 3);
+  CHECK_FALSE(long_one.ellipsised);
+  // One pixel larger would not fit in three lines.
+  const auto bigger = wrapText(long_text, box.width, FontSpec{Weight::Bold, long_one.font.px + 1, "en"}, realFonts(), breaker);
+  CHECK(bigger.size() > 3);
+}
+
+TEST_CASE("fitting: what does not fit at the minimum size ends with an ellipsis") {
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 800;
+  box.max_lines = 2;
+  box.min_px = 34;
+  box.max_px = 44;
+  box.language = "en";
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "Volunteers mend lamps, radios and bicycles every month. ";
+  const FittedText fitted = fitText(text, box, realFonts(), breaker);
+  CHECK(fitted.ellipsised);
+  CHECK(fitted.font.px == 34);
+  REQUIRE(fitted.lines.size() == 2);
+  const std::string& last = fitted.lines.back();
+  CHECK(last.compare(last.size() - 3, 3, "\xE2\x80\xA6") == 0);
+  for (const auto& line : fitted.lines) CHECK(realFonts().width(line, fitted.font) <= box.width);
+}
+
+TEST_CASE("fitting respects the height limit as well as the line limit") {
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 900;
+  box.max_lines = 5;
+  box.max_height = 130;  // two lines at 54 px * 1.2
+  box.min_px = 40;
+  box.max_px = 80;
+  box.line_height = 1.2;
+  box.weight = Weight::Bold;
+  box.language = "en";
+  const FittedText fitted = fitText("Riverline adds bicycle racks to every harbour ferry before winter", box, realFonts(), breaker);
+  CHECK(fitted.height() <= 130);
+  CHECK_FALSE(fitted.lines.empty());
+  CHECK(fitText("", box, realFonts(), breaker).lines.empty());
+}
