@@ -65,10 +65,10 @@ std::string formatCardDate(const std::string& iso, const std::string& language) 
   return buffer;
 }
 
-std::string monogramLetters(const std::string& name) {
+std::string monogramLetters(const std::string& name, std::size_t max_letters) {
   std::string letters;
   bool at_word_start = true;
-  for (std::size_t i = 0; i < name.size() && letters.size() < 2;) {
+  for (std::size_t i = 0; i < name.size() && letters.size() < max_letters;) {
     const auto lead = static_cast<unsigned char>(name[i]);
     const std::size_t length = std::min(utf8Length(lead), name.size() - i);
     if (lead >= 0x80) {
@@ -120,7 +120,8 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
     const std::string name = post.source.empty() ? post.title : post.source;
     const Color badge = kBadgeColors[std::hash<std::string>{}(name) % std::size(kBadgeColors)];
     list.commands.push_back(FillShape{logo_box, s(theme.logo_radius), badge, badge, 1});
-    const std::string letters = monogramLetters(name);
+    // Initials of a source name ("AP"); a title only lends its first letter.
+    const std::string letters = monogramLetters(name, post.source.empty() ? 1 : 2);
     const FontSpec font{fonts::Weight::Bold, letters.size() > 1 || letters[0] & 0x80 ? logo * 2 / 5 : logo / 2,
                         language};
     const FontMetrics m = measurer.metrics(font);
@@ -186,7 +187,7 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
 
   TextBox headline_box;
   headline_box.width = width;
-  headline_box.max_lines = portrait ? 5 : 3;
+  headline_box.max_lines = portrait ? 7 : 3;
   headline_box.min_px = s(theme.headline_min);
   headline_box.max_px = s(theme.headline_max);
   headline_box.line_height = 1.18;
@@ -207,10 +208,42 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
   if (available - blockHeight(summary) - blockHeight(secondary) < headline_min_height) secondary = FittedText{};
   headline_box.max_height = std::max(0, available - blockHeight(summary) - blockHeight(secondary));
   const FittedText headline = fitText(post.title, headline_box, measurer, breaker);
+  if (portrait && summary_box.max_lines == 3) {
+    // A tall screen gives the summary what the headline left.
+    summary_box.max_lines = 8;
+    summary_box.max_height = std::max(0, available - headline.height() - blockHeight(secondary) - gap);
+    summary = fitText(post.summary, summary_box, measurer, breaker);
+  }
 
   y = emitLines(headline, x, y, theme.headline, measurer, list);
-  if (!secondary.lines.empty()) y = emitLines(secondary, x, y + s(10), theme.secondary, measurer, list);
-  if (!summary.lines.empty()) emitLines(summary, x, y + gap - s(6), theme.summary, measurer, list);
+  if (!secondary.lines.empty()) y = emitLines(secondary, x, y + gap / 2, theme.secondary, measurer, list);
+  if (!summary.lines.empty()) y = emitLines(summary, x, y + gap - s(6), theme.summary, measurer, list) - s(6);
+
+  // Related headlines (news items) fill the space left above the source line.
+  if (!post.related.empty()) {
+    TextBox box;
+    box.width = width;
+    box.max_lines = 1;
+    box.min_px = box.max_px = s(theme.meta_px);
+    box.line_height = 1.5;
+    box.language = language;
+    const int advance = static_cast<int>(std::lround(box.max_px * box.line_height));
+    const int room = (bottom - y - gap) / advance;
+    const int count = std::min({room, portrait ? 5 : 3, static_cast<int>(post.related.size())});
+    int top = bottom - count * advance;
+    const FontSpec font{fonts::Weight::Regular, box.max_px, language};
+    for (int i = 0; i < count; ++i) {
+      // "› title · source": the title is shortened, the source stays whole.
+      const content::RelatedHeadline& related = post.related[static_cast<std::size_t>(i)];
+      const std::string source = related.source.empty() ? "" : "  \xC2\xB7  " + related.source;
+      TextBox title_box = box;
+      title_box.width = width - measurer.width(source, font);
+      if (title_box.width < width / 2) title_box.width = width;  // a source too long to keep
+      FittedText line = fitText("\xE2\x80\xBA  " + related.title, title_box, measurer, breaker);
+      if (!line.lines.empty() && title_box.width < width) line.lines[0] += source;
+      top = emitLines(line, x, top, theme.related, measurer, list);
+    }
+  }
   return list;
 }
 

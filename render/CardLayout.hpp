@@ -26,8 +26,9 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
 // "2022년 9월 12일"; "" when `iso_date` is empty or malformed.
 std::string formatCardDate(const std::string& iso_date, const std::string& language);
 
-// One or two letters for a monogram badge: the initials of the first two words
-// of `name` (upper-cased Latin), or its first character for CJK.
-std::string monogramLetters(const std::string& name);
+// Letters for a monogram badge: the initials of the first `max_letters` words
+// of `name` (upper-cased Latin), or its first character for CJK; "N" when
+// the name has neither.
+std::string monogramLetters(const std::string& name, std::size_t max_letters = 2);
 
 }  // namespace newsticker::render

@@ -28,6 +28,23 @@ int allowedLines(const TextBox& box, int px) {
   return std::max(lines, 0);
 }
 
+// `text` without the trailing spaces and punctuation that would touch an
+// ellipsis appended to it.
+std::string_view trimBeforeEllipsis(std::string_view text) {
+  std::string_view kept = trimEnd(text);
+  for (bool trimmed = true; trimmed && !kept.empty();) {
+    trimmed = false;
+    for (std::string_view tail : {",", ";", ":", "-", "\xE3\x80\x81" /*、*/, "\xEF\xBC\x8C" /*，*/,
+                                  "\xEF\xBC\x9A" /*：*/, "\xEF\xBC\x9B" /*；*/}) {
+      if (kept.size() >= tail.size() && kept.substr(kept.size() - tail.size()) == tail) {
+        kept = trimEnd(kept.substr(0, kept.size() - tail.size()));
+        trimmed = true;
+      }
+    }
+  }
+  return kept;
+}
+
 // The longest prefix of `text` (cut between grapheme clusters) whose width,
 // with `suffix` appended, is at most `width`. Trailing spaces and
 // punctuation that would touch the ellipsis are removed.
@@ -41,18 +58,18 @@ std::string cutToFit(std::string_view text, std::string_view suffix, int width, 
     candidate += suffix;
     if (measurer.width(candidate, font) <= width) lo = mid; else hi = mid - 1;
   }
-  std::string_view kept = trimEnd(text.substr(0, bounds[lo]));
-  for (bool trimmed = true; trimmed && !kept.empty();) {
-    trimmed = false;
-    for (std::string_view tail : {",", ";", ":", "-", "\xE3\x80\x81" /*、*/, "\xEF\xBC\x8C" /*，*/,
-                                  "\xEF\xBC\x9A" /*：*/, "\xEF\xBC\x9B" /*；*/}) {
-      if (kept.size() >= tail.size() && kept.substr(kept.size() - tail.size()) == tail) {
-        kept = trimEnd(kept.substr(0, kept.size() - tail.size()));
-        trimmed = true;
-      }
-    }
-  }
+  std::string_view kept = trimBeforeEllipsis(text.substr(0, bounds[lo]));
   return std::string(kept) + std::string(suffix);
+}
+
+// The last line-break opportunity in `text` before byte `limit`, or 0.
+std::size_t lastOpportunityBefore(std::string_view text, std::size_t limit, const FontSpec& font, LineBreaker& breaker) {
+  std::size_t best = 0;
+  for (const BreakOpportunity& o : breaker.opportunities(text, font.language)) {
+    if (o.offset >= limit) break;
+    best = o.offset;
+  }
+  return best;
 }
 
 }  // namespace
@@ -140,8 +157,23 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
     rest_start = text.find(lines[static_cast<std::size_t>(i)], rest_start) + lines[static_cast<std::size_t>(i)].size();
   }
   const std::string_view rest = text.substr(skipSpaces(text, rest_start));
-  const std::string_view ellipsis = measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
-  lines.back() = cutToFit(rest, ellipsis, box.width, font, measurer, breaker);
+  // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right for CJK
+  // text, odd after Latin letters, which get three full stops instead.
+  const bool cjk = box.language == "ja" || box.language == "ko" || box.language.rfind("zh", 0) == 0;
+  const std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
+  std::string last = cutToFit(rest, ellipsis, box.width, font, measurer, breaker);
+  if (box.language != "ja" && box.language.rfind("zh", 0) != 0) {
+    // Where words are separated by spaces, end on a whole word unless that
+    // leaves the line less than three quarters full.
+    const std::size_t word_end = lastOpportunityBefore(rest, last.size() - ellipsis.size() + 1, font, breaker);
+    if (word_end > 0) {
+      std::string whole(trimBeforeEllipsis(rest.substr(0, word_end)));
+      whole += ellipsis;
+      const int whole_width = measurer.width(whole, font);
+      if (whole_width <= box.width && whole_width * 4 >= measurer.width(last, font) * 3) last = whole;
+    }
+  }
+  lines.back() = last;
   result.lines = std::move(lines);
   result.ellipsised = true;
   return result;

@@ -17,6 +17,7 @@ struct Theme {
   Color secondary{150, 190, 255};
   Color summary{190, 201, 221};
   Color meta{134, 148, 172};
+  Color related{160, 176, 204};
   Color accent{110, 168, 255};
 
   int margin = 56;          // screen edge to panel

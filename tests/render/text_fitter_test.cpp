@@ -136,8 +136,34 @@ TEST_CASE("fitting: what does not fit at the minimum size ends with an ellipsis"
   CHECK(fitted.font.px == 34);
   REQUIRE(fitted.lines.size() == 2);
   const std::string& last = fitted.lines.back();
-  CHECK(last.compare(last.size() - 3, 3, "\xE2\x80\xA6") == 0);
+  // Latin text ends on a whole word and three full stops (the CJK font's
+  // U+2026 is full-width).
+  CHECK(last.compare(last.size() - 3, 3, "...") == 0);
+  CHECK(last[last.size() - 4] != ' ');
+  const std::string cut = last.substr(0, last.size() - 3);
+  CHECK(text.find(cut + " ") != std::string::npos);  // the cut is at a word end
   for (const auto& line : fitted.lines) CHECK(realFonts().width(line, fitted.font) <= box.width);
+}
+
+TEST_CASE("fitting: Chinese overflow ends with U+2026 and never with a comma before it") {
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 600;
+  box.max_lines = 2;
+  box.min_px = 34;
+  box.max_px = 40;
+  box.language = "zh-Hans";
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "港湾市的社区硬件实验室每周开放三个晚上，欢迎所有人参加。";
+  const FittedText fitted = fitText(text, box, realFonts(), breaker);
+  CHECK(fitted.ellipsised);
+  REQUIRE(fitted.lines.size() == 2);
+  const std::string& last = fitted.lines.back();
+  REQUIRE(last.size() > 6);
+  CHECK(last.compare(last.size() - 3, 3, "\xE2\x80\xA6") == 0);
+  CHECK(last.compare(last.size() - 6, 3, "，") != 0);
+  CHECK(realFonts().width(last, fitted.font) <= box.width);
+  CHECK(realFonts().width(last, fitted.font) > box.width - 3 * 34);  // filled to the end
 }
 
 TEST_CASE("fitting respects the height limit as well as the line limit") {
