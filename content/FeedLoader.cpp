@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
+
 #include "content/LanguageDetector.hpp"
 #include "content/LogoResolver.hpp"
 #include "content/PostReader.hpp"
@@ -10,6 +12,19 @@ namespace newsticker::content {
 namespace {
 
 constexpr std::size_t kMaxFeedYamlBytes = 64 * 1024;
+
+// "719 bytes", "20.0 KiB", "1.5 MiB": sizes an editor can compare.
+std::string byteCount(std::size_t bytes) {
+  char text[32];
+  if (bytes < 10 * 1024) {
+    std::snprintf(text, sizeof text, "%zu bytes", bytes);
+  } else if (bytes < 1024 * 1024) {
+    std::snprintf(text, sizeof text, "%.1f KiB", bytes / 1024.0);
+  } else {
+    std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+  return text;
+}
 
 bool isPostFileName(const std::string& name) {
   if (name.empty() || name[0] == '.' || name[0] == '_' || name[0] == '#' || name.back() == '~') return false;
@@ -79,8 +94,8 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     if (read.status != FileRead::Status::Ok) {
       std::string reason = "cannot be read";
       if (read.status == FileRead::Status::TooLarge) {
-        reason = "is " + std::to_string(read.size / 1024) + " KiB, over the " +
-                 std::to_string(limits.max_post_bytes / 1024) + " KiB limit for a post";
+        reason = "is " + byteCount(read.size) + ", over the " + byteCount(limits.max_post_bytes) +
+                 " limit for a post";
       }
       feed.diagnostics.push_back({file, 0, Severity::Error, reason});
       ++feed.rejected_files;

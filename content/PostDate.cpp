@@ -83,8 +83,9 @@ std::optional<std::string> parsePostDate(std::string_view s) {
     int oh, om = 0;
     if (!digits(s, pos + 1, 2, &oh)) return std::nullopt;
     std::size_t after = pos + 3;
-    if (after < s.size() && s[after] == ':') ++after;
-    if (after < s.size()) {
+    const bool colon = after < s.size() && s[after] == ':';
+    if (colon) ++after;
+    if (after < s.size() || colon) {
       if (!digits(s, after, 2, &om)) return std::nullopt;
       after += 2;
     }

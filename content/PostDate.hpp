@@ -8,7 +8,7 @@
 namespace newsticker::content {
 
 // Accepts "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z", "+HH:MM",
-// "+HHMM" or nothing (taken as UTC), with 'T' or ' ' between date and time and
+// "+HHMM", "+HH" or nothing (taken as UTC), with 'T' or ' ' between date and time and
 // an optional space before the offset (Jekyll's "2026-10-12 18:00:00 -0400").
 // Returns "YYYY-MM-DD" for a bare date, else "YYYY-MM-DDTHH:MM:SSZ" in UTC;
 // nullopt when the text is not such a date or names an impossible day.

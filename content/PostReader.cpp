@@ -181,9 +181,9 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
       post.source = fm.text(provider, "name");
       result.logo_hints.provider_domain = fm.text(provider, "domain");
     }
-    if (post.source.empty()) post.source = fm.firstText(root, {"source", "author"});
-    if (post.source.empty()) {
-      if (const YAML::Node author = root["author"]; author && author.IsMap()) post.source = fm.text(author, "name");
+    if (post.source.empty()) post.source = fm.text(root, "source");
+    if (const YAML::Node author = root["author"]; post.source.empty() && author) {
+      post.source = author.IsMap() ? fm.text(author, "name") : fm.text(root, "author");
     }
     if (post.source.empty()) post.source = defaults.name;
 
@@ -222,11 +222,12 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     }
 
     const std::string declared = fm.firstText(root, {"lang", "language"});
+    // What the text itself shows ("" for Latin script: no opinion).
+    const std::string detected = detectLanguage(post.title + "\n" + post.summary);
     if (!declared.empty()) {
       post.language = normaliseLanguageTag(declared);
     } else {
-      post.language = detectLanguage(post.title + "\n" + post.summary);
-      if (post.language.empty()) post.language = defaults.language;
+      post.language = detected.empty() ? defaults.language : detected;
     }
 
     if (const YAML::Node related = root["related"]; related && related.IsSequence()) {
@@ -242,8 +243,11 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     }
 
     if (digest.has_rule && !digest.after_rule_title.empty()) {
+      // The section after a rule is a second language when its script differs
+      // from the main text's (Chinese after English, English after Japanese);
+      // the feed default plays no part in telling them apart.
       const std::string second = detectLanguage(digest.after_rule_title + "\n" + digest.after_rule_summary);
-      if (!second.empty() && second != post.language) {
+      if (second != detected) {
         post.secondary_title = digest.after_rule_title;
         post.secondary_summary = digest.after_rule_summary;
         post.secondary_language = second;

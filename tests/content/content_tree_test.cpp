@@ -1,0 +1,105 @@
+// MemoryTree and DiskTree: listing, limits, and confinement to the folder.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "ContentTestSupport.hpp"
+#include "content/DiskTree.hpp"
+#include "content/MemoryTree.hpp"
+
+using namespace newsticker::content;
+using content_test::TempDir;
+namespace fs = std::filesystem;
+
+TEST_CASE("memory tree: lists direct children sorted, knows folders, reads with a limit") {
+  const MemoryTree tree("memory", {{"posts/b.md", "bbb"},
+                                   {"posts/a.md", "a"},
+                                   {"posts/deeper/c.md", "c"},
+                                   {"logos/x.svg", "<svg/>"},
+                                   {"top.md", "top"}});
+  CHECK(tree.listFiles("posts") == std::vector<std::string>{"a.md", "b.md"});
+  CHECK(tree.listFiles("") == std::vector<std::string>{"top.md"});
+  CHECK(tree.listFiles("missing").empty());
+  CHECK(tree.hasFolder("posts"));
+  CHECK(tree.hasFolder("posts/deeper"));
+  CHECK(tree.hasFolder(""));
+  CHECK_FALSE(tree.hasFolder("post"));
+  CHECK_FALSE(tree.hasFolder("_posts"));
+  CHECK(tree.hasFile("posts/a.md"));
+  CHECK_FALSE(tree.hasFile("posts"));
+  CHECK(tree.describe() == "memory");
+
+  const FileRead ok = tree.read("posts/b.md", 3);
+  CHECK(ok.status == FileRead::Status::Ok);
+  CHECK(ok.bytes == "bbb");
+  const FileRead big = tree.read("posts/b.md", 2);
+  CHECK(big.status == FileRead::Status::TooLarge);
+  CHECK(big.bytes.empty());
+  CHECK(big.size == 3);
+  CHECK(tree.read("nope.md", 100).status == FileRead::Status::Missing);
+}
+
+TEST_CASE("disk tree: a missing root or a file as root throws") {
+  TempDir temp("tree-root");
+  temp.write("file.txt", "x");
+  CHECK_THROWS_AS(DiskTree(temp.path() / "does-not-exist"), std::runtime_error);
+  CHECK_THROWS_AS(DiskTree(temp.path() / "file.txt"), std::runtime_error);
+  CHECK_NOTHROW(DiskTree(temp.path()));
+}
+
+TEST_CASE("disk tree: lists regular files sorted, reads within the limit") {
+  TempDir temp("tree-list");
+  temp.write("posts/b.md", "bbbb");
+  temp.write("posts/a.md", "a");
+  temp.write("posts/sub/inner.md", "inner");
+  const DiskTree tree(temp.path());
+  CHECK(tree.listFiles("posts") == std::vector<std::string>{"a.md", "b.md"});
+  CHECK(tree.hasFolder("posts"));
+  CHECK(tree.hasFolder("posts/sub"));
+  CHECK_FALSE(tree.hasFolder("posts/a.md"));
+  CHECK(tree.hasFile("posts/sub/inner.md"));
+  CHECK_FALSE(tree.hasFile("posts/sub"));
+  CHECK(tree.describe() == fs::canonical(temp.path()).string());
+
+  const FileRead ok = tree.read("posts/b.md", 4);
+  CHECK(ok.status == FileRead::Status::Ok);
+  CHECK(ok.bytes == "bbbb");
+  CHECK(ok.size == 4);
+  const FileRead big = tree.read("posts/b.md", 3);
+  CHECK(big.status == FileRead::Status::TooLarge);
+  CHECK(big.bytes.empty());
+  CHECK(tree.read("posts/none.md", 10).status == FileRead::Status::Missing);
+}
+
+TEST_CASE("disk tree: nothing outside the folder is reachable") {
+  TempDir temp("tree-confine");
+  const fs::path root = temp.path() / "feed";
+  temp.write("outside.md", "---\ntitle: outside\n---\n");
+  temp.write("feed/posts/inside.md", "---\ntitle: inside\n---\n");
+  fs::create_symlink(temp.path() / "outside.md", root / "posts" / "link-out.md");
+  fs::create_symlink(root / "posts" / "inside.md", root / "posts" / "link-in.md");
+  fs::create_directory_symlink(temp.path(), root / "up");
+  const DiskTree tree(root);
+
+  CHECK_FALSE(tree.hasFile("../outside.md"));
+  CHECK_FALSE(tree.hasFile("posts/../../outside.md"));
+  CHECK_FALSE(tree.hasFile("/etc/passwd"));
+  CHECK_FALSE(tree.hasFile("posts/link-out.md"));
+  CHECK_FALSE(tree.hasFile("up/outside.md"));
+  CHECK_FALSE(tree.hasFolder("up"));
+  CHECK_FALSE(tree.hasFolder(".."));
+  CHECK(tree.read("../outside.md", 1000).status == FileRead::Status::Missing);
+  CHECK(tree.read("posts/link-out.md", 1000).status == FileRead::Status::Missing);
+  CHECK(tree.listFiles("up").empty());
+  CHECK(tree.listFiles("..").empty());
+  CHECK_FALSE(tree.confined("../outside.md").has_value());
+  CHECK_FALSE(tree.confined("/tmp").has_value());
+
+  // A link that stays inside is an ordinary file.
+  CHECK(tree.hasFile("posts/link-in.md"));
+  CHECK(tree.listFiles("posts") == std::vector<std::string>{"inside.md", "link-in.md"});
+  REQUIRE(tree.confined("posts/inside.md").has_value());
+  CHECK(*tree.confined("posts/inside.md") == fs::canonical(root / "posts" / "inside.md"));
+}

@@ -1,0 +1,119 @@
+// digestMarkdown: first prose paragraph, first image, second-language section.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "content/MarkdownDigest.hpp"
+
+using newsticker::content::digestMarkdown;
+
+TEST_CASE("markdown: image paragraph with a kramdown attribute list is not prose") {
+  const std::string body = R"(
+![Harbour logo](/assets/images/harbour.svg){:style="max-width:200px;float:right;margin: 12px;"}
+
+The harbour office reopens after the winter works.
+)";
+  const auto digest = digestMarkdown(body);
+  CHECK(digest.first_image == "/assets/images/harbour.svg");
+  CHECK(digest.first_paragraph == "The harbour office reopens after the winter works.");
+  CHECK_FALSE(digest.has_rule);
+}
+
+TEST_CASE("markdown: headings, HTML blocks, lists and code are skipped") {
+  const std::string body = R"(## Key dates
+
+<div class="banner">Sponsored block</div>
+
+- a list item that is not prose
+- another one
+
+    indented code block
+
+```
+fenced code
+```
+
+Volunteers will   paint
+the fence on Sunday.
+)";
+  const auto digest = digestMarkdown(body);
+  CHECK(digest.first_paragraph == "Volunteers will paint the fence on Sunday.");
+  CHECK(digest.first_image.empty());
+  CHECK(digest.lead_text.find("Key dates") != std::string::npos);
+  CHECK(digest.lead_text.find("Sponsored") == std::string::npos);
+  CHECK(digest.lead_text.find("fenced code") == std::string::npos);
+}
+
+TEST_CASE("markdown: entities decoded, inline HTML tags dropped, links keep their text") {
+  const std::string body =
+      "Tickets &amp; maps are at the <b>front</b> desk &#8217;til six, see the "
+      "[visitor page](https://example.org/visit) &mdash; or ask &quot;staff&quot;.\n";
+  const auto digest = digestMarkdown(body);
+  CHECK(digest.first_paragraph ==
+        "Tickets & maps are at the front desk \xE2\x80\x99til six, see the visitor page \xE2\x80\x94 or ask \"staff\".");
+}
+
+TEST_CASE("markdown: kramdown block attribute list after a paragraph is removed") {
+  const auto digest = digestMarkdown("A lead paragraph for the card.\n{: .lead}\n\nNext one.\n");
+  CHECK(digest.first_paragraph == "A lead paragraph for the card.");
+}
+
+TEST_CASE("markdown: a line break between CJK characters vanishes, between words it is a space") {
+  SUBCASE("CJK") {
+    const auto digest = digestMarkdown("市民图书馆周末\n延长开放时间。\n");
+    CHECK(digest.first_paragraph == "市民图书馆周末延长开放时间。");
+  }
+  SUBCASE("Latin") {
+    const auto digest = digestMarkdown("weekend\nopening hours\n");
+    CHECK(digest.first_paragraph == "weekend opening hours");
+  }
+}
+
+TEST_CASE("markdown: rules split the body (Markdown and raw <hr>)") {
+  SUBCASE("*** rule") {
+    const auto digest = digestMarkdown("Before the rule.\n\n***\n\nAfter title\n\nAfter summary text.\n");
+    CHECK(digest.has_rule);
+    CHECK(digest.first_paragraph == "Before the rule.");
+    CHECK(digest.after_rule_title == "After title");
+    CHECK(digest.after_rule_summary == "After summary text.");
+  }
+  SUBCASE("<hr class> raw HTML block") {
+    const auto digest =
+        digestMarkdown("Before.\n\n<hr class=\"mt-5 mb-5\" />\n\n第二语言标题\n\n第二语言的第一段。\n\n第二段。\n");
+    CHECK(digest.has_rule);
+    CHECK(digest.first_paragraph == "Before.");
+    CHECK(digest.after_rule_title == "第二语言标题");
+    CHECK(digest.after_rule_summary == "第二语言的第一段。");
+  }
+  SUBCASE("title line and summary in one block") {
+    const auto digest = digestMarkdown("Before.\n\n---\n\nTitle line\nrest of the block\nwraps here.\n");
+    CHECK(digest.after_rule_title == "Title line");
+    CHECK(digest.after_rule_summary == "rest of the block wraps here.");
+  }
+  SUBCASE("heading after the rule is the title, the next paragraph the summary") {
+    const auto digest = digestMarkdown("Before.\n\n---\n\n## Heading after\n\nParagraph after.\n");
+    CHECK(digest.after_rule_title == "Heading after");
+    CHECK(digest.after_rule_summary == "Paragraph after.");
+  }
+  SUBCASE("no rule") {
+    const auto digest = digestMarkdown("Only one part.\n");
+    CHECK_FALSE(digest.has_rule);
+    CHECK(digest.after_rule_title.empty());
+    CHECK(digest.after_rule_summary.empty());
+  }
+}
+
+TEST_CASE("markdown: first image is the first one, as written, even with a title") {
+  const auto digest = digestMarkdown(
+      "Intro text.\n\n![first](logos/one.png \"One\")\n\n![second](https://cdn.example.com/two.png)\n");
+  CHECK(digest.first_image == "logos/one.png");
+  CHECK(digest.first_paragraph == "Intro text.");
+}
+
+TEST_CASE("markdown: never throws on odd input") {
+  CHECK(digestMarkdown("").first_paragraph.empty());
+  CHECK(digestMarkdown("\n\n\n").first_paragraph.empty());
+  const auto digest = digestMarkdown("[unclosed link(\n**bold *mixed\n<div>\n");
+  CHECK(digest.first_paragraph.find("unclosed link") != std::string::npos);
+  CHECK(digestMarkdown(std::string("a\0b", 3)).first_paragraph == "a\xEF\xBF\xBD" "b");
+}
