@@ -94,6 +94,24 @@ class Reader {
   PostReadResult& result_;
 };
 
+// Keys newsticker reads, and keys of the two post formats (and common Jekyll
+// ones) that it knowingly ignores; anything else earns a warning, so a typo
+// such as 'tittle' does not pass silently.
+bool isKnownKey(const std::string& key) {
+  static const char* const kKnown[] = {
+      "title", "excerpt", "summary", "description", "source", "author", "provider", "date",
+      "publishedDateTime", "webUrl", "originalUrl", "url", "topics", "tags", "published", "draft",
+      "quality", "heat", "duration", "lang", "language", "related", "logo", "images",
+      // read by other tools, ignored here
+      "layout", "category", "categories", "type", "secured", "ampWebUrl", "cdnAmpWebUrl", "permalink",
+      "image", "redirect_from", "excerpt_separator", "hidden", "featured-img", "sitemap", "comments",
+      "toc", "slug", "id", "last_modified_at", "updated"};
+  for (const char* known : kKnown) {
+    if (key == known) return true;
+  }
+  return false;
+}
+
 std::string fileNameOf(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -212,7 +230,11 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
       bool value = false;
       if (YAML::convert<bool>::decode(draft, value) && value) post.draft = true;
     }
-    if (const auto quality = fm.number(root, "quality")) post.weight = *quality;
+    if (const auto quality = fm.number(root, "quality")) {
+      post.weight = *quality;
+    } else if (const auto heat = fm.number(root, "heat")) {
+      post.weight = *heat;
+    }
     if (const auto duration = fm.number(root, "duration")) {
       if (*duration > 0 && *duration <= 3600) {
         post.duration_seconds = *duration;
@@ -251,6 +273,13 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
         post.secondary_title = digest.after_rule_title;
         post.secondary_summary = digest.after_rule_summary;
         post.secondary_language = second;
+      }
+    }
+
+    for (const auto& entry : root) {
+      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      if (!isKnownKey(key)) {
+        fm.warning(fm.lineOf(entry.first), "unknown key '" + key + "' ignored");
       }
     }
 

@@ -24,7 +24,7 @@ bool parseSize(const std::string& text, int* width, int* height) {
 
 std::string usageText() {
   return "usage: newsticker [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
-         "       newsticker --check [--content DIR] [--json]\n"
+         "       newsticker --check [--content DIR] [--json] [--drafts]\n"
          "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
          "\n"
          "Shows full-screen headline cards from a content folder (posts/, logos/, feed.yaml,\n"
@@ -37,6 +37,7 @@ std::string usageText() {
          "  --windowed           a window instead of full screen\n"
          "  --duration SECONDS   how long each card holds (default: feed.yaml's duration, else 8)\n"
          "  --drafts             also show posts marked 'published: false'\n"
+         "  --max-post-kib N     reject post files larger than N KiB unread (default 1024)\n"
          "  --check              load and validate the content, print one line per post and\n"
          "                       per rejected file; exit 0 when nothing was rejected, 1 otherwise\n"
          "  --json               with --check: one JSON document on stdout\n"
@@ -79,6 +80,16 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
         parsed.error = "--duration must be a number of seconds from 1 to 3600 (got '" + *v + "')";
         return parsed;
       }
+    } else if (arg == "--max-post-kib") {
+      const auto v = value("--max-post-kib");
+      if (!v) return parsed;
+      char* end = nullptr;
+      const long kib = std::strtol(v->c_str(), &end, 10);
+      if (end == v->c_str() || *end != '\0' || kib < 1 || kib > 64 * 1024) {
+        parsed.error = "--max-post-kib must be a whole number from 1 to 65536 (got '" + *v + "')";
+        return parsed;
+      }
+      o.max_post_bytes = static_cast<std::size_t>(kib) * 1024;
     } else if (arg == "--drafts") {
       o.show_drafts = true;
     } else if (arg == "--check") {

@@ -1,6 +1,7 @@
 // The newsticker command line: what to show, where, and how.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,7 @@ struct Options {
   std::string screenshot_dir;  // --screenshot OUT_DIR
   bool json = false;           // --check --json
   bool show_drafts = false;    // --drafts
+  std::size_t max_post_bytes = 1 << 20;  // --max-post-kib
 };
 
 struct ParsedCommandLine {

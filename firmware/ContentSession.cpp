@@ -18,7 +18,7 @@ content::Post noNewsPost(const std::string& where) {
   return post;
 }
 
-ContentSession openContent(const std::string& content_dir, bool show_drafts) {
+ContentSession openContent(const std::string& content_dir, bool show_drafts, const content::LoadLimits& limits) {
   ContentSession session;
   std::string where = "posts/ in the content folder";
   if (content_dir.empty()) {
@@ -34,7 +34,7 @@ ContentSession openContent(const std::string& content_dir, bool show_drafts) {
     session.tree = session.owned_tree.get();
     where = content_dir + "/posts/";
   }
-  if (session.feed.diagnostics.empty()) session.feed = content::loadFeed(*session.tree);
+  if (session.feed.diagnostics.empty()) session.feed = content::loadFeed(*session.tree, limits);
   session.playlist = content::buildPlaylist(session.feed.posts, show_drafts || session.feed.defaults.show_drafts);
   if (session.playlist.empty()) session.playlist.push_back(noNewsPost(where));
   return session;

@@ -21,7 +21,8 @@ struct ContentSession {
 
 // Loads `content_dir` (empty: the built-in demo feed). A missing or unreadable
 // folder gives an empty feed and the "no news" card, plus a diagnostic.
-ContentSession openContent(const std::string& content_dir, bool show_drafts);
+ContentSession openContent(const std::string& content_dir, bool show_drafts,
+                           const content::LoadLimits& limits = {});
 
 // The card shown when there is nothing else: says where posts go.
 content::Post noNewsPost(const std::string& where);

@@ -53,7 +53,9 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts);
+  content::LoadLimits limits;
+  limits.max_post_bytes = options.max_post_bytes;
+  firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits);
   if (options.mode == firmware::Mode::Check) {
     if (options.json) {
       firmware::writeCheckJson(content.feed, std::cout);

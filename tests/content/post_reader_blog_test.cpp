@@ -290,3 +290,22 @@ The harbour library has opened a maker corner for anyone with a card.
   CHECK(result.post->language == "zh-Hans");
   CHECK(result.post->secondary_title == "Harbour Library Opens a Maker Corner");
 }
+
+TEST_CASE("an unknown front matter key is a warning that names it; the post still loads") {
+  const auto result = readPost("posts/typo.md", "---\ntitle: Lantern walk\ntittle: Lantern walk\nlayout: post\n---\nBring a lantern.\n",
+                               FeedDefaults{});
+  REQUIRE(result.post.has_value());
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].severity == Severity::Warning);
+  CHECK(result.diagnostics[0].line == 3);
+  CHECK(result.diagnostics[0].message == "unknown key 'tittle' ignored");
+}
+
+TEST_CASE("weight: quality when present, else heat") {
+  const auto quality = readPost("a.md", "---\ntitle: A\nquality: 36\nheat: -1\n---\n", FeedDefaults{});
+  const auto heat = readPost("b.md", "---\ntitle: B\nheat: 12\n---\n", FeedDefaults{});
+  REQUIRE(quality.post.has_value());
+  REQUIRE(heat.post.has_value());
+  CHECK(quality.post->weight == doctest::Approx(36));
+  CHECK(heat.post->weight == doctest::Approx(12));
+}

@@ -40,6 +40,9 @@ TEST_CASE("check and screenshot modes") {
   const auto shots = parse({"--screenshot", "out", "--size", "800x600"});
   CHECK(shots.options.mode == Mode::Screenshot);
   CHECK(shots.options.screenshot_dir == "out");
+  CHECK(parse({}).options.max_post_bytes == 1024 * 1024);
+  CHECK(parse({"--check", "--max-post-kib", "64"}).options.max_post_bytes == 64 * 1024);
+  CHECK(parse({"--max-post-kib", "0"}).error.find("--max-post-kib") != std::string::npos);
 }
 
 TEST_CASE("usage errors name the problem") {
