@@ -4,6 +4,11 @@
 #include <fstream>
 
 namespace newsticker::fonts {
+namespace {
+
+bool readable(const std::string& file) { return !file.empty() && std::ifstream(file, std::ios::binary).good(); }
+
+}  // namespace
 
 FontFace FontChain::face(const std::string& language, Weight weight) const {
   // Face order inside NotoSansCJK-*.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK.
@@ -11,7 +16,17 @@ FontFace FontChain::face(const std::string& language, Weight weight) const {
   if (language == "ko") index = 1;
   else if (language == "zh-Hans" || language == "zh") index = 2;
   else if (language == "zh-Hant") index = 3;
-  return FontFace{weight == Weight::Bold ? bold_file : regular_file, index};
+  return FontFace{weight == Weight::Bold ? bold_file : regular_file, index, 0, false};
+}
+
+std::vector<FontFace> FontChain::faces(const std::string& language, Weight weight) const {
+  std::vector<FontFace> result{face(language, weight)};
+  for (const FallbackFont& fallback : fallbacks) {
+    const std::string& file =
+        weight == Weight::Bold && !fallback.bold_file.empty() ? fallback.bold_file : fallback.regular_file;
+    if (readable(file)) result.push_back(FontFace{file, fallback.index, fallback.bitmap_height_em, fallback.emoji});
+  }
+  return result;
 }
 
 FontChain defaultFontChain(const std::string& font_dir) {
@@ -20,13 +35,19 @@ FontChain defaultFontChain(const std::string& font_dir) {
     const char* env = std::getenv("NEWSTICKER_FONT_DIR");
     dir = env != nullptr && *env != '\0' ? env : "/usr/share/fonts/opentype/noto";
   }
-  return FontChain{dir + "/NotoSansCJK-Regular.ttc", dir + "/NotoSansCJK-Bold.ttc"};
+  FontChain chain{dir + "/NotoSansCJK-Regular.ttc", dir + "/NotoSansCJK-Bold.ttc", {}};
+  // Noto Color Emoji has one 109 ppem bitmap strike, 128 px from ascent to descent.
+  chain.fallbacks.push_back({"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "", 0, 128.0 / 109.0, true});
+  chain.fallbacks.push_back({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, 0, false});
+  chain.fallbacks.push_back({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "", 0, 0, false});
+  return chain;
 }
 
 std::vector<std::string> missingFontFiles(const FontChain& chain) {
   std::vector<std::string> missing;
   for (const std::string& file : {chain.regular_file, chain.bold_file}) {
-    if (!std::ifstream(file, std::ios::binary)) missing.push_back(file);
+    if (!readable(file)) missing.push_back(file);
   }
   return missing;
 }

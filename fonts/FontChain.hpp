@@ -1,5 +1,5 @@
-// The fonts the kiosk draws with: which file and which face of a collection
-// serves each language, in each weight.
+// The fonts the kiosk draws with: which file and face serves each language
+// in each weight, and the fallbacks for what that face lacks (emoji, symbols).
 #pragma once
 
 #include <string>
@@ -12,23 +12,42 @@ enum class Weight { Regular, Bold };
 struct FontFace {
   std::string file;  // path to a .ttf/.otf/.ttc
   long index = 0;    // face index inside a collection
+  // 0 for scalable outlines. For a font with one fixed bitmap size (Noto
+  // Color Emoji): its line height in ems, so the bitmap is scaled to match.
+  double bitmap_height_em = 0;
+  bool emoji = false;  // preferred for emoji-presentation sequences
+};
+
+struct FallbackFont {
+  std::string regular_file;
+  std::string bold_file;  // empty: the regular file serves bold too
+  long index = 0;
+  double bitmap_height_em = 0;
+  bool emoji = false;
 };
 
 struct FontChain {
   std::string regular_file;  // Noto Sans CJK Regular collection
   std::string bold_file;     // Noto Sans CJK Bold collection
-  // Returns the face for `language` ("ja", "ko", "zh-Hans", "zh-Hant", other):
+  std::vector<FallbackFont> fallbacks;  // tried in order for what the main face lacks
+
+  // The main face for `language` ("ja", "ko", "zh-Hans", "zh-Hant", other):
   // the CJK collections hold JP, KR, SC, TC and HK faces whose Han glyphs
   // differ; Latin-only text uses the JP face (Noto's default order).
   FontFace face(const std::string& language, Weight weight) const;
+
+  // The main face followed by every fallback whose file exists, for `weight`.
+  std::vector<FontFace> faces(const std::string& language, Weight weight) const;
 };
 
-// The chain from Debian's fonts-noto-cjk; `font_dir` overrides the folder
-// holding NotoSansCJK-{Regular,Bold}.ttc (empty: the NEWSTICKER_FONT_DIR
-// environment variable, else /usr/share/fonts/opentype/noto).
+// The chain from Debian's fonts-noto-cjk, then fonts-noto-color-emoji,
+// fonts-dejavu-core and fonts-symbola. `font_dir` overrides the folder holding
+// NotoSansCJK-{Regular,Bold}.ttc (empty: the NEWSTICKER_FONT_DIR environment
+// variable, else /usr/share/fonts/opentype/noto).
 FontChain defaultFontChain(const std::string& font_dir = "");
 
-// The files of `chain` that do not exist or cannot be opened for reading.
+// The main files of `chain` that do not exist or cannot be opened for
+// reading (missing fallbacks are skipped, not reported here).
 std::vector<std::string> missingFontFiles(const FontChain& chain);
 
 }  // namespace newsticker::fonts

@@ -60,13 +60,31 @@ void fillShape(SDL_Surface& surface, const FillShape& shape) {
 
 void drawText(SDL_Surface& surface, const TextRun& run, FontCache& fonts) {
   if (run.text.empty()) return;
-  TTF_Font& font = fonts.font(run.font);
   const SDL_Color color{run.color.r, run.color.g, run.color.b, run.color.a};
-  SurfacePtr text(TTF_RenderUTF8_Blended(&font, run.text.c_str(), color));
-  if (!text) return;
-  SDL_SetSurfaceBlendMode(text.get(), SDL_BLENDMODE_BLEND);
-  SDL_Rect at{run.x, run.baseline - TTF_FontAscent(&font), text->w, text->h};
-  SDL_BlitSurface(text.get(), nullptr, &surface, &at);
+  int x = run.x;
+  // Each run in its own face, all on the one baseline.
+  for (const FaceRun& face_run : fonts.runs(run.text, run.font)) {
+    TTF_Font& font = fonts.font(run.font, face_run.face);
+    const std::string text = run.text.substr(face_run.begin, face_run.end - face_run.begin);
+    SurfacePtr rendered(TTF_RenderUTF8_Blended(&font, text.c_str(), color));
+    if (!rendered) continue;
+    const double scale = fonts.scale(run.font, face_run.face);
+    int ascent = TTF_FontAscent(&font);
+    if (scale != 1.0) {
+      // A bitmap face (colour emoji) is drawn at its own size, then scaled.
+      const int w = std::max(1, static_cast<int>(std::lround(rendered->w * scale)));
+      const int h = std::max(1, static_cast<int>(std::lround(rendered->h * scale)));
+      SurfacePtr scaled(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
+      SurfacePtr source(SDL_ConvertSurfaceFormat(rendered.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+      if (!scaled || !source || SDL_SoftStretchLinear(source.get(), nullptr, scaled.get(), nullptr) != 0) continue;
+      rendered = std::move(scaled);
+      ascent = static_cast<int>(std::lround(ascent * scale));
+    }
+    SDL_SetSurfaceBlendMode(rendered.get(), SDL_BLENDMODE_BLEND);
+    SDL_Rect at{x, run.baseline - ascent, rendered->w, rendered->h};
+    SDL_BlitSurface(rendered.get(), nullptr, &surface, &at);
+    x += fonts.faceWidth(text, run.font, face_run.face);
+  }
 }
 
 void drawLogo(SDL_Surface& surface, const Logo& logo, const LogoSurfaces& logos) {

@@ -1,17 +1,59 @@
 #include "render/FontCache.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
+#include "content/Utf8.hpp"
+
 namespace newsticker::render {
+namespace {
+
+// Code points that combine with their neighbours and need no glyph of their
+// own: zero-width joiner, variation selectors, emoji tag characters.
+bool isJoiningMark(char32_t c) {
+  return c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0020 && c <= 0xE007F) ||
+         (c >= 0xE0100 && c <= 0xE01EF);
+}
+
+// A cluster that asks for emoji presentation: an explicit VS16, or a
+// pictograph from the emoji blocks.
+bool wantsEmoji(std::string_view cluster) {
+  std::size_t pos = 0;
+  const char32_t first = content::nextCodePoint(cluster, pos);
+  if (first >= 0x1F000 && first <= 0x1FAFF) return true;
+  while (pos < cluster.size()) {
+    if (content::nextCodePoint(cluster, pos) == 0xFE0F) return true;
+  }
+  return false;
+}
+
+bool isAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 FontCache::FontCache(fonts::FontChain chain) : chain_(std::move(chain)) {}
 
-TTF_Font& FontCache::font(const FontSpec& spec) {
-  const fonts::FontFace face = chain_.face(spec.language, spec.weight);
-  const auto key = std::make_tuple(face.file, face.index, spec.px);
+const std::vector<fonts::FontFace>& FontCache::faces(const FontSpec& spec) {
+  const auto key = std::make_pair(spec.language, spec.weight);
+  auto it = faces_.find(key);
+  if (it == faces_.end()) it = faces_.emplace(key, chain_.faces(spec.language, spec.weight)).first;
+  return it->second;
+}
+
+TTF_Font& FontCache::font(const FontSpec& spec, std::size_t face_index) {
+  const fonts::FontFace& face = faces(spec).at(face_index);
+  // A bitmap-only face has one size: open it once, whatever the spec asks.
+  const int px = face.bitmap_height_em > 0 ? 0 : spec.px;
+  const auto key = std::make_tuple(face.file, face.index, px);
   auto it = fonts_.find(key);
   if (it == fonts_.end()) {
-    FontPtr opened(TTF_OpenFontIndex(face.file.c_str(), spec.px, face.index));
+    FontPtr opened(TTF_OpenFontIndex(face.file.c_str(), px > 0 ? px : 109, face.index));
     if (!opened) {
       throw std::runtime_error("cannot open font " + face.file + " (face " + std::to_string(face.index) +
                                "): " + TTF_GetError());
@@ -22,12 +64,88 @@ TTF_Font& FontCache::font(const FontSpec& spec) {
   return *it->second;
 }
 
-int FontCache::width(std::string_view utf8, const FontSpec& spec) {
-  if (utf8.empty()) return 0;
+double FontCache::scale(const FontSpec& spec, std::size_t face_index) {
+  const fonts::FontFace& face = faces(spec).at(face_index);
+  if (face.bitmap_height_em <= 0) return 1.0;
+  const int native_height = TTF_FontHeight(&font(spec, face_index));
+  return native_height > 0 ? spec.px * face.bitmap_height_em / native_height : 1.0;
+}
+
+bool FontCache::covers(const FontSpec& spec, std::size_t face, std::string_view cluster) {
+  TTF_Font& f = font(spec, face);
+  for (std::size_t pos = 0; pos < cluster.size();) {
+    const char32_t c = content::nextCodePoint(cluster, pos);
+    if (isJoiningMark(c)) continue;
+    if (!TTF_GlyphIsProvided32(&f, c)) return false;
+  }
+  return true;
+}
+
+std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec) {
+  std::vector<FaceRun> result;
+  if (utf8.empty()) return result;
+  // Fast path: ASCII is always in the main face.
+  if (isAscii(utf8)) return {FaceRun{0, utf8.size(), 0}};
+  const std::size_t count = faces(spec).size();
+  std::size_t emoji_face = count;
+  for (std::size_t i = 1; i < count; ++i) {
+    if (faces(spec)[i].emoji) {
+      emoji_face = i;
+      break;
+    }
+  }
+  const std::vector<std::size_t> bounds = graphemes_.graphemeBoundaries(utf8);
+  for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
+    const std::string_view cluster = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]);
+    std::size_t chosen = 0;
+    if (emoji_face < count && wantsEmoji(cluster) && covers(spec, emoji_face, cluster)) {
+      chosen = emoji_face;
+    } else {
+      for (std::size_t face = 0; face < count; ++face) {
+        if (covers(spec, face, cluster)) {
+          chosen = face;
+          break;
+        }
+        if (face + 1 == count) chosen = 0;  // nobody has it: the main face's .notdef
+      }
+    }
+    if (!result.empty() && result.back().face == chosen && result.back().end == bounds[b]) {
+      result.back().end = bounds[b + 1];
+    } else {
+      result.push_back(FaceRun{bounds[b], bounds[b + 1], chosen});
+    }
+  }
+  return result;
+}
+
+std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const std::string& language) {
+  std::vector<char32_t> missing;
+  const FontSpec spec{fonts::Weight::Regular, 32, language};
+  const std::size_t count = faces(spec).size();
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const char32_t c = content::nextCodePoint(utf8, pos);
+    if (c <= 0x20 || isJoiningMark(c)) continue;
+    bool drawn = false;
+    for (std::size_t face = 0; face < count && !drawn; ++face) {
+      drawn = TTF_GlyphIsProvided32(&font(spec, face), c) != 0;
+    }
+    if (!drawn && std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);
+  }
+  return missing;
+}
+
+int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face) {
   const std::string text(utf8);
   int w = 0, h = 0;
-  if (TTF_SizeUTF8(&font(spec), text.c_str(), &w, &h) != 0) return 0;
-  return w;
+  if (TTF_SizeUTF8(&font(spec, face), text.c_str(), &w, &h) != 0) return 0;
+  const double s = scale(spec, face);
+  return s == 1.0 ? w : static_cast<int>(std::lround(w * s));
+}
+
+int FontCache::width(std::string_view utf8, const FontSpec& spec) {
+  int total = 0;
+  for (const FaceRun& run : runs(utf8, spec)) total += faceWidth(utf8.substr(run.begin, run.end - run.begin), spec, run.face);
+  return total;
 }
 
 FontMetrics FontCache::metrics(const FontSpec& spec) {

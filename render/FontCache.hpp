@@ -1,34 +1,67 @@
 // Opens SDL_ttf fonts on demand, one TTF_Font per face and size actually used
 // (SDL_ttf empties its glyph cache on TTF_SetFontSize, so sizes are never
-// switched on a shared font), and measures text with them.
+// switched on a shared font), splits text into runs by glyph coverage along
+// the font chain, and measures text with them.
 #pragma once
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "fonts/FontChain.hpp"
+#include "render/LineBreaker.hpp"
 #include "render/SdlHandles.hpp"
 #include "render/TextMeasurer.hpp"
 
 namespace newsticker::render {
 
+// A stretch of text drawn with one face of the chain.
+struct FaceRun {
+  std::size_t begin = 0, end = 0;  // byte range in the text
+  std::size_t face = 0;            // index into FontChain::faces(); 0 is the main face
+};
+
 class FontCache final : public TextMeasurer {
  public:
-  // TTF_Init must have succeeded. Fonts open lazily; call missingFiles() to
-  // check the chain up front.
+  // TTF_Init must have succeeded, and must outlive the cache. Fonts open
+  // lazily; check fonts::missingFontFiles(chain) up front.
   explicit FontCache(fonts::FontChain chain);
 
-  // The font for `spec`, opened on first use. Throws std::runtime_error
-  // naming the file when it cannot be opened.
-  TTF_Font& font(const FontSpec& spec);
+  // Splits `utf8` into runs: each grapheme cluster goes to the first face of
+  // the chain that has glyphs for all of it (emoji-presentation clusters try
+  // the emoji face first); clusters no face covers stay with the main face.
+  // Adjacent clusters with the same face form one run.
+  std::vector<FaceRun> runs(std::string_view utf8, const FontSpec& spec);
+
+  // The font of face `face` for `spec`, opened on first use (a bitmap-only
+  // face opens at its own size). Throws std::runtime_error naming the file
+  // when it cannot be opened.
+  TTF_Font& font(const FontSpec& spec, std::size_t face = 0);
+
+  // How much face `face`'s rendering must be scaled to match `spec` (1 for
+  // outline fonts).
+  double scale(const FontSpec& spec, std::size_t face);
+
+  // The code points of `utf8` that no face of the chain can draw, in order
+  // of first appearance, each once.
+  std::vector<char32_t> missingCodePoints(std::string_view utf8, const std::string& language);
+
+  // Width of `utf8` set entirely in face `face` (scaled for bitmap faces).
+  int faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face);
 
   int width(std::string_view utf8, const FontSpec& font) override;
   FontMetrics metrics(const FontSpec& font) override;
   bool hasEllipsis(const FontSpec& font) override;
 
  private:
+  const std::vector<fonts::FontFace>& faces(const FontSpec& spec);
+  bool covers(const FontSpec& spec, std::size_t face, std::string_view cluster);
+
   fonts::FontChain chain_;
+  LineBreaker graphemes_;
+  std::map<std::pair<std::string, fonts::Weight>, std::vector<fonts::FontFace>> faces_;
   std::map<std::tuple<std::string, long, int>, FontPtr> fonts_;
 };
 

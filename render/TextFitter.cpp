@@ -75,8 +75,9 @@ std::size_t lastOpportunityBefore(std::string_view text, std::size_t limit, cons
 }  // namespace
 
 std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
-                                  TextMeasurer& measurer, LineBreaker& breaker) {
+                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token) {
   std::vector<std::string> lines;
+  if (cut_token != nullptr) *cut_token = false;
   const std::vector<BreakOpportunity> opportunities = breaker.opportunities(text, font.language);
   std::size_t start = skipSpaces(text, 0);
   std::size_t next = 0;  // first opportunity not yet passed
@@ -106,6 +107,7 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
         ++fit;
       }
       end = start + bounds[std::min(fit, bounds.size() - 1)];
+      if (cut_token != nullptr) *cut_token = true;
     }
     lines.emplace_back(trimEnd(text.substr(start, end - start)));
     start = skipSpaces(text, end);
@@ -120,27 +122,32 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   result.line_advance = lineAdvance(box, box.min_px);
   if (trimEnd(text).empty() || box.width <= 0) return result;
 
-  // Largest size whose wrap fits; fit is (nearly) monotone in size.
-  int lo = box.min_px, hi = box.max_px;
-  std::vector<std::string> best_lines;
-  bool found = false;
-  while (lo <= hi) {
-    const int mid = (lo + hi) / 2;
-    auto lines = wrapText(text, box.width, specAt(mid), measurer, breaker);
-    const int allowed = allowedLines(box, mid);
-    if (allowed > 0 && static_cast<int>(lines.size()) <= allowed) {
-      found = true;
-      result.font = specAt(mid);
-      best_lines = std::move(lines);
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
+  // Largest size whose wrap fits; fit is (nearly) monotone in size. First
+  // among the sizes that keep every word whole, then among all.
+  for (const bool allow_cuts : {false, true}) {
+    int lo = box.min_px, hi = box.max_px;
+    std::vector<std::string> best_lines;
+    bool found = false;
+    while (lo <= hi) {
+      const int mid = (lo + hi) / 2;
+      bool cut = false;
+      auto lines = wrapText(text, box.width, specAt(mid), measurer, breaker, &cut);
+      const int allowed = allowedLines(box, mid);
+      const bool fits = allowed > 0 && static_cast<int>(lines.size()) <= allowed;
+      if (fits && (allow_cuts || !cut)) {
+        found = true;
+        result.font = specAt(mid);
+        best_lines = std::move(lines);
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;  // too many lines, or a cut word: try smaller
+      }
     }
-  }
-  if (found) {
-    result.lines = std::move(best_lines);
-    result.line_advance = lineAdvance(box, result.font.px);
-    return result;
+    if (found) {
+      result.lines = std::move(best_lines);
+      result.line_advance = lineAdvance(box, result.font.px);
+      return result;
+    }
   }
 
   // Nothing fits: take what fits at the smallest size and end with an ellipsis.

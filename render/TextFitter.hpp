@@ -33,12 +33,13 @@ struct FittedText {
 
 // Breaks `text` into lines no wider than `width` in `font`: at the last
 // opportunity that fits; a token wider than the line is cut between grapheme
-// clusters. Leading spaces of a line are dropped, trailing ones trimmed.
+// clusters (and `*cut_token` is set). Leading spaces of a line are dropped,
+// trailing ones trimmed.
 std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
-                                  TextMeasurer& measurer, LineBreaker& breaker);
+                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token = nullptr);
 
 // The largest size in [min_px, max_px] at which `text` wraps within the line
-// and height limits; at min_px the overflow is cut and the last line ends with
+// and height limits, preferring sizes at which no word has to be cut; at min_px the overflow is cut and the last line ends with
 // U+2026 (or "..." when the font lacks it). Empty text gives no lines.
 FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker);
 

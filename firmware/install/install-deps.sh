@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-cpp-dev doctest-dev libicu-dev libmd4c-dev
-  fonts-noto-cjk
+  fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola
 )
 
 missing=()

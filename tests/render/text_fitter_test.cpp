@@ -182,3 +182,24 @@ TEST_CASE("fitting respects the height limit as well as the line limit") {
   CHECK_FALSE(fitted.lines.empty());
   CHECK(fitText("", box, realFonts(), breaker).lines.empty());
 }
+
+TEST_CASE("fitting prefers a smaller size that keeps a long word whole over cutting it") {
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 1000;
+  box.max_lines = 3;
+  box.min_px = 24;
+  box.max_px = 60;
+  box.weight = Weight::Bold;
+  box.language = "en";
+  const std::string text = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller wins award";
+  const FittedText fitted = fitText(text, box, realFonts(), breaker);
+  REQUIRE(fitted.lines.size() >= 2);
+  CHECK(fitted.lines[0] == "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller");
+  CHECK(fitted.font.px < 60);
+  bool cut = false;
+  wrapText(text, box.width, fitted.font, realFonts(), breaker, &cut);
+  CHECK_FALSE(cut);
+  wrapText(text, box.width, FontSpec{Weight::Bold, 60, "en"}, realFonts(), breaker, &cut);
+  CHECK(cut);  // at the largest size the word would have been cut
+}

@@ -1,0 +1,78 @@
+// Golden images of the typography cases (tests/typography/cases.yaml), each
+// set on a real card at 960x540 with the real fonts, plus the properties a
+// reader checks: no tofu, no line starting with forbidden punctuation.
+#include <doctest/doctest.h>
+
+#include <SDL_image.h>
+#include <yaml-cpp/yaml.h>
+
+#include "GoldenImage.hpp"
+#include "RealFonts.hpp"
+#include "content/MemoryTree.hpp"
+#include "render/CardRenderer.hpp"
+
+using namespace newsticker;
+
+namespace {
+
+struct TypographyCase {
+  std::string id, language, role, title, text;
+};
+
+std::vector<TypographyCase> loadCases() {
+  const YAML::Node root = YAML::LoadFile(std::string(NEWSTICKER_SOURCE_DIR) + "/tests/typography/cases.yaml");
+  std::vector<TypographyCase> cases;
+  for (const auto& node : root) {
+    cases.push_back({node["id"].as<std::string>(), node["language"].as<std::string>(),
+                     node["role"].as<std::string>(), node["title"] ? node["title"].as<std::string>() : "",
+                     node["text"].as<std::string>()});
+  }
+  return cases;
+}
+
+content::Post cardFor(const TypographyCase& c) {
+  content::Post post;
+  post.file = "posts/" + c.id + ".md";
+  post.language = c.language;
+  post.source = "Harbor City Commons";
+  post.date = "2026-11-23";
+  if (c.role == "headline") {
+    post.title = c.text;
+    post.summary = "A card from the typography cases.";
+  } else {
+    post.title = c.title;
+    post.summary = c.text;
+  }
+  return post;
+}
+
+}  // namespace
+
+TEST_CASE("typography golden cards") {
+  IMG_Init(IMG_INIT_PNG);
+  const auto cases = loadCases();
+  REQUIRE(cases.size() == 10);
+  render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
+  const content::MemoryTree no_files("none", {});
+  for (const auto& c : cases) {
+    CAPTURE(c.id);
+    const content::Post post = cardFor(c);
+    // No character of the case is missing from the font chain.
+    CHECK(realFonts().missingCodePoints(post.title + post.summary, c.language).empty());
+    // No laid-out line starts with punctuation that must not start a line.
+    const render::DrawList list = renderer.layout(post, {960, 540});
+    for (const auto& command : list.commands) {
+      if (const auto* run = std::get_if<render::TextRun>(&command)) {
+        for (const char* forbidden : {"。", "、", "，", "」", "）", "ー", "ッ", "ょ", "っ", "ゃ", "!", ",", ".", "…"}) {
+          CHECK_MESSAGE(run->text.rfind(forbidden, 0) != 0, run->text);
+        }
+      }
+    }
+    std::vector<std::string> warnings;
+    render::SurfacePtr card = renderer.render(post, no_files, {960, 540}, warnings);
+    REQUIRE(card);
+    const GoldenResult result = compareWithGolden(*card, "type-" + c.id);
+    INFO(result.message);
+    CHECK(result.matches);
+  }
+}
