@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "content/Utf8.hpp"
+
 namespace newsticker::firmware {
 namespace {
 
@@ -41,17 +43,31 @@ void writeDiagnosticsJson(const content::Feed& feed, content::Severity severity,
   }
 }
 
+// "U+1FAE8 🫨": the code point, and the character itself.
+std::string codePointName(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "U+%04X ", static_cast<unsigned>(c));
+  std::string name = buffer;
+  content::appendUtf8(name, c);
+  return name;
+}
+
 std::string orDash(const std::string& s) { return s.empty() ? "-" : s; }
 
 }  // namespace
 
-void writeCheckReport(const content::Feed& feed, std::ostream& out) {
+void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out) {
   std::size_t drafts = 0;
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
     out << "ok       " << post.file << " | \"" << post.title << "\" | source: " << orDash(post.source)
         << " | date: " << orDash(post.date) << " | logo: " << orDash(post.logo)
-        << (post.draft ? " | draft (not shown)" : "") << "\n";
+        << (post.draft ? " | draft (not shown)" : "");
+    if (const auto it = missing.find(post.file); it != missing.end()) {
+      out << " | no font draws:";
+      for (char32_t c : it->second) out << " " << codePointName(c);
+    }
+    out << "\n";
   }
   std::size_t warnings = 0;
   for (const content::Diagnostic& d : feed.diagnostics) {
@@ -65,7 +81,7 @@ void writeCheckReport(const content::Feed& feed, std::ostream& out) {
       << " files rejected, " << warnings << " warnings\n";
 }
 
-void writeCheckJson(const content::Feed& feed, std::ostream& out) {
+void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out) {
   out << "{\"posts\": [";
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
@@ -81,7 +97,15 @@ void writeCheckJson(const content::Feed& feed, std::ostream& out) {
           << ", \"source\": " << jsonOrNull(p.related[r].source) << "}";
     }
     out << "], \"secondary_title\": " << jsonOrNull(p.secondary_title)
-        << ", \"secondary_summary\": " << jsonOrNull(p.secondary_summary) << "}";
+        << ", \"secondary_summary\": " << jsonOrNull(p.secondary_summary) << ", \"missing_glyphs\": [";
+    if (const auto it = missing.find(p.file); it != missing.end()) {
+      for (std::size_t g = 0; g < it->second.size(); ++g) {
+        std::string character;
+        content::appendUtf8(character, it->second[g]);
+        out << (g ? ", " : "") << jsonString(character);
+      }
+    }
+    out << "]}";
   }
   out << "],\n \"rejected\": [";
   writeDiagnosticsJson(feed, content::Severity::Error, out);

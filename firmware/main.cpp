@@ -1,15 +1,19 @@
 // newsticker: a kiosk news ticker. Parses the command line and runs one mode.
+#include <SDL_ttf.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "firmware/CheckReport.hpp"
 #include "firmware/CommandLine.hpp"
+#include "firmware/GlyphCoverage.hpp"
 #include "firmware/ContentSession.hpp"
 #include "firmware/ScreenshotRun.hpp"
 #include "firmware/SdlRuntime.hpp"
 #include "firmware/Slideshow.hpp"
 #include "fonts/FontChain.hpp"
+#include "render/FontCache.hpp"
 
 using namespace newsticker;
 
@@ -57,10 +61,20 @@ int main(int argc, char** argv) {
   limits.max_post_bytes = options.max_post_bytes;
   firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits);
   if (options.mode == firmware::Mode::Check) {
-    if (options.json) {
-      firmware::writeCheckJson(content.feed, std::cout);
+    firmware::MissingGlyphs missing;
+    if (fonts::missingFontFiles(fonts::defaultFontChain()).empty() && TTF_Init() == 0) {
+      {
+        render::FontCache fonts(fonts::defaultFontChain());
+        missing = firmware::findMissingGlyphs(content.feed.posts, fonts);
+      }
+      TTF_Quit();
     } else {
-      firmware::writeCheckReport(content.feed, std::cout);
+      std::cerr << "newsticker: fonts unavailable; characters are not checked against them\n";
+    }
+    if (options.json) {
+      firmware::writeCheckJson(content.feed, missing, std::cout);
+    } else {
+      firmware::writeCheckReport(content.feed, missing, std::cout);
     }
     return content.feed.rejected_files == 0 ? 0 : 1;
   }

@@ -99,7 +99,7 @@ TEST_CASE("--check on the sample posts lists all five with their exact titles") 
   }
   firmware::ContentSession content = firmware::openContent(seeds.string(), false);
   std::ostringstream report;
-  firmware::writeCheckReport(content.feed, report);
+  firmware::writeCheckReport(content.feed, {}, report);
   const std::string text = report.str();
   CHECK(content.feed.posts.size() == 5);
   CHECK(content.feed.rejected_files == 0);
@@ -115,7 +115,7 @@ TEST_CASE("--check on the sample posts lists all five with their exact titles") 
   CHECK(content.playlist.size() == 3);
 
   std::ostringstream json;
-  firmware::writeCheckJson(content.feed, json);
+  firmware::writeCheckJson(content.feed, {}, json);
   CHECK(json.str().find("\"secondary_title\": \"华为成为PyTorch基金会Premier会员\"") != std::string::npos);
   CHECK(json.str().find("kqg6vzvn") == std::string::npos);  // the opaque blob never leaks
 }
