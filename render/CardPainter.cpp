@@ -6,13 +6,15 @@
 namespace newsticker::render {
 namespace {
 
-inline std::uint32_t blend(std::uint32_t dst, const Color& c, float coverage) {
-  const float a = (c.a / 255.0f) * coverage;
-  if (a <= 0.0f) return dst;
-  const float inv = 1.0f - a;
-  const auto mix = [&](int shift, std::uint8_t src) {
-    const float d = static_cast<float>((dst >> shift) & 0xFF);
-    return static_cast<std::uint32_t>(src * a + d * inv + 0.5f) << shift;
+// Source-over of `c` at `coverage` (0..256) onto an opaque ARGB pixel.
+inline std::uint32_t blend(std::uint32_t dst, const Color& c, std::uint32_t coverage) {
+  const std::uint32_t a = (c.a * coverage) >> 8;  // 0..255
+  if (a == 0) return dst;
+  if (a >= 255) return 0xFF000000u | (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
+  const std::uint32_t inv = 255 - a;
+  const auto mix = [&](int shift, std::uint32_t src) {
+    const std::uint32_t d = (dst >> shift) & 0xFF;
+    return ((src * a + d * inv + 127) / 255) << shift;
   };
   return 0xFF000000u | mix(16, c.r) | mix(8, c.g) | mix(0, c.b);
 }
@@ -35,12 +37,28 @@ void fillShape(SDL_Surface& surface, const FillShape& shape) {
   const float radius = static_cast<float>(std::min({shape.radius, r.w / 2, r.h / 2}));
   const float half_w = r.w / 2.0f - radius, half_h = r.h / 2.0f - radius;
   auto* pixels = static_cast<std::uint8_t*>(surface.pixels);
+  // Columns whose coverage is certainly full (more than half a feather
+  // inside the straight edges): filled without computing any distance.
+  const int inner_x0 = static_cast<int>(std::ceil(r.x + feather / 2.0f + 1.0f));
+  const int inner_x1 = static_cast<int>(std::floor(r.x + r.w - feather / 2.0f - 1.0f));
   for (int y = y0; y < y1; ++y) {
     const float t = r.h > 1 ? std::clamp((y - r.y) / static_cast<float>(r.h - 1), 0.0f, 1.0f) : 0.0f;
     const Color color = lerp(shape.top, shape.bottom, t);
     auto* row = reinterpret_cast<std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * surface.pitch);
     const float qy = std::fabs(y + 0.5f - cy) - half_h;
+    // This row is clear of the corners and the top and bottom edges.
+    const bool row_inside = qy - radius <= -feather / 2.0f - 1.0f && qy <= 0.0f;
     for (int x = x0; x < x1; ++x) {
+      if (row_inside && x >= inner_x0 && x < inner_x1) {
+        const std::uint32_t full = blend(row[x], color, 256);
+        if (color.a == 255) {
+          std::fill(row + x, row + inner_x1, full);
+        } else {
+          for (int i = x; i < inner_x1; ++i) row[i] = blend(row[i], color, 256);
+        }
+        x = inner_x1 - 1;
+        continue;
+      }
       const float qx = std::fabs(x + 0.5f - cx) - half_w;
       // Signed distance to the rounded rectangle's edge, negative inside.
       const float ox = std::max(qx, 0.0f), oy = std::max(qy, 0.0f);
@@ -53,7 +71,7 @@ void fillShape(SDL_Surface& surface, const FillShape& shape) {
         coverage = std::clamp(0.5f - distance / feather, 0.0f, 1.0f);
         if (feather > 1.0f) coverage = coverage * coverage * (3.0f - 2.0f * coverage);  // soft shadow
       }
-      if (coverage > 0.0f) row[x] = blend(row[x], color, coverage);
+      if (coverage > 0.0f) row[x] = blend(row[x], color, static_cast<std::uint32_t>(coverage * 256.0f + 0.5f));
     }
   }
 }
