@@ -4,26 +4,19 @@
 #include <cstring>
 
 namespace newsticker::firmware {
-namespace {
-
-bool parseSize(const std::string& text, int* width, int* height) {
+std::optional<std::pair<int, int>> parseCardSize(const std::string& text) {
   const auto x = text.find_first_of("xX");
-  if (x == std::string::npos) return false;
+  if (x == std::string::npos) return std::nullopt;
   char* end = nullptr;
   const long w = std::strtol(text.c_str(), &end, 10);
-  if (end != text.c_str() + x) return false;
+  if (end != text.c_str() + x) return std::nullopt;
   const long h = std::strtol(text.c_str() + x + 1, &end, 10);
-  if (*end != '\0') return false;
-  if (w < 64 || h < 64 || w > 8192 || h > 8192) return false;
-  *width = static_cast<int>(w);
-  *height = static_cast<int>(h);
-  return true;
+  if (*end != '\0' || w < 64 || h < 64 || w > 8192 || h > 8192) return std::nullopt;
+  return std::make_pair(static_cast<int>(w), static_cast<int>(h));
 }
 
-}  // namespace
-
 std::string usageText() {
-  return "usage: newsticker [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
+  return "usage: newsticker [--config FILE] [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
          "       newsticker --check [--content DIR] [--json] [--drafts]\n"
          "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
          "\n"
@@ -32,6 +25,8 @@ std::string usageText() {
          "With no display (no DISPLAY, WAYLAND_DISPLAY or DRM device) it renders the cards\n"
          "headless to PNG files instead and prints the folder.\n"
          "\n"
+         "  --config FILE        settings file (YAML: content, size, duration, show_drafts, language,\n"
+         "                       max_post_kib, fonts); flags given next to it win\n"
          "  --content DIR        content folder (default: built-in demo feed)\n"
          "  --size WxH           card size in pixels (default: the display's; 1920x1080 headless)\n"
          "  --windowed           a window instead of full screen\n"
@@ -45,8 +40,9 @@ std::string usageText() {
          "  --help, --version\n";
 }
 
-ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
+ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Options& defaults) {
   ParsedCommandLine parsed;
+  parsed.options = defaults;
   Options& o = parsed.options;
   bool check = false, screenshot = false;
   for (int i = 1; i < argc; ++i) {
@@ -65,10 +61,17 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     } else if (arg == "--size") {
       const auto v = value("--size");
       if (!v) return parsed;
-      if (!parseSize(*v, &o.width, &o.height)) {
+      const auto size = parseCardSize(*v);
+      if (!size) {
         parsed.error = "--size must be WxH between 64x64 and 8192x8192, e.g. 1920x1080 (got '" + *v + "')";
         return parsed;
       }
+      o.width = size->first;
+      o.height = size->second;
+    } else if (arg == "--config") {
+      const auto v = value("--config");
+      if (!v) return parsed;
+      o.config_path = *v;
     } else if (arg == "--windowed") {
       o.windowed = true;
     } else if (arg == "--duration") {

@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
+
+#include "fonts/FontChain.hpp"
 
 namespace newsticker::firmware {
 
@@ -19,6 +22,9 @@ struct Options {
   bool json = false;           // --check --json
   bool show_drafts = false;    // --drafts
   std::size_t max_post_bytes = 1 << 20;  // --max-post-kib
+  std::string language;        // fallback language; empty: feed.yaml's, else "en"
+  std::string config_path;     // --config FILE
+  fonts::FontChain font_chain = fonts::defaultFontChain();
 };
 
 struct ParsedCommandLine {
@@ -26,8 +32,12 @@ struct ParsedCommandLine {
   std::string error;  // non-empty: a usage error, to print with the usage text
 };
 
-// Parses argv (argv[0] is the program). Never exits or prints.
-ParsedCommandLine parseCommandLine(int argc, const char* const* argv);
+// Parses argv (argv[0] is the program) on top of `defaults` (the config
+// file's settings). Never exits or prints.
+ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Options& defaults = {});
+
+// "1920x1080" -> {1920, 1080}; nullopt unless both sides are 64..8192.
+std::optional<std::pair<int, int>> parseCardSize(const std::string& text);
 
 // The usage text printed by --help and after a usage error.
 std::string usageText();

@@ -7,6 +7,11 @@
 
 namespace newsticker::firmware {
 
+std::string fallbackLanguage(const ContentSession& content, const std::string& configured) {
+  if (!content.feed.defaults.language.empty()) return content.feed.defaults.language;
+  return configured.empty() ? "en" : configured;
+}
+
 content::Post noNewsPost(const std::string& where) {
   content::Post post;
   post.file = "(none)";

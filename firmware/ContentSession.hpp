@@ -24,6 +24,10 @@ struct ContentSession {
 ContentSession openContent(const std::string& content_dir, bool show_drafts,
                            const content::LoadLimits& limits = {});
 
+// The language for posts that neither say nor show one: feed.yaml's, else
+// `configured` (config file), else "en".
+std::string fallbackLanguage(const ContentSession& content, const std::string& configured);
+
 // The card shown when there is nothing else: says where posts go.
 content::Post noNewsPost(const std::string& where);
 

@@ -33,8 +33,8 @@ int runScreenshots(const Options& options, ContentSession& content, const std::s
     std::cerr << "newsticker: cannot create the software renderer: " << SDL_GetError() << "\n";
     return 1;
   }
-  render::FontCache fonts(fonts::defaultFontChain());
-  render::CardRenderer cards(fonts, render::Theme{}, content.feed.defaults.language);
+  render::FontCache fonts(options.font_chain);
+  render::CardRenderer cards(fonts, render::Theme{}, fallbackLanguage(content, options.language));
   CardStore store(*renderer, cards, *content.tree, content.playlist, size);
   render::SurfacePtr frame(SDL_CreateRGBSurfaceWithFormat(0, size.width, size.height, 32, SDL_PIXELFORMAT_ARGB8888));
   if (!frame) {

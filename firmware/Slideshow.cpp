@@ -70,8 +70,8 @@ int runSlideshow(const Options& options, ContentSession& content) {
   SDL_ShowCursor(SDL_DISABLE);
   SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
 
-  render::FontCache fonts(fonts::defaultFontChain());
-  render::CardRenderer cards(fonts, render::Theme{}, content.feed.defaults.language);
+  render::FontCache fonts(options.font_chain);
+  render::CardRenderer cards(fonts, render::Theme{}, fallbackLanguage(content, options.language));
   int output_w = 0, output_h = 0;
   SDL_GetRendererOutputSize(renderer.get(), &output_w, &output_h);
   auto store = std::make_unique<CardStore>(*renderer, cards, *content.tree, content.playlist,

@@ -7,6 +7,7 @@
 
 #include "firmware/CheckReport.hpp"
 #include "firmware/CommandLine.hpp"
+#include "firmware/Config.hpp"
 #include "firmware/GlyphCoverage.hpp"
 #include "firmware/ContentSession.hpp"
 #include "firmware/ScreenshotRun.hpp"
@@ -42,10 +43,19 @@ int renderHeadless(const firmware::Options& options, firmware::ContentSession& c
 }  // namespace
 
 int main(int argc, char** argv) {
-  const firmware::ParsedCommandLine parsed = firmware::parseCommandLine(argc, argv);
+  firmware::ParsedCommandLine parsed = firmware::parseCommandLine(argc, argv);
   if (!parsed.error.empty()) {
     std::cerr << "newsticker: " << parsed.error << "\n\n" << firmware::usageText();
     return 2;
+  }
+  if (!parsed.options.config_path.empty()) {
+    // The config file sets the defaults; the flags are applied again on top.
+    const firmware::ConfigResult config = firmware::loadConfig(parsed.options.config_path, firmware::Options{});
+    if (!config.error.empty()) {
+      std::cerr << "newsticker: " << config.error << "\n";
+      return 2;
+    }
+    parsed = firmware::parseCommandLine(argc, argv, config.options);
   }
   const firmware::Options& options = parsed.options;
   if (options.mode == firmware::Mode::Help) {
@@ -62,9 +72,9 @@ int main(int argc, char** argv) {
   firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits);
   if (options.mode == firmware::Mode::Check) {
     firmware::MissingGlyphs missing;
-    if (fonts::missingFontFiles(fonts::defaultFontChain()).empty() && TTF_Init() == 0) {
+    if (fonts::missingFontFiles(options.font_chain).empty() && TTF_Init() == 0) {
       {
-        render::FontCache fonts(fonts::defaultFontChain());
+        render::FontCache fonts(options.font_chain);
         missing = firmware::findMissingGlyphs(content.feed.posts, fonts);
       }
       TTF_Quit();
@@ -80,7 +90,7 @@ int main(int argc, char** argv) {
   }
 
   printDiagnostics(content.feed);
-  const auto missing = fonts::missingFontFiles(fonts::defaultFontChain());
+  const auto missing = fonts::missingFontFiles(options.font_chain);
   if (!missing.empty()) {
     std::cerr << "newsticker: font " << missing.front()
               << " not found: apt-get install fonts-noto-cjk (or set NEWSTICKER_FONT_DIR)\n";

@@ -1,0 +1,73 @@
+// The config file sets defaults; wrong keys or values name the file and line.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "firmware/Config.hpp"
+
+using namespace newsticker::firmware;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string writeConfig(const std::string& name, const std::string& yaml) {
+  const fs::path path = fs::temp_directory_path() / ("newsticker-config-" + name + ".yaml");
+  std::ofstream(path) << yaml;
+  return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("config values become the defaults, and flags still win") {
+  const std::string path = writeConfig("good",
+                                       "content: /srv/newsticker\n"
+                                       "size: 1080x1920\n"
+                                       "duration: 12\n"
+                                       "show_drafts: true\n"
+                                       "language: zh-Hant\n"
+                                       "max_post_kib: 256\n"
+                                       "fonts:\n"
+                                       "  regular: /opt/fonts/Regular.ttc\n"
+                                       "  bold: /opt/fonts/Bold.ttc\n"
+                                       "  fallbacks:\n"
+                                       "    - /opt/fonts/Symbols.ttf\n"
+                                       "    - {regular: /opt/fonts/Emoji.ttf, bitmap_height_em: 1.17, emoji: true}\n");
+  const ConfigResult config = loadConfig(path, Options{});
+  REQUIRE(config.error.empty());
+  const Options& o = config.options;
+  CHECK(o.content_dir == "/srv/newsticker");
+  CHECK(o.width == 1080);
+  CHECK(o.height == 1920);
+  CHECK(o.duration_seconds == doctest::Approx(12));
+  CHECK(o.show_drafts);
+  CHECK(o.language == "zh-Hant");
+  CHECK(o.max_post_bytes == 256 * 1024);
+  CHECK(o.font_chain.regular_file == "/opt/fonts/Regular.ttc");
+  CHECK(o.font_chain.bold_file == "/opt/fonts/Bold.ttc");
+  REQUIRE(o.font_chain.fallbacks.size() == 2);
+  CHECK(o.font_chain.fallbacks[0].regular_file == "/opt/fonts/Symbols.ttf");
+  CHECK(o.font_chain.fallbacks[1].emoji);
+  CHECK(o.font_chain.fallbacks[1].bitmap_height_em == doctest::Approx(1.17));
+
+  const char* argv[] = {"newsticker", "--config", path.c_str(), "--duration", "5", "--content", "/tmp/other"};
+  const ParsedCommandLine parsed = parseCommandLine(7, argv, o);
+  REQUIRE(parsed.error.empty());
+  CHECK(parsed.options.duration_seconds == doctest::Approx(5));
+  CHECK(parsed.options.content_dir == "/tmp/other");
+  CHECK(parsed.options.width == 1080);  // from the file
+  fs::remove(path);
+}
+
+TEST_CASE("config mistakes name the file, the line and the reason") {
+  const std::string typo = writeConfig("typo", "content: /srv/x\ndurration: 5\n");
+  CHECK(loadConfig(typo, Options{}).error == typo + ":2: unknown key 'durration'");
+  const std::string bad = writeConfig("bad", "duration: forever\n");
+  CHECK(loadConfig(bad, Options{}).error == bad + ":1: duration has the wrong type");
+  const std::string size = writeConfig("size", "size: huge\n");
+  CHECK(loadConfig(size, Options{}).error.find(":1: size must be WxH") != std::string::npos);
+  const std::string broken = writeConfig("broken", "fonts: [\n");
+  CHECK(loadConfig(broken, Options{}).error.find("not valid YAML") != std::string::npos);
+  CHECK(loadConfig("/nonexistent/newsticker.yaml", Options{}).error == "/nonexistent/newsticker.yaml: cannot be read");
+  for (const auto& path : {typo, bad, size, broken}) fs::remove(path);
+}
