@@ -44,6 +44,17 @@ int emitLines(const FittedText& text, int x, int top, Color color, TextMeasurer&
   return top + text.height();
 }
 
+// A one-line box at a fixed size: topics, the source line, related headlines.
+TextBox smallLine(int width, int px, double line_height, const std::string& language) {
+  TextBox box;
+  box.width = width;
+  box.max_lines = 1;
+  box.min_px = box.max_px = px;
+  box.line_height = line_height;
+  box.language = language;
+  return box;
+}
+
 }  // namespace
 
 std::string formatCardDate(const std::string& iso, const std::string& language) {
@@ -139,11 +150,7 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
       if (i > 0) topics += "  \xC2\xB7  ";
       topics += post.topics[i];
     }
-    TextBox box;
-    box.width = width - logo - gap;
-    box.max_lines = 1;
-    box.min_px = box.max_px = s(theme.meta_px);
-    box.language = language;
+    const TextBox box = smallLine(width - logo - gap, s(theme.meta_px), 1.2, language);
     const FittedText fitted = fitText(topics, box, measurer, breaker);
     emitLines(fitted, x + logo + gap, y + (logo - fitted.height()) / 2, theme.accent, measurer, list);
   }
@@ -156,12 +163,7 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
   int bottom = panel.y + panel.h - s(theme.padding_bottom);
   FittedText meta_text;
   if (!meta.empty()) {
-    TextBox box;
-    box.width = width;
-    box.max_lines = 1;
-    box.min_px = box.max_px = s(theme.meta_px);
-    box.line_height = 1.3;
-    box.language = language;
+    const TextBox box = smallLine(width, s(theme.meta_px), 1.3, language);
     meta_text = fitText(meta, box, measurer, breaker);
     bottom -= meta_text.height();
     emitLines(meta_text, x, bottom, theme.meta, measurer, list);
@@ -221,12 +223,7 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
 
   // Related headlines (news items) fill the space left above the source line.
   if (!post.related.empty()) {
-    TextBox box;
-    box.width = width;
-    box.max_lines = 1;
-    box.min_px = box.max_px = s(theme.meta_px);
-    box.line_height = 1.5;
-    box.language = language;
+    const TextBox box = smallLine(width, s(theme.meta_px), 1.5, language);
     const int advance = static_cast<int>(std::lround(box.max_px * box.line_height));
     const int room = (bottom - y - gap) / advance;
     const int count = std::min({room, portrait ? 5 : 3, static_cast<int>(post.related.size())});
