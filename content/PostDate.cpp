@@ -54,7 +54,7 @@ std::optional<std::string> parsePostDate(std::string_view s) {
     return std::nullopt;
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
-  char buffer[32];
+  char buffer[96];  // room for any int the format could print
   if (s.size() == 10) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
     return std::string(buffer);
