@@ -10,9 +10,13 @@ packages=(
   fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola
 )
 
+# Installed for this machine's architecture (or arch-independent): a foreign
+# :arm64 -dev package from a cross build does not count.
+native=$(dpkg --print-architecture)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  dpkg-query -W -f='${Status} ${Architecture}\n' "$p" 2>/dev/null |
+    grep -qE "^install ok installed ($native|all)$" || missing+=("$p")
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
@@ -31,4 +35,4 @@ fi
 
 echo "install-deps: installing ${missing[*]}"
 "${as_root[@]}" apt-get update -q
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]/%/:$native}"

@@ -203,3 +203,27 @@ TEST_CASE("fitting prefers a smaller size that keeps a long word whole over cutt
   wrapText(text, box.width, FontSpec{Weight::Bold, 60, "en"}, realFonts(), breaker, &cut);
   CHECK(cut);  // at the largest size the word would have been cut
 }
+
+TEST_CASE("emoji sequences are never split across lines, at any width") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Bold, 48, "en"};
+  const std::string family = "👨‍👩‍👧‍👦";
+  const std::string wave = "👋🏽";
+  const std::string text = family + " Family Day " + wave + wave + wave + " at the Harbour Museum 🎉🎉 " + family + family;
+  for (int width = 60; width <= 900; width += 17) {
+    const auto lines = wrapText(text, width, font, realFonts(), breaker);
+    std::string rejoined;
+    for (const auto& line : lines) {
+      // A line never starts or ends inside a sequence: no stray joiner or
+      // skin-tone modifier at either end.
+      CHECK(line.rfind("\xE2\x80\x8D", 0) != 0);                       // ZWJ
+      CHECK(line.rfind("\xF0\x9F\x8F\xBD", 0) != 0);                   // skin tone
+      CHECK((line.size() < 3 || line.compare(line.size() - 3, 3, "\xE2\x80\x8D") != 0));
+      rejoined += line;
+    }
+    // Every family sequence survives whole.
+    std::size_t families = 0;
+    for (auto pos = rejoined.find(family); pos != std::string::npos; pos = rejoined.find(family, pos + 1)) ++families;
+    CHECK(families == 3);
+  }
+}

@@ -10,6 +10,7 @@
 #include "RealFonts.hpp"
 #include "content/MemoryTree.hpp"
 #include "render/CardRenderer.hpp"
+#include "render/TextFitter.hpp"
 
 using namespace newsticker;
 
@@ -47,6 +48,35 @@ content::Post cardFor(const TypographyCase& c) {
 }
 
 }  // namespace
+
+TEST_CASE("typography cases: the fitted size is the largest that fits its box") {
+  const auto cases = loadCases();
+  render::LineBreaker breaker;
+  for (const auto& c : cases) {
+    CAPTURE(c.id);
+    const YAML::Node node = YAML::LoadFile(std::string(NEWSTICKER_SOURCE_DIR) + "/tests/typography/cases.yaml");
+    render::TextBox box;
+    box.language = c.language;
+    box.weight = c.role == "headline" ? fonts::Weight::Bold : fonts::Weight::Regular;
+    box.max_px = c.role == "headline" ? 84 : 44;
+    box.min_px = c.role == "headline" ? 40 : 28;
+    box.width = 1100;
+    box.max_lines = 3;
+    const render::FittedText fitted = render::fitText(c.text, box, realFonts(), breaker);
+    REQUIRE_FALSE(fitted.lines.empty());
+    CHECK(static_cast<int>(fitted.lines.size()) <= box.max_lines);
+    for (const auto& line : fitted.lines) CHECK(realFonts().width(line, fitted.font) <= box.width);
+    if (!fitted.ellipsised && fitted.font.px < box.max_px) {
+      // One pixel larger would need a fourth line or cut a word.
+      bool cut = false;
+      const auto larger = render::wrapText(c.text, box.width, render::FontSpec{box.weight, fitted.font.px + 1, c.language},
+                                           realFonts(), breaker, &cut);
+      bool cut_now = false;
+      render::wrapText(c.text, box.width, fitted.font, realFonts(), breaker, &cut_now);
+      CHECK((larger.size() > 3 || (cut && !cut_now)));
+    }
+  }
+}
 
 TEST_CASE("typography golden cards") {
   IMG_Init(IMG_INIT_PNG);
