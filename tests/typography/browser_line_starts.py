@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Browser reference for line breaking: where headless Chromium starts each line.
+
+Run BY HAND (not by CI) after changing tests/typography/cases.yaml:
+
+    apt-get install -y chromium          # Debian's package, with fonts-noto-cjk
+    python3 tests/typography/browser_line_starts.py
+
+For every case of cases.yaml it lays the case text out in headless Chromium in
+a div exactly `width` CSS px wide, `font-size: {px}px`, `line-height: 1.2`,
+weight 400/700, the Noto Sans CJK face newsticker uses for the language (JP,
+KR, SC, TC; the system fonts from fonts-noto-cjk, found through fontconfig),
+`lang` set, `line-break: strict` for ja, `word-break: keep-all` for ko, at
+device scale factor 1. JavaScript in the page takes a Range per grapheme
+cluster, watches the top of its first client rect change, and reports the
+line starts as CODE POINT indices into the text. The results come out of
+`chromium --headless --dump-dom` as JSON in <pre id=result>.
+
+It writes tests/typography/browser_line_starts.yaml beside this script, which
+tests/render/browser_line_breaks_test.cpp compares with newsticker's wrapText.
+
+Options: --chromium PATH (default: chromium), --output FILE, --keep-html DIR
+(also write the page there, to open it in a browser and look).
+Python 3 stdlib plus yaml only.
+"""
+
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = os.path.join(HERE, "cases.yaml")
+OUTPUT = os.path.join(HERE, "browser_line_starts.yaml")
+
+# Same face per language as fonts/FontChain.cpp (.ttc index 0 JP, 1 KR, 2 SC, 3 TC).
+FAMILY = {"ko": "Noto Sans CJK KR", "zh-Hans": "Noto Sans CJK SC", "zh": "Noto Sans CJK SC",
+          "zh-Hant": "Noto Sans CJK TC"}
+DEFAULT_FAMILY = "Noto Sans CJK JP"
+EMOJI_FAMILY = "Noto Color Emoji"
+
+# Pictographs (emoji blocks) and the emoji variation selector: a case with
+# any of these gets the emoji font after the CJK face.
+EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\uFE0F]")
+
+PAGE_SCRIPT = r"""
+(function () {
+  const results = {};
+  const seg = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+  for (const box of document.querySelectorAll('div.case')) {
+    const node = box.firstChild;  // the one text node of the box
+    const text = node.data;
+    const starts = [];
+    const widths = [];
+    let lineTop = null, lineLeft = 0, lineRight = 0;
+    let cp = 0;  // code points before the current grapheme
+    const isSpace = (g) => /^\s+$/.test(g);
+    for (const {segment, index} of seg.segment(text)) {
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + segment.length);
+      const rects = Array.from(range.getClientRects()).filter((r) => r.height > 0);
+      if (rects.length > 0 && !isSpace(segment)) {
+        const r = rects[0];
+        const last = rects[rects.length - 1];
+        if (lineTop === null || r.top > lineTop + r.height / 2) {
+          if (lineTop !== null) widths.push(lineRight - lineLeft);
+          starts.push(cp);
+          lineTop = r.top;
+          lineLeft = r.left;
+          lineRight = r.left;
+        }
+        lineRight = Math.max(lineRight, last.right);
+      }
+      cp += Array.from(segment).length;
+    }
+    if (lineTop !== null) widths.push(lineRight - lineLeft);
+    const boxRect = box.getBoundingClientRect();
+    results[box.id] = {line_starts: starts, line_widths: widths, box_width: boxRect.width,
+                       box_height: boxRect.height};
+  }
+  results['__user_agent'] = navigator.userAgent;
+  results['__device_pixel_ratio'] = window.devicePixelRatio;
+  const pre = document.createElement('pre');
+  pre.id = 'result';
+  pre.textContent = JSON.stringify(results);
+  document.body.appendChild(pre);
+})();
+"""
+
+
+def emoji_font_installed():
+    try:
+        out = subprocess.run(["fc-list", ":family=" + EMOJI_FAMILY, "family"], capture_output=True,
+                             text=True, check=False).stdout
+    except FileNotFoundError:
+        return False
+    return EMOJI_FAMILY in out
+
+
+def family_for(case, emoji_installed):
+    families = ['"%s"' % FAMILY.get(case["language"], DEFAULT_FAMILY)]
+    if emoji_installed and EMOJI_RE.search(case["text"]):
+        families.append('"%s"' % EMOJI_FAMILY)
+    return ", ".join(families)
+
+
+def weight_for(case):
+    return {"regular": 400, "bold": 700}[case.get("weight", "regular")]
+
+
+def build_page(cases, emoji_installed):
+    boxes = []
+    for case in cases:
+        style = [
+            "width: %dpx" % case["width"],
+            "font-family: %s" % family_for(case, emoji_installed),
+            "font-size: %dpx" % case["px"],
+            "font-weight: %d" % weight_for(case),
+        ]
+        if case["language"] == "ja":
+            style.append("line-break: strict")
+        if case["language"] == "ko":
+            style.append("word-break: keep-all")
+        boxes.append('<div class="case" id="%s" lang="%s" style="%s">%s</div>' % (
+            html.escape(case["id"]), html.escape(case["language"]), html.escape("; ".join(style)),
+            html.escape(case["text"], quote=False)))
+    return """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>newsticker line starts</title>
+<style>
+html, body { margin: 0; padding: 0; }
+div.case { margin: 0 0 40px 0; padding: 0; border: 0; box-sizing: content-box;
+           line-height: 1.2; white-space: normal; font-kerning: normal; font-style: normal;
+           letter-spacing: normal; word-spacing: normal; text-align: start; overflow-wrap: normal; }
+</style></head>
+<body>
+%s
+<script>%s</script>
+</body></html>
+""" % ("\n".join(boxes), PAGE_SCRIPT)
+
+
+def run_chromium(chromium, page_path):
+    profile = tempfile.mkdtemp(prefix="newsticker-chromium-")
+    try:
+        command = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                   "--disable-extensions", "--force-device-scale-factor=1", "--window-size=1920,1080",
+                   "--user-data-dir=" + profile, "--dump-dom", "file://" + page_path]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    match = re.search(r'<pre id="result">(.*?)</pre>', done.stdout, re.S)
+    if not match:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit("chromium printed no <pre id=result> (exit code %d)" % done.returncode)
+    return json.loads(html.unescape(match.group(1)))
+
+
+def chromium_version(chromium):
+    out = subprocess.run([chromium, "--version"], capture_output=True, text=True, check=False).stdout
+    return " ".join(out.split())
+
+
+def lines_of(text, starts):
+    points = list(text)  # code points
+    bounds = list(starts) + [len(points)]
+    return ["".join(points[bounds[i]:bounds[i + 1]]).rstrip(" \t\n\r\u3000") for i in range(len(starts))]
+
+
+def quoted(s):
+    return json.dumps(s, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--chromium", default="chromium")
+    parser.add_argument("--output", default=OUTPUT)
+    parser.add_argument("--keep-html", metavar="DIR")
+    args = parser.parse_args()
+
+    with open(CASES, encoding="utf-8") as f:
+        cases = yaml.safe_load(f)
+    emoji_installed = emoji_font_installed()
+    page = build_page(cases, emoji_installed)
+    workdir = tempfile.mkdtemp(prefix="newsticker-lines-")
+    try:
+        page_path = os.path.join(workdir, "cases.html")
+        with open(page_path, "w", encoding="utf-8") as f:
+            f.write(page)
+        if args.keep_html:
+            os.makedirs(args.keep_html, exist_ok=True)
+            shutil.copy(page_path, os.path.join(args.keep_html, "cases.html"))
+        results = run_chromium(args.chromium, page_path)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    if results.get("__device_pixel_ratio") != 1:
+        raise SystemExit("device pixel ratio is %r, not 1" % results.get("__device_pixel_ratio"))
+    version = chromium_version(args.chromium)
+    out = [
+        "# Browser reference for line breaking: where headless Chromium starts each",
+        "# line of the cases in cases.yaml. GENERATED, do not edit: produced by",
+        "#   python3 tests/typography/browser_line_starts.py",
+        "# with %s (Debian's chromium package)," % version,
+        "# fonts-noto-cjk through fontconfig%s, device scale factor 1." % (
+            ", Noto Color Emoji after the CJK face for emoji" if emoji_installed else
+            " (Noto Color Emoji not installed)"),
+        "# Each case: a div exactly `width` CSS px wide, font-size px, line-height 1.2,",
+        "# weight 400/700, font-family Noto Sans CJK JP/KR/SC/TC by language, lang set,",
+        "# line-break: strict (ja), word-break: keep-all (ko), white-space: normal,",
+        "# font-kerning: normal, no padding or margin.",
+        "# line_starts: the code point index (not UTF-16 unit) where each visual line",
+        "# starts; lines: the text of each line, trailing spaces removed (for review);",
+        "# line_widths: the browser's width of each line in CSS px (for review).",
+        "# Checked by tests/render/browser_line_breaks_test.cpp.",
+    ]
+    for case in cases:
+        r = results[case["id"]]
+        if abs(r["box_width"] - case["width"]) > 1e-6:
+            raise SystemExit("%s: box is %r px wide, not %d" % (case["id"], r["box_width"], case["width"]))
+        starts = r["line_starts"]
+        out.append("%s:" % case["id"])
+        out.append("  line_starts: [%s]" % ", ".join(str(s) for s in starts))
+        out.append("  line_widths: [%s]" % ", ".join("%.2f" % w for w in r["line_widths"]))
+        out.append("  lines:")
+        for line in lines_of(case["text"], starts):
+            out.append("    - %s" % quoted(line))
+    text = "\n".join(out) + "\n"
+    # The file must read back as what was measured.
+    parsed = yaml.safe_load(text)
+    for case in cases:
+        assert parsed[case["id"]]["line_starts"] == results[case["id"]]["line_starts"], case["id"]
+        assert parsed[case["id"]]["lines"] == lines_of(case["text"], results[case["id"]]["line_starts"])
+    with open(args.output, "w", encoding="utf-8") as f:
+        f.write(text)
+    for case in cases:
+        print("%-20s %s" % (case["id"], results[case["id"]]["line_starts"]))
+    print("wrote %s (%s)" % (args.output, version))
+
+
+if __name__ == "__main__":
+    main()
