@@ -34,7 +34,7 @@ std::string_view trimBeforeEllipsis(std::string_view text) {
   std::string_view kept = trimEnd(text);
   for (bool trimmed = true; trimmed && !kept.empty();) {
     trimmed = false;
-    for (std::string_view tail : {",", ";", ":", "-", "\xE3\x80\x81" /*、*/, "\xEF\xBC\x8C" /*，*/,
+    for (std::string_view tail : {",", ";", ":", "-", ".", "\xE3\x80\x82" /*。*/, "\xE3\x80\x81" /*、*/, "\xEF\xBC\x8C" /*，*/,
                                   "\xEF\xBC\x9A" /*：*/, "\xEF\xBC\x9B" /*；*/}) {
       if (kept.size() >= tail.size() && kept.substr(kept.size() - tail.size()) == tail) {
         kept = trimEnd(kept.substr(0, kept.size() - tail.size()));
@@ -72,22 +72,36 @@ std::size_t lastOpportunityBefore(std::string_view text, std::size_t limit, cons
   return best;
 }
 
+// The most bytes one line `width` px wide can hold at `px`: no glyph is
+// narrower than an eighth of an em and a character is at most 4 bytes; the
+// factor 2 leaves room for combining marks.
+std::size_t maxLineBytes(int width, int px) {
+  return 2 * 4 * 8 * static_cast<std::size_t>(std::max(width, 1)) / static_cast<std::size_t>(std::max(px, 1)) + 64;
+}
+
 }  // namespace
 
 std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
-                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token) {
+                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token,
+                                  std::size_t max_lines) {
   std::vector<std::string> lines;
   if (cut_token != nullptr) *cut_token = false;
   const std::vector<BreakOpportunity> opportunities = breaker.opportunities(text, font.language);
+  const std::size_t window = maxLineBytes(width, font.px);
   std::size_t start = skipSpaces(text, 0);
   std::size_t next = 0;  // first opportunity not yet passed
-  while (start < text.size()) {
+  while (start < text.size() && (max_lines == 0 || lines.size() < max_lines)) {
     while (next < opportunities.size() && opportunities[next].offset <= start) ++next;
+    // Candidates: the opportunities up to the next mandatory break, and none
+    // further than a line could possibly reach (so a huge paragraph costs
+    // the same per line as a short one).
+    std::size_t last = next;
+    while (last + 1 < opportunities.size() && !opportunities[last].mandatory &&
+           opportunities[last].offset - start < window) {
+      ++last;
+    }
     // Binary search for the last opportunity whose line fits; widths grow
     // with the end offset, so the fitting ones form a prefix.
-    std::size_t limit = next;
-    while (limit < opportunities.size() && !opportunities[limit].mandatory) ++limit;
-    const std::size_t last = std::min(limit, opportunities.size() - 1);  // mandatory one or the end
     std::size_t lo = next, hi = last + 1;  // answer in [lo, hi): first that does not fit
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
@@ -98,15 +112,17 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
     if (lo > next) {
       end = opportunities[lo - 1].offset;
     } else {
-      // Even the first token overflows: cut it between grapheme clusters.
-      const std::string_view token = text.substr(start, opportunities[next].offset - start);
+      // Even the first token overflows: cut it between grapheme clusters, at
+      // the last one that fits (always at least one, so the loop advances).
+      const std::string_view token =
+          text.substr(start, std::min(opportunities[next].offset - start, window));
       const std::vector<std::size_t> bounds = breaker.graphemeBoundaries(token);
-      std::size_t fit = 1;  // always at least one cluster, so the loop advances
-      while (fit + 1 < bounds.size() &&
-             measurer.width(trimEnd(token.substr(0, bounds[fit + 1])), font) <= width) {
-        ++fit;
+      std::size_t fit_lo = 1, fit_hi = bounds.size() - 1;  // bounds[fit_lo] is kept
+      while (fit_lo < fit_hi) {
+        const std::size_t mid = (fit_lo + fit_hi + 1) / 2;
+        if (measurer.width(trimEnd(token.substr(0, bounds[mid])), font) <= width) fit_lo = mid; else fit_hi = mid - 1;
       }
-      end = start + bounds[std::min(fit, bounds.size() - 1)];
+      end = start + bounds[std::min(fit_lo, bounds.size() - 1)];
       if (cut_token != nullptr) *cut_token = true;
     }
     lines.emplace_back(trimEnd(text.substr(start, end - start)));
@@ -131,8 +147,9 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
     while (lo <= hi) {
       const int mid = (lo + hi) / 2;
       bool cut = false;
-      auto lines = wrapText(text, box.width, specAt(mid), measurer, breaker, &cut);
       const int allowed = allowedLines(box, mid);
+      auto lines = wrapText(text, box.width, specAt(mid), measurer, breaker, &cut,
+                            static_cast<std::size_t>(std::max(allowed, 0)) + 1);
       const bool fits = allowed > 0 && static_cast<int>(lines.size()) <= allowed;
       if (fits && (allow_cuts || !cut)) {
         found = true;
@@ -156,14 +173,15 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   result.line_advance = lineAdvance(box, box.min_px);
   const int allowed = allowedLines(box, box.min_px);
   if (allowed <= 0) return result;
-  auto lines = wrapText(text, box.width, font, measurer, breaker);
+  auto lines = wrapText(text, box.width, font, measurer, breaker, nullptr, static_cast<std::size_t>(allowed));
   lines.resize(static_cast<std::size_t>(allowed));
   // The last line holds the rest of the text, cut to fit with the ellipsis.
   std::size_t rest_start = 0;
   for (int i = 0; i + 1 < allowed; ++i) {
     rest_start = text.find(lines[static_cast<std::size_t>(i)], rest_start) + lines[static_cast<std::size_t>(i)].size();
   }
-  const std::string_view rest = text.substr(skipSpaces(text, rest_start));
+  const std::string_view rest =
+      text.substr(skipSpaces(text, rest_start)).substr(0, maxLineBytes(box.width, box.min_px));
   // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right for CJK
   // text, odd after Latin letters, which get three full stops instead.
   const bool cjk = box.language == "ja" || box.language == "ko" || box.language.rfind("zh", 0) == 0;

@@ -34,9 +34,11 @@ struct FittedText {
 // Breaks `text` into lines no wider than `width` in `font`: at the last
 // opportunity that fits; a token wider than the line is cut between grapheme
 // clusters (and `*cut_token` is set). Leading spaces of a line are dropped,
-// trailing ones trimmed.
+// trailing ones trimmed. Stops after `max_lines` lines (0: all). The work per
+// line is bounded by what a line can hold, not by the length of the text.
 std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
-                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token = nullptr);
+                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token = nullptr,
+                                  std::size_t max_lines = 0);
 
 // The largest size in [min_px, max_px] at which `text` wraps within the line
 // and height limits, preferring sizes at which no word has to be cut; at min_px the overflow is cut and the last line ends with

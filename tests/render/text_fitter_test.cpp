@@ -227,3 +227,44 @@ TEST_CASE("emoji sequences are never split across lines, at any width") {
     CHECK(families == 3);
   }
 }
+
+TEST_CASE("a huge text costs what a card can show, not what the file holds") {
+  // 140 kB of words and 100 kB without a single break opportunity: before
+  // the per-line bound this took minutes (ctest's time limit catches a
+  // regression); now each fits in a few milliseconds.
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 1700;
+  box.max_lines = 3;
+  box.min_px = 48;
+  box.max_px = 84;
+  box.weight = Weight::Bold;
+  box.language = "en";
+  std::string words;
+  for (int i = 0; i < 15000; ++i) words += "word" + std::to_string(i) + " ";
+  const FittedText fitted = fitText(words, box, realFonts(), breaker);
+  REQUIRE(fitted.lines.size() == 3);
+  CHECK(fitted.ellipsised);
+  CHECK(fitted.lines[0].rfind("word0 word1 ", 0) == 0);
+  const std::string one_token(100000, 'x');
+  const FittedText token = fitText(one_token, box, realFonts(), breaker);
+  REQUIRE(token.lines.size() == 3);
+  for (const auto& line : token.lines) CHECK(realFonts().width(line, token.font) <= box.width);
+  CHECK(wrapText(one_token, 1700, FontSpec{Weight::Bold, 48, "en"}, realFonts(), breaker, nullptr, 2).size() == 2);
+}
+
+TEST_CASE("an ellipsis never follows a full stop") {
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 900;
+  box.max_lines = 1;
+  box.min_px = box.max_px = 34;
+  box.language = "en";
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "Short sentence. ";
+  const FittedText fitted = fitText(text, box, realFonts(), breaker);
+  REQUIRE(fitted.lines.size() == 1);
+  const std::string& line = fitted.lines[0];
+  CHECK(line.compare(line.size() - 3, 3, "...") == 0);
+  CHECK(line[line.size() - 4] != '.');
+}
