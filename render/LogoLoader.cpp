@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "render/ImageHeader.hpp"
+
 namespace newsticker::render {
 namespace {
 
@@ -43,8 +45,21 @@ SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, i
   }
   SurfacePtr decoded;
   if (IMG_isSVG(rw.get())) {
+    // Rasterised straight at the box size: an SVG's declared size costs nothing.
     decoded.reset(IMG_LoadSizedSVG_RW(rw.get(), box_w, box_h));
   } else {
+    // Raster images: the header says how big the decoded pixels would be.
+    const auto header = readImageHeader(file.bytes);
+    if (!header) {
+      error = "is not a PNG, JPEG, GIF, BMP or SVG image";
+      return nullptr;
+    }
+    if (header->width <= 0 || header->height <= 0 || header->width > limits.max_side ||
+        header->height > limits.max_side) {
+      error = "is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " pixels, over the " +
+              std::to_string(limits.max_side) + " px limit; not decoded";
+      return nullptr;
+    }
     decoded.reset(IMG_Load_RW(rw.get(), 0));
   }
   if (!decoded) {
@@ -52,7 +67,7 @@ SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, i
     return nullptr;
   }
   if (decoded->w <= 0 || decoded->h <= 0 || decoded->w > limits.max_side || decoded->h > limits.max_side) {
-    error = "image is " + std::to_string(decoded->w) + "x" + std::to_string(decoded->h) + ", over the limit";
+    error = "decodes to " + std::to_string(decoded->w) + "x" + std::to_string(decoded->h) + " pixels, over the limit";
     return nullptr;
   }
   SurfacePtr argb(SDL_ConvertSurfaceFormat(decoded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
