@@ -268,3 +268,25 @@ TEST_CASE("an ellipsis never follows a full stop") {
   CHECK(line.compare(line.size() - 3, 3, "...") == 0);
   CHECK(line[line.size() - 4] != '.');
 }
+
+TEST_CASE("Japanese brackets: no line starts with 』】） and none ends with 「『（【, at any width") {
+  // Realistic text: a run of small kana longer than a line would have to be
+  // cut somewhere, which is the last-resort rule, not kinsoku.
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 36, "ja"};
+  const std::string text =
+      "【お知らせ】科学館の『星空ガイド』（無料）を配布しています。「ぜひ」お立ち寄りください。"
+      "【重要】（土）と（日）は『特別投影』があります。ちょっとしたキャンプ気分で、ジャッジやショーもお楽しみください。";
+  for (int width = 150; width <= 1000; width += 13) {
+    const auto lines = wrapText(text, width, font, realFonts(), breaker);
+    CHECK(joined(lines, "") == text);
+    for (const auto& line : lines) {
+      CHECK_FALSE(startsWithAny(line, {"』", "】", "）", "」", "。", "、", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ",
+                                       "ょ", "ゎ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ"}));
+      for (const char* opening : {"「", "『", "（", "【"}) {
+        const std::string o(opening);
+        CHECK_FALSE((line.size() >= o.size() && line.compare(line.size() - o.size(), o.size(), o) == 0));
+      }
+    }
+  }
+}
