@@ -78,8 +78,9 @@ FileRead DiskTree::read(const std::string& path, std::size_t max_bytes) const {
     result.status = FileRead::Status::Unreadable;
     return result;
   }
-  // Read at most max_bytes + 1 so a file that grew since stat is still caught.
-  result.bytes.resize(max_bytes + 1 > result.size + 1 ? result.size + 1 : max_bytes + 1);
+  // One byte more than stat said, so a file that grew past the limit since
+  // is still caught (size <= max_bytes here).
+  result.bytes.resize(result.size + 1);
   in.read(result.bytes.data(), static_cast<std::streamsize>(result.bytes.size()));
   result.bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (result.bytes.size() > max_bytes) {

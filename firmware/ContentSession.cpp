@@ -28,18 +28,21 @@ ContentSession openContent(const std::string& content_dir, bool show_drafts, con
   std::string where = "posts/ in the content folder";
   if (content_dir.empty()) {
     session.tree = &content::demoFeed();
+    session.feed = content::loadFeed(*session.tree, limits);
   } else {
+    where = content_dir + "/posts/";
     try {
       session.owned_tree = std::make_unique<content::DiskTree>(content_dir);
+      session.tree = session.owned_tree.get();
+      session.feed = content::loadFeed(*session.tree, limits);
     } catch (const std::exception& error) {
+      // No folder (yet): an empty tree, the reason, and the "no news" card.
       session.owned_tree = std::make_unique<content::MemoryTree>(content_dir, std::map<std::string, std::string>{});
+      session.tree = session.owned_tree.get();
       session.feed.diagnostics.push_back({content_dir, 0, content::Severity::Error, error.what()});
       session.feed.rejected_files = 1;
     }
-    session.tree = session.owned_tree.get();
-    where = content_dir + "/posts/";
   }
-  if (session.feed.diagnostics.empty()) session.feed = content::loadFeed(*session.tree, limits);
   session.playlist = content::buildPlaylist(session.feed.posts, show_drafts || session.feed.defaults.show_drafts);
   if (session.playlist.empty()) session.playlist.push_back(noNewsPost(where));
   return session;
