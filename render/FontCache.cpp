@@ -28,6 +28,9 @@ bool wantsEmoji(std::string_view cluster) {
   return false;
 }
 
+// The size a bitmap-only face is opened at (SDL_ttf picks its nearest strike).
+constexpr int kBitmapOpenPx = 109;
+
 bool isAscii(std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -46,33 +49,60 @@ const std::vector<fonts::FontFace>& FontCache::faces(const FontSpec& spec) {
   return it->second;
 }
 
+FontPtr FontCache::open(const fonts::FontFace& face, int px) {
+  FontPtr opened(TTF_OpenFontIndex(face.file.c_str(), px, face.index));
+  if (!opened) {
+    throw std::runtime_error("cannot open font " + face.file + " (face " + std::to_string(face.index) +
+                             "): " + TTF_GetError());
+  }
+  TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
+  return opened;
+}
+
 TTF_Font& FontCache::font(const FontSpec& spec, std::size_t face_index) {
+  constexpr std::size_t kMaxDrawingFonts = 12;
   const fonts::FontFace& face = faces(spec).at(face_index);
   // A bitmap-only face has one size: open it once, whatever the spec asks.
-  const int px = face.bitmap_height_em > 0 ? 0 : spec.px;
+  const int px = face.bitmap_height_em > 0 ? kBitmapOpenPx : spec.px;
   const auto key = std::make_tuple(face.file, face.index, px);
   auto it = fonts_.find(key);
   if (it == fonts_.end()) {
-    FontPtr opened(TTF_OpenFontIndex(face.file.c_str(), px > 0 ? px : 109, face.index));
-    if (!opened) {
-      throw std::runtime_error("cannot open font " + face.file + " (face " + std::to_string(face.index) +
-                               "): " + TTF_GetError());
+    if (fonts_.size() >= kMaxDrawingFonts) {
+      auto oldest = fonts_.begin();
+      for (auto i = fonts_.begin(); i != fonts_.end(); ++i) {
+        if (i->second.last_use < oldest->second.last_use) oldest = i;
+      }
+      fonts_.erase(oldest);
     }
-    TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
-    it = fonts_.emplace(key, std::move(opened)).first;
+    it = fonts_.emplace(key, DrawingFont{open(face, px), 0}).first;
   }
-  return *it->second;
+  it->second.last_use = ++uses_;
+  return *it->second.font;
+}
+
+TTF_Font& FontCache::measuringFont(const FontSpec& spec, std::size_t face_index) {
+  const fonts::FontFace& face = faces(spec).at(face_index);
+  const int px = face.bitmap_height_em > 0 ? kBitmapOpenPx : spec.px;
+  const auto key = std::make_pair(face.file, face.index);
+  auto it = measuring_.find(key);
+  if (it == measuring_.end()) {
+    it = measuring_.emplace(key, MeasuringFont{open(face, px), px}).first;
+  } else if (it->second.px != px) {
+    TTF_SetFontSize(it->second.font.get(), px);
+    it->second.px = px;
+  }
+  return *it->second.font;
 }
 
 double FontCache::scale(const FontSpec& spec, std::size_t face_index) {
   const fonts::FontFace& face = faces(spec).at(face_index);
   if (face.bitmap_height_em <= 0) return 1.0;
-  const int native_height = TTF_FontHeight(&font(spec, face_index));
+  const int native_height = TTF_FontHeight(&measuringFont(spec, face_index));
   return native_height > 0 ? spec.px * face.bitmap_height_em / native_height : 1.0;
 }
 
 bool FontCache::covers(const FontSpec& spec, std::size_t face, std::string_view cluster) {
-  TTF_Font& f = font(spec, face);
+  TTF_Font& f = measuringFont(spec, face);
   for (std::size_t pos = 0; pos < cluster.size();) {
     const char32_t c = content::nextCodePoint(cluster, pos);
     if (isJoiningMark(c)) continue;
@@ -127,7 +157,7 @@ std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const 
     if (c <= 0x20 || isJoiningMark(c)) continue;
     bool drawn = false;
     for (std::size_t face = 0; face < count && !drawn; ++face) {
-      drawn = TTF_GlyphIsProvided32(&font(spec, face), c) != 0;
+      drawn = TTF_GlyphIsProvided32(&measuringFont(spec, face), c) != 0;
     }
     if (!drawn && std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);
   }
@@ -137,7 +167,7 @@ std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const 
 int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face) {
   const std::string text(utf8);
   int w = 0, h = 0;
-  if (TTF_SizeUTF8(&font(spec, face), text.c_str(), &w, &h) != 0) return 0;
+  if (TTF_SizeUTF8(&measuringFont(spec, face), text.c_str(), &w, &h) != 0) return 0;
   const double s = scale(spec, face);
   return s == 1.0 ? w : static_cast<int>(std::lround(w * s));
 }
@@ -149,10 +179,12 @@ int FontCache::width(std::string_view utf8, const FontSpec& spec) {
 }
 
 FontMetrics FontCache::metrics(const FontSpec& spec) {
-  TTF_Font& f = font(spec);
+  TTF_Font& f = measuringFont(spec, 0);
   return FontMetrics{TTF_FontAscent(&f), -TTF_FontDescent(&f)};
 }
 
-bool FontCache::hasEllipsis(const FontSpec& spec) { return TTF_GlyphIsProvided32(&font(spec), 0x2026) != 0; }
+bool FontCache::hasEllipsis(const FontSpec& spec) {
+  return TTF_GlyphIsProvided32(&measuringFont(spec, 0), 0x2026) != 0;
+}
 
 }  // namespace newsticker::render

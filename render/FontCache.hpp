@@ -1,9 +1,12 @@
-// Opens SDL_ttf fonts on demand, one TTF_Font per face and size actually used
-// (SDL_ttf empties its glyph cache on TTF_SetFontSize, so sizes are never
-// switched on a shared font), splits text into runs by glyph coverage along
-// the font chain, and measures text with them.
+// Opens SDL_ttf fonts on demand, splits text into runs by glyph coverage along
+// the font chain, and measures text. Measuring uses one TTF_Font per face whose
+// size is switched as layout tries sizes (only metrics are needed); drawing
+// uses one TTF_Font per face and size actually drawn (SDL_ttf empties its glyph
+// cache on TTF_SetFontSize), the least recently used closed beyond a few, so
+// memory stays bounded however many sizes the cards use.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -35,10 +38,13 @@ class FontCache final : public TextMeasurer {
   // Adjacent clusters with the same face form one run.
   std::vector<FaceRun> runs(std::string_view utf8, const FontSpec& spec);
 
-  // The font of face `face` for `spec`, opened on first use (a bitmap-only
-  // face opens at its own size). Throws std::runtime_error naming the file
-  // when it cannot be opened.
+  // The font to draw face `face` at `spec`, opened on first use (a
+  // bitmap-only face opens at its own size). Valid until the next call.
+  // Throws std::runtime_error naming the file when it cannot be opened.
   TTF_Font& font(const FontSpec& spec, std::size_t face = 0);
+
+  // How many TTF_Fonts are open (for tests and the benchmark).
+  std::size_t openFonts() const { return fonts_.size() + measuring_.size(); }
 
   // How much face `face`'s rendering must be scaled to match `spec` (1 for
   // outline fonts).
@@ -57,12 +63,24 @@ class FontCache final : public TextMeasurer {
 
  private:
   const std::vector<fonts::FontFace>& faces(const FontSpec& spec);
+  TTF_Font& measuringFont(const FontSpec& spec, std::size_t face);
+  FontPtr open(const fonts::FontFace& face, int px);
   bool covers(const FontSpec& spec, std::size_t face, std::string_view cluster);
 
   fonts::FontChain chain_;
   LineBreaker graphemes_;
   std::map<std::pair<std::string, fonts::Weight>, std::vector<fonts::FontFace>> faces_;
-  std::map<std::tuple<std::string, long, int>, FontPtr> fonts_;
+  struct DrawingFont {
+    FontPtr font;
+    std::uint64_t last_use = 0;
+  };
+  std::map<std::tuple<std::string, long, int>, DrawingFont> fonts_;
+  struct MeasuringFont {
+    FontPtr font;
+    int px = 0;
+  };
+  std::map<std::pair<std::string, long>, MeasuringFont> measuring_;
+  std::uint64_t uses_ = 0;
 };
 
 }  // namespace newsticker::render

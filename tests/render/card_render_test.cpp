@@ -131,3 +131,21 @@ TEST_CASE("golden: demo cards (English with a Chinese section; Japanese; Korean)
     CHECK(result.matches);
   }
 }
+
+TEST_CASE("open fonts stay bounded however many sizes the cards try") {
+  // Fitting tries many sizes per text box; before the bound every one stayed
+  // open (about 2.7 MB each for Noto Sans CJK).
+  realFonts();  // starts SDL_ttf for the process
+  render::FontCache fonts(fonts::defaultFontChain());
+  render::CardRenderer renderer(fonts, render::Theme{}, "en");
+  const content::Feed feed = content::loadFeed(content::demoFeed());
+  std::vector<std::string> warnings;
+  for (const render::CardSize size : {render::CardSize{1920, 1080}, render::CardSize{1080, 1920},
+                                      render::CardSize{1280, 720}, render::CardSize{800, 480}}) {
+    for (const auto& post : feed.posts) REQUIRE(renderer.render(post, content::demoFeed(), size, warnings));
+  }
+  // Drawing fonts are capped at 12; measuring fonts are one per face used
+  // (JP, KR, SC, TC in two weights, plus emoji and symbol fallbacks).
+  CHECK(fonts.openFonts() <= 12 + 12);
+  CHECK(fonts.openFonts() >= 4);
+}
