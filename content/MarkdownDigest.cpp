@@ -229,6 +229,14 @@ std::string firstLine(const std::string& raw, std::string* rest) {
 }  // namespace
 
 MarkdownDigest digestMarkdown(std::string_view body) {
+  // A card needs the first paragraph and the start of a second-language
+  // section; Debian's md4c 0.4.8 is quadratic on some bracket patterns
+  // (fixed upstream in 2024), so it never sees more than 64 KiB.
+  constexpr std::size_t kMaxMarkdownBytes = 64 * 1024;
+  if (body.size() > kMaxMarkdownBytes) {
+    const std::size_t cut = body.rfind('\n', kMaxMarkdownBytes);
+    body = body.substr(0, cut == std::string_view::npos ? kMaxMarkdownBytes : cut + 1);
+  }
   Walker walker;
   MD_PARSER parser{};
   parser.abi_version = 0;

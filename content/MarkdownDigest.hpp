@@ -18,7 +18,8 @@ struct MarkdownDigest {
 
 // Plain text means: images, headings, raw HTML, code blocks and kramdown
 // attribute lists "{: ...}" removed, entities decoded, whitespace collapsed
-// (no space is kept where a line break joins two CJK characters).
+// (no space is kept where a line break joins two CJK characters). Only the
+// first 64 KiB of the body are read.
 // Never throws; malformed Markdown yields whatever md4c makes of it.
 MarkdownDigest digestMarkdown(std::string_view body);
 

@@ -53,7 +53,7 @@ std::optional<std::string> parsePostDate(std::string_view s) {
       s[7] != '-' || !digits(s, 8, 2, &day)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
   char buffer[96];  // room for any int the format could print
   if (s.size() == 10) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
@@ -99,6 +99,7 @@ std::optional<std::string> parsePostDate(std::string_view s) {
   const long days = total >= 0 ? total / 1440 : (total - 1439) / 1440;
   const long minutes = total - days * 1440;
   civilFromDays(days, &year, &month, &day);
+  if (year < 1) return std::nullopt;  // an offset pushed 0001-01-01 into year 0
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
                 static_cast<int>(minutes / 60), static_cast<int>(minutes % 60), second);
   return std::string(buffer);

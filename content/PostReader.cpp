@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "content/FrontMatter.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
@@ -112,6 +114,19 @@ bool isKnownKey(const std::string& key) {
   return false;
 }
 
+// Removes C0 control characters other than tab and newline (a NUL would cut
+// the text short where it is drawn); true when something was removed.
+bool removeControlCharacters(std::string& text) {
+  const auto is_control = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n') || u == 0x7F;
+  };
+  const auto end = std::remove_if(text.begin(), text.end(), is_control);
+  const bool changed = end != text.end();
+  text.erase(end, text.end());
+  return changed;
+}
+
 std::string fileNameOf(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -190,6 +205,9 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
       return result;
     }
     post.title = title.Scalar();
+    if (removeControlCharacters(post.title)) {
+      fm.warning(fm.lineOf(title), "title holds control characters (such as NUL); they are left out");
+    }
 
     const MarkdownDigest digest = digestMarkdown(split.body);
     post.summary = fm.firstText(root, {"excerpt", "summary", "description"});
@@ -282,6 +300,11 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
         fm.warning(fm.lineOf(entry.first), "unknown key '" + key + "' ignored");
       }
     }
+
+    removeControlCharacters(post.summary);
+    removeControlCharacters(post.source);
+    removeControlCharacters(post.secondary_title);
+    removeControlCharacters(post.secondary_summary);
 
     result.logo_hints.front_matter = fm.text(root, "logo");
     result.logo_hints.body_image = digest.first_image;

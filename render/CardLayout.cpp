@@ -234,7 +234,8 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
       const content::RelatedHeadline& related = post.related[static_cast<std::size_t>(i)];
       const std::string source = related.source.empty() ? "" : "  \xC2\xB7  " + related.source;
       TextBox title_box = box;
-      title_box.width = width - measurer.width(source, font);
+      // A source name longer than any line is not measured, only dropped.
+      title_box.width = source.size() > 512 ? 0 : width - measurer.width(source, font);
       if (title_box.width < width / 2) title_box.width = width;  // a source too long to keep
       FittedText line = fitText("\xE2\x80\xBA  " + related.title, title_box, measurer, breaker);
       if (!line.lines.empty() && title_box.width < width) line.lines[0] += source;

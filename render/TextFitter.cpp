@@ -102,7 +102,9 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
     }
     // Binary search for the last opportunity whose line fits; widths grow
     // with the end offset, so the fitting ones form a prefix.
+    while (last > next && opportunities[last].offset - start > window) --last;
     std::size_t lo = next, hi = last + 1;  // answer in [lo, hi): first that does not fit
+    if (opportunities[next].offset - start > window) hi = next;  // too far to fit: cut the token
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
       const auto segment = trimEnd(text.substr(start, opportunities[mid].offset - start));

@@ -290,3 +290,25 @@ TEST_CASE("Japanese brackets: no line starts with 』】） and none ends with �
     }
   }
 }
+
+TEST_CASE("long unbreakable runs cost a line's worth of measuring, not the whole run") {
+  // A letter with 64,000 combining accents, 1 MB without a break and a long
+  // Korean run without spaces each took seconds to minutes per fit before.
+  LineBreaker breaker;
+  TextBox box;
+  box.width = 1800;
+  box.max_lines = 3;
+  box.min_px = 48;
+  box.max_px = 84;
+  box.language = "en";
+  std::string marks = "a";
+  for (int i = 0; i < 64000; ++i) marks += "\xCC\x81";
+  CHECK(fitText(marks, box, realFonts(), breaker).lines.size() <= 3);
+  CHECK(fitText(std::string(1000000, 'x'), box, realFonts(), breaker).lines.size() == 3);
+  box.language = "ko";
+  std::string korean;
+  for (int i = 0; i < 100000; ++i) korean += "한";
+  const FittedText fitted = fitText(korean, box, realFonts(), breaker);
+  REQUIRE(fitted.lines.size() == 3);
+  for (const auto& line : fitted.lines) CHECK(realFonts().width(line, fitted.font) <= box.width);
+}
