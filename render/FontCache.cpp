@@ -127,7 +127,7 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
   const std::vector<std::size_t> bounds = graphemes_.graphemeBoundaries(utf8);
   for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
     const std::string_view cluster = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]);
-    std::size_t chosen = 0;
+    std::size_t chosen = 0;  // when no face has it: the main face's .notdef
     if (emoji_face < count && wantsEmoji(cluster) && covers(spec, emoji_face, cluster)) {
       chosen = emoji_face;
     } else {
@@ -136,7 +136,6 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
           chosen = face;
           break;
         }
-        if (face + 1 == count) chosen = 0;  // nobody has it: the main face's .notdef
       }
     }
     if (!result.empty() && result.back().face == chosen && result.back().end == bounds[b]) {

@@ -18,6 +18,19 @@ std::string joined(const std::vector<std::string>& lines, const char* glue) {
   return out;
 }
 
+// A text box for the tests: `width` px, up to `max_lines`, sizes min..max.
+TextBox makeBox(int width, int max_lines, int min_px, int max_px, const char* language,
+                Weight weight = Weight::Regular) {
+  TextBox box;
+  box.width = width;
+  box.max_lines = max_lines;
+  box.min_px = min_px;
+  box.max_px = max_px;
+  box.language = language;
+  box.weight = weight;
+  return box;
+}
+
 bool startsWithAny(const std::string& line, std::initializer_list<const char*> prefixes) {
   for (const char* prefix : prefixes) {
     if (line.rfind(prefix, 0) == 0) return true;
@@ -96,13 +109,7 @@ TEST_CASE("a token wider than the line is cut between grapheme clusters") {
 
 TEST_CASE("fitting: a short headline gets the largest size, a long one a smaller size") {
   LineBreaker breaker;
-  TextBox box;
-  box.width = 1500;
-  box.max_lines = 3;
-  box.min_px = 48;
-  box.max_px = 84;
-  box.weight = Weight::Bold;
-  box.language = "en";
+  TextBox box = makeBox(1500, 3, 48, 84, "en", Weight::Bold);
   const FittedText short_one = fitText("Repair Café opens", box, realFonts(), breaker);
   CHECK(short_one.font.px == 84);
   CHECK(short_one.lines.size() == 1);
@@ -123,12 +130,7 @@ TEST_CASE("fitting: a short headline gets the largest size, a long one a smaller
 
 TEST_CASE("fitting: what does not fit at the minimum size ends with an ellipsis") {
   LineBreaker breaker;
-  TextBox box;
-  box.width = 800;
-  box.max_lines = 2;
-  box.min_px = 34;
-  box.max_px = 44;
-  box.language = "en";
+  TextBox box = makeBox(800, 2, 34, 44, "en");
   std::string text;
   for (int i = 0; i < 12; ++i) text += "Volunteers mend lamps, radios and bicycles every month. ";
   const FittedText fitted = fitText(text, box, realFonts(), breaker);
@@ -147,12 +149,7 @@ TEST_CASE("fitting: what does not fit at the minimum size ends with an ellipsis"
 
 TEST_CASE("fitting: Chinese overflow ends with U+2026 and never with a comma before it") {
   LineBreaker breaker;
-  TextBox box;
-  box.width = 600;
-  box.max_lines = 2;
-  box.min_px = 34;
-  box.max_px = 40;
-  box.language = "zh-Hans";
+  TextBox box = makeBox(600, 2, 34, 40, "zh-Hans");
   std::string text;
   for (int i = 0; i < 10; ++i) text += "港湾市的社区硬件实验室每周开放三个晚上，欢迎所有人参加。";
   const FittedText fitted = fitText(text, box, realFonts(), breaker);
@@ -185,13 +182,7 @@ TEST_CASE("fitting respects the height limit as well as the line limit") {
 
 TEST_CASE("fitting prefers a smaller size that keeps a long word whole over cutting it") {
   LineBreaker breaker;
-  TextBox box;
-  box.width = 1000;
-  box.max_lines = 3;
-  box.min_px = 24;
-  box.max_px = 60;
-  box.weight = Weight::Bold;
-  box.language = "en";
+  TextBox box = makeBox(1000, 3, 24, 60, "en", Weight::Bold);
   const std::string text = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller wins award";
   const FittedText fitted = fitText(text, box, realFonts(), breaker);
   REQUIRE(fitted.lines.size() >= 2);
@@ -233,13 +224,7 @@ TEST_CASE("a huge text costs what a card can show, not what the file holds") {
   // the per-line bound this took minutes (ctest's time limit catches a
   // regression); now each fits in a few milliseconds.
   LineBreaker breaker;
-  TextBox box;
-  box.width = 1700;
-  box.max_lines = 3;
-  box.min_px = 48;
-  box.max_px = 84;
-  box.weight = Weight::Bold;
-  box.language = "en";
+  TextBox box = makeBox(1700, 3, 48, 84, "en", Weight::Bold);
   std::string words;
   for (int i = 0; i < 15000; ++i) words += "word" + std::to_string(i) + " ";
   const FittedText fitted = fitText(words, box, realFonts(), breaker);
@@ -295,12 +280,7 @@ TEST_CASE("long unbreakable runs cost a line's worth of measuring, not the whole
   // A letter with 64,000 combining accents, 1 MB without a break and a long
   // Korean run without spaces each took seconds to minutes per fit before.
   LineBreaker breaker;
-  TextBox box;
-  box.width = 1800;
-  box.max_lines = 3;
-  box.min_px = 48;
-  box.max_px = 84;
-  box.language = "en";
+  TextBox box = makeBox(1800, 3, 48, 84, "en");
   std::string marks = "a";
   for (int i = 0; i < 64000; ++i) marks += "\xCC\x81";
   CHECK(fitText(marks, box, realFonts(), breaker).lines.size() <= 3);
