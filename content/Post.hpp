@@ -21,6 +21,7 @@ struct Post {
   std::vector<std::string> topics;
   std::string language;  // "en", "ja", "ko", "zh-Hans", "zh-Hant", ...
   std::string logo;      // resolved path relative to the content folder; empty = monogram
+  std::string photo;     // resolved photo (not the logo) relative to the content folder; empty = none
   double duration_seconds = 0;  // 0 = the feed / command-line default
   double weight = 0;
   bool draft = false;

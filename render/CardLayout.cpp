@@ -57,25 +57,6 @@ TextBox smallLine(int width, int px, double line_height, const std::string& lang
 
 }  // namespace
 
-std::string formatCardDate(const std::string& iso, const std::string& language) {
-  int year = 0, month = 0, day = 0;
-  if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 ||
-      month > 12) {
-    return "";
-  }
-  char buffer[64];
-  if (language == "ja" || language == "zh-Hans" || language == "zh-Hant" || language == "zh") {
-    std::snprintf(buffer, sizeof buffer, "%d\xE5\xB9\xB4%d\xE6\x9C\x88%d\xE6\x97\xA5", year, month, day);
-  } else if (language == "ko") {
-    std::snprintf(buffer, sizeof buffer, "%d\xEB\x85\x84 %d\xEC\x9B\x94 %d\xEC\x9D\xBC", year, month, day);
-  } else {
-    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    std::snprintf(buffer, sizeof buffer, "%d %s %d", day, kMonths[month - 1], year);
-  }
-  return buffer;
-}
-
 std::string monogramLetters(const std::string& name, std::size_t max_letters) {
   std::string letters;
   bool at_word_start = true;
@@ -110,7 +91,9 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
   list.commands.push_back(FillShape{{0, 0, size.width, size.height}, 0, theme.background_top,
                                     theme.background_bottom, 0});
   const int margin = s(theme.margin);
-  const Rect panel{margin, margin, size.width - 2 * margin, size.height - 2 * margin};
+  const Insets& in = size.insets;
+  const Rect panel{margin + in.left, margin + in.top, size.width - 2 * margin - in.left - in.right,
+                   size.height - 2 * margin - in.top - in.bottom};
   list.commands.push_back(FillShape{{panel.x, panel.y + s(14), panel.w, panel.h}, s(theme.panel_radius),
                                     theme.shadow, theme.shadow, s(44)});
   list.commands.push_back(FillShape{panel, s(theme.panel_radius), theme.panel_top, theme.panel_bottom, 1});

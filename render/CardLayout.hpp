@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/Post.hpp"
+#include "render/CardDate.hpp"
 #include "render/DrawList.hpp"
 #include "render/LineBreaker.hpp"
 #include "render/TextMeasurer.hpp"
@@ -10,9 +11,21 @@
 
 namespace newsticker::render {
 
+// Pixels at the screen's edges that the card leaves free for what the screen
+// draws around it (header, crawl, an overscan safe area).
+struct Insets {
+  int top = 0, right = 0, bottom = 0, left = 0;
+  bool operator==(const Insets& o) const {
+    return top == o.top && right == o.right && bottom == o.bottom && left == o.left;
+  }
+};
+
 struct CardSize {
+  CardSize() = default;
+  CardSize(int w, int h, Insets i = {}) : width(w), height(h), insets(i) {}
   int width = 1920;
   int height = 1080;
+  Insets insets;  // the card's panel stays inside these; its background fills the whole size
 };
 
 // Lays out `post` on a card of `size`. `fallback_language` is used when the
@@ -21,10 +34,6 @@ struct CardSize {
 // top left. Throws only what the measurer throws.
 DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme& theme,
                     const std::string& fallback_language, TextMeasurer& measurer, LineBreaker& breaker);
-
-// The date as a reader of `language` writes it: "12 Sep 2022", "2022年9月12日",
-// "2022년 9월 12일"; "" when `iso_date` is empty or malformed.
-std::string formatCardDate(const std::string& iso_date, const std::string& language);
 
 // Letters for a monogram badge: the initials of the first `max_letters` words
 // of `name` (upper-cased Latin), or its first character for CJK; "N" when

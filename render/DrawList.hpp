@@ -46,7 +46,24 @@ struct Logo {
   Rect box;
 };
 
-using DrawCommand = std::variant<FillShape, TextRun, Logo>;
+// A photo from the content folder, scaled to cover `box` (keeping its aspect
+// ratio, cropped around the centre), never stretched.
+struct Photo {
+  std::string path;  // relative to the content folder
+  Rect box;
+  int radius = 0;    // rounded corners, 0 = square
+};
+
+// A QR code for `text`, its modules drawn `dark` on `light` inside `box`
+// (square), quiet zone included.
+struct QrCode {
+  std::string text;
+  Rect box;
+  Color dark{0, 0, 0};
+  Color light{255, 255, 255};
+};
+
+using DrawCommand = std::variant<FillShape, TextRun, Logo, Photo, QrCode>;
 
 struct DrawList {
   int width = 0, height = 0;
