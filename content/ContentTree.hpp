@@ -28,6 +28,9 @@ class ContentTree {
   // Reads the file at `path` (relative, '/'-separated) if it is at most
   // `max_bytes` long; never reads past the limit.
   virtual FileRead read(const std::string& path, std::size_t max_bytes) const = 0;
+  // Reads at most the first `count` bytes of the file at `path` (an image
+  // header); Ok however long the file is, with `size` the whole file's size.
+  virtual FileRead readStart(const std::string& path, std::size_t count) const = 0;
   // Where the tree comes from, for messages ("/srv/feed", "built-in demo feed").
   virtual std::string describe() const = 0;
 };

@@ -93,6 +93,25 @@ FileRead DiskTree::read(const std::string& path, std::size_t max_bytes) const {
   return result;
 }
 
+FileRead DiskTree::readStart(const std::string& path, std::size_t count) const {
+  FileRead result;
+  const auto file = confined(path);
+  std::error_code ec;
+  if (!file || !fs::is_regular_file(*file, ec)) return result;
+  const auto size = fs::file_size(*file, ec);
+  std::ifstream in(*file, std::ios::binary);
+  if (ec || !in) {
+    result.status = FileRead::Status::Unreadable;
+    return result;
+  }
+  result.size = static_cast<std::size_t>(size);
+  result.bytes.resize(count);
+  in.read(result.bytes.data(), static_cast<std::streamsize>(count));
+  result.bytes.resize(static_cast<std::size_t>(in.gcount()));
+  result.status = FileRead::Status::Ok;
+  return result;
+}
+
 std::string DiskTree::describe() const { return root_.string(); }
 
 }  // namespace newsticker::content

@@ -17,6 +17,7 @@ class DiskTree final : public ContentTree {
   bool hasFolder(const std::string& dir) const override;
   bool hasFile(const std::string& path) const override;
   FileRead read(const std::string& path, std::size_t max_bytes) const override;
+  FileRead readStart(const std::string& path, std::size_t count) const override;
   std::string describe() const override;
 
   // The absolute path of `path` if it resolves inside the folder, else nullopt.

@@ -11,6 +11,8 @@ struct FeedDefaults {
   std::string language;  // used when a post neither says nor shows its language
   double duration_seconds = 0;  // 0 = the program's default
   bool show_drafts = false;
+  std::string base_url;  // "https://news.example.org", no trailing '/'; "" = blog posts get no URL
+  std::string permalink = "/:year/:month/:day/:title/";  // Jekyll-style pattern for a blog post's path
 };
 
 }  // namespace newsticker::content

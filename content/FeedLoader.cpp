@@ -3,9 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "content/LanguageDetector.hpp"
 #include "content/LogoResolver.hpp"
+#include "content/Permalink.hpp"
+#include "content/PhotoResolver.hpp"
 #include "content/PostReader.hpp"
 
 namespace newsticker::content {
@@ -22,6 +25,38 @@ std::string byteCount(std::size_t bytes) {
     std::snprintf(text, sizeof text, "%.1f KiB", bytes / 1024.0);
   } else {
     std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+  return text;
+}
+
+// `text` as a site address ("https://news.example.org", optionally with a
+// path and port), without trailing '/'; nullopt when it is not an http(s)
+// address with a host name, or holds spaces, a query or a fragment.
+std::optional<std::string> siteAddress(std::string text) {
+  std::string lowered;
+  for (char c : text.substr(0, 8)) lowered += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::size_t host_start = 0;
+  if (lowered.rfind("https://", 0) == 0) {
+    host_start = 8;
+  } else if (lowered.rfind("http://", 0) == 0) {
+    host_start = 7;
+  } else {
+    return std::nullopt;
+  }
+  if (text.find_first_of(" \t\r\n?#\\\"<>") != std::string::npos) return std::nullopt;
+  while (text.size() > host_start && text.back() == '/') text.pop_back();
+  const std::string host = text.substr(host_start, text.find('/', host_start) - host_start);
+  const std::string name = host.substr(0, host.find(':'));
+  if (name.empty() || name.find('@') != std::string::npos) return std::nullopt;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    if (!ok) return std::nullopt;
+  }
+  if (name.front() == '.' || name.front() == '-' || name.find("..") != std::string::npos) return std::nullopt;
+  if (const auto colon = host.find(':'); colon != std::string::npos) {
+    const std::string port = host.substr(colon + 1);
+    const bool digits = !port.empty() && port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) return std::nullopt;
   }
   return text;
 }
@@ -71,6 +106,30 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
     if (const YAML::Node drafts = root["show_drafts"]; drafts && drafts.IsScalar()) {
       YAML::convert<bool>::decode(drafts, d.show_drafts);
     }
+    if (const YAML::Node base_url = root["base_url"]; base_url && !base_url.IsNull()) {
+      const auto address = base_url.IsScalar() ? siteAddress(base_url.Scalar()) : std::nullopt;
+      if (address) {
+        d.base_url = *address;
+      } else {
+        const std::string as_written = base_url.IsScalar() ? "'" + base_url.Scalar() + "' " : "";
+        feed.diagnostics.push_back({file, base_url.Mark().line + 1, Severity::Warning,
+                                    "base_url " + as_written +
+                                        "is not an http:// or https:// address such as "
+                                        "https://news.example.org; blog posts get no URL"});
+      }
+    }
+    if (const YAML::Node permalink = root["permalink"]; permalink && !permalink.IsNull()) {
+      const std::string pattern = permalink.IsScalar() ? permalinkPattern(permalink.Scalar()) : "";
+      const std::string unknown = pattern.empty() ? "" : unknownPermalinkPlaceholder(pattern);
+      if (!pattern.empty() && unknown.empty()) {
+        d.permalink = pattern;
+      } else {
+        const std::string why = pattern.empty() ? "should be text such as /:year/:month/:day/:title/"
+                                                : "uses " + unknown + ", which is not a placeholder newsticker knows";
+        feed.diagnostics.push_back({file, permalink.Mark().line + 1, Severity::Warning,
+                                    "permalink " + why + "; using " + d.permalink});
+      }
+    }
     if (!d.logo.empty() && !tree.hasFile("logos/" + d.logo) && !tree.hasFile(d.logo)) {
       feed.diagnostics.push_back({file, 0, Severity::Warning, "logo '" + d.logo + "' is not a file inside logos/"});
     }
@@ -104,6 +163,8 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     PostReadResult result = readPost(file, read.bytes, feed.defaults, limits.yaml);
     if (result.post) {
       result.post->logo = resolveLogo(tree, result.logo_hints, feed.defaults, file, result.diagnostics);
+      result.post->photo =
+          resolvePhoto(tree, result.photo_hints, result.post->logo, file, result.diagnostics);
       if (result.post->duration_seconds == 0) result.post->duration_seconds = feed.defaults.duration_seconds;
       feed.posts.push_back(std::move(*result.post));
     } else {

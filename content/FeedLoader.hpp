@@ -1,4 +1,4 @@
-// Loads a whole content folder: feed.yaml, every post, and their logos.
+// Loads a whole content folder: feed.yaml, every post, their logos and photos.
 #pragma once
 
 #include <cstddef>
@@ -27,7 +27,10 @@ struct Feed {
 };
 
 // Posts are the .md, .markdown and .txt files in posts/ (or a Jekyll site's
-// _posts/, or the folder itself when it has neither). A bad file is reported
+// _posts/, or the folder itself when it has neither); each gets its logo
+// (LogoResolver.hpp) and photo (PhotoResolver.hpp). feed.yaml's base_url must
+// be an http(s) address and its permalink use known placeholders, else a
+// warning with its line and none / the default is used. A bad file is reported
 // and left out; nothing here throws for content faults.
 Feed loadFeed(const ContentTree& tree, const LoadLimits& limits = {});
 

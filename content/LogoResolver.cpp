@@ -1,16 +1,9 @@
 #include "content/LogoResolver.hpp"
 
+#include "content/ImageReference.hpp"
+
 namespace newsticker::content {
 namespace {
-
-// The last path segment of a URL or path, without query or fragment.
-std::string fileNameOfUrl(const std::string& url) {
-  std::string path = url.substr(0, url.find_first_of("?#"));
-  const auto slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-bool isRemote(const std::string& src) { return src.find("://") != std::string::npos || src.rfind("//", 0) == 0; }
 
 std::string stripLeadingSlashes(std::string path) {
   while (!path.empty() && path.front() == '/') path.erase(0, 1);
@@ -32,16 +25,15 @@ std::string resolveLogo(const ContentTree& tree, const LogoHints& hints, const F
   }
 
   if (!hints.body_image.empty()) {
-    const std::string name = fileNameOfUrl(hints.body_image);
+    const std::string name = imageFileName(hints.body_image);
     if (!name.empty() && tree.hasFile("logos/" + name)) return "logos/" + name;
-    if (!isRemote(hints.body_image)) {
-      const std::string site_path = stripLeadingSlashes(hints.body_image.substr(0, hints.body_image.find_first_of("?#")));
-      if (!site_path.empty() && tree.hasFile(site_path)) return site_path;
-    }
+    // images/ holds photos (PhotoResolver.hpp), never logos.
+    const std::string site_path = sitePathOf(hints.body_image);
+    if (!site_path.empty() && site_path.rfind("images/", 0) != 0 && tree.hasFile(site_path)) return site_path;
   }
 
   for (const std::string& url : hints.image_urls) {
-    const std::string name = fileNameOfUrl(url);
+    const std::string name = imageFileName(url);
     if (!name.empty() && tree.hasFile("logos/" + name)) return "logos/" + name;
   }
 

@@ -3,6 +3,7 @@
 #include <md4c.h>
 
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
 #include "content/Utf8.hpp"
@@ -18,7 +19,7 @@ struct Block {
 
 struct Walker {
   std::vector<Block> blocks;
-  std::string first_image;
+  std::vector<std::string> images;
   int section = 0;
   int skip_depth = 0;     // inside code, tables, lists: not prose
   int image_depth = 0;    // inside an image's alt text
@@ -173,8 +174,9 @@ int enterSpan(MD_SPANTYPE type, void* detail, void* userdata) {
   if (type == MD_SPAN_IMG) {
     ++w.image_depth;
     const auto* img = static_cast<const MD_SPAN_IMG_DETAIL*>(detail);
-    if (w.first_image.empty() && img->src.text != nullptr) {
-      w.first_image.assign(img->src.text, img->src.size);
+    constexpr std::size_t kMaxImages = 32;
+    if (w.images.size() < kMaxImages && img->src.text != nullptr && img->src.size > 0) {
+      w.images.emplace_back(img->src.text, img->src.size);
     }
   }
   return 0;
@@ -249,7 +251,8 @@ MarkdownDigest digestMarkdown(std::string_view body) {
   md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &walker);
 
   MarkdownDigest digest;
-  digest.first_image = walker.first_image;
+  digest.images = std::move(walker.images);
+  if (!digest.images.empty()) digest.first_image = digest.images.front();
   digest.has_rule = walker.section > 0;
   for (const Block& block : walker.blocks) {
     if (block.section != 0) continue;

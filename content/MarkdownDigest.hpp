@@ -4,12 +4,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsticker::content {
 
 struct MarkdownDigest {
   std::string first_paragraph;   // plain text of the first prose paragraph before any rule
   std::string first_image;       // src of the first image, as written ("" when none)
+  std::vector<std::string> images;  // src of every image, in order (at most 32)
   std::string lead_text;         // title-worthy text before the first rule, for language detection
   bool has_rule = false;         // a horizontal rule (Markdown or <hr>) splits the body
   std::string after_rule_title;  // first line of the first block after the rule

@@ -39,6 +39,16 @@ FileRead MemoryTree::read(const std::string& path, std::size_t max_bytes) const 
   return result;
 }
 
+FileRead MemoryTree::readStart(const std::string& path, std::size_t count) const {
+  FileRead result;
+  const auto it = files_.find(path);
+  if (it == files_.end()) return result;
+  result.size = it->second.size();
+  result.bytes = it->second.substr(0, count);
+  result.status = FileRead::Status::Ok;
+  return result;
+}
+
 std::string MemoryTree::describe() const { return description_; }
 
 }  // namespace newsticker::content

@@ -16,6 +16,7 @@ class MemoryTree final : public ContentTree {
   bool hasFolder(const std::string& dir) const override;
   bool hasFile(const std::string& path) const override;
   FileRead read(const std::string& path, std::size_t max_bytes) const override;
+  FileRead readStart(const std::string& path, std::size_t count) const override;
   std::string describe() const override;
 
  private:

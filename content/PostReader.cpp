@@ -7,6 +7,7 @@
 #include "content/FrontMatter.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
+#include "content/Permalink.hpp"
 #include "content/PostDate.hpp"
 #include "content/Utf8.hpp"
 
@@ -103,7 +104,7 @@ bool isKnownKey(const std::string& key) {
   static const char* const kKnown[] = {
       "title", "excerpt", "summary", "description", "source", "author", "provider", "date",
       "publishedDateTime", "webUrl", "originalUrl", "url", "topics", "tags", "published", "draft",
-      "quality", "heat", "duration", "lang", "language", "related", "logo", "images",
+      "quality", "heat", "duration", "lang", "language", "related", "logo", "images", "photo",
       // read by other tools, ignored here
       "layout", "category", "categories", "type", "secured", "ampWebUrl", "cdnAmpWebUrl", "permalink",
       "image", "redirect_from", "excerpt_separator", "hidden", "featured-img", "sitemap", "comments",
@@ -130,6 +131,29 @@ bool removeControlCharacters(std::string& text) {
 std::string fileNameOf(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// The slug a file name gives a Jekyll post: "2026-11-25-bench-day.md" gives
+// "bench-day", "notes.md" gives "notes".
+std::string slugOfFileName(const std::string& file_name) {
+  std::string stem = file_name.substr(0, file_name.rfind('.'));
+  if (dateFromFileName(stem)) stem.erase(0, 11);
+  return stem;
+}
+
+// The calendar day a date value names as written ("2026-10-12T22:00:00-04:00"
+// gives "2026-10-12", not the UTC day), or "" when it is not a date.
+std::string dayAsWritten(const std::string& value) {
+  const std::size_t start = value.find_first_not_of(" \t");
+  if (start == std::string::npos || !parsePostDate(value)) return "";
+  return value.substr(start, 10);
+}
+
+// A whole number of pixels from a width/height value; 0 when it is none.
+int pixels(const YAML::Node& node) {
+  int value = 0;
+  if (!node || !node.IsScalar() || !YAML::convert<int>::decode(node, value) || value < 0) return 0;
+  return value;
 }
 
 // Names a UTF-16/32 byte order mark or the NUL pattern of BOM-less UTF-16.
@@ -237,6 +261,21 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     }
 
     post.url = fm.firstText(root, {"webUrl", "originalUrl", "url"});
+    // A blog post (not a news item) without an address of its own gets its
+    // site's: feed.yaml's base_url + permalink, from the day as written.
+    const bool news_item = root["provider"] || root["publishedDateTime"];
+    if (post.url.empty() && !news_item && !defaults.base_url.empty()) {
+      PermalinkFields fields;
+      if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
+      if (fields.day.empty()) fields.day = dateFromFileName(fileNameOf(file)).value_or("");
+      fields.title = fm.text(root, "slug");
+      if (fields.title.empty()) fields.title = slugOfFileName(fileNameOf(file));
+      fields.categories = fm.list(root, "categories");
+      if (fields.categories.empty() && !fm.text(root, "category").empty()) {
+        fields.categories.push_back(fm.text(root, "category"));
+      }
+      post.url = permalinkUrl(defaults.base_url, defaults.permalink, fields).value_or("");
+    }
     post.topics = fm.list(root, "topics");
     if (post.topics.empty()) post.topics = fm.list(root, "tags");
 
@@ -308,14 +347,37 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
 
     result.logo_hints.front_matter = fm.text(root, "logo");
     result.logo_hints.body_image = digest.first_image;
+    PhotoHints& photo = result.photo_hints;
+    if (const YAML::Node node = root["photo"]; node && node.IsScalar()) {
+      bool enabled = true;  // `photo: true` asks for the automatic choice
+      if (YAML::convert<bool>::decode(node, enabled)) {
+        photo.disabled = !enabled;
+      } else if (node.Scalar() == "none") {
+        photo.disabled = true;
+      } else {
+        photo.front_matter = node.Scalar();
+        photo.front_matter_line = fm.lineOf(node);
+      }
+    } else if (node && !node.IsNull()) {
+      fm.warning(fm.lineOf(node), "photo should be a file name or none, found " + Reader::shape(node) + "; ignored");
+    }
+    if (const YAML::Node image = root["image"]; image && image.IsScalar() && !image.Scalar().empty()) {
+      photo.candidates.push_back({image.Scalar(), 0, 0});
+    } else if (image && image.IsMap()) {  // jekyll-seo-tag: {path, width, height}
+      const std::string path = fm.firstText(image, {"path", "url"});
+      if (!path.empty()) photo.candidates.push_back({path, pixels(image["width"]), pixels(image["height"])});
+    }
     if (const YAML::Node images = root["images"]; images && images.IsSequence()) {
       for (const auto& image : images) {
         if (image.IsMap()) {
           const std::string url = fm.text(image, "url");
-          if (!url.empty()) result.logo_hints.image_urls.push_back(url);
+          if (url.empty()) continue;
+          result.logo_hints.image_urls.push_back(url);
+          photo.candidates.push_back({url, pixels(image["width"]), pixels(image["height"])});
         }
       }
     }
+    for (const std::string& src : digest.images) photo.candidates.push_back({src, 0, 0});
     result.post = std::move(post);
   } catch (const YAML::Exception& e) {
     fm.error(fm.lineOfYaml(e.mark.line), "front matter could not be read: " + e.msg);

@@ -21,16 +21,35 @@ struct LogoHints {
   std::string provider_domain;          // `provider.domain`
 };
 
+// A picture a post names that may serve as its photo.
+struct PhotoCandidate {
+  std::string reference;  // URL, site path or file name, as written
+  int width = 0;          // as the post declares it; 0 = not given
+  int height = 0;
+};
+
+// Where a post says its photo may be; PhotoResolver turns this into a file.
+struct PhotoHints {
+  std::string front_matter;   // `photo:` (a path), as written
+  int front_matter_line = 0;  // its line in the file, for messages
+  bool disabled = false;      // `photo: none` or `photo: false`
+  std::vector<PhotoCandidate> candidates;  // `image:`, news `images[]`, body images, in that order
+};
+
 struct PostReadResult {
   std::optional<Post> post;              // empty when the file is rejected
   LogoHints logo_hints;
+  PhotoHints photo_hints;
   std::vector<Diagnostic> diagnostics;   // the rejection reason and/or warnings
 };
 
 // Reads `bytes`, the content of the file at `file` (relative to the content
 // folder; its name may carry a Jekyll date). Rejects invalid UTF-8 (with the
 // byte offset), UTF-16/32, front matter over the YAML limits or without a
-// text title. Never throws.
+// text title. A blog post (no `provider`, no `publishedDateTime`) without
+// webUrl/originalUrl/url gets defaults.base_url + defaults.permalink filled
+// from its day and file-name slug (Permalink.hpp); none without a base_url.
+// Never throws.
 PostReadResult readPost(const std::string& file, std::string_view bytes,
                         const FeedDefaults& defaults, const YamlLimits& limits = {});
 

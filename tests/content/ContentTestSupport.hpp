@@ -103,6 +103,31 @@ inline const newsticker::content::Post* findPostByFilePrefix(
   return nullptr;
 }
 
+// The start of a PNG file (signature, IHDR chunk, IEND): enough for header
+// readers, not for a decoder.
+inline std::string pngHeader(unsigned width, unsigned height) {
+  const auto be32 = [](unsigned v) {
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                       static_cast<char>(v)};
+  };
+  return std::string("\x89PNG\r\n\x1A\n", 8) + be32(13) + "IHDR" + be32(width) + be32(height) +
+         std::string("\x08\x06\x00\x00\x00", 5) + be32(0) + be32(0) + "IEND" + be32(0);
+}
+
+// The start of a JPEG file: SOI, a JFIF APP0 segment, a quantisation table
+// and, when `with_frame`, the SOF0 frame header that declares the size.
+inline std::string jpegHeader(unsigned width, unsigned height, bool with_frame = true) {
+  const auto be16 = [](unsigned v) { return std::string{static_cast<char>(v >> 8), static_cast<char>(v)}; };
+  std::string bytes("\xFF\xD8", 2);
+  bytes += std::string("\xFF\xE0", 2) + be16(16) + std::string("JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00", 14);
+  bytes += std::string("\xFF\xDB", 2) + be16(67) + std::string(65, '\x01');
+  if (with_frame) {
+    bytes += std::string("\xFF\xC0", 2) + be16(17) + "\x08" + be16(height) + be16(width) + "\x03" +
+             std::string("\x01\x22\x00\x02\x11\x01\x03\x11\x01", 9);
+  }
+  return bytes + std::string("\xFF\xD9", 2);
+}
+
 // Every text a Post holds, for "this never shows up anywhere" checks.
 inline std::vector<std::string> allTextOf(const newsticker::content::Post& post) {
   std::vector<std::string> texts = {post.file,   post.title,           post.summary,

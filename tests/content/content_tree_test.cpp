@@ -103,3 +103,28 @@ TEST_CASE("disk tree: nothing outside the folder is reachable") {
   REQUIRE(tree.confined("posts/inside.md").has_value());
   CHECK(*tree.confined("posts/inside.md") == fs::canonical(root / "posts" / "inside.md"));
 }
+
+TEST_CASE("readStart: the first bytes of a file of any length, inside the folder only") {
+  const MemoryTree memory("memory", {{"images/a.jpg", "0123456789"}});
+  FileRead start = memory.readStart("images/a.jpg", 4);
+  CHECK(start.status == FileRead::Status::Ok);
+  CHECK(start.bytes == "0123");
+  CHECK(start.size == 10);
+  CHECK(memory.readStart("images/a.jpg", 100).bytes == "0123456789");
+  CHECK(memory.readStart("images/none.jpg", 4).status == FileRead::Status::Missing);
+
+  TempDir temp("tree-start");
+  const fs::path root = temp.path() / "feed";
+  temp.write("outside.jpg", "secret bytes");
+  temp.write("feed/images/a.jpg", "0123456789");
+  fs::create_symlink(temp.path() / "outside.jpg", root / "images" / "out.jpg");
+  const DiskTree disk(root);
+  start = disk.readStart("images/a.jpg", 4);
+  CHECK(start.status == FileRead::Status::Ok);
+  CHECK(start.bytes == "0123");
+  CHECK(start.size == 10);
+  CHECK(disk.readStart("images/a.jpg", 100).bytes == "0123456789");
+  CHECK(disk.readStart("images/out.jpg", 4).status == FileRead::Status::Missing);
+  CHECK(disk.readStart("../outside.jpg", 4).status == FileRead::Status::Missing);
+  CHECK(disk.readStart("images", 4).status == FileRead::Status::Missing);
+}

@@ -271,3 +271,16 @@ TEST_CASE("logo: on disk, '../' and symlinks leading outside the folder never re
     CHECK(contains(warning->message, "../../etc/passwd"));
   }
 }
+
+TEST_CASE("logo: a body image in images/ is a photo, never the logo") {
+  const MemoryTree tree("t", {{"images/quay.jpg", "jpg"}, {"logos/house.svg", kSvg}});
+  LogoHints hints;
+  hints.body_image = "/images/quay.jpg";
+  CHECK(resolve(tree, hints).logo.empty());
+  FeedDefaults defaults;
+  defaults.logo = "house.svg";
+  CHECK(resolve(tree, hints, defaults).logo == "logos/house.svg");
+  // The same file name in logos/ is a logo.
+  const MemoryTree both("t", {{"images/quay.jpg", "jpg"}, {"logos/quay.jpg", "jpg"}});
+  CHECK(resolve(both, hints).logo == "logos/quay.jpg");
+}

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "content/MarkdownDigest.hpp"
 
@@ -116,4 +117,27 @@ TEST_CASE("markdown: never throws on odd input") {
   const auto digest = digestMarkdown("[unclosed link(\n**bold *mixed\n<div>\n");
   CHECK(digest.first_paragraph.find("unclosed link") != std::string::npos);
   CHECK(digestMarkdown(std::string("a\0b", 3)).first_paragraph == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("markdown: every image's src, in order, at most 32") {
+  const std::string body = R"(![Logo](/assets/images/logo.svg){:style="max-width:250px"}
+
+Text with an inline ![icon](icons/dot.png) image.
+
+- ![in a list](/assets/images/list.jpg)
+
+![Scene](https://cdn.example.com/scene.jpg?w=1200 "A title")
+)";
+  const auto digest = digestMarkdown(body);
+  CHECK(digest.images == std::vector<std::string>{"/assets/images/logo.svg", "icons/dot.png", "/assets/images/list.jpg",
+                                                   "https://cdn.example.com/scene.jpg?w=1200"});
+  CHECK(digest.first_image == "/assets/images/logo.svg");
+
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "![x](/i/" + std::to_string(i) + ".png)\n\n";
+  const auto capped = digestMarkdown(many);
+  REQUIRE(capped.images.size() == 32);
+  CHECK(capped.images.front() == "/i/0.png");
+  CHECK(capped.images.back() == "/i/31.png");
+  CHECK(digestMarkdown("No pictures here.\n").images.empty());
 }

@@ -278,3 +278,90 @@ TEST_CASE("seeds: each file also reads on its own, as a .md under posts/") {
   REQUIRE(amd != nullptr);
   CHECK(amd->source == "Associated Press");
 }
+
+TEST_CASE("seeds: no photo while the pictures they name are absent") {
+  if (!seedsPresent()) return;
+  const Feed feed = loadFeed(DiskTree(kSeeds));
+  REQUIRE(feed.posts.size() == 5);
+  for (const Post& post : feed.posts) {
+    CAPTURE(post.file);
+    CHECK(post.photo.empty());
+  }
+}
+
+TEST_CASE("seeds: photos from images[] and body images, never the logo, an SVG, a small picture or a related story's") {
+  if (!seedsPresent()) return;
+  content_test::TempDir temp("seeds-photos");
+  const fs::path root = copySeeds(temp, "feed");
+  const auto load = [&] { return loadFeed(DiskTree(root)); };
+  const auto post = [](const Feed& feed, const char* prefix) {
+    const Post* found = findPostByFilePrefix(feed.posts, prefix);
+    REQUIRE(found != nullptr);
+    return *found;
+  };
+  const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"/>";
+
+  SUBCASE("AMD: its images[] picture (700x450) is a photo in images/, the logo when in logos/") {
+    temp.write("feed/images/PaidContent3.png", content_test::pngHeader(700, 450));
+    CHECK(post(load(), "003_").photo == "images/PaidContent3.png");
+    CHECK(post(load(), "003_").logo.empty());
+    temp.write("feed/logos/PaidContent3.png", content_test::pngHeader(700, 450));
+    CHECK(post(load(), "003_").logo == "logos/PaidContent3.png");
+    CHECK(post(load(), "003_").photo == "images/PaidContent3.png");  // images/ first: a different file
+    fs::remove(root / "images" / "PaidContent3.png");
+    CHECK(post(load(), "003_").photo.empty());  // the only candidate is the logo
+  }
+  SUBCASE("fb.com: only related headlines carry pictures, and those are other stories'") {
+    temp.write("feed/images/1_LLVL8xUiUOBE8WHgzAuY-Q.png", content_test::pngHeader(2000, 1125));
+    CHECK(post(load(), "002_").photo.empty());
+  }
+  SUBCASE("Intel: the logo SVG never; Wei Li's picture only when it is large enough") {
+    temp.write("feed/logos/intel-new-logo.svg", svg);
+    temp.write("feed/images/wei-li.jpg", content_test::jpegHeader(250, 250));
+    Post intel = post(load(), "001_");
+    CHECK(intel.logo == "logos/intel-new-logo.svg");
+    CHECK(intel.photo.empty());
+    temp.write("feed/images/wei-li.jpg", content_test::jpegHeader(800, 800));
+    intel = post(load(), "001_");
+    CHECK(intel.photo == "images/wei-li.jpg");
+    temp.write("feed/images/intel-new-logo.svg", svg);  // an SVG in images/ is neither logo nor photo
+    fs::remove(root / "logos" / "intel-new-logo.svg");
+    intel = post(load(), "001_");
+    CHECK(intel.logo.empty());
+    CHECK(intel.photo == "images/wei-li.jpg");
+  }
+  SUBCASE("Graphcore as a Jekyll site: its one body image is its logo, not a photo") {
+    temp.write("feed/assets/images/graphcore-logo.jpg", content_test::jpegHeader(1200, 800));
+    const Post graphcore = post(load(), "004_");
+    CHECK(graphcore.logo == "assets/images/graphcore-logo.jpg");
+    CHECK(graphcore.photo.empty());
+  }
+  SUBCASE("photo: none in a copy wins over everything") {
+    temp.write("feed/images/wei-li.jpg", content_test::jpegHeader(800, 800));
+    std::string text = content_test::readFile(seedFile("001_"));
+    text.insert(text.find("\n---", 3), "\nphoto: none");
+    temp.write("feed/" + seedFile("001_").filename().string(), text);
+    CHECK(post(load(), "001_").photo.empty());
+  }
+}
+
+TEST_CASE("seeds: URLs; the blog posts have no date, so a dated permalink gives them none") {
+  if (!seedsPresent()) return;
+  content_test::TempDir temp("seeds-urls");
+  const fs::path root = copySeeds(temp, "feed");
+  temp.write("feed/feed.yaml", "name: Booth Feed\nbase_url: https://booth.example\n");
+  Feed feed = loadFeed(DiskTree(root));
+  CHECK(feed.diagnostics.empty());
+  REQUIRE(feed.posts.size() == 5);
+  const auto url = [&](const char* prefix) { return findPostByFilePrefix(feed.posts, prefix)->url; };
+  CHECK(url("000_").empty());
+  CHECK(url("001_").empty());
+  CHECK(url("004_").empty());
+  CHECK(url("002_") == quotedTopLevel(content_test::readFile(seedFile("002_")), "webUrl"));
+  CHECK(url("003_") == quotedTopLevel(content_test::readFile(seedFile("003_")), "webUrl"));
+
+  temp.write("feed/feed.yaml", "name: Booth Feed\nbase_url: https://booth.example\npermalink: /news/:title/\n");
+  feed = loadFeed(DiskTree(root));
+  CHECK(url("000_") == "https://booth.example/news/" + seedFile("000_").stem().string() + "/");
+  CHECK(url("002_") == quotedTopLevel(content_test::readFile(seedFile("002_")), "webUrl"));
+}
