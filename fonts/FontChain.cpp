@@ -10,6 +10,11 @@ bool readable(const std::string& file) { return !file.empty() && std::ifstream(f
 
 }  // namespace
 
+bool picksCjkFace(const std::string& language) {
+  return language == "ja" || language == "ko" || language == "zh" || language == "zh-Hans" ||
+         language == "zh-Hant";
+}
+
 FontFace FontChain::face(const std::string& language, Weight weight) const {
   // Face order inside NotoSansCJK-*.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK.
   long index = 0;

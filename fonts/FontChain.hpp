@@ -33,12 +33,18 @@ struct FontChain {
 
   // The main face for `language` ("ja", "ko", "zh-Hans", "zh-Hant", other):
   // the CJK collections hold JP, KR, SC, TC and HK faces whose Han glyphs
-  // differ; Latin-only text uses the JP face (Noto's default order).
+  // differ; other languages get the JP face (Noto's default order), whose
+  // Latin is the same as the others' (render::FontCache gives CJK text in
+  // such a language the face of its own script).
   FontFace face(const std::string& language, Weight weight) const;
 
   // The main face followed by every fallback whose file exists, for `weight`.
   std::vector<FontFace> faces(const std::string& language, Weight weight) const;
 };
+
+// True when `language` picks a CJK face of its own ("ja", "ko", "zh",
+// "zh-Hans", "zh-Hant"); false for other languages and "". Pure.
+bool picksCjkFace(const std::string& language);
 
 // The chain from Debian's fonts-noto-cjk, then fonts-noto-color-emoji,
 // fonts-dejavu-core and fonts-symbola. `font_dir` overrides the folder holding

@@ -1,12 +1,18 @@
-// How a card writes a date for its reader. Pure; no SDL.
+// How a card writes a date for its reader, in the reader's language (ICU).
+// No SDL.
 #pragma once
 
 #include <string>
 
 namespace newsticker::render {
 
-// The date as a reader of `language` writes it: "12 Sep 2022", "2022年9月12日",
-// "2022년 9월 12일"; "" when `iso_date` is empty or malformed.
+// The calendar date of `iso_date` ("YYYY-MM-DD", or "YYYY-MM-DDTHH:MM:SSZ" whose
+// date part is taken as written: never shifted by a time zone) as a reader of
+// `language` writes it, with ICU's abbreviated-month pattern for that locale:
+// "24 Nov 2026" (English, day first), "24 nov. 2026", "24. Nov. 2026",
+// "2026年11月24日", "2026년 11월 24일"; always the Gregorian calendar. ""
+// when `iso_date` is empty or not a real date. The formatter of each language
+// is made once and kept; thread-safe.
 std::string formatCardDate(const std::string& iso_date, const std::string& language);
 
 }  // namespace newsticker::render

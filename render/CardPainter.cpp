@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/QrCode.hpp"
+
 namespace newsticker::render {
 namespace {
 
@@ -82,11 +84,13 @@ void drawText(SDL_Surface& surface, const TextRun& run, FontCache& fonts) {
   int x = run.x;
   // Each run in its own face, all on the one baseline.
   for (const FaceRun& face_run : fonts.runs(run.text, run.font)) {
-    TTF_Font& font = fonts.font(run.font, face_run.face);
+    FontSpec face_spec = run.font;
+    face_spec.language = face_run.language;
+    TTF_Font& font = fonts.font(face_spec, face_run.face);
     const std::string text = run.text.substr(face_run.begin, face_run.end - face_run.begin);
     SurfacePtr rendered(TTF_RenderUTF8_Blended(&font, text.c_str(), color));
     if (!rendered) continue;
-    const double scale = fonts.scale(run.font, face_run.face);
+    const double scale = fonts.scale(face_spec, face_run.face);
     int ascent = TTF_FontAscent(&font);
     if (scale != 1.0) {
       // A bitmap face (colour emoji) is drawn at its own size, then scaled.
@@ -101,22 +105,120 @@ void drawText(SDL_Surface& surface, const TextRun& run, FontCache& fonts) {
     SDL_SetSurfaceBlendMode(rendered.get(), SDL_BLENDMODE_BLEND);
     SDL_Rect at{x, run.baseline - ascent, rendered->w, rendered->h};
     SDL_BlitSurface(rendered.get(), nullptr, &surface, &at);
-    x += fonts.faceWidth(text, run.font, face_run.face);
+    x += fonts.faceWidth(text, face_spec, face_run.face);
+  }
+}
+
+// Source-over of premultiplied ARGB `src`, scaled by `coverage` (0..256),
+// onto an opaque ARGB pixel.
+inline std::uint32_t blendPremultiplied(std::uint32_t dst, std::uint32_t src, std::uint32_t coverage) {
+  if (coverage < 256) {
+    const auto scaled = [&](int shift) { return ((((src >> shift) & 0xFF) * coverage) >> 8) << shift; };
+    src = scaled(24) | scaled(16) | scaled(8) | scaled(0);
+  }
+  const std::uint32_t a = src >> 24;
+  if (a == 0) return dst;
+  if (a == 255) return src;
+  const std::uint32_t inv = 255 - a;
+  const auto over = [&](int shift) {
+    const std::uint32_t value = ((src >> shift) & 0xFF) + (((dst >> shift) & 0xFF) * inv + 127) / 255;
+    return std::min<std::uint32_t>(value, 255) << shift;
+  };
+  return 0xFF000000u | over(16) | over(8) | over(0);
+}
+
+// How much of pixel (x, y) lies inside `rect` with corners of `radius`: 1
+// inside, 0 outside, in between on the anti-aliased edge of a corner.
+float roundedCoverage(int x, int y, const Rect& rect, float radius) {
+  if (radius <= 0.0f) return 1.0f;
+  const float px = x + 0.5f, py = y + 0.5f;
+  // The centre of the corner circle nearest to the pixel.
+  const float cx = std::clamp(px, rect.x + radius, rect.x + rect.w - radius);
+  const float cy = std::clamp(py, rect.y + radius, rect.y + rect.h - radius);
+  const float dx = px - cx, dy = py - cy;
+  if (dx == 0.0f || dy == 0.0f) return 1.0f;  // beside a straight edge
+  const float distance = std::sqrt(dx * dx + dy * dy) - radius;
+  return std::clamp(0.5f - distance, 0.0f, 1.0f);
+}
+
+// Blends premultiplied ARGB8888 `image` with its top left at (left, top),
+// clipped to `clip` (its corners rounded by `radius`) and to the surface.
+void blendImage(SDL_Surface& surface, const SDL_Surface& image, int left, int top, const Rect& clip, int radius) {
+  const int x0 = std::max({0, left, clip.x}), x1 = std::min({surface.w, left + image.w, clip.x + clip.w});
+  const int y0 = std::max({0, top, clip.y}), y1 = std::min({surface.h, top + image.h, clip.y + clip.h});
+  const float r = static_cast<float>(std::min({radius, clip.w / 2, clip.h / 2}));
+  auto* dst_pixels = static_cast<std::uint8_t*>(surface.pixels);
+  const auto* src_pixels = static_cast<const std::uint8_t*>(image.pixels);
+  for (int y = y0; y < y1; ++y) {
+    auto* dst = reinterpret_cast<std::uint32_t*>(dst_pixels + static_cast<std::ptrdiff_t>(y) * surface.pitch);
+    const auto* src =
+        reinterpret_cast<const std::uint32_t*>(src_pixels + static_cast<std::ptrdiff_t>(y - top) * image.pitch);
+    for (int x = x0; x < x1; ++x) {
+      const float coverage = roundedCoverage(x, y, clip, r);
+      if (coverage <= 0.0f) continue;
+      dst[x] = blendPremultiplied(dst[x], src[x - left], static_cast<std::uint32_t>(coverage * 256.0f + 0.5f));
+    }
   }
 }
 
 void drawLogo(SDL_Surface& surface, const Logo& logo, const LogoSurfaces& logos) {
   const auto it = logos.find(logo.path);
   if (it == logos.end() || !it->second) return;
-  SDL_Surface& image = *it->second;
-  SDL_SetSurfaceBlendMode(&image, SDL_BLENDMODE_BLEND);
-  SDL_Rect at{logo.box.x + (logo.box.w - image.w) / 2, logo.box.y + (logo.box.h - image.h) / 2, image.w, image.h};
-  SDL_BlitSurface(&image, nullptr, &surface, &at);
+  const SDL_Surface& image = *it->second;
+  blendImage(surface, image, logo.box.x + (logo.box.w - image.w) / 2, logo.box.y + (logo.box.h - image.h) / 2,
+             Rect{0, 0, surface.w, surface.h}, 0);
+}
+
+void drawPhoto(SDL_Surface& surface, const Photo& photo, const PhotoSurfaces& photos) {
+  const auto it = photos.find(photo.path);
+  if (it == photos.end() || !it->second) return;
+  const SDL_Surface& image = *it->second;
+  // Exactly the box's size when loaded for it; otherwise centred and clipped.
+  blendImage(surface, image, photo.box.x + (photo.box.w - image.w) / 2, photo.box.y + (photo.box.h - image.h) / 2,
+             photo.box, photo.radius);
+}
+
+// Fills `rect` (clipped to the surface) with `color`, no anti-aliasing.
+void fillCrisp(SDL_Surface& surface, const Rect& rect, const Color& color) {
+  const int x0 = std::max(0, rect.x), x1 = std::min(surface.w, rect.x + rect.w);
+  const int y0 = std::max(0, rect.y), y1 = std::min(surface.h, rect.y + rect.h);
+  auto* pixels = static_cast<std::uint8_t*>(surface.pixels);
+  for (int y = y0; y < y1; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * surface.pitch);
+    for (int x = x0; x < x1; ++x) row[x] = blend(row[x], color, 256);
+  }
+}
+
+void drawQrCode(SDL_Surface& surface, const QrCode& qr) {
+  const QrMatrix matrix = encodeQr(qr.text);
+  if (matrix.empty()) return;
+  constexpr int kQuietModules = 4;  // on each side, as the standard asks
+  const int span = matrix.size + 2 * kQuietModules;
+  const int module = std::min(qr.box.w, qr.box.h) / span;
+  if (module < 1) return;
+  const int side = module * span;
+  const int left = qr.box.x + (qr.box.w - side) / 2, top = qr.box.y + (qr.box.h - side) / 2;
+  fillCrisp(surface, Rect{left, top, side, side}, qr.light);
+  for (int y = 0; y < matrix.size; ++y) {
+    for (int x = 0; x < matrix.size;) {
+      if (!matrix.isDark(x, y)) {
+        ++x;
+        continue;
+      }
+      int end = x + 1;  // a horizontal run of dark modules, one fill
+      while (end < matrix.size && matrix.isDark(end, y)) ++end;
+      fillCrisp(surface,
+                Rect{left + (kQuietModules + x) * module, top + (kQuietModules + y) * module, (end - x) * module, module},
+                qr.dark);
+      x = end;
+    }
+  }
 }
 
 }  // namespace
 
-SurfacePtr paintDrawList(const DrawList& list, FontCache& fonts, const LogoSurfaces& logos) {
+SurfacePtr paintDrawList(const DrawList& list, FontCache& fonts, const LogoSurfaces& logos,
+                         const PhotoSurfaces& photos) {
   SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, list.width, list.height, 32, SDL_PIXELFORMAT_ARGB8888));
   if (!surface) return nullptr;
   SDL_FillRect(surface.get(), nullptr, 0xFF000000u);
@@ -127,6 +229,10 @@ SurfacePtr paintDrawList(const DrawList& list, FontCache& fonts, const LogoSurfa
       drawText(*surface, *run, fonts);
     } else if (const auto* logo = std::get_if<Logo>(&command)) {
       drawLogo(*surface, *logo, logos);
+    } else if (const auto* photo = std::get_if<Photo>(&command)) {
+      drawPhoto(*surface, *photo, photos);
+    } else if (const auto* qr = std::get_if<QrCode>(&command)) {
+      drawQrCode(*surface, *qr);
     }
   }
   return surface;

@@ -1,35 +1,87 @@
 #include "render/CardRenderer.hpp"
 
+#include <map>
+#include <set>
+#include <tuple>
+
 #include "render/CardPainter.hpp"
 #include "render/LogoLoader.hpp"
 
 namespace newsticker::render {
+namespace {
+
+// A logo or photo as a draw command asks for it.
+struct ImageRequest {
+  bool photo = false;
+  std::string path;
+  Rect box;
+};
+
+std::vector<ImageRequest> imageRequests(const DrawList& list) {
+  std::vector<ImageRequest> requests;
+  for (const DrawCommand& command : list.commands) {
+    if (const auto* logo = std::get_if<Logo>(&command)) requests.push_back({false, logo->path, logo->box});
+    if (const auto* photo = std::get_if<Photo>(&command)) requests.push_back({true, photo->path, photo->box});
+  }
+  return requests;
+}
+
+}  // namespace
 
 CardRenderer::CardRenderer(FontCache& fonts, Theme theme, std::string fallback_language)
     : fonts_(fonts), theme_(std::move(theme)), fallback_language_(std::move(fallback_language)) {}
 
-DrawList CardRenderer::layout(const content::Post& post, const CardSize& size) {
-  return layoutCard(post, size, theme_, fallback_language_, fonts_, breaker_);
+DrawList CardRenderer::layout(const content::Post& post, const CardSize& size, const CardAssets& assets) {
+  return layoutCard(post, size, theme_, fallback_language_, fonts_, breaker_, assets);
 }
 
 SurfacePtr CardRenderer::render(const content::Post& post, const content::ContentTree& tree, const CardSize& size,
                                 std::vector<std::string>& warnings) {
-  DrawList list = layout(post, size);
-  LogoSurfaces logos;
-  for (const DrawCommand& command : list.commands) {
-    const auto* logo = std::get_if<Logo>(&command);
-    if (logo == nullptr) continue;
-    std::string error;
-    SurfacePtr image = loadLogo(tree, logo->path, logo->box.w, logo->box.h, error);
-    if (!image) {
-      warnings.push_back(post.file + ": logo " + logo->path + " " + error + "; showing a monogram instead");
-      content::Post without_logo = post;
-      without_logo.logo.clear();
-      return paintDrawList(layout(without_logo, size), fonts_, {});
+  // Decoded at the size drawn, keyed by (photo?, path, width, height): a
+  // second layout that keeps an image's box does not decode it again.
+  using ImageKey = std::tuple<bool, std::string, int, int>;
+  std::map<ImageKey, SurfacePtr> decoded;
+  std::set<ImageKey> failed;
+  content::Post shown = post;
+  CardAssets assets;
+  if (!post.logo.empty()) assets.logo_aspect = logoAspect(tree, post.logo);  // a wordmark gets a wide tile
+  // A post's logo or photo that fails is cleared and the card laid out
+  // again; the third layout is painted whatever failed (an image the layout
+  // did not take from post.logo / post.photo can only be skipped).
+  for (int attempt = 0;; ++attempt) {
+    const DrawList list = layout(shown, size, assets);
+    const std::vector<ImageRequest> requests = imageRequests(list);
+    bool relayout = false;
+    for (const ImageRequest& request : requests) {
+      const ImageKey key{request.photo, request.path, request.box.w, request.box.h};
+      if (decoded.count(key) == 0 && failed.count(key) == 0) {
+        std::string error;
+        SurfacePtr image = request.photo ? loadPhoto(tree, request.path, request.box.w, request.box.h, error)
+                                         : loadLogo(tree, request.path, request.box.w, request.box.h, error);
+        if (image) {
+          decoded.emplace(key, std::move(image));
+        } else {
+          failed.insert(key);
+          warnings.push_back(post.file + (request.photo ? ": photo " : ": logo ") + request.path + " " + error +
+                             (request.photo ? "; shown without it" : "; showing a monogram instead"));
+        }
+      }
+      std::string& field = request.photo ? shown.photo : shown.logo;
+      if (failed.count(key) != 0 && field == request.path) {
+        field.clear();
+        relayout = true;
+      }
     }
-    logos.emplace(logo->path, std::move(image));
+    if (relayout && attempt < 2) continue;
+    LogoSurfaces logos;
+    PhotoSurfaces photos;
+    for (const ImageRequest& request : requests) {
+      const auto it = decoded.find(ImageKey{request.photo, request.path, request.box.w, request.box.h});
+      if (it == decoded.end() || !it->second) continue;
+      (request.photo ? photos : logos).emplace(request.path, std::move(it->second));
+    }
+    return paintDrawList(list, fonts_, logos, photos);
   }
-  return paintDrawList(list, fonts_, logos);
 }
 
 }  // namespace newsticker::render

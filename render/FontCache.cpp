@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "content/LanguageDetector.hpp"
 #include "content/Utf8.hpp"
 
 namespace newsticker::render {
@@ -36,6 +37,75 @@ bool isAscii(std::string_view s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   }
   return true;
+}
+
+// What a character says about which CJK face should draw it.
+enum class CjkScript { None, Space, Punctuation, Han, Kana, Hangul };
+
+CjkScript cjkScriptOf(char32_t c) {
+  if (c == ' ' || c == 0x00A0) return CjkScript::Space;
+  if (c < 0x1100) return CjkScript::None;
+  if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x3099 && c <= 0x309F) || (c >= 0x30A1 && c <= 0x30FA) ||
+      (c >= 0x30FC && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F)) {
+    return CjkScript::Kana;
+  }
+  if ((c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E)) {
+    return CjkScript::Hangul;
+  }
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0x20000 && c <= 0x3134F) || (c >= 0x3005 && c <= 0x3007)) {
+    return CjkScript::Han;
+  }
+  // Ideographic space and punctuation, brackets, fullwidth forms: their shape
+  // and position differ between the faces (a TC full stop is centred).
+  if ((c >= 0x3000 && c <= 0x303F) || c == 0x30A0 || c == 0x30FB || (c >= 0xFE30 && c <= 0xFE4F) ||
+      (c >= 0xFF00 && c <= 0xFF65)) {
+    return CjkScript::Punctuation;
+  }
+  return CjkScript::None;
+}
+
+// The CJK face language of each cluster of `text` (between `bounds`) under a
+// spec whose language picks no CJK face: a stretch of CJK characters (with
+// the punctuation and spaces inside it) is "ja" when it has kana, "ko" when
+// it has hangul, else what content::detectLanguage makes of all the CJK
+// letters of the text (Han beside kana elsewhere is Japanese; Han alone is
+// Simplified or Traditional Chinese). Other clusters keep `fallback`.
+std::vector<std::string> clusterLanguages(std::string_view text, const std::vector<std::size_t>& bounds,
+                                          const std::string& fallback) {
+  const std::size_t count = bounds.empty() ? 0 : bounds.size() - 1;
+  std::vector<CjkScript> scripts(count, CjkScript::None);
+  std::string letters;  // the text's Han, kana and hangul, for the detector
+  for (std::size_t i = 0; i < count; ++i) {
+    std::size_t pos = bounds[i];
+    scripts[i] = cjkScriptOf(content::nextCodePoint(text, pos));
+    if (scripts[i] == CjkScript::Han || scripts[i] == CjkScript::Kana || scripts[i] == CjkScript::Hangul) {
+      letters.append(text.substr(bounds[i], bounds[i + 1] - bounds[i]));
+    }
+  }
+  std::vector<std::string> languages(count, fallback);
+  if (letters.empty()) return languages;
+  const std::string text_language = content::detectLanguage(letters);
+  for (std::size_t begin = 0; begin < count;) {
+    if (scripts[begin] == CjkScript::None || scripts[begin] == CjkScript::Space) {
+      ++begin;
+      continue;
+    }
+    // A stretch of CJK clusters; spaces join it only when CJK follows them.
+    std::size_t end = begin + 1;
+    bool kana = false, hangul = false;
+    for (std::size_t i = begin; i < count; ++i) {
+      if (scripts[i] == CjkScript::None) break;
+      if (scripts[i] == CjkScript::Space) continue;
+      kana = kana || scripts[i] == CjkScript::Kana;
+      hangul = hangul || scripts[i] == CjkScript::Hangul;
+      end = i + 1;
+    }
+    const std::string language = kana ? "ja" : hangul ? "ko" : text_language.empty() ? fallback : text_language;
+    for (std::size_t i = begin; i < end; ++i) languages[i] = language;
+    begin = end;
+  }
+  return languages;
 }
 
 }  // namespace
@@ -115,8 +185,8 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
   std::vector<FaceRun> result;
   if (utf8.empty()) return result;
   // Fast path: ASCII is always in the main face.
-  if (isAscii(utf8)) return {FaceRun{0, utf8.size(), 0}};
-  const std::size_t count = faces(spec).size();
+  if (isAscii(utf8)) return {FaceRun{0, utf8.size(), 0, spec.language}};
+  const std::size_t count = faces(spec).size();  // the fallbacks are the same for every language
   std::size_t emoji_face = count;
   for (std::size_t i = 1; i < count; ++i) {
     if (faces(spec)[i].emoji) {
@@ -125,23 +195,29 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
     }
   }
   const std::vector<std::size_t> bounds = graphemes_.graphemeBoundaries(utf8);
+  const std::vector<std::string> languages =
+      fonts::picksCjkFace(spec.language) ? std::vector<std::string>(bounds.size(), spec.language)
+                                         : clusterLanguages(utf8, bounds, spec.language);
+  FontSpec cluster_spec = spec;
   for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
     const std::string_view cluster = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]);
+    cluster_spec.language = languages[b];
     std::size_t chosen = 0;  // when no face has it: the main face's .notdef
-    if (emoji_face < count && wantsEmoji(cluster) && covers(spec, emoji_face, cluster)) {
+    if (emoji_face < count && wantsEmoji(cluster) && covers(cluster_spec, emoji_face, cluster)) {
       chosen = emoji_face;
     } else {
       for (std::size_t face = 0; face < count; ++face) {
-        if (covers(spec, face, cluster)) {
+        if (covers(cluster_spec, face, cluster)) {
           chosen = face;
           break;
         }
       }
     }
-    if (!result.empty() && result.back().face == chosen && result.back().end == bounds[b]) {
+    if (!result.empty() && result.back().face == chosen && result.back().language == languages[b] &&
+        result.back().end == bounds[b]) {
       result.back().end = bounds[b + 1];
     } else {
-      result.push_back(FaceRun{bounds[b], bounds[b + 1], chosen});
+      result.push_back(FaceRun{bounds[b], bounds[b + 1], chosen, languages[b]});
     }
   }
   return result;
@@ -173,7 +249,11 @@ int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_
 
 int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   int total = 0;
-  for (const FaceRun& run : runs(utf8, spec)) total += faceWidth(utf8.substr(run.begin, run.end - run.begin), spec, run.face);
+  FontSpec run_spec = spec;
+  for (const FaceRun& run : runs(utf8, spec)) {
+    run_spec.language = run.language;
+    total += faceWidth(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face);
+  }
   return total;
 }
 

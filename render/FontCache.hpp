@@ -23,7 +23,11 @@ namespace newsticker::render {
 // A stretch of text drawn with one face of the chain.
 struct FaceRun {
   std::size_t begin = 0, end = 0;  // byte range in the text
-  std::size_t face = 0;            // index into FontChain::faces(); 0 is the main face
+  std::size_t face = 0;            // index into FontChain::faces(language); 0 is the main face
+  // The language whose main CJK face draws the run: the spec's, or for
+  // Chinese, Japanese or Korean text under a spec that picks no CJK face
+  // ("en", ""), the run's own ("ja", "ko", "zh-Hans", "zh-Hant").
+  std::string language;
 };
 
 class FontCache final : public TextMeasurer {
@@ -35,7 +39,13 @@ class FontCache final : public TextMeasurer {
   // Splits `utf8` into runs: each grapheme cluster goes to the first face of
   // the chain that has glyphs for all of it (emoji-presentation clusters try
   // the emoji face first); clusters no face covers stay with the main face.
-  // Adjacent clusters with the same face form one run.
+  // When spec.language picks no CJK face (fonts::picksCjkFace), each stretch
+  // of CJK text gets the face of its own script: kana -> "ja", hangul -> "ko",
+  // Han only -> what content::detectLanguage makes of all the text's CJK
+  // letters ("ja" beside enough kana, "ko" beside hangul, else "zh-Hans" or
+  // "zh-Hant" by the characters only one of them has). Adjacent clusters with
+  // the same face and language form one run. Draw and measure a run with
+  // spec.language replaced by the run's language.
   std::vector<FaceRun> runs(std::string_view utf8, const FontSpec& spec);
 
   // The font to draw face `face` at `spec`, opened on first use (a

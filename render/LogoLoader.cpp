@@ -3,6 +3,8 @@
 #include <SDL_image.h>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "render/ImageHeader.hpp"
 
@@ -14,17 +16,108 @@ struct RWCloser {
 };
 using RWPtr = std::unique_ptr<SDL_RWops, RWCloser>;
 
-// Scales `src` (ARGB8888) to w x h with bilinear filtering, halving first
-// while the reduction is more than 2x so no source pixel is skipped.
-SurfacePtr scaleTo(SurfacePtr src, int w, int h) {
-  while (src->w >= 2 * w && src->h >= 2 * h) {
-    SurfacePtr half(SDL_CreateRGBSurfaceWithFormat(0, src->w / 2, src->h / 2, 32, SDL_PIXELFORMAT_ARGB8888));
-    if (!half || SDL_SoftStretchLinear(src.get(), nullptr, half.get(), nullptr) != 0) break;
-    src = std::move(half);
+// A raster logo is never drawn larger than this times its own size.
+constexpr double kMaxLogoEnlargement = 2.0;
+
+// The bytes of `path`, or nullopt with `error` set.
+std::optional<std::string> readImageFile(const content::ContentTree& tree, const std::string& path,
+                                         const LogoLimits& limits, std::string& error) {
+  content::FileRead file = tree.read(path, limits.max_file_bytes);
+  if (file.status != content::FileRead::Status::Ok) {
+    if (file.status != content::FileRead::Status::TooLarge) {
+      error = "cannot be read";
+    } else if (limits.max_file_bytes % (1 << 20) == 0) {
+      error = "is larger than the " + std::to_string(limits.max_file_bytes >> 20) + " MiB image size limit";
+    } else {
+      error = "is larger than the " + std::to_string(limits.max_file_bytes) + " byte image size limit";
+    }
+    return std::nullopt;
   }
-  if (src->w == w && src->h == h) return src;
+  return std::move(file.bytes);
+}
+
+RWPtr readerOf(const std::string& bytes) {
+  return RWPtr(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())));
+}
+
+bool isSvg(const std::string& bytes) {
+  RWPtr rw = readerOf(bytes);
+  return rw && IMG_isSVG(rw.get());
+}
+
+// Converts any decoded surface to ARGB8888 with its colour premultiplied by
+// its alpha, so that filtering never mixes in the colour of transparent
+// pixels (a palette PNG's magenta key, the black of an icon's clear corners).
+SurfacePtr premultipliedArgb(SDL_Surface& decoded, std::string& error) {
+  SurfacePtr argb(SDL_ConvertSurfaceFormat(&decoded, SDL_PIXELFORMAT_ARGB8888, 0));
+  if (!argb) {
+    error = SDL_GetError();
+    return nullptr;
+  }
+  auto* pixels = static_cast<std::uint8_t*>(argb->pixels);
+  for (int y = 0; y < argb->h; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * argb->pitch);
+    for (int x = 0; x < argb->w; ++x) {
+      const std::uint32_t p = row[x];
+      const std::uint32_t a = p >> 24;
+      if (a == 255) continue;
+      const auto channel = [&](int shift) { return ((((p >> shift) & 0xFF) * a + 127) / 255) << shift; };
+      row[x] = (a << 24) | channel(16) | channel(8) | channel(0);
+    }
+  }
+  return argb;
+}
+
+// Decodes raster `bytes` after checking the size its header declares.
+SurfacePtr decodeRaster(const std::string& bytes, const LogoLimits& limits, std::string& error) {
+  const auto header = readImageHeader(bytes);
+  if (!header) {
+    error = "is not a PNG, JPEG, GIF, BMP or SVG image";
+    return nullptr;
+  }
+  if (header->width <= 0 || header->height <= 0 || header->width > limits.max_side ||
+      header->height > limits.max_side) {
+    error = "is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " pixels, over the " +
+            std::to_string(limits.max_side) + " px limit; not decoded";
+    return nullptr;
+  }
+  RWPtr rw = readerOf(bytes);
+  SurfacePtr decoded(rw ? IMG_Load_RW(rw.get(), 0) : nullptr);
+  if (!decoded) {
+    error = std::string("cannot be decoded: ") + IMG_GetError();
+    return nullptr;
+  }
+  return decoded;
+}
+
+// Rasterises SVG `bytes` as SDL_image does: scaled to fit w x h; a side of 0
+// leaves that side free.
+SurfacePtr rasteriseSvg(const std::string& bytes, int w, int h, std::string& error) {
+  RWPtr rw = readerOf(bytes);
+  SurfacePtr decoded(rw ? IMG_LoadSizedSVG_RW(rw.get(), w, h) : nullptr);
+  if (!decoded) error = std::string("cannot be decoded: ") + IMG_GetError();
+  return decoded;
+}
+
+bool withinLimits(const SDL_Surface& s, const LogoLimits& limits, std::string& error) {
+  if (s.w > 0 && s.h > 0 && s.w <= limits.max_side && s.h <= limits.max_side) return true;
+  error = "decodes to " + std::to_string(s.w) + "x" + std::to_string(s.h) + " pixels, over the limit";
+  return false;
+}
+
+// Scales `region` of `src` (premultiplied ARGB8888) to w x h with bilinear
+// filtering, halving first while the reduction is more than 2x so no source
+// pixel is skipped. Null when SDL cannot allocate.
+SurfacePtr scaleRegion(SurfacePtr src, SDL_Rect region, int w, int h) {
+  while (region.w >= 2 * w && region.h >= 2 * h) {
+    SurfacePtr half(SDL_CreateRGBSurfaceWithFormat(0, region.w / 2, region.h / 2, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!half || SDL_SoftStretchLinear(src.get(), &region, half.get(), nullptr) != 0) break;
+    src = std::move(half);
+    region = SDL_Rect{0, 0, src->w, src->h};
+  }
+  if (region.x == 0 && region.y == 0 && region.w == w && region.h == h && src->w == w && src->h == h) return src;
   SurfacePtr out(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
-  if (!out || SDL_SoftStretchLinear(src.get(), nullptr, out.get(), nullptr) != 0) return nullptr;
+  if (!out || SDL_SoftStretchLinear(src.get(), &region, out.get(), nullptr) != 0) return nullptr;
   return out;
 }
 
@@ -32,55 +125,80 @@ SurfacePtr scaleTo(SurfacePtr src, int w, int h) {
 
 SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
                     std::string& error, const LogoLimits& limits) {
-  const content::FileRead file = tree.read(path, limits.max_file_bytes);
-  if (file.status != content::FileRead::Status::Ok) {
-    error = file.status == content::FileRead::Status::TooLarge ? "larger than the logo size limit"
-                                                               : "cannot be read";
+  if (box_w <= 0 || box_h <= 0) {
+    error = "has no room on the card";
     return nullptr;
   }
-  RWPtr rw(SDL_RWFromConstMem(file.bytes.data(), static_cast<int>(file.bytes.size())));
-  if (!rw) {
-    error = SDL_GetError();
-    return nullptr;
-  }
-  SurfacePtr decoded;
-  if (IMG_isSVG(rw.get())) {
-    // Rasterised straight at the box size: an SVG's declared size costs nothing.
-    decoded.reset(IMG_LoadSizedSVG_RW(rw.get(), box_w, box_h));
-  } else {
-    // Raster images: the header says how big the decoded pixels would be.
-    const auto header = readImageHeader(file.bytes);
-    if (!header) {
-      error = "is not a PNG, JPEG, GIF, BMP or SVG image";
-      return nullptr;
-    }
-    if (header->width <= 0 || header->height <= 0 || header->width > limits.max_side ||
-        header->height > limits.max_side) {
-      error = "is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " pixels, over the " +
-              std::to_string(limits.max_side) + " px limit; not decoded";
-      return nullptr;
-    }
-    decoded.reset(IMG_Load_RW(rw.get(), 0));
-  }
-  if (!decoded) {
-    error = std::string("cannot be decoded: ") + IMG_GetError();
-    return nullptr;
-  }
-  if (decoded->w <= 0 || decoded->h <= 0 || decoded->w > limits.max_side || decoded->h > limits.max_side) {
-    error = "decodes to " + std::to_string(decoded->w) + "x" + std::to_string(decoded->h) + " pixels, over the limit";
-    return nullptr;
-  }
-  SurfacePtr argb(SDL_ConvertSurfaceFormat(decoded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
-  if (!argb) {
-    error = SDL_GetError();
-    return nullptr;
-  }
-  const double scale = std::min(static_cast<double>(box_w) / argb->w, static_cast<double>(box_h) / argb->h);
-  const int w = std::max(1, static_cast<int>(argb->w * scale + 0.5));
-  const int h = std::max(1, static_cast<int>(argb->h * scale + 0.5));
-  SurfacePtr scaled = scaleTo(std::move(argb), w, h);
+  box_w = std::min(box_w, limits.max_side);
+  box_h = std::min(box_h, limits.max_side);
+  const std::optional<std::string> bytes = readImageFile(tree, path, limits, error);
+  if (!bytes) return nullptr;
+  const bool svg = isSvg(*bytes);
+  // Rasterised straight at the box size: an SVG's declared size costs nothing.
+  SurfacePtr decoded = svg ? rasteriseSvg(*bytes, box_w, box_h, error) : decodeRaster(*bytes, limits, error);
+  if (!decoded || !withinLimits(*decoded, limits, error)) return nullptr;
+  SurfacePtr argb = premultipliedArgb(*decoded, error);
+  if (!argb) return nullptr;
+  double scale = std::min(static_cast<double>(box_w) / argb->w, static_cast<double>(box_h) / argb->h);
+  if (!svg) scale = std::min(scale, kMaxLogoEnlargement);
+  const int w = std::clamp(static_cast<int>(std::lround(argb->w * scale)), 1, box_w);
+  const int h = std::clamp(static_cast<int>(std::lround(argb->h * scale)), 1, box_h);
+  const SDL_Rect whole{0, 0, argb->w, argb->h};
+  SurfacePtr scaled = scaleRegion(std::move(argb), whole, w, h);
   if (!scaled) error = "cannot be scaled";
   return scaled;
+}
+
+SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
+                     std::string& error, const LogoLimits& limits) {
+  if (box_w <= 0 || box_h <= 0 || box_w > limits.max_side || box_h > limits.max_side) {
+    error = "has no room on the card";
+    return nullptr;
+  }
+  const std::optional<std::string> bytes = readImageFile(tree, path, limits, error);
+  if (!bytes) return nullptr;
+  SurfacePtr decoded;
+  if (isSvg(*bytes)) {
+    // Fitted first to learn its shape, then rasterised again so that its
+    // narrower side fills the box.
+    SurfacePtr fitted = rasteriseSvg(*bytes, box_w, box_h, error);
+    if (!fitted) return nullptr;
+    const bool wider_than_box = static_cast<long>(fitted->w) * box_h > static_cast<long>(box_w) * fitted->h;
+    const double cover = wider_than_box ? static_cast<double>(box_h) / fitted->h : static_cast<double>(box_w) / fitted->w;
+    if (fitted->w * cover > limits.max_side || fitted->h * cover > limits.max_side) {
+      error = "is too narrow or too wide to fill its box";
+      return nullptr;
+    }
+    decoded = wider_than_box ? rasteriseSvg(*bytes, 0, box_h, error) : rasteriseSvg(*bytes, box_w, 0, error);
+  } else {
+    decoded = decodeRaster(*bytes, limits, error);
+  }
+  if (!decoded || !withinLimits(*decoded, limits, error)) return nullptr;
+  SurfacePtr argb = premultipliedArgb(*decoded, error);
+  if (!argb) return nullptr;
+  // The largest centred region of the box's shape: scaled to the box, it
+  // covers it with the same factor on both axes.
+  const double scale = std::max(static_cast<double>(box_w) / argb->w, static_cast<double>(box_h) / argb->h);
+  const int crop_w = std::clamp(static_cast<int>(std::lround(box_w / scale)), 1, argb->w);
+  const int crop_h = std::clamp(static_cast<int>(std::lround(box_h / scale)), 1, argb->h);
+  const SDL_Rect region{(argb->w - crop_w) / 2, (argb->h - crop_h) / 2, crop_w, crop_h};
+  SurfacePtr scaled = scaleRegion(std::move(argb), region, box_w, box_h);
+  if (!scaled) error = "cannot be scaled";
+  return scaled;
+}
+
+double logoAspect(const content::ContentTree& tree, const std::string& path, const LogoLimits& limits) {
+  const content::FileRead file = tree.read(path, limits.max_file_bytes);
+  if (file.status != content::FileRead::Status::Ok) return 1.0;
+  if (const auto header = readImageHeader(file.bytes)) {
+    return header->width > 0 && header->height > 0 ? static_cast<double>(header->width) / header->height : 1.0;
+  }
+  RWPtr rw(SDL_RWFromConstMem(file.bytes.data(), static_cast<int>(file.bytes.size())));
+  if (!rw || !IMG_isSVG(rw.get())) return 1.0;
+  // A small rasterisation keeps the SVG's proportions: its size says them.
+  SurfacePtr probe(IMG_LoadSizedSVG_RW(rw.get(), 64, 0));
+  if (!probe || probe->h <= 0) return 1.0;
+  return static_cast<double>(probe->w) / probe->h;
 }
 
 }  // namespace newsticker::render

@@ -1,4 +1,5 @@
-// Decodes a logo file from the content folder into a surface of bounded size.
+// Decodes logo and photo files from the content folder into surfaces of
+// bounded size, scaled once to the size they are drawn at.
 #pragma once
 
 #include <string>
@@ -14,11 +15,28 @@ struct LogoLimits {
 };
 
 // Reads `path` from `tree` and decodes it (PNG, JPEG, GIF, BMP or SVG) as
-// ARGB8888 scaled to fit `box_w` x `box_h` keeping its aspect ratio; SVG is
-// rasterised directly at that size, and a raster image whose header declares
-// more than `max_side` pixels on a side is refused before decoding. Returns null and sets `error` when
-// the file is missing, too large, or undecodable; the caller draws a monogram.
+// premultiplied-alpha ARGB8888 (blend it with CardPainter, not SDL_BlitSurface),
+// scaled to fit `box_w` x `box_h` keeping its aspect ratio. SVG is rasterised
+// directly at that size; a raster image is enlarged at most 2x (a small icon
+// stays small and sharp rather than blocky), and one whose header declares
+// more than `max_side` pixels on a side is refused before decoding. Returns
+// null and sets `error` when the file is missing, too large, or undecodable;
+// the caller draws a monogram.
 SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
                     std::string& error, const LogoLimits& limits = {});
+
+// Reads the photo `path` from `tree` (same formats and limits as loadLogo),
+// decodes it once and scales it to cover `box_w` x `box_h`: aspect ratio kept,
+// cropped around the centre, never stretched. The result is exactly
+// box_w x box_h, premultiplied-alpha ARGB8888. Returns null and sets `error`
+// when the file is missing, too large, or undecodable; the caller lays the
+// card out without the photo.
+SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
+                     std::string& error, const LogoLimits& limits = {});
+
+// The width / height of logo `path` in `tree`, read from a raster header or
+// the SVG's own size, without decoding the pixels; 1 when it cannot be told
+// (a missing or broken file then fails in loadLogo with its reason).
+double logoAspect(const content::ContentTree& tree, const std::string& path, const LogoLimits& limits = {});
 
 }  // namespace newsticker::render

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace newsticker::render {
 namespace {
@@ -79,18 +80,36 @@ std::size_t maxLineBytes(int width, int px) {
   return 2 * 4 * 8 * static_cast<std::size_t>(std::max(width, 1)) / static_cast<std::size_t>(std::max(px, 1)) + 64;
 }
 
-}  // namespace
+// How wide each line may be: the first `wide_lines` lines `wide` px, the
+// rest `narrow` px (a cut-out below them).
+struct LineWidths {
+  int wide = 0;
+  int narrow = 0;
+  std::size_t wide_lines = static_cast<std::size_t>(-1);
+  int at(std::size_t line) const { return line < wide_lines ? wide : narrow; }
+  LineWidths narrowedBy(int px) const { return LineWidths{wide - px, narrow - px, wide_lines}; }
+};
 
-std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
-                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token,
-                                  std::size_t max_lines) {
+LineWidths widthsFor(const TextBox& box, int px) {
+  LineWidths widths{box.width, box.width};
+  if (box.narrow_width > 0 && box.narrow_width < box.width) {
+    widths.narrow = box.narrow_width;
+    widths.wide_lines = static_cast<std::size_t>(std::max(0, box.wide_height) / std::max(1, lineAdvance(box, px)));
+  }
+  return widths;
+}
+
+std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widths, const FontSpec& font,
+                                   TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token,
+                                   std::size_t max_lines) {
   std::vector<std::string> lines;
   if (cut_token != nullptr) *cut_token = false;
   const std::vector<BreakOpportunity> opportunities = breaker.opportunities(text, font.language);
-  const std::size_t window = maxLineBytes(width, font.px);
   std::size_t start = skipSpaces(text, 0);
   std::size_t next = 0;  // first opportunity not yet passed
   while (start < text.size() && (max_lines == 0 || lines.size() < max_lines)) {
+    const int width = widths.at(lines.size());
+    const std::size_t window = maxLineBytes(width, font.px);
     while (next < opportunities.size() && opportunities[next].offset <= start) ++next;
     // Candidates: the opportunities up to the next mandatory break, and none
     // further than a line could possibly reach (so a huge paragraph costs
@@ -133,6 +152,152 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
   return lines;
 }
 
+// Where the text after the first `count` lines starts (lines are trimmed
+// substrings of `text`, in order).
+std::size_t offsetAfterLines(std::string_view text, const std::vector<std::string>& lines, std::size_t count) {
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < count && i < lines.size(); ++i) {
+    offset = text.find(lines[i], offset) + lines[i].size();
+  }
+  return offset;
+}
+
+// How many pieces a line break may separate `line` into (words; characters in CJK).
+std::size_t segmentCount(std::string_view line, const std::string& language, LineBreaker& breaker) {
+  std::size_t count = 0;
+  for (const BreakOpportunity& o : breaker.opportunities(line, language)) count += o.offset > 0;
+  return count;
+}
+
+// The code point that starts `s` at byte `pos`, or that ends `s` before it
+// when `before` is set; 0 when there is none.
+char32_t codePointAt(std::string_view s, std::size_t pos, bool before) {
+  if (before) {
+    if (pos == 0) return 0;
+    do {
+      --pos;
+    } while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80);
+  }
+  if (pos >= s.size()) return 0;
+  const auto lead = static_cast<unsigned char>(s[pos]);
+  const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+  char32_t c = length == 1 ? lead : lead & (0x7F >> length);
+  for (int i = 1; i < length && pos + i < s.size(); ++i) c = (c << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
+  return c;
+}
+
+bool isHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+bool isHiragana(char32_t c) { return c >= 0x3041 && c <= 0x309F; }
+bool isClosingPunctuation(char32_t c) {
+  return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF1A || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F ||
+         c == 0xFF09 || c == 0x300D || c == 0x300F || c == 0x3011;
+}
+
+// How much a line break between `before` and `after` is wanted, as a change
+// of cost: after CJK punctuation is the best place; after a hyphen, or in
+// Japanese between a kanji and the kana that follow it (新|しい), a word is
+// split.
+long long breakCost(char32_t before, char32_t after, const std::string& language, long long unit) {
+  if (isClosingPunctuation(before)) return -unit;
+  if (before == '-' || before == 0x2010) return unit;  // "Ten-|Year": a compound torn apart
+  if (language == "ja" && isHan(before) && isHiragana(after)) return unit;
+  return 0;
+}
+
+// Lines of the same count as `lines` (fitted at `widths`), as even as the
+// break opportunities allow: the breaks that minimise the summed squares of
+// each line's shortfall from its width (so, the widths being fixed, the
+// lines' lengths are as equal as they can be), found by dynamic programming
+// over the break opportunities. `lines` when the text has hard line breaks.
+std::vector<std::string> balancedLines(std::string_view text, const std::vector<std::string>& lines,
+                                       const LineWidths& widths, const FontSpec& font, TextMeasurer& measurer,
+                                       LineBreaker& breaker) {
+  const std::size_t n = lines.size();
+  std::vector<std::size_t> starts{skipSpaces(text, 0)};
+  for (const BreakOpportunity& o : breaker.opportunities(text, font.language)) {
+    if (o.mandatory && o.offset < text.size()) return lines;
+    if (o.offset > starts.back()) starts.push_back(o.offset);
+  }
+  const std::size_t k = starts.size() - 1;  // pieces; starts[k] is the end
+  if (k < n || k > 400) return lines;
+  constexpr long long kInfinity = std::numeric_limits<long long>::max() / 4;
+  const long long unit = static_cast<long long>(widths.wide) * widths.wide / 40;
+  // cost[m][j]: the best m lines ending at starts[j]; from[m][j]: where the last began.
+  std::vector<std::vector<long long>> cost(n + 1, std::vector<long long>(k + 1, kInfinity));
+  std::vector<std::vector<std::size_t>> from(n + 1, std::vector<std::size_t>(k + 1, 0));
+  cost[0][0] = 0;
+  for (std::size_t m = 0; m < n; ++m) {
+    const long long limit = widths.at(m);
+    for (std::size_t i = m; i < k; ++i) {
+      if (cost[m][i] >= kInfinity) continue;
+      for (std::size_t j = i + 1; j <= k; ++j) {
+        const int w = measurer.width(trimEnd(text.substr(starts[i], starts[j] - starts[i])), font);
+        if (w > limit) break;  // longer lines only get wider
+        long long c = cost[m][i] + (limit - w) * (limit - w);
+        if (m + 1 < n) {
+          const std::string_view head = trimEnd(text.substr(0, starts[j]));
+          c += breakCost(codePointAt(head, head.size(), true), codePointAt(text, starts[j], false), font.language,
+                         unit);
+        }
+        if (c < cost[m + 1][j]) {
+          cost[m + 1][j] = c;
+          from[m + 1][j] = i;
+        }
+      }
+    }
+  }
+  if (cost[n][k] >= kInfinity) return lines;
+  std::vector<std::string> balanced(n);
+  for (std::size_t m = n, j = k; m > 0; --m) {
+    const std::size_t i = from[m][j];
+    balanced[m - 1] = std::string(trimEnd(text.substr(starts[i], starts[j] - starts[i])));
+    j = i;
+  }
+  return balanced;
+}
+
+// The fewest pieces a last line should hold: two words, or in Chinese and
+// Japanese (broken between characters) four characters.
+std::size_t fewestLastLinePieces(const std::string& language) {
+  return language == "ja" || language.rfind("zh", 0) == 0 ? 4 : 2;
+}
+
+// `lines` (fitted at `widths`) or, when the last holds fewer pieces than a
+// last line should, the lines of the least narrowing (up to a sixth) that
+// gives it enough without adding a line.
+std::vector<std::string> linesWithoutWidow(std::string_view text, const std::vector<std::string>& lines,
+                                           const LineWidths& widths, const FontSpec& font, TextMeasurer& measurer,
+                                           LineBreaker& breaker) {
+  const std::size_t fewest = fewestLastLinePieces(font.language);
+  if (lines.size() < 2 || segmentCount(lines.back(), font.language, breaker) >= fewest) return lines;
+  // Narrowing moves pieces down: the smallest narrowing at which the last
+  // line holds enough (or the count grows) is found by bisection.
+  int lo = 1, hi = widths.wide / 6;
+  std::vector<std::string> found;
+  while (lo <= hi) {
+    const int mid = (lo + hi) / 2;
+    bool cut = false;
+    auto candidate = wrapLines(text, widths.narrowedBy(mid), font, measurer, breaker, &cut, lines.size() + 1);
+    if (cut || candidate.size() > lines.size()) {
+      hi = mid - 1;
+    } else if (segmentCount(candidate.back(), font.language, breaker) >= fewest) {
+      found = std::move(candidate);
+      hi = mid - 1;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return found.empty() ? lines : found;
+}
+
+}  // namespace
+
+std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
+                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token,
+                                  std::size_t max_lines) {
+  return wrapLines(text, LineWidths{width, width}, font, measurer, breaker, cut_token, max_lines);
+}
+
 FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker) {
   FittedText result;
   const auto specAt = [&](int px) { return FontSpec{box.weight, px, box.language}; };
@@ -145,16 +310,17 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   for (const bool allow_cuts : {false, true}) {
     int lo = box.min_px, hi = box.max_px;
     std::vector<std::string> best_lines;
-    bool found = false;
+    bool found = false, best_cut = false;
     while (lo <= hi) {
       const int mid = (lo + hi) / 2;
       bool cut = false;
       const int allowed = allowedLines(box, mid);
-      auto lines = wrapText(text, box.width, specAt(mid), measurer, breaker, &cut,
-                            static_cast<std::size_t>(std::max(allowed, 0)) + 1);
+      auto lines = wrapLines(text, widthsFor(box, mid), specAt(mid), measurer, breaker, &cut,
+                             static_cast<std::size_t>(std::max(allowed, 0)) + 1);
       const bool fits = allowed > 0 && static_cast<int>(lines.size()) <= allowed;
       if (fits && (allow_cuts || !cut)) {
         found = true;
+        best_cut = cut;
         result.font = specAt(mid);
         best_lines = std::move(lines);
         lo = mid + 1;
@@ -163,8 +329,15 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
       }
     }
     if (found) {
+      const LineWidths widths = widthsFor(box, result.font.px);
+      if (!best_cut && box.balance && best_lines.size() > 1) {
+        best_lines = balancedLines(text, best_lines, widths, result.font, measurer, breaker);
+      } else if (!best_cut && box.avoid_widow) {
+        best_lines = linesWithoutWidow(text, best_lines, widths, result.font, measurer, breaker);
+      }
       result.lines = std::move(best_lines);
       result.line_advance = lineAdvance(box, result.font.px);
+      result.shown_bytes = text.size();
       return result;
     }
   }
@@ -175,20 +348,19 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   result.line_advance = lineAdvance(box, box.min_px);
   const int allowed = allowedLines(box, box.min_px);
   if (allowed <= 0) return result;
-  auto lines = wrapText(text, box.width, font, measurer, breaker, nullptr, static_cast<std::size_t>(allowed));
+  const LineWidths widths = widthsFor(box, box.min_px);
+  auto lines = wrapLines(text, widths, font, measurer, breaker, nullptr, static_cast<std::size_t>(allowed));
   lines.resize(static_cast<std::size_t>(allowed));
   // The last line holds the rest of the text, cut to fit with the ellipsis.
-  std::size_t rest_start = 0;
-  for (int i = 0; i + 1 < allowed; ++i) {
-    rest_start = text.find(lines[static_cast<std::size_t>(i)], rest_start) + lines[static_cast<std::size_t>(i)].size();
-  }
+  const std::size_t rest_start = offsetAfterLines(text, lines, static_cast<std::size_t>(allowed - 1));
+  const int last_width = widths.at(static_cast<std::size_t>(allowed - 1));
   const std::string_view rest =
-      text.substr(skipSpaces(text, rest_start)).substr(0, maxLineBytes(box.width, box.min_px));
+      text.substr(skipSpaces(text, rest_start)).substr(0, maxLineBytes(last_width, box.min_px));
   // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right for CJK
   // text, odd after Latin letters, which get three full stops instead.
   const bool cjk = box.language == "ja" || box.language == "ko" || box.language.rfind("zh", 0) == 0;
   const std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
-  std::string last = cutToFit(rest, ellipsis, box.width, font, measurer, breaker);
+  std::string last = cutToFit(rest, ellipsis, last_width, font, measurer, breaker);
   if (box.language != "ja" && box.language.rfind("zh", 0) != 0) {
     // Where words are separated by spaces, end on a whole word unless that
     // leaves the line less than three quarters full.
@@ -197,9 +369,10 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
       std::string whole(trimBeforeEllipsis(rest.substr(0, word_end)));
       whole += ellipsis;
       const int whole_width = measurer.width(whole, font);
-      if (whole_width <= box.width && whole_width * 4 >= measurer.width(last, font) * 3) last = whole;
+      if (whole_width <= last_width && whole_width * 4 >= measurer.width(last, font) * 3) last = whole;
     }
   }
+  result.shown_bytes = static_cast<std::size_t>(rest.data() - text.data()) + last.size() - ellipsis.size();
   lines.back() = last;
   result.lines = std::move(lines);
   result.ellipsised = true;

@@ -21,6 +21,15 @@ struct TextBox {
   double line_height = 1.2; // line advance as a multiple of the size
   fonts::Weight weight = fonts::Weight::Regular;
   std::string language;
+  // A cut-out at the box's lower right (something floats there, e.g. a QR
+  // code): a line whose box reaches lower than `wide_height` px below the
+  // top is at most `narrow_width` wide. narrow_width 0: no cut-out.
+  int wide_height = 0;
+  int narrow_width = 0;
+  bool balance = false;      // even the lines out (CSS text-wrap: balance), keeping their count
+  // No last line of one word (in Chinese and Japanese, of under four
+  // characters) where narrowing the lines a little avoids it.
+  bool avoid_widow = false;
 };
 
 struct FittedText {
@@ -28,6 +37,7 @@ struct FittedText {
   int line_advance = 0;            // pixels from one baseline to the next
   std::vector<std::string> lines;  // the text of each line, trailing spaces removed
   bool ellipsised = false;         // the text was cut and ends with an ellipsis
+  std::size_t shown_bytes = 0;     // bytes of the text shown before any ellipsis (all of it when whole)
   int height() const { return static_cast<int>(lines.size()) * line_advance; }
 };
 
@@ -41,8 +51,11 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
                                   std::size_t max_lines = 0);
 
 // The largest size in [min_px, max_px] at which `text` wraps within the line
-// and height limits, preferring sizes at which no word has to be cut; at min_px the overflow is cut and the last line ends with
-// U+2026 (or "..." when the font lacks it). Empty text gives no lines.
+// and height limits (and around the box's cut-out), preferring sizes at which
+// no word has to be cut; at min_px the overflow is cut and the last line ends
+// with U+2026 (or "..." when the font lacks it). Then, when the box asks and
+// nothing was cut, the lines are balanced or the one-word last line avoided,
+// without adding a line. Empty text gives no lines.
 FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker);
 
 }  // namespace newsticker::render

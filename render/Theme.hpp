@@ -1,6 +1,11 @@
 // The look of a card: colours and proportions. Sizes are in units of 1/1080
-// of the screen's shorter side, so a card looks the same at any resolution.
+// of the screen's shorter side (a size of 92 is 92 px at 1080p, 184 px at
+// 2160p), so a card looks the same at any resolution; small screens tighten
+// the margins and keep text at least `min_text_px` (see CardLayout).
 #pragma once
+
+#include <optional>
+#include <string>
 
 #include "render/DrawList.hpp"
 
@@ -15,23 +20,74 @@ struct Theme {
   Color logo_tile{246, 248, 251};
   Color headline{245, 247, 251};
   Color secondary{150, 190, 255};
-  Color summary{190, 201, 221};
-  Color meta{134, 148, 172};
-  Color related{160, 176, 204};
+  Color summary{212, 220, 234};
+  Color meta{176, 189, 209};     // source and date: at least 7:1 on the panel
+  Color related{190, 202, 222};
   Color accent{110, 168, 255};
+  Color chip_fill{44, 66, 104};
+  Color chip_text{205, 222, 255};
+  Color qr_dark{15, 23, 42};     // QR modules and the caption under the code
+  Color qr_light{255, 255, 255}; // the QR tile, quiet zone included
 
-  int margin = 56;          // screen edge to panel
+  // Chrome (tighter on small screens).
+  int margin = 44;          // screen edge (or inset) to panel
   int panel_radius = 28;
-  int padding_x = 96;       // panel edge to text, left and right
-  int padding_top = 80;
-  int padding_bottom = 72;
-  int logo_size = 150;
-  int logo_radius = 26;
-  int headline_max = 84, headline_min = 48;
-  int secondary_px = 44;
-  int summary_max = 44, summary_min = 34;
-  int meta_px = 34;
-  int gap = 36;             // between blocks
+  int padding_x = 88;       // panel edge to text, left and right
+  int padding_top = 64;
+  int padding_bottom = 60;
+  int gap = 36;             // between the identity row and the headline
+  int text_gap = 26;        // between headline, second-language title and summary
+  int logo_size = 120;      // height of the logo tile (a wide logo gets a wider tile)
+  int logo_radius = 24;
+
+  // The type scale of a whole cycle: every card uses these sizes; only a card
+  // whose text does not fit shrinks, and only as far as it needs, down to
+  // the *_min fractions.
+  int headline_px = 92;
+  int summary_px = 58;
+  int secondary_px = 50;
+  int meta_px = 40;         // source, date, related headlines
+  int chip_px = 32;         // topics
+  int caption_px = 30;      // "Scan to read" under the QR code
+  double headline_min = 0.72;
+  double summary_min = 0.8;
+  int min_text_px = 22;     // in pixels, not units: no body or meta text is set smaller
+
+  double photo_share = 0.4; // of the panel's width (landscape) or height (portrait, a little less)
+  bool qr = true;           // a QR code to the post's url when it has one
+  int qr_module = 6;        // module size (rounded up); the quiet zone is 4 modules
 };
+
+// Today's look: light text on a deep blue panel.
+inline Theme darkTheme() { return Theme{}; }
+
+// Dark text on a white panel, for bright lobbies.
+inline Theme lightTheme() {
+  Theme t;
+  t.background_top = {226, 232, 240};
+  t.background_bottom = {212, 220, 231};
+  t.panel_top = {255, 255, 255};
+  t.panel_bottom = {246, 248, 251};
+  t.shadow = {15, 23, 42, 60};
+  t.logo_tile = {238, 242, 247};
+  t.headline = {15, 23, 42};
+  t.secondary = {30, 64, 175};
+  t.summary = {45, 55, 72};
+  t.meta = {64, 76, 96};
+  t.related = {51, 65, 85};
+  t.accent = {29, 78, 216};
+  t.chip_fill = {224, 232, 252};
+  t.chip_text = {30, 58, 138};
+  t.qr_dark = {15, 23, 42};
+  t.qr_light = {255, 255, 255};
+  return t;
+}
+
+// The built-in theme called `name` ("dark" or "light"); nullopt for others.
+inline std::optional<Theme> themeNamed(const std::string& name) {
+  if (name == "dark") return darkTheme();
+  if (name == "light") return lightTheme();
+  return std::nullopt;
+}
 
 }  // namespace newsticker::render

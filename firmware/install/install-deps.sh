@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-  libyaml-cpp-dev doctest-dev libicu-dev libmd4c-dev
+  libyaml-cpp-dev doctest-dev libicu-dev libmd4c-dev libqrencode-dev zbar-tools libwebp-dev libsystemd-dev
   fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola
 )
 

@@ -4,6 +4,8 @@
 
 #include <SDL_image.h>
 
+#include <algorithm>
+
 #include "GoldenImage.hpp"
 #include "RealFonts.hpp"
 #include "content/DemoFeed.hpp"
@@ -38,13 +40,6 @@ int brightPixels(SDL_Surface& s, const render::Rect& rect, int threshold = 200) 
     }
   }
   return count;
-}
-
-const content::Post& demoPost(const content::Feed& feed, const std::string& file_part) {
-  for (const auto& post : feed.posts) {
-    if (post.file.find(file_part) != std::string::npos) return post;
-  }
-  throw std::runtime_error("demo post not found: " + file_part);
 }
 
 }  // namespace
@@ -111,24 +106,40 @@ TEST_CASE("a logo that cannot be decoded falls back to the monogram with a warni
   CHECK(warnings[0].find("monogram") != std::string::npos);
 }
 
-TEST_CASE("golden: demo cards (English with a Chinese section; Japanese; Korean) at 960x540") {
+// "2026-11-02-riverline-live-arrivals" for "posts/2026-11-02-riverline-live-arrivals.md".
+std::string postName(const content::Post& post) {
+  std::string name = post.file.substr(post.file.find_last_of('/') + 1);
+  return name.substr(0, name.find_last_of('.'));
+}
+
+TEST_CASE("golden: every demo card at 800x480, 1280x720, 1920x1080 and 1080x1920, a few at 3840x2160") {
+  // Named card-<size>-<post>.png; NEWSTICKER_UPDATE_GOLDEN=1 rewrites them.
   IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
   const content::Feed feed = content::loadFeed(content::demoFeed());
+  REQUIRE(feed.posts.size() >= 9);
   render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
-  const std::pair<const char*, const char*> cases[] = {
-      {"tidewater-opens-community-hardware-lab", "card-en-zh-secondary"},
-      {"aurora-planetarium-renewal", "card-ja"},
-      {"brightforge-youth-coding-camp", "card-ko"},
-  };
-  for (const auto& [file_part, golden] : cases) {
-    CAPTURE(golden);
-    std::vector<std::string> warnings;
-    render::SurfacePtr card = renderer.render(demoPost(feed, file_part), content::demoFeed(), {960, 540}, warnings);
-    REQUIRE(card);
-    CHECK(warnings.empty());
-    const GoldenResult result = compareWithGolden(*card, golden);
-    INFO(result.message);
-    CHECK(result.matches);
+  const std::vector<std::string> at_4k = {"tidewater-opens-community-hardware-lab", "aurora-planetarium-renewal",
+                                          "riverline-late-night-ferry-trial"};
+  for (const render::CardSize size : {render::CardSize{800, 480}, render::CardSize{1280, 720},
+                                      render::CardSize{1920, 1080}, render::CardSize{1080, 1920},
+                                      render::CardSize{3840, 2160}}) {
+    const std::string size_name = std::to_string(size.width) + "x" + std::to_string(size.height);
+    for (const content::Post& post : feed.posts) {
+      if (size.width == 3840 && std::none_of(at_4k.begin(), at_4k.end(), [&](const std::string& part) {
+            return post.file.find(part) != std::string::npos;
+          })) {
+        continue;
+      }
+      const std::string golden = "card-" + size_name + "-" + postName(post);
+      CAPTURE(golden);
+      std::vector<std::string> warnings;
+      render::SurfacePtr card = renderer.render(post, content::demoFeed(), size, warnings);
+      REQUIRE(card);
+      CHECK(warnings.empty());
+      const GoldenResult result = compareWithGolden(*card, golden);
+      INFO(result.message);
+      CHECK(result.matches);
+    }
   }
 }
 

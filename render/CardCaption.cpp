@@ -1,0 +1,27 @@
+#include "render/CardCaption.hpp"
+
+#include <map>
+
+#include "content/LanguageDetector.hpp"
+
+namespace newsticker::render {
+
+std::string scanCaption(const std::string& language) {
+  static const std::map<std::string, std::string> kCaptions = {
+      {"en", "Scan to read"},
+      {"fr", "Scannez pour lire"},
+      {"de", "Zum Lesen scannen"},
+      {"es", "Escanea para leer"},
+      {"it", "Scansiona per leggere"},
+      {"pt", "Escaneie para ler"},
+      {"nl", "Scan om te lezen"},
+      {"ja", "スキャンして読む"},
+      {"zh-Hans", "扫码阅读全文"},
+      {"zh-Hant", "掃碼閱讀全文"},
+      {"ko", "스캔하여 기사 읽기"},
+  };
+  const auto it = kCaptions.find(content::normaliseLanguageTag(language));
+  return it != kCaptions.end() ? it->second : kCaptions.at("en");
+}
+
+}  // namespace newsticker::render
