@@ -4,30 +4,38 @@
 
 namespace newsticker::firmware {
 
-CardCycle::CardCycle(std::vector<double> holds, double fade) : holds_(std::move(holds)), fade_(fade) {
+CardCycle::CardCycle(std::vector<double> holds, double transition)
+    : holds_(std::move(holds)), transition_(transition) {
   if (holds_.empty()) holds_.push_back(1.0);
   for (double& hold : holds_) {
     if (!(hold > 0)) hold = 1.0;
   }
-  if (holds_.size() == 1 || !(fade_ > 0)) fade_ = 0;
+  if (holds_.size() == 1 || !(transition_ > 0)) transition_ = 0;
   period_ = 0;
-  for (double hold : holds_) period_ += hold + fade_;
+  for (double hold : holds_) period_ += hold + transition_;
 }
 
 CycleFrame CardCycle::at(double t) const {
   CycleFrame frame;
-  if (holds_.size() == 1) return frame;
+  if (holds_.size() == 1) {
+    frame.hold = 0;
+    return frame;
+  }
   double local = std::fmod(t < 0 ? 0 : t, period_);
   for (std::size_t i = 0; i < holds_.size(); ++i) {
     frame.current = frame.next = i;
-    if (local < holds_[i]) return frame;
-    local -= holds_[i];
-    if (local < fade_) {
-      frame.next = (i + 1) % holds_.size();
-      frame.fade = std::fmax(local / fade_, 1e-6);
+    if (local < holds_[i]) {
+      frame.hold = local / holds_[i];
       return frame;
     }
-    local -= fade_;
+    local -= holds_[i];
+    if (local < transition_) {
+      frame.next = (i + 1) % holds_.size();
+      frame.transition = std::fmax(local / transition_, 1e-6);
+      frame.hold = 1;
+      return frame;
+    }
+    local -= transition_;
   }
   frame.current = frame.next = 0;  // rounding at the very end of a period
   return frame;
@@ -42,11 +50,17 @@ double CardCycle::nextChange(double t) const {
     for (double hold : holds_) {
       edge += hold;
       if (edge > t) return edge;
-      edge += fade_;
+      edge += transition_;
       if (edge > t) return edge;
     }
   }
   return t + period_;
+}
+
+double CardCycle::holdStart(std::size_t index, double t) const {
+  double start = t - std::fmod(t < 0 ? 0 : t, period_);
+  for (std::size_t i = 0; i < index && i < holds_.size(); ++i) start += holds_[i] + transition_;
+  return start;
 }
 
 }  // namespace newsticker::firmware

@@ -54,9 +54,54 @@ std::string codePointName(char32_t c) {
 
 std::string orDash(const std::string& s) { return s.empty() ? "-" : s; }
 
+std::string sizeName(const CardCuts& cuts) { return std::to_string(cuts.width) + "x" + std::to_string(cuts.height); }
+
+// " | summary cut after 41 of 58 words at 1920x1080" for each cut text.
+std::string cutNotes(const CardCuts& cuts, const std::string& file) {
+  const auto it = cuts.by_file.find(file);
+  if (it == cuts.by_file.end()) return "";
+  std::string notes;
+  const auto note = [&](const char* name, const render::TextCut& cut) {
+    if (!cut.cut) return;
+    notes += std::string(" | ") + name + " cut after " + std::to_string(cut.words_shown) + " of " +
+             std::to_string(cut.words_total) + " words at " + sizeName(cuts);
+  };
+  note("title", it->second.title);
+  note("summary", it->second.summary);
+  return notes;
+}
+
+std::string cutJson(const CardCuts& cuts, const std::string& file) {
+  const auto it = cuts.by_file.find(file);
+  if (it == cuts.by_file.end()) return "null";
+  const render::CardFit& fit = it->second;
+  const auto words = [](const render::TextCut& cut) {
+    return "[" + std::to_string(cut.words_shown) + ", " + std::to_string(cut.words_total) + "]";
+  };
+  return std::string("{\"title\": ") + (fit.title.cut ? "true" : "false") +
+         ", \"summary\": " + (fit.summary.cut ? "true" : "false") + ", \"size\": " + jsonString(sizeName(cuts)) +
+         ", \"title_words\": " + words(fit.title) + ", \"summary_words\": " + words(fit.summary) + "}";
+}
+
 }  // namespace
 
-void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out) {
+CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMeasurer& measurer,
+                         const render::CardSize& size, const render::Theme& theme,
+                         const std::string& fallback_language) {
+  CardCuts cuts;
+  cuts.width = size.width;
+  cuts.height = size.height;
+  render::LineBreaker breaker;
+  for (const content::Post& post : posts) {
+    render::CardFit fit;
+    render::layoutCard(post, size, theme, fallback_language, measurer, breaker, {}, &fit);
+    cuts.by_file[post.file] = fit;
+  }
+  return cuts;
+}
+
+void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
+                      const CardCuts& cuts) {
   std::size_t drafts = 0;
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
@@ -67,7 +112,7 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
       out << " | no font draws:";
       for (char32_t c : it->second) out << " " << codePointName(c);
     }
-    out << "\n";
+    out << cutNotes(cuts, post.file) << "\n";
   }
   std::size_t warnings = 0;
   for (const content::Diagnostic& d : feed.diagnostics) {
@@ -81,7 +126,8 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
       << " files rejected, " << warnings << " warnings\n";
 }
 
-void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out) {
+void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
+                    const CardCuts& cuts) {
   out << "{\"posts\": [";
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
@@ -105,7 +151,7 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
         out << (g ? ", " : "") << jsonString(character);
       }
     }
-    out << "]}";
+    out << "], \"cut\": " << cutJson(cuts, p.file) << "}";
   }
   out << "],\n \"rejected\": [";
   writeDiagnosticsJson(feed, content::Severity::Error, out);

@@ -15,10 +15,26 @@ std::optional<std::pair<int, int>> parseCardSize(const std::string& text) {
   return std::make_pair(static_cast<int>(w), static_cast<int>(h));
 }
 
+std::optional<int> parseRotation(const std::string& text) {
+  for (int degrees : {0, 90, 180, 270}) {
+    if (text == std::to_string(degrees)) return degrees;
+  }
+  return std::nullopt;
+}
+
+std::optional<RendererChoice> parseRendererChoice(const std::string& text) {
+  if (text == "auto") return RendererChoice::Auto;
+  if (text == "gpu") return RendererChoice::Gpu;
+  if (text == "software") return RendererChoice::Software;
+  return std::nullopt;
+}
+
 std::string usageText() {
   return "usage: newsticker [--config FILE] [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
          "       newsticker --check [--content DIR] [--json] [--drafts]\n"
          "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
+         "       newsticker --preview FILE.png [--content DIR] [--size WxH] [--drafts]\n"
+         "       newsticker --record FILE.webp [--seconds N] [--content DIR] [--size WxH]\n"
          "\n"
          "Shows full-screen headline cards from a content folder (posts/, logos/, feed.yaml,\n"
          "or a folder of post files); without --content, the built-in demo feed.\n"
@@ -30,6 +46,11 @@ std::string usageText() {
          "  --content DIR        content folder (default: built-in demo feed)\n"
          "  --size WxH           card size in pixels (default: the display's; 1920x1080 headless)\n"
          "  --windowed           a window instead of full screen\n"
+         "  --rotate DEGREES     turn the picture 90, 180 or 270 degrees clockwise (a panel on its side)\n"
+         "  --renderer KIND      auto (default), gpu or software\n"
+         "  --frame-stats        on exit, print how evenly animation frames were paced\n"
+         "  --headless           run the show without a display (SDL's dummy driver): reload,\n"
+         "                       watchdog and schedule work, nothing is drawn on a screen\n"
          "  --duration SECONDS   how long each card holds (default: feed.yaml's duration, else 8)\n"
          "  --drafts             also show posts marked 'published: false'\n"
          "  --max-post-kib N     reject post files larger than N KiB unread (default 1024)\n"
@@ -37,6 +58,10 @@ std::string usageText() {
          "                       per rejected file; exit 0 when nothing was rejected, 1 otherwise\n"
          "  --json               with --check: one JSON document on stdout\n"
          "  --screenshot DIR     render every card headless to DIR/card-001.png, ... and exit\n"
+         "  --preview FILE.png   write one contact sheet of every card, labelled with its file and\n"
+         "                       warnings, and the rejected files below it, then exit\n"
+         "  --record FILE.webp   play the show headless for --seconds (default 10) into an\n"
+         "                       animated WebP (default size 960x540), then exit\n"
          "  --help, --version\n";
 }
 
@@ -44,7 +69,7 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
   ParsedCommandLine parsed;
   parsed.options = defaults;
   Options& o = parsed.options;
-  bool check = false, screenshot = false;
+  bool check = false, screenshot = false, preview = false, record = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto value = [&](const char* name) -> std::optional<std::string> {
@@ -104,6 +129,47 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
       if (!v) return parsed;
       o.screenshot_dir = *v;
       screenshot = true;
+    } else if (arg == "--preview") {
+      const auto v = value("--preview");
+      if (!v) return parsed;
+      o.preview_path = *v;
+      preview = true;
+    } else if (arg == "--record") {
+      const auto v = value("--record");
+      if (!v) return parsed;
+      o.record_path = *v;
+      record = true;
+    } else if (arg == "--seconds") {
+      const auto v = value("--seconds");
+      if (!v) return parsed;
+      char* end = nullptr;
+      o.record_seconds = std::strtod(v->c_str(), &end);
+      if (end == v->c_str() || *end != '\0' || !(o.record_seconds > 0 && o.record_seconds <= 600)) {
+        parsed.error = "--seconds must be a number of seconds from 0 to 600 (got '" + *v + "')";
+        return parsed;
+      }
+    } else if (arg == "--rotate") {
+      const auto v = value("--rotate");
+      if (!v) return parsed;
+      const auto degrees = parseRotation(*v);
+      if (!degrees) {
+        parsed.error = "--rotate must be 0, 90, 180 or 270 (got '" + *v + "')";
+        return parsed;
+      }
+      o.scene.rotation = *degrees;
+    } else if (arg == "--headless") {
+      o.headless = true;
+    } else if (arg == "--frame-stats") {
+      o.scene.frame_stats = true;
+    } else if (arg == "--renderer") {
+      const auto v = value("--renderer");
+      if (!v) return parsed;
+      const auto choice = parseRendererChoice(*v);
+      if (!choice) {
+        parsed.error = "--renderer must be auto, gpu or software (got '" + *v + "')";
+        return parsed;
+      }
+      o.scene.renderer = *choice;
     } else if (arg == "--help" || arg == "-h") {
       o.mode = Mode::Help;
       return parsed;
@@ -115,14 +181,22 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
       return parsed;
     }
   }
-  if (check && screenshot) {
+  if (static_cast<int>(check) + screenshot + preview + record > 1) {
+    parsed.error = "--check, --screenshot, --preview and --record cannot be combined";
+  } else if (check && screenshot) {
     parsed.error = "--check and --screenshot cannot be combined";
+  } else if (preview && (check || screenshot)) {
+    parsed.error = std::string("--preview and ") + (check ? "--check" : "--screenshot") + " cannot be combined";
   } else if (o.json && !check) {
     parsed.error = "--json goes with --check";
   } else if (check) {
     o.mode = Mode::Check;
   } else if (screenshot) {
     o.mode = Mode::Screenshot;
+  } else if (preview) {
+    o.mode = Mode::Preview;
+  } else if (record) {
+    o.mode = Mode::Record;
   }
   return parsed;
 }

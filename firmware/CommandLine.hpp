@@ -6,25 +6,32 @@
 #include <string>
 #include <utility>
 
+#include "firmware/SceneSettings.hpp"
 #include "fonts/FontChain.hpp"
 
 namespace newsticker::firmware {
 
-enum class Mode { Show, Check, Screenshot, Help, Version };
+enum class Mode { Show, Check, Screenshot, Preview, Record, Help, Version };
 
 struct Options {
   Mode mode = Mode::Show;
   std::string content_dir;     // empty: the built-in demo feed
   int width = 0, height = 0;   // --size WxH; 0: the display's size (1920x1080 headless)
   bool windowed = false;
+  std::string display_mode;    // config display.mode "1920x1080@60"; empty: the connector's preferred
+  bool headless = false;       // --headless: the show on SDL's dummy driver, no display needed
   double duration_seconds = 0; // --duration; 0: the feed's or 8 s
   std::string screenshot_dir;  // --screenshot OUT_DIR
+  std::string preview_path;    // --preview FILE.png
+  std::string record_path;     // --record FILE.webp
+  double record_seconds = 10;  // --seconds
   bool json = false;           // --check --json
   bool show_drafts = false;    // --drafts
   std::size_t max_post_bytes = 1 << 20;  // --max-post-kib
   std::string language;        // fallback language; empty: feed.yaml's, else "en"
   std::string config_path;     // --config FILE
   fonts::FontChain font_chain = fonts::defaultFontChain();
+  SceneSettings scene;         // the screen around the cards (config file, --rotate, ...)
 };
 
 struct ParsedCommandLine {
@@ -35,6 +42,12 @@ struct ParsedCommandLine {
 // Parses argv (argv[0] is the program) on top of `defaults` (the config
 // file's settings). Never exits or prints.
 ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Options& defaults = {});
+
+// "90" -> 90; nullopt unless it is 0, 90, 180 or 270.
+std::optional<int> parseRotation(const std::string& text);
+
+// "auto", "gpu", "software" -> the choice; nullopt for anything else.
+std::optional<RendererChoice> parseRendererChoice(const std::string& text);
 
 // "1920x1080" -> {1920, 1080}; nullopt unless both sides are 64..8192.
 std::optional<std::pair<int, int>> parseCardSize(const std::string& text);

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdlib>
+
 
 namespace newsticker::firmware {
 namespace {
@@ -65,6 +67,96 @@ void applyFonts(const YAML::Node& node, Options& o) {
   }
 }
 
+// "5%" or 0.05 -> 0.05; from 0 to 20 %.
+double safeAreaFrom(const YAML::Node& node) {
+  const std::string raw = text(node, "safe_area");
+  char* end = nullptr;
+  double value = std::strtod(raw.c_str(), &end);
+  if (end == raw.c_str()) throw ConfigError{lineOf(node), "safe_area must be a percentage such as 5%"};
+  if (*end == '%') {
+    value /= 100.0;
+    ++end;
+  }
+  if (*end != '\0' || !(value >= 0 && value <= 0.2)) {
+    throw ConfigError{lineOf(node), "safe_area must be from 0% to 20%"};
+  }
+  return value;
+}
+
+void applyTransition(const YAML::Node& node, SceneSettings& scene) {
+  const auto kind = [&](const YAML::Node& v) {
+    const std::string name = text(v, "transition");
+    if (name == "crossfade" || name == "fade") scene.transition = TransitionKind::Crossfade;
+    else if (name == "slide" || name == "push") scene.transition = TransitionKind::Slide;
+    else throw ConfigError{lineOf(v), "transition must be crossfade or slide"};
+  };
+  if (node.IsScalar()) {
+    kind(node);
+    return;
+  }
+  if (!node.IsMap()) throw ConfigError{lineOf(node), "transition is crossfade, slide, or {kind, seconds}"};
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    if (key == "kind") {
+      kind(entry.second);
+    } else if (key == "seconds") {
+      scene.transition_seconds = value<double>(entry.second, "transition.seconds");
+      if (!(scene.transition_seconds >= 0 && scene.transition_seconds <= 5)) {
+        throw ConfigError{lineOf(entry.second), "transition.seconds must be from 0 to 5"};
+      }
+    } else {
+      throw ConfigError{lineOf(entry.first), "unknown key 'transition." + key + "'"};
+    }
+  }
+}
+
+void applyClock(const YAML::Node& node, SceneSettings& scene) {
+  if (node.IsScalar()) {
+    scene.screen.clock = value<bool>(node, "clock");
+    return;
+  }
+  if (!node.IsMap()) throw ConfigError{lineOf(node), "clock is true, false or {hours, time_zone}"};
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& v = entry.second;
+    if (key == "hours") {
+      const std::string hours = text(v, "clock.hours");
+      if (hours == "24") scene.clock.hours = render::ClockHours::TwentyFour;
+      else if (hours == "12") scene.clock.hours = render::ClockHours::Twelve;
+      else if (hours == "auto") scene.clock.hours = render::ClockHours::Auto;
+      else throw ConfigError{lineOf(v), "clock.hours must be 24, 12 or auto"};
+    } else if (key == "time_zone") {
+      scene.clock.time_zone = text(v, "clock.time_zone");
+      if (!render::isKnownTimeZone(scene.clock.time_zone)) {
+        throw ConfigError{lineOf(v), "unknown time zone '" + scene.clock.time_zone + "' (an IANA name such as Europe/Berlin)"};
+      }
+    } else if (key == "show") {
+      scene.screen.clock = value<bool>(v, "clock.show");
+    } else {
+      throw ConfigError{lineOf(entry.first), "unknown key 'clock." + key + "'"};
+    }
+  }
+}
+
+void applyTheme(const YAML::Node& node, SceneSettings& scene) {
+  if (!node.IsMap()) throw ConfigError{lineOf(node), "theme must be a set of keys"};
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& v = entry.second;
+    if (key == "header") scene.screen.header = value<bool>(v, "theme.header");
+    else if (key == "clock") scene.screen.clock = value<bool>(v, "theme.clock");
+    else if (key == "progress") scene.screen.progress = value<bool>(v, "theme.progress");
+    else if (key == "crawl_speed") {
+      scene.crawl_speed = value<double>(v, "theme.crawl_speed");
+      if (!(scene.crawl_speed >= 10 && scene.crawl_speed <= 1000)) {
+        throw ConfigError{lineOf(v), "theme.crawl_speed must be from 10 to 1000 pixels per second"};
+      }
+    } else {
+      throw ConfigError{lineOf(entry.first), "unknown key 'theme." + key + "'"};
+    }
+  }
+}
+
 }  // namespace
 
 ConfigResult loadConfig(const std::string& path, const Options& base) {
@@ -99,6 +191,24 @@ ConfigResult loadConfig(const std::string& path, const Options& base) {
         o.max_post_bytes = static_cast<std::size_t>(kib) * 1024;
       } else if (key == "fonts") {
         applyFonts(v, o);
+      } else if (key == "crawl") {
+        o.scene.screen.crawl = value<bool>(v, "crawl");
+      } else if (key == "rotation") {
+        const auto degrees = parseRotation(text(v, "rotation"));
+        if (!degrees) throw ConfigError{lineOf(v), "rotation must be 0, 90, 180 or 270"};
+        o.scene.rotation = *degrees;
+      } else if (key == "safe_area") {
+        o.scene.screen.safe_area = safeAreaFrom(v);
+      } else if (key == "transition") {
+        applyTransition(v, o.scene);
+      } else if (key == "clock") {
+        applyClock(v, o.scene);
+      } else if (key == "renderer") {
+        const auto choice = parseRendererChoice(text(v, "renderer"));
+        if (!choice) throw ConfigError{lineOf(v), "renderer must be auto, gpu or software"};
+        o.scene.renderer = *choice;
+      } else if (key == "theme") {
+        applyTheme(v, o.scene);
       } else {
         throw ConfigError{lineOf(entry.first), "unknown key '" + key + "'"};
       }

@@ -14,9 +14,12 @@ struct ConfigResult {
 };
 
 // Reads `path` into a copy of `base`. Keys (all optional): content, size
-// ("WxH"), duration, show_drafts, language, max_post_kib, and fonts:
+// ("WxH"), duration, show_drafts, language, max_post_kib, fonts:
 // {regular, bold, fallbacks: [FILE or {regular, bold, index,
-// bitmap_height_em, emoji}]}. Unknown keys and wrong values are errors.
+// bitmap_height_em, emoji}]}, crawl, rotation, safe_area ("5%"), transition
+// (crossfade|slide or {kind, seconds}), clock (bool or {show, hours,
+// time_zone}), renderer (auto|gpu|software), theme: {header, clock,
+// progress, crawl_speed}. Unknown keys and wrong values are errors.
 ConfigResult loadConfig(const std::string& path, const Options& base);
 
 }  // namespace newsticker::firmware

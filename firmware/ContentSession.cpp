@@ -43,6 +43,7 @@ ContentSession openContent(const std::string& content_dir, bool show_drafts, con
       session.feed.rejected_files = 1;
     }
   }
+  session.loaded_at = std::time(nullptr);
   session.playlist = content::buildPlaylist(session.feed.posts, show_drafts || session.feed.defaults.show_drafts);
   if (session.playlist.empty()) session.playlist.push_back(noNewsPost(where));
   return session;

@@ -2,6 +2,7 @@
 // loaded from it, and the playlist in showing order.
 #pragma once
 
+#include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ struct ContentSession {
   const content::ContentTree* tree = nullptr;
   content::Feed feed;
   std::vector<content::Post> playlist;  // never empty: a "no news" card stands in
+  std::time_t loaded_at = 0;            // when it was read (wall clock)
 };
 
 // Loads `content_dir` (empty: the built-in demo feed). A missing or unreadable

@@ -2,151 +2,172 @@
 
 #include <SDL.h>
 
-#include <algorithm>
-#include <cmath>
-#include <iostream>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <thread>
 
-#include "firmware/CardCycle.hpp"
-#include "firmware/CardStore.hpp"
-#include "fonts/FontChain.hpp"
-#include "render/CardRenderer.hpp"
+#include "firmware/Clock.hpp"
+#include "firmware/ContentWatcher.hpp"
+#include "firmware/Log.hpp"
+#include "firmware/SdlRuntime.hpp"
+#include "firmware/SceneLoop.hpp"
+#include "firmware/SdlScreen.hpp"
+#include "firmware/ServiceNotifier.hpp"
 #include "render/FontCache.hpp"
 
 namespace newsticker::firmware {
+
+SceneSettings sceneSettingsFor(const Options& options, const ContentSession& content) {
+  SceneSettings settings = options.scene;
+  settings.hold_seconds = options.duration_seconds;
+  settings.fallback_language = fallbackLanguage(content, options.language);
+  if (settings.clock.language.empty()) settings.clock.language = settings.fallback_language;
+  return settings;
+}
+
 namespace {
 
-constexpr double kFadeSeconds = 0.8;
-constexpr double kDefaultHoldSeconds = 8.0;
-constexpr int kMaxTextureSide = 2048;  // Raspberry Pi 0-3 GPU limit
-
-std::vector<double> holdTimes(const Options& options, const ContentSession& content) {
-  std::vector<double> holds;
-  for (const content::Post& post : content.playlist) {
-    double hold = options.duration_seconds;
-    if (hold <= 0) hold = post.duration_seconds;
-    if (hold <= 0) hold = kDefaultHoldSeconds;
-    holds.push_back(hold);
+// "12 posts loaded 10:41:07, card 3/12: Title" for systemctl status.
+std::string statusLine(const SceneFrame& frame) {
+  char loaded[32] = "";
+  std::tm local{};
+  if (frame.loaded_at != 0 && localtime_r(&frame.loaded_at, &local) != nullptr) {
+    std::strftime(loaded, sizeof loaded, " loaded %H:%M:%S", &local);
   }
-  return holds;
+  const std::string posts = std::to_string(frame.posts) + " posts" + loaded;
+  if (frame.blank) return posts + ", screen off by the schedule";
+  std::string title = frame.title.size() > 80 ? frame.title.substr(0, 80) + "..." : frame.title;
+  for (char& c : title) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return posts + ", card " + std::to_string(frame.cycle.current + 1) + "/" +
+         std::to_string(frame.posts) + ": " + title;
 }
 
-// Cards are rendered at the output size, halved until both sides fit a texture.
-render::CardSize cardSizeFor(int output_w, int output_h) {
-  render::CardSize size{output_w, output_h};
-  while (size.width > kMaxTextureSide || size.height > kMaxTextureSide) {
-    size.width /= 2;
-    size.height /= 2;
+// A reload of `options`' folder, or null (and a log line) when the folder is
+// gone, so the cards already shown keep cycling.
+SharedContent loadAgain(const Options& options) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.content_dir, ec)) {
+    logWarning("content folder " + options.content_dir + " is gone; the cards already shown keep cycling");
+    return nullptr;
   }
-  return size;
+  content::LoadLimits limits;
+  limits.max_post_bytes = options.max_post_bytes;
+  auto fresh = std::make_shared<ContentSession>(openContent(options.content_dir, options.show_drafts, limits));
+  std::size_t rejected = 0;
+  for (const content::Diagnostic& d : fresh->feed.diagnostics) {
+    const std::string line = content::formatDiagnostic(d);
+    if (d.severity == content::Severity::Error) {
+      ++rejected;
+      logWarning(line);
+    } else {
+      logInfo(line);
+    }
+  }
+  logInfo("reloaded " + options.content_dir + ": " + std::to_string(fresh->playlist.size()) + " cards, " +
+          std::to_string(fresh->feed.rejected_files) + " files rejected");
+  return fresh;
 }
 
-double secondsSince(Uint64 start) {
-  return static_cast<double>(SDL_GetPerformanceCounter() - start) / static_cast<double>(SDL_GetPerformanceFrequency());
+std::atomic<bool> stop_requested{false};
+
+void onStopSignal(int) { stop_requested.store(true); }
+
+// SDL, a window and a renderer on `video_driver`; null after logging why
+// when the display is not there (yet).
+struct Display {
+  std::unique_ptr<SdlRuntime> sdl;
+  std::unique_ptr<SdlScreen> screen;
+};
+
+Display openDisplay(const Options& options, const std::string& video_driver, const Clock& clock) {
+  Display display;
+  if (video_driver.empty() && chooseSoftwareRendering(options.scene.renderer)) {
+    // No GPU to use: SDL's software renderer, and no GL behind the window
+    // surface either (Mesa's llvmpipe costs ~270 ms and ~54 MiB for nothing).
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  }
+  display.sdl = std::make_unique<SdlRuntime>(video_driver);
+  WindowRequest request;
+  request.windowed = options.windowed;
+  request.width = options.width;
+  request.height = options.height;
+  request.renderer = options.scene.renderer;
+  request.mode = options.display_mode;
+  display.screen = std::make_unique<SdlScreen>(request, clock);
+  return display;
 }
 
 }  // namespace
 
-int runSlideshow(const Options& options, ContentSession& content) {
-  const int requested_w = options.width > 0 ? options.width : 1280;
-  const int requested_h = options.height > 0 ? options.height : 720;
-  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-  flags |= options.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-  render::WindowPtr window(SDL_CreateWindow("newsticker", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                            requested_w, requested_h, flags));
-  if (!window) {
-    std::cerr << "newsticker: cannot open a window: " << SDL_GetError() << "\n";
-    return 1;
+int runSlideshow(const Options& options, ContentSession& content, const std::string& video_driver) {
+  SystemClock clock;
+  Display display;
+  // No display yet (a board booted without its screen, a DRM device not
+  // ready): keep trying with backoff; SIGTERM and SIGINT still stop us.
+  for (double backoff = 1;; backoff = std::min(backoff * 2, 60.0)) {
+    try {
+      display = openDisplay(options, video_driver, clock);
+      break;
+    } catch (const std::runtime_error& error) {
+      display = Display{};
+      logWarning(std::string(error.what()) + "; trying again in " + std::to_string(static_cast<int>(backoff)) + " s");
+    }
+    // Our own stop handlers only while waiting: SDL installs its own (which
+    // turn the signals into a quit event) only where none is set.
+    stop_requested.store(false);
+    const auto previous_term = std::signal(SIGTERM, onStopSignal);
+    const auto previous_int = std::signal(SIGINT, onStopSignal);
+    for (int waited = 0; waited < backoff * 10 && !stop_requested.load(); ++waited) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    std::signal(SIGTERM, previous_term);
+    std::signal(SIGINT, previous_int);
+    if (stop_requested.load()) return 0;
   }
-  render::RendererPtr renderer(
-      SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-  if (!renderer) renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
-  if (!renderer) {
-    std::cerr << "newsticker: cannot create a renderer: " << SDL_GetError() << "\n";
-    return 1;
-  }
-  SDL_RendererInfo info{};
-  SDL_GetRendererInfo(renderer.get(), &info);
-  const bool vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
-  SDL_ShowCursor(SDL_DISABLE);
-  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-
+  SdlScreen* screen = display.screen.get();
+  int w = 0, h = 0;
+  screen->outputSize(w, h);
+  logInfo(std::to_string(w) + "x" + std::to_string(h) + " output, " + screen->rendererName() + " renderer" +
+          (screen->vsync() ? " with vsync" : ""));
   render::FontCache fonts(options.font_chain);
-  render::CardRenderer cards(fonts, render::Theme{}, fallbackLanguage(content, options.language));
-  int output_w = 0, output_h = 0;
-  SDL_GetRendererOutputSize(renderer.get(), &output_w, &output_h);
-  auto store = std::make_unique<CardStore>(*renderer, cards, *content.tree, content.playlist,
-                                           cardSizeFor(output_w, output_h));
-  const CardCycle cycle(holdTimes(options, content), kFadeSeconds);
+  SceneSettings settings = sceneSettingsFor(options, content);
+  settings.threaded = true;
+  SceneLoop loop(*screen, clock, fonts, SharedContent(SharedContent(), &content), settings);
 
-  const Uint64 start = SDL_GetPerformanceCounter();
-  bool dirty = true;
-  CycleFrame shown{static_cast<std::size_t>(-1), 0, 0};
-  for (;;) {
-    const double now = secondsSince(start);
-    const CycleFrame frame = cycle.at(now);
-    if (dirty || frame.current != shown.current || frame.next != shown.next || frame.fading() ||
-        shown.fading()) {
-      SDL_Texture* current = store->texture(frame.current);
-      SDL_Texture* next = frame.fading() ? store->texture(frame.next) : nullptr;
-      SDL_SetRenderDrawColor(renderer.get(), 0, 0, 0, 255);
-      SDL_RenderClear(renderer.get());
-      if (current != nullptr) {
-        SDL_SetTextureAlphaMod(current, 255);
-        SDL_RenderCopy(renderer.get(), current, nullptr, nullptr);
-      }
-      if (next != nullptr) {
-        // Ease in and out, so the fade starts and lands softly.
-        const double eased = frame.fade * frame.fade * (3 - 2 * frame.fade);
-        SDL_SetTextureAlphaMod(next, static_cast<Uint8>(std::lround(255 * eased)));
-        SDL_RenderCopy(renderer.get(), next, nullptr, nullptr);
-      }
-      SDL_RenderPresent(renderer.get());
-      shown = frame;
-      dirty = false;
-      if (!frame.fading()) {
-        // Prepare the next card now, while nothing moves, so its fade is smooth.
-        const std::size_t upcoming = (frame.current + 1) % content.playlist.size();
-        store->texture(upcoming);
-        store->keepOnly({frame.current, upcoming});
-      }
+  ServiceNotifier notifier;
+  // A test-only hook: the loop freezes after this many seconds, so a test
+  // sees the watchdog pings stop.
+  const char* stall = std::getenv("NEWSTICKER_TEST_STALL_AFTER");
+  const double stall_after = stall != nullptr ? std::atof(stall) : -1;
+  loop.on_frame = [&](const SceneFrame& frame) {
+    notifier.ready();
+    notifier.status(statusLine(frame));
+  };
+  loop.on_wake = [&](double now) {
+    if (stall_after >= 0 && now >= stall_after) {
+      logWarning("stalling the main loop (NEWSTICKER_TEST_STALL_AFTER)");
+      for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
     }
-
-    int timeout_ms;
-    if (frame.fading()) {
-      timeout_ms = vsync ? 0 : 16;
-    } else {
-      const double wait = cycle.nextChange(secondsSince(start)) - secondsSince(start);
-      timeout_ms = static_cast<int>(std::clamp(std::ceil(wait * 1000.0), 1.0, 60000.0));
-    }
-    SDL_Event event;
-    bool have_event = timeout_ms > 0 ? SDL_WaitEventTimeout(&event, timeout_ms) != 0 : SDL_PollEvent(&event) != 0;
-    while (have_event) {
-      switch (event.type) {
-        case SDL_QUIT:
-          return 0;
-        case SDL_KEYDOWN:
-          if (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q) return 0;
-          break;
-        case SDL_WINDOWEVENT:
-          if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            SDL_GetRendererOutputSize(renderer.get(), &output_w, &output_h);
-            store = std::make_unique<CardStore>(*renderer, cards, *content.tree, content.playlist,
-                                                cardSizeFor(output_w, output_h));
-          }
-          dirty = true;
-          break;
-        case SDL_RENDER_TARGETS_RESET:
-        case SDL_RENDER_DEVICE_RESET:
-          store = std::make_unique<CardStore>(*renderer, cards, *content.tree, content.playlist,
-                                              cardSizeFor(output_w, output_h));
-          dirty = true;
-          break;
-        default:
-          break;
-      }
-      have_event = SDL_PollEvent(&event) != 0;
-    }
+    const double next = notifier.watchdog(now);
+    return stall_after >= 0 ? std::min(next, stall_after) : next;
+  };
+  std::unique_ptr<ContentWatcher> watcher;
+  if (!options.content_dir.empty()) {
+    loop.reload = [&options] { return loadAgain(options); };
+    watcher = std::make_unique<ContentWatcher>(options.content_dir,
+                                               [&loop](bool forced) { loop.contentChanged(forced); });
   }
+  const int status = loop.run();
+  notifier.stopping();
+  return status;
 }
 
 }  // namespace newsticker::firmware

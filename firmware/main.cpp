@@ -10,11 +10,15 @@
 #include "firmware/Config.hpp"
 #include "firmware/GlyphCoverage.hpp"
 #include "firmware/ContentSession.hpp"
+#include "firmware/AnimationRecording.hpp"
+#include "firmware/PreviewSheet.hpp"
 #include "firmware/ScreenshotRun.hpp"
 #include "firmware/SdlRuntime.hpp"
+#include "firmware/SdlScreen.hpp"
 #include "firmware/Slideshow.hpp"
 #include "fonts/FontChain.hpp"
 #include "render/FontCache.hpp"
+#include "render/ScreenLayout.hpp"
 
 using namespace newsticker;
 
@@ -36,6 +40,15 @@ int renderHeadless(const firmware::Options& options, firmware::ContentSession& c
   const int status = firmware::runScreenshots(options, content, dir);
   if (status == 0) {
     std::cout << "wrote " << content.playlist.size() << " cards to " << dir << "\n";
+  }
+  return status;
+}
+
+int renderPreview(const firmware::Options& options, firmware::ContentSession& content) {
+  firmware::SdlRuntime sdl("dummy");
+  const int status = firmware::writePreviewSheet(options, content, options.preview_path);
+  if (status == 0) {
+    std::cout << "wrote preview of " << content.playlist.size() << " cards to " << options.preview_path << "\n";
   }
   return status;
 }
@@ -72,19 +85,28 @@ int main(int argc, char** argv) {
   firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits);
   if (options.mode == firmware::Mode::Check) {
     firmware::MissingGlyphs missing;
+    firmware::CardCuts cuts;
     if (fonts::missingFontFiles(options.font_chain).empty() && TTF_Init() == 0) {
       {
         render::FontCache fonts(options.font_chain);
         missing = firmware::findMissingGlyphs(content.feed.posts, fonts);
+        // What each card cuts at --size (1920x1080 by default), with the
+        // screen's header and crawl around it as the display shows them.
+        const int width = options.width > 0 ? options.width : 1920;
+        const int height = options.height > 0 ? options.height : 1080;
+        const render::CardSize size(width, height,
+                                    render::layoutScreen(width, height, options.scene.screen).card_insets);
+        cuts = firmware::measureCardCuts(content.feed.posts, fonts, size, options.scene.theme,
+                                         firmware::fallbackLanguage(content, options.language));
       }
       TTF_Quit();
     } else {
-      std::cerr << "newsticker: fonts unavailable; characters are not checked against them\n";
+      std::cerr << "newsticker: fonts unavailable; characters and cut text are not checked\n";
     }
     if (options.json) {
-      firmware::writeCheckJson(content.feed, missing, std::cout);
+      firmware::writeCheckJson(content.feed, missing, std::cout, cuts);
     } else {
-      firmware::writeCheckReport(content.feed, missing, std::cout);
+      firmware::writeCheckReport(content.feed, missing, std::cout, cuts);
     }
     return content.feed.rejected_files == 0 ? 0 : 1;
   }
@@ -100,13 +122,22 @@ int main(int argc, char** argv) {
     if (options.mode == firmware::Mode::Screenshot) {
       return renderHeadless(options, content, options.screenshot_dir);
     }
+    if (options.mode == firmware::Mode::Preview) {
+      return renderPreview(options, content);
+    }
+    if (options.mode == firmware::Mode::Record) {
+      firmware::SdlRuntime sdl("dummy");
+      const int status = firmware::recordAnimation(options, content, options.record_path, options.record_seconds);
+      if (status == 0) std::cout << "recorded " << options.record_seconds << " s to " << options.record_path << "\n";
+      return status;
+    }
+    if (options.headless) return firmware::runSlideshow(options, content, "dummy");
     if (!firmware::displayAvailable()) {
       std::cout << "newsticker: no display (no DISPLAY, WAYLAND_DISPLAY or usable DRM device); "
                    "rendering the cards headless instead\n";
       return renderHeadless(options, content, headlessFolder());
     }
-    firmware::SdlRuntime sdl("");
-    return firmware::runSlideshow(options, content);
+    return firmware::runSlideshow(options, content, "");
   } catch (const std::exception& error) {
     std::cerr << "newsticker: " << error.what() << "\n";
     return 1;

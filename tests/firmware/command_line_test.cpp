@@ -55,3 +55,24 @@ TEST_CASE("usage errors name the problem") {
   CHECK_FALSE(parse({"--json"}).error.empty());
   CHECK(usageText().find("--screenshot OUT_DIR") != std::string::npos);
 }
+
+TEST_CASE("--rotate, --renderer and --record with --seconds") {
+  using namespace newsticker::firmware;
+  const char* good[] = {"newsticker", "--rotate", "90", "--renderer", "software"};
+  const ParsedCommandLine shown = parseCommandLine(5, good);
+  REQUIRE(shown.error.empty());
+  CHECK(shown.options.scene.rotation == 90);
+  CHECK(shown.options.scene.renderer == RendererChoice::Software);
+
+  const char* record[] = {"newsticker", "--record", "/tmp/a.webp", "--seconds", "12"};
+  const ParsedCommandLine recorded = parseCommandLine(5, record);
+  REQUIRE(recorded.error.empty());
+  CHECK(recorded.options.mode == Mode::Record);
+  CHECK(recorded.options.record_path == "/tmp/a.webp");
+  CHECK(recorded.options.record_seconds == doctest::Approx(12));
+
+  const char* bad_rotation[] = {"newsticker", "--rotate", "45"};
+  CHECK(parseCommandLine(3, bad_rotation).error.find("--rotate must be 0, 90, 180 or 270") != std::string::npos);
+  const char* both[] = {"newsticker", "--record", "a.webp", "--check"};
+  CHECK(parseCommandLine(4, both).error.find("cannot be combined") != std::string::npos);
+}

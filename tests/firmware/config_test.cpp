@@ -71,3 +71,49 @@ TEST_CASE("config mistakes name the file, the line and the reason") {
   CHECK(loadConfig("/nonexistent/newsticker.yaml", Options{}).error == "/nonexistent/newsticker.yaml: cannot be read");
   for (const auto& path : {typo, bad, size, broken}) fs::remove(path);
 }
+
+TEST_CASE("the screen around the cards is set in the config: crawl, rotation, safe area, transition, clock, theme") {
+  const std::string path = writeConfig("screen",
+                                       "crawl: false\n"
+                                       "rotation: 90\n"
+                                       "safe_area: 5%\n"
+                                       "transition: {kind: slide, seconds: 1.2}\n"
+                                       "clock: {hours: 24, time_zone: Europe/Berlin}\n"
+                                       "renderer: software\n"
+                                       "theme: {header: true, progress: false, crawl_speed: 150}\n");
+  const ConfigResult config = loadConfig(path, Options{});
+  REQUIRE_MESSAGE(config.error.empty(), config.error);
+  const SceneSettings& scene = config.options.scene;
+  CHECK_FALSE(scene.screen.crawl);
+  CHECK(scene.rotation == 90);
+  CHECK(scene.screen.safe_area == doctest::Approx(0.05));
+  CHECK(scene.transition == TransitionKind::Slide);
+  CHECK(scene.transition_seconds == doctest::Approx(1.2));
+  CHECK(scene.clock.hours == newsticker::render::ClockHours::TwentyFour);
+  CHECK(scene.clock.time_zone == "Europe/Berlin");
+  CHECK(scene.renderer == RendererChoice::Software);
+  CHECK(scene.screen.header);
+  CHECK_FALSE(scene.screen.progress);
+  CHECK(scene.crawl_speed == doctest::Approx(150));
+
+  // --rotate on the command line wins over the file.
+  const char* argv[] = {"newsticker", "--rotate", "270"};
+  const ParsedCommandLine parsed = parseCommandLine(3, argv, config.options);
+  REQUIRE(parsed.error.empty());
+  CHECK(parsed.options.scene.rotation == 270);
+}
+
+TEST_CASE("wrong screen settings name the line and the reason") {
+  struct Case {
+    const char* yaml;
+    const char* expected;
+  };
+  for (const Case c : {Case{"crawl: true\nrotation: 45\n", ":2: rotation must be 0, 90, 180 or 270"},
+                       Case{"safe_area: 30%\n", ":1: safe_area must be from 0% to 20%"},
+                       Case{"transition: wipe\n", ":1: transition must be crossfade or slide"},
+                       Case{"clock:\n  time_zone: Mars/Olympus\n", ":2: unknown time zone 'Mars/Olympus'"},
+                       Case{"theme: {sparkles: true}\n", ":1: unknown key 'theme.sparkles'"}}) {
+    const ConfigResult config = loadConfig(writeConfig("bad-screen", c.yaml), Options{});
+    CHECK_MESSAGE(config.error.find(c.expected) != std::string::npos, config.error);
+  }
+}

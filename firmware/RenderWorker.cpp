@@ -1,0 +1,97 @@
+#include "firmware/RenderWorker.hpp"
+
+#include <exception>
+#include <iostream>
+
+namespace newsticker::firmware {
+namespace {
+
+RenderWorker::HandOver runGuarded(const RenderWorker::Work& work, const std::string& what_for) {
+  try {
+    return work();
+  } catch (const std::exception& error) {
+    std::cerr << "newsticker: " << what_for << ": " << error.what() << "\n";
+  } catch (...) {
+    std::cerr << "newsticker: " << what_for << ": unknown error\n";
+  }
+  return {};
+}
+
+}  // namespace
+
+RenderWorker::RenderWorker(bool threaded, std::function<void()> wake)
+    : threaded_(threaded), wake_(std::move(wake)) {
+  if (threaded_) thread_ = std::thread([this] { run(); });
+}
+
+RenderWorker::~RenderWorker() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+    queued_.clear();
+  }
+  changed_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void RenderWorker::post(Work work, std::string what_for) {
+  if (!threaded_) {
+    HandOver done = runGuarded(work, what_for);
+    if (done) finished_.push_back(std::move(done));
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queued_.push_back(Job{std::move(work), std::move(what_for)});
+  }
+  changed_.notify_all();
+}
+
+void RenderWorker::run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [this] { return stopping_ || !queued_.empty(); });
+    if (stopping_) return;
+    Job job = std::move(queued_.front());
+    queued_.pop_front();
+    ++running_;
+    lock.unlock();
+    HandOver done = runGuarded(job.work, job.what_for);
+    lock.lock();
+    --running_;
+    if (done) finished_.push_back(std::move(done));
+    changed_.notify_all();
+    if (wake_) {
+      lock.unlock();
+      wake_();
+      lock.lock();
+    }
+  }
+}
+
+void RenderWorker::collect() {
+  std::deque<HandOver> ready;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ready.swap(finished_);
+  }
+  for (HandOver& done : ready) done();
+}
+
+void RenderWorker::waitIdle() {
+  if (!threaded_) return;
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [this] { return stopping_ || (queued_.empty() && running_ == 0); });
+}
+
+void RenderWorker::dropQueued() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  queued_.clear();
+}
+
+std::size_t RenderWorker::busy() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return queued_.size() + running_;
+}
+
+}  // namespace newsticker::firmware

@@ -1,0 +1,582 @@
+#include "firmware/SceneLoop.hpp"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "render/CardPainter.hpp"
+#include "render/CrawlStrip.hpp"
+#include "render/LogoLoader.hpp"
+#include "firmware/Log.hpp"
+
+namespace newsticker::firmware {
+namespace {
+
+constexpr double kDefaultHoldSeconds = 8.0;
+constexpr int kMaxTextureSide = 2048;  // Raspberry Pi 0-3 GPU limit
+constexpr int kMaxCrawlPeriod = 16 * 2048;
+
+using SharedSurface = std::shared_ptr<SDL_Surface>;
+
+SharedSurface share(render::SurfacePtr surface) { return SharedSurface(surface.release(), SDL_FreeSurface); }
+
+// Cards are rendered at the scene size, halved until both sides fit a texture.
+render::CardSize cardSizeFor(int width, int height, render::Insets insets) {
+  while (width > kMaxTextureSide || height > kMaxTextureSide) {
+    width /= 2;
+    height /= 2;
+    insets = {insets.top / 2, insets.right / 2, insets.bottom / 2, insets.left / 2};
+  }
+  return render::CardSize(width, height, insets);
+}
+
+// Ease in and out, so a transition starts and lands softly.
+double eased(double p) { return p * p * (3 - 2 * p); }
+
+}  // namespace
+
+std::vector<double> SceneLoop::holdTimes(const SceneSettings& settings, const std::vector<content::Post>& posts) {
+  std::vector<double> holds;
+  for (const content::Post& post : posts) {
+    double hold = settings.hold_seconds;
+    if (hold <= 0) hold = post.duration_seconds;
+    if (hold <= 0) hold = kDefaultHoldSeconds;
+    holds.push_back(hold);
+  }
+  return holds;
+}
+
+SceneLoop::SceneLoop(Screen& screen, Clock& clock, render::FontCache& fonts, SharedContent content,
+                     SceneSettings settings)
+    : screen_(screen),
+      clock_(clock),
+      fonts_(fonts),
+      content_(std::move(content)),
+      settings_(std::move(settings)),
+      style_(render::screenStyleFor(settings_.theme)),
+      cards_(fonts, settings_.theme, settings_.fallback_language),
+      clock_text_(settings_.clock),
+      cycle_(holdTimes(settings_, content_->playlist), settings_.transition_seconds),
+      worker_(settings_.threaded, [] {
+        // Wake the loop's SDL_WaitEventTimeout: a result is ready.
+        SDL_Event event{};
+        event.type = SDL_USEREVENT;
+        SDL_PushEvent(&event);
+      }),
+      loader_(settings_.threaded, [] {
+        SDL_Event event{};
+        event.type = SDL_USEREVENT;
+        SDL_PushEvent(&event);
+      }) {}
+
+SceneLoop::~SceneLoop() = default;
+
+void SceneLoop::logOnce(const std::string& message) {
+  if (logged_.insert(message).second) logWarning(message);
+}
+
+void SceneLoop::contentChanged(bool immediately) {
+  if (immediately) forced_request_.store(true);
+  change_requests_.fetch_add(1);
+  SDL_Event event{};
+  event.type = SDL_USEREVENT;
+  SDL_PushEvent(&event);
+}
+
+void SceneLoop::startReload(double now) {
+  if (!reload || loading_) return;
+  loading_ = true;
+  reload_due_ = -1;
+  (void)now;
+  const std::function<SharedContent()> load = reload;
+  loader_.post(
+      [this, load]() -> RenderWorker::HandOver {
+        SharedContent fresh = load();
+        return [this, fresh] {
+          loading_ = false;
+          if (fresh) pending_ = fresh;
+        };
+      },
+      "reloading the content");
+}
+
+void SceneLoop::swapContent(std::size_t current, double now) {
+  const auto it = card_textures_.find(current);
+  outgoing_ = it != card_textures_.end() ? std::move(it->second) : nullptr;
+  content_ = std::move(pending_);
+  pending_.reset();
+  cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
+  logged_.clear();
+  setUp();
+  swap_start_ = now;
+}
+
+void SceneLoop::setUp() {
+  int output_w = 0, output_h = 0;
+  screen_.outputSize(output_w, output_h);
+  compositor_ = std::make_unique<render::Compositor>(screen_.renderer(), settings_.rotation, output_w, output_h);
+  geometry_ = render::layoutScreen(compositor_->sceneWidth(), compositor_->sceneHeight(), settings_.screen);
+  card_size_ = cardSizeFor(geometry_.width, geometry_.height, geometry_.card_insets);
+  ++generation_;
+  worker_.dropQueued();
+  card_textures_.clear();
+  cards_requested_.clear();
+  header_texture_.reset();
+  header_requested_.clear();
+  crawl_tiles_.clear();
+  crawl_tile_widths_.clear();
+  crawl_period_ = 0;
+  crawl_requested_ = false;
+  redraw_ = true;
+  requestCrawl();
+}
+
+void SceneLoop::requestCard(std::size_t index) {
+  if (index >= content_->playlist.size() || card_textures_.count(index) || cards_requested_.count(index)) return;
+  cards_requested_.insert(index);
+  const std::uint64_t generation = generation_;
+  const render::CardSize size = card_size_;
+  const SharedContent content = content_;  // kept alive while the job runs
+  worker_.post(
+      [this, generation, size, content, index]() -> RenderWorker::HandOver {
+        const content::Post* post = &content->playlist[index];
+        std::vector<std::string> warnings;
+        SharedSurface surface;
+        std::string failure;
+        try {
+          surface = share(cards_.render(*post, *content->tree, size, warnings));
+          if (!surface) failure = post->file + ": cannot paint the card: " + SDL_GetError();
+        } catch (const std::exception& error) {
+          failure = post->file + ": cannot prepare the card: " + error.what();
+        }
+        return [this, generation, index, surface, warnings, failure] {
+          if (generation != generation_) return;
+          for (const std::string& warning : warnings) logOnce(warning);
+          if (!failure.empty()) logOnce(failure);
+          cards_requested_.erase(index);
+          render::TexturePtr texture;
+          if (surface) {
+            texture = compositor_->upload(*surface);
+            if (!texture) logOnce(std::string("cannot upload a card texture: ") + SDL_GetError());
+          }
+          card_textures_[index] = std::move(texture);  // null: shown as the plain background
+          redraw_ = true;
+        };
+      },
+      "preparing card " + std::to_string(index + 1));
+}
+
+render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
+  render::HeaderContent header;
+  header.feed_name = content_->feed.defaults.name;
+  if (!content_->feed.defaults.logo.empty()) header.feed_logo = "logos/" + content_->feed.defaults.logo;
+  header.language = settings_.fallback_language;
+  if (settings_.screen.progress) header.position = render::positionLabel(index, content_->playlist.size());
+  if (settings_.screen.clock) {
+    const auto now = static_cast<std::time_t>(std::floor(clock_.wallTime()));
+    header.time = clock_text_.time(now);
+    header.date = clock_text_.date(now);
+  }
+  return header;
+}
+
+void SceneLoop::requestHeader(const render::HeaderContent& header) {
+  const std::string key = header.feed_name + '\n' + header.feed_logo + '\n' + header.position + '\n' + header.time +
+                          '\n' + header.date;
+  if (geometry_.header.h <= 0 || key == header_requested_) return;
+  header_requested_ = key;
+  const std::uint64_t generation = generation_;
+  const render::ScreenGeometry geometry = geometry_;
+  const render::ScreenStyle style = style_;
+  const SharedContent content = content_;
+  worker_.post(
+      [this, generation, geometry, style, header, key, content]() -> RenderWorker::HandOver {
+        render::DrawList list = render::layoutHeader(header, geometry, style, fonts_, worker_breaker_);
+        render::LogoSurfaces logos;
+        for (auto it = list.commands.begin(); it != list.commands.end();) {
+          const auto* logo = std::get_if<render::Logo>(&*it);
+          if (logo == nullptr) {
+            ++it;
+            continue;
+          }
+          std::string error;
+          render::SurfacePtr image = render::loadLogo(*content->tree, logo->path, logo->box.w, logo->box.h, error);
+          if (image) {
+            logos.emplace(logo->path, std::move(image));
+            ++it;
+          } else {
+            it = list.commands.erase(it - 1, it + 1);  // the logo and its tile
+          }
+        }
+        SharedSurface surface = share(render::paintDrawList(list, fonts_, logos));
+        return [this, generation, surface, key] {
+          if (generation != generation_ || !surface) return;
+          header_texture_ = compositor_->upload(*surface);
+          redraw_ = true;
+        };
+      },
+      "drawing the header");
+}
+
+void SceneLoop::requestCrawl() {
+  if (!settings_.screen.crawl || geometry_.crawl.h <= 0 || crawl_requested_) return;
+  crawl_requested_ = true;
+  std::vector<render::CrawlItem> items;
+  for (const content::Post& post : content_->playlist) {
+    const std::string language = post.language.empty() ? settings_.fallback_language : post.language;
+    items.push_back({post.title, post.source, language});
+    for (const content::RelatedHeadline& related : post.related) items.push_back({related.title, related.source, language});
+  }
+  render::CrawlStyle style = render::crawlStyleFor(std::min(geometry_.width, geometry_.height), settings_.theme);
+  style.height = geometry_.crawl.h;
+  style.background = style_.crawl_background;
+  style.headline = style_.crawl_headline;
+  style.source = style_.crawl_source;
+  style.mark = style_.crawl_mark;
+  const std::uint64_t generation = generation_;
+  const int min_period = geometry_.crawl.w;
+  worker_.post(
+      [this, generation, items, style, min_period]() -> RenderWorker::HandOver {
+        const render::CrawlLayout layout = render::layoutCrawl(items, style, min_period, fonts_, kMaxCrawlPeriod);
+        auto tiles = std::make_shared<std::vector<render::SurfacePtr>>(render::paintCrawlTiles(layout, fonts_));
+        const int period = layout.period;
+        return [this, generation, tiles, period] {
+          if (generation != generation_) return;
+          crawl_tiles_.clear();
+          crawl_tile_widths_.clear();
+          for (render::SurfacePtr& tile : *tiles) {
+            render::TexturePtr texture = compositor_->upload(*tile);
+            if (!texture) {
+              logOnce(std::string("cannot upload the crawl: ") + SDL_GetError());
+              crawl_tiles_.clear();
+              crawl_tile_widths_.clear();
+              return;
+            }
+            crawl_tile_widths_.push_back(tile->w);
+            crawl_tiles_.push_back(std::move(texture));
+          }
+          crawl_period_ = crawl_tiles_.empty() ? 0 : period;
+          redraw_ = true;
+        };
+      },
+      "drawing the crawl");
+}
+
+int SceneLoop::crawlOffset(double elapsed) const {
+  if (crawl_period_ <= 0) return -1;
+  const double speed = settings_.crawl_speed * std::min(geometry_.width, geometry_.height) / 1080.0;
+  const long long travelled = std::llround(std::max(0.0, elapsed) * speed);
+  return static_cast<int>(travelled % crawl_period_);
+}
+
+void SceneLoop::drawCards(const CycleFrame& frame, double swap_progress) {
+  const render::Rect whole{0, 0, geometry_.width, geometry_.height};
+  const auto drawTexture = [&](SDL_Texture* texture, const render::Rect& at, Uint8 alpha) {
+    if (texture != nullptr) compositor_->draw(*texture, at, alpha);
+    else if (alpha == 255) compositor_->fill(at, settings_.theme.background_top);
+  };
+  const auto cardTexture = [&](std::size_t index) -> SDL_Texture* {
+    const auto it = card_textures_.find(index);
+    return it != card_textures_.end() ? it->second.get() : nullptr;
+  };
+  // Moving from `from` to `to` by `p` (0..1), the way the settings say.
+  const auto transition = [&](SDL_Texture* from, SDL_Texture* to, double p) {
+    const double e = eased(p);
+    if (settings_.transition == TransitionKind::Slide) {
+      const int dx = static_cast<int>(std::lround(e * geometry_.width));
+      drawTexture(from, {-dx, 0, geometry_.width, geometry_.height}, 255);
+      drawTexture(to, {geometry_.width - dx, 0, geometry_.width, geometry_.height}, 255);
+    } else {
+      drawTexture(from, whole, 255);
+      drawTexture(to, whole, static_cast<Uint8>(std::lround(255 * e)));
+    }
+  };
+  if (swap_progress >= 0) {
+    transition(outgoing_.get(), cardTexture(0), swap_progress);
+  } else if (!frame.transitioning()) {
+    drawTexture(cardTexture(frame.current), whole, 255);
+  } else {
+    transition(cardTexture(frame.current), cardTexture(frame.next), frame.transition);
+  }
+}
+
+void SceneLoop::drawCrawl(int offset) {
+  const render::Rect& band = geometry_.crawl;
+  if (band.h <= 0) return;
+  if (offset < 0 || crawl_tiles_.empty()) {
+    compositor_->fill(band, style_.crawl_background);
+    return;
+  }
+  // The strip from `offset` on, tile after tile, wrapping at the period.
+  int x = -offset;
+  std::size_t tile = 0;
+  while (x < band.w) {
+    const int w = crawl_tile_widths_[tile];
+    const int from = std::max(0, -x);
+    const int to = std::min(w, band.w - x);
+    if (to > from) {
+      const render::Rect part{from, 0, to - from, band.h};
+      compositor_->draw(*crawl_tiles_[tile], {band.x + x + from, band.y, to - from, band.h}, 255, &part);
+    }
+    x += w;
+    tile = (tile + 1) % crawl_tiles_.size();
+  }
+}
+
+void SceneLoop::drawProgress(const render::ProgressMarks& marks) {
+  if (geometry_.progress.h <= 0) return;
+  compositor_->fill(geometry_.progress, style_.header_background);
+  for (const render::Rect& r : marks.done) compositor_->fill(r, style_.track_done);
+  for (const render::Rect& r : marks.pending) compositor_->fill(r, style_.track);
+  compositor_->fill(marks.current, style_.track);
+  compositor_->fill(marks.current_fill, style_.track_current);
+}
+
+std::string framePacingSummary(std::vector<double> gaps, double interval) {
+  if (gaps.empty()) return "no animation frames";
+  std::sort(gaps.begin(), gaps.end());
+  const auto at = [&](double q) { return gaps[static_cast<std::size_t>(q * (gaps.size() - 1))] * 1000.0; };
+  const auto late = std::count_if(gaps.begin(), gaps.end(), [&](double g) { return g > 2 * interval; });
+  char text[200];
+  std::snprintf(text, sizeof text,
+                "frames %zu, interval %.1f ms, gap p50 %.1f ms, p99 %.1f ms, max %.1f ms, %ld later than 2 intervals",
+                gaps.size() + 1, interval * 1000.0, at(0.5), at(0.99), gaps.back() * 1000.0, static_cast<long>(late));
+  return text;
+}
+
+int SceneLoop::run() {
+  setUp();
+  const double origin_time = clock_.now();
+  double origin = origin_time;  // the cycle's time zero; moves on while a card is late
+  double scheduled = origin;    // when the current animation frame was due
+  bool first_frame = true;
+  bool blanked = false;
+  CycleFrame shown;
+  shown.current = shown.next = static_cast<std::size_t>(-1);
+  double last_moving_present = -1;
+  struct StatsPrinter {
+    const SceneLoop& loop;
+    ~StatsPrinter() {
+      if (loop.settings_.frame_stats) {
+        logInfo(framePacingSummary(loop.frame_gaps_, loop.screen_.frameInterval()));
+      }
+    }
+  } stats_printer{*this};
+
+  for (;;) {
+    const double now = clock_.now();
+    double wake = on_wake ? on_wake(now) : INFINITY;
+
+    // Reload: a burst of changes settles for a second; SIGHUP goes at once.
+    if (change_requests_.exchange(0) > 0) {
+      reload_due_ = forced_request_.exchange(false) ? now : now + 1.0;
+    }
+    if (reload_due_ >= 0 && now >= reload_due_) startReload(now);
+    loader_.collect();
+
+    // Schedule: outside the screen's hours, one black frame and sleep.
+    if (settings_.schedule.enabled) {
+      const render::LocalTime local =
+          render::localTime(static_cast<std::time_t>(std::floor(clock_.wallTime())), settings_.clock.time_zone);
+      if (!settings_.schedule.isOn(local.weekday, local.minute_of_day)) {
+        if (!blanked) {
+          compositor_->clipTo({});
+          compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
+          screen_.present({});
+          blanked = true;
+          logInfo("screen off by the schedule");
+          if (on_frame) {
+            SceneFrame info;
+            info.time = now;
+            info.blank = true;
+            info.posts = content_->playlist.size();
+            info.loaded_at = content_->loaded_at;
+            on_frame(info);
+          }
+        }
+        const int minutes = settings_.schedule.minutesUntilChange(local.weekday, local.minute_of_day);
+        double deadline = now + minutes * 60.0 - local.second_of_minute + 0.001;
+        deadline = std::min(deadline, wake);
+        if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
+        for (const ScreenEvent event : screen_.waitUntil(deadline)) {
+          if (event == ScreenEvent::Quit) return 0;
+          if (event != ScreenEvent::Exposed) setUp();
+          blanked = false;  // draw black again
+        }
+        worker_.collect();
+        continue;
+      }
+      if (blanked) {
+        blanked = false;
+        logInfo("screen on by the schedule");
+        origin = now;  // the cycle starts again from its first card
+        redraw_ = true;
+      }
+    }
+
+    // Schedule: where the cycle stands.
+    double t = now - origin;
+    CycleFrame frame = cycle_.at(t);
+
+    // A new feed is swapped in between cards: a transition from the card on
+    // screen to the new feed's first card, never in the middle of another.
+    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning()) {
+      const std::size_t leaving = frame.current;
+      swapContent(leaving, now);
+      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards from the reloaded content");
+      origin = now + settings_.transition_seconds;
+      t = now - origin;
+      frame = cycle_.at(0);
+    }
+
+    // Prepare: the card on screen, the one coming, and the one after.
+    requestCard(frame.current);
+    if (frame.transitioning()) requestCard(frame.next);
+    else if (cycle_.size() > 1) requestCard((frame.current + 1) % cycle_.size());
+    requestHeader(headerFor(frame.current));
+    worker_.collect();
+    if (first_frame) {
+      // Nothing is on screen yet: wait for the first card and the header.
+      worker_.waitIdle();
+      worker_.collect();
+      origin = clock_.now();
+      scheduled = origin;
+      t = 0;
+      frame = cycle_.at(0);
+      first_frame = false;
+    }
+    double swap_progress = -1;
+    if (swap_start_ >= 0) {
+      if (!cardReady(0)) {
+        // The new feed's first card is not ready: the old one stays.
+        swap_start_ = now;
+        origin = now + settings_.transition_seconds;
+      }
+      swap_progress = std::clamp((now - swap_start_) / std::max(settings_.transition_seconds, 1e-3), 0.0, 1.0);
+      if (swap_progress >= 1.0 || settings_.transition_seconds <= 0) {
+        swap_start_ = -1;
+        swap_progress = -1;
+        outgoing_.reset();
+        origin = std::min(origin, now);
+        redraw_ = true;
+      }
+      t = std::max(0.0, now - origin);
+      frame = cycle_.at(t);
+    }
+    bool waiting_for_card = false;
+    if (frame.transitioning() && !cardReady(frame.next)) {
+      // The next card is late: hold the current one until it is ready.
+      const double start = t - frame.transition * cycle_.transitionSeconds();
+      origin += t - start;
+      t = start - 1e-6;
+      frame = cycle_.at(t);
+      waiting_for_card = true;
+    }
+    if (!frame.transitioning() && swap_progress < 0) {
+      const std::size_t upcoming = (frame.current + 1) % cycle_.size();
+      for (auto it = card_textures_.begin(); it != card_textures_.end();) {
+        it = it->first == frame.current || it->first == upcoming ? std::next(it) : card_textures_.erase(it);
+      }
+    }
+
+    // Compose and present.
+    const int offset = settings_.screen.crawl ? crawlOffset(now - origin_time) : -1;
+    const bool moving = frame.transitioning() || swap_progress >= 0 || offset >= 0;
+    const bool full = redraw_ || frame.current != shown.current || frame.next != shown.next ||
+                      frame.transitioning() || shown.transitioning() || swap_progress >= 0;
+    if (full || moving) {
+      const bool animate_progress = settings_.screen.crawl;
+      const render::ProgressMarks marks = render::layoutProgress(
+          geometry_.progress, frame.current, cycle_.size(), animate_progress ? frame.hold : 1.0);
+      std::vector<render::Rect> dirty;
+      if (full) {
+        compositor_->clipTo({});
+        drawCards(frame, swap_progress);
+        if (geometry_.header.h > 0) {
+          if (header_texture_) compositor_->draw(*header_texture_, geometry_.header);
+          else compositor_->fill(geometry_.header, style_.header_background);
+        }
+        drawProgress(marks);
+        drawCrawl(offset);
+      } else {
+        // Only the crawl and the progress track move: draw and show just those.
+        if (geometry_.crawl.h > 0) {
+          compositor_->clipTo({geometry_.crawl});
+          drawCrawl(offset);
+          dirty.push_back(compositor_->toOutput(geometry_.crawl));
+        }
+        if (geometry_.progress.h > 0) {
+          compositor_->clipTo({geometry_.progress});
+          drawProgress(marks);
+          dirty.push_back(compositor_->toOutput(geometry_.progress));
+        }
+        compositor_->clipTo({});
+      }
+      screen_.present(dirty);
+      if (settings_.frame_stats) {
+        const double presented = clock_.now();
+        if (moving && last_moving_present >= 0) frame_gaps_.push_back(presented - last_moving_present);
+        last_moving_present = moving ? presented : -1;
+      }
+      redraw_ = false;
+      shown = frame;
+      if (on_frame) {
+        SceneFrame info;
+        info.time = now;
+        info.cycle = frame;
+        info.full = full;
+        info.swapping = swap_progress >= 0;
+        info.crawl_offset = offset;
+        info.crawl_period = crawl_period_;
+        info.posts = content_->playlist.size();
+        info.loaded_at = content_->loaded_at;
+        info.title = content_->playlist[frame.current].title;
+        const render::HeaderContent header = headerFor(frame.current);
+        info.position = header.position;
+        info.time_text = header.time;
+        info.progress = marks;
+        on_frame(info);
+      }
+    }
+
+    // Sleep until the next deadline: a card change, the clock's minute, the
+    // next animation frame, a reload, the watchdog, or an event.
+    double deadline = origin + cycle_.nextChange(t);
+    if (geometry_.header.h > 0 && settings_.screen.clock) {
+      const double wall = clock_.wallTime();
+      deadline = std::min(deadline, now + (60.0 - std::fmod(wall, 60.0)) + 0.001);
+    }
+    if (settings_.schedule.enabled) {
+      const render::LocalTime local =
+          render::localTime(static_cast<std::time_t>(std::floor(clock_.wallTime())), settings_.clock.time_zone);
+      const int minutes = settings_.schedule.minutesUntilChange(local.weekday, local.minute_of_day);
+      deadline = std::min(deadline, now + minutes * 60.0 - local.second_of_minute + 0.001);
+    }
+    if (moving) {
+      const double interval = screen_.frameInterval();
+      if (now - scheduled > interval) scheduled = now;  // fell behind: start again from now
+      scheduled += interval;
+      deadline = std::min(deadline, screen_.vsync() ? now : scheduled);
+    } else {
+      scheduled = now;
+    }
+    if (waiting_for_card || (swap_start_ >= 0 && !cardReady(0))) deadline = std::min(deadline, now + 0.05);
+    if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
+    if (pending_ && swap_start_ < 0 && !shown.transitioning()) deadline = now;
+    deadline = std::min(deadline, wake);
+    for (const ScreenEvent event : screen_.waitUntil(deadline)) {
+      if (event == ScreenEvent::Quit) return 0;
+      int w = 0, h = 0;
+      screen_.outputSize(w, h);
+      const bool same_size = w == compositor_->outputWidth() && h == compositor_->outputHeight();
+      if (event == ScreenEvent::Exposed || (event == ScreenEvent::Resized && same_size)) redraw_ = true;
+      else setUp();  // a new size, or lost textures: lay out again and prepare everything anew
+    }
+    worker_.collect();
+  }
+}
+
+}  // namespace newsticker::firmware

@@ -1,0 +1,136 @@
+// The kiosk's main loop: a short list of named phases (events, reload,
+// schedule, prepare, compose, present, sleep) run against a Screen and a
+// Clock, both injected, so a test drives a whole cycle on a fake clock
+// without sleeping.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "firmware/CardCycle.hpp"
+#include "firmware/Clock.hpp"
+#include "firmware/ContentSession.hpp"
+#include "firmware/RenderWorker.hpp"
+#include "firmware/SceneSettings.hpp"
+#include "firmware/Screen.hpp"
+#include "render/CardRenderer.hpp"
+#include "render/ClockText.hpp"
+#include "render/Compositor.hpp"
+#include "render/FontCache.hpp"
+#include "render/LineBreaker.hpp"
+#include "render/ScreenLayout.hpp"
+#include "render/Theme.hpp"
+
+namespace newsticker::firmware {
+
+// What one composed frame showed: for tests and recordings.
+struct SceneFrame {
+  double time = 0;            // the loop's clock at compose time
+  CycleFrame cycle;           // cards and transition
+  bool full = true;           // whole frame composed (false: only crawl and progress)
+  bool blank = false;         // the screen is off (schedule): a black frame
+  bool swapping = false;      // a transition from the previous feed's card to the new feed's first
+  int crawl_offset = -1;      // strip pixels scrolled past the left edge; -1: no crawl
+  int crawl_period = 0;
+  std::size_t posts = 0;      // cards in the cycle
+  std::time_t loaded_at = 0;  // when the content shown was read
+  std::string title;          // the current card's headline
+  std::string position;       // the header's "3 / 11"
+  std::string time_text;      // the header's clock
+  render::ProgressMarks progress;
+};
+
+using SharedContent = std::shared_ptr<const ContentSession>;
+
+class SceneLoop {
+ public:
+  // Borrows the screen, clock and fonts; they must outlive the loop. SDL
+  // (with SDL_ttf) must be running.
+  SceneLoop(Screen& screen, Clock& clock, render::FontCache& fonts, SharedContent content, SceneSettings settings);
+  ~SceneLoop();
+
+  // Runs until the screen reports Quit; returns 0. Never throws for content.
+  int run();
+
+  // Called after each present with what was shown.
+  std::function<void(const SceneFrame&)> on_frame;
+  // Called at every wake-up with the clock's time; returns when it next
+  // needs one (infinity: never). The watchdog lives here.
+  std::function<double(double now)> on_wake;
+  // Loads the content again (on a loader thread); null keeps what is shown.
+  std::function<SharedContent()> reload;
+
+  // Asks for a reload from any thread: `immediately` (SIGHUP) or about a
+  // second after the last of a burst of changes.
+  void contentChanged(bool immediately);
+
+  // The hold time of each card: `settings.hold_seconds`, else the post's, else 8 s.
+  static std::vector<double> holdTimes(const SceneSettings& settings, const std::vector<content::Post>& posts);
+
+ private:
+  void setUp();
+  void requestCard(std::size_t index);
+  void requestHeader(const render::HeaderContent& header);
+  void requestCrawl();
+  void startReload(double now);
+  void swapContent(std::size_t current, double now);
+  render::HeaderContent headerFor(std::size_t index) const;
+  void drawCards(const CycleFrame& frame, double swap_progress);
+  void drawCrawl(int offset);
+  void drawProgress(const render::ProgressMarks& marks);
+  int crawlOffset(double elapsed) const;
+  bool cardReady(std::size_t index) const { return card_textures_.count(index) != 0; }
+  void logOnce(const std::string& message);
+
+  Screen& screen_;
+  Clock& clock_;
+  render::FontCache& fonts_;
+  SharedContent content_;
+  SceneSettings settings_;
+  render::ScreenStyle style_;
+  render::CardRenderer cards_;
+  render::ClockText clock_text_;
+  CardCycle cycle_;
+  render::LineBreaker worker_breaker_;  // used by worker jobs only
+  RenderWorker worker_;                 // cards, header, crawl: everything that uses fonts
+  RenderWorker loader_;                 // content reloads
+
+  std::unique_ptr<render::Compositor> compositor_;
+  render::ScreenGeometry geometry_;
+  render::CardSize card_size_;
+  std::uint64_t generation_ = 0;  // bumped by setUp: results for an older size or feed are dropped
+  std::map<std::size_t, render::TexturePtr> card_textures_;
+  std::set<std::size_t> cards_requested_;
+  render::TexturePtr header_texture_;
+  std::string header_requested_;
+  std::vector<render::TexturePtr> crawl_tiles_;
+  std::vector<int> crawl_tile_widths_;
+  int crawl_period_ = 0;
+  bool crawl_requested_ = false;
+  bool redraw_ = true;
+  std::set<std::string> logged_;
+
+  // Reload: requests from other threads, the load in flight, the feed waiting to be swapped in.
+  std::atomic<int> change_requests_{0};
+  std::atomic<bool> forced_request_{false};
+  double reload_due_ = -1;
+  bool loading_ = false;
+  SharedContent pending_;
+  render::TexturePtr outgoing_;   // the previous feed's last card, during the swap transition
+  double swap_start_ = -1;
+
+  // Pacing of animation frames: gaps between consecutive moving frames.
+  std::vector<double> frame_gaps_;
+};
+
+// "frames 3600, interval 16.7 ms, gap p50 16.7 ms, p99 17.1 ms, max 18.0 ms,
+// 0 later than 2 intervals": the pacing of `gaps` (seconds) at `interval`.
+std::string framePacingSummary(std::vector<double> gaps, double interval);
+
+}  // namespace newsticker::firmware

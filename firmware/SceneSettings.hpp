@@ -1,0 +1,37 @@
+// How the screen around the cards looks and moves: from the config file and
+// the command line, read by the main loop.
+#pragma once
+
+#include <string>
+
+#include "firmware/ScreenSchedule.hpp"
+
+#include "render/ClockText.hpp"
+#include "render/ScreenLayout.hpp"
+#include "render/Theme.hpp"
+
+namespace newsticker::firmware {
+
+enum class TransitionKind { Crossfade, Slide };
+
+// Which SDL renderer draws on a display: Auto picks the software one unless
+// a GPU is there (see chooseSoftwareRendering in SdlScreen.hpp).
+enum class RendererChoice { Auto, Gpu, Software };
+
+struct SceneSettings {
+  render::ScreenOptions screen;
+  int rotation = 0;                   // clockwise degrees: 0, 90, 180, 270
+  TransitionKind transition = TransitionKind::Crossfade;
+  double transition_seconds = 0.8;
+  double hold_seconds = 0;            // every card's hold; 0: the post's, else 8 s
+  double crawl_speed = 120;           // pixels per second on a screen whose short side is 1080
+  render::ClockStyle clock;           // also the time zone of the schedule
+  ScreenSchedule schedule;            // when the screen is on
+  render::Theme theme;
+  std::string fallback_language = "en";
+  RendererChoice renderer = RendererChoice::Auto;
+  bool threaded = true;
+  bool frame_stats = false;           // print frame pacing figures on stderr when the loop ends               // prepare on a worker thread (false: inline, for tests and capture)
+};
+
+}  // namespace newsticker::firmware

@@ -1,0 +1,179 @@
+#include "firmware/SdlScreen.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+namespace newsticker::firmware {
+
+bool parseDisplayMode(const std::string& text, SDL_DisplayMode& mode) {
+  int w = 0, h = 0, hz = 0;
+  char tail = 0;
+  const int fields = std::sscanf(text.c_str(), "%dx%d@%d%c", &w, &h, &hz, &tail);
+  if (!(fields == 2 || fields == 3) || w < 64 || h < 64 || w > 8192 || h > 8192 || hz < 0 || hz > 500) return false;
+  mode = SDL_DisplayMode{};
+  mode.w = w;
+  mode.h = h;
+  mode.refresh_rate = fields == 3 ? hz : 0;
+  return true;
+}
+
+bool chooseSoftwareRendering(RendererChoice choice) {
+  if (choice != RendererChoice::Auto) return choice == RendererChoice::Software;
+  const char* driver = std::getenv("SDL_VIDEODRIVER");
+  if (driver != nullptr && std::string(driver) == "kmsdrm") return false;
+  // A GPU shows itself as a DRM render node this user can open.
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it("/dev/dri", ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind("renderD", 0) != 0) continue;
+    const int fd = open(it->path().c_str(), O_RDWR | O_CLOEXEC);
+    if (fd >= 0) {
+      close(fd);
+      return false;
+    }
+  }
+  return true;
+}
+
+SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock)
+    : clock_(clock), fullscreen_(!request.windowed) {
+  software_ = chooseSoftwareRendering(request.renderer);
+  SDL_DisplayMode desktop{};
+  if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+    desktop_w_ = desktop.w;
+    desktop_h_ = desktop.h;
+    if (desktop.refresh_rate >= 20) frame_interval_ = 1.0 / desktop.refresh_rate;
+  }
+  int w = request.width, h = request.height;
+  Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+  if (fullscreen_) {
+    // The window is made as large as the display: without a window manager
+    // nobody else would resize it to full screen.
+    if (w <= 0 || h <= 0) {
+      w = desktop_w_ > 0 ? desktop_w_ : 1920;
+      h = desktop_h_ > 0 ? desktop_h_ : 1080;
+    }
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+  } else {
+    if (w <= 0 || h <= 0) {
+      w = 1280;
+      h = 720;
+    }
+    flags |= SDL_WINDOW_RESIZABLE;
+  }
+  SDL_DisplayMode wanted{};
+  if (fullscreen_ && parseDisplayMode(request.mode, wanted)) {
+    // A mode of the operator's choosing: the closest the display offers.
+    SDL_DisplayMode closest{};
+    if (SDL_GetClosestDisplayMode(0, &wanted, &closest) != nullptr) {
+      w = closest.w;
+      h = closest.h;
+      flags = (flags & ~SDL_WINDOW_FULLSCREEN_DESKTOP) | SDL_WINDOW_FULLSCREEN;
+      wanted = closest;
+    } else {
+      wanted.w = 0;
+    }
+  }
+  const int x = fullscreen_ ? 0 : static_cast<int>(SDL_WINDOWPOS_CENTERED);
+  window_.reset(SDL_CreateWindow("newsticker", x, fullscreen_ ? 0 : x, w, h, flags));
+  if (!window_) throw std::runtime_error(std::string("cannot open a window: ") + SDL_GetError());
+  if ((flags & SDL_WINDOW_FULLSCREEN_DESKTOP) == SDL_WINDOW_FULLSCREEN && wanted.w > 0) {
+    SDL_SetWindowDisplayMode(window_.get(), &wanted);
+    if (wanted.refresh_rate >= 20) frame_interval_ = 1.0 / wanted.refresh_rate;
+  }
+  if (!software_) {
+    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+  }
+  if (!renderer_) {
+    software_ = true;
+    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+  }
+  if (!renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(renderer_.get(), &info);
+  // The software renderer only simulates vsync with a delay in present; the
+  // loop paces itself there (and shows partial frames without present).
+  vsync_ = !software_ && (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+  renderer_name_ = info.name != nullptr ? info.name : "unknown";
+  SDL_ShowCursor(SDL_DISABLE);
+  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+  SDL_DisableScreenSaver();
+}
+
+void SdlScreen::outputSize(int& width, int& height) {
+  SDL_GetRendererOutputSize(renderer_.get(), &width, &height);
+}
+
+void SdlScreen::present(const std::vector<render::Rect>& dirty) {
+  if (software_ && !dirty.empty()) {
+    // The software renderer draws into the window surface: show only what changed.
+    SDL_RenderFlush(renderer_.get());
+    std::vector<SDL_Rect> rects;
+    for (const render::Rect& r : dirty) rects.push_back(SDL_Rect{r.x, r.y, r.w, r.h});
+    if (SDL_UpdateWindowSurfaceRects(window_.get(), rects.data(), static_cast<int>(rects.size())) == 0) return;
+  }
+  SDL_RenderPresent(renderer_.get());
+}
+
+std::vector<ScreenEvent> SdlScreen::waitUntil(double deadline) {
+  std::vector<ScreenEvent> events;
+  const double wait = deadline - clock_.now();
+  const int timeout_ms = static_cast<int>(std::clamp(std::ceil(wait * 1000.0), 0.0, 60000.0));
+  SDL_Event event;
+  bool have = timeout_ms > 0 ? SDL_WaitEventTimeout(&event, timeout_ms) != 0 : SDL_PollEvent(&event) != 0;
+  while (have) {
+    switch (event.type) {
+      case SDL_QUIT:
+        events.push_back(ScreenEvent::Quit);
+        break;
+      case SDL_KEYDOWN:
+        if (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q) events.push_back(ScreenEvent::Quit);
+        break;
+      case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) events.push_back(ScreenEvent::Resized);
+        if (event.window.event == SDL_WINDOWEVENT_EXPOSED) events.push_back(ScreenEvent::Exposed);
+        break;
+      case SDL_DISPLAYEVENT:
+        break;
+      case SDL_RENDER_TARGETS_RESET:
+      case SDL_RENDER_DEVICE_RESET:
+        events.push_back(ScreenEvent::Reset);
+        break;
+      default:
+        break;
+    }
+    have = SDL_PollEvent(&event) != 0;
+  }
+  if (fullscreen_) {
+    // The display's size changed (xrandr, a new mode): follow it, even when
+    // no window manager resizes the window for us.
+    SDL_DisplayMode desktop{};
+    const int display = SDL_GetWindowDisplayIndex(window_.get());
+    if (SDL_GetDesktopDisplayMode(display < 0 ? 0 : display, &desktop) == 0 &&
+        (desktop.w != desktop_w_ || desktop.h != desktop_h_)) {
+      desktop_w_ = desktop.w;
+      desktop_h_ = desktop.h;
+      // SDL keeps a full-screen window's size: leave full screen, resize, go back.
+      SDL_SetWindowFullscreen(window_.get(), 0);
+      SDL_SetWindowSize(window_.get(), desktop.w, desktop.h);
+      SDL_SetWindowPosition(window_.get(), 0, 0);
+      SDL_SetWindowFullscreen(window_.get(), SDL_WINDOW_FULLSCREEN_DESKTOP);
+      events.push_back(ScreenEvent::Resized);
+    }
+  }
+  // One event of each kind is enough: quitting wins, laying out again covers a redraw.
+  const auto has = [&](ScreenEvent e) { return std::find(events.begin(), events.end(), e) != events.end(); };
+  if (has(ScreenEvent::Quit)) return {ScreenEvent::Quit};
+  if (has(ScreenEvent::Resized)) return {ScreenEvent::Resized};
+  if (has(ScreenEvent::Reset)) return {ScreenEvent::Reset};
+  if (has(ScreenEvent::Exposed)) return {ScreenEvent::Exposed};
+  return events;
+}
+
+}  // namespace newsticker::firmware

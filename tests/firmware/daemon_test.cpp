@@ -1,0 +1,249 @@
+// The program as systemd runs it, headless: READY=1 and WATCHDOG=1 on a
+// notify socket (and no pings once the loop stalls), and the cycle following
+// a content folder that changes while it runs.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double secondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// A datagram socket standing in for systemd's notify socket.
+class NotifySocket {
+ public:
+  explicit NotifySocket(const fs::path& path) : path_(path) {
+    fs::remove(path_);
+    fd_ = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    std::snprintf(address.sun_path, sizeof address.sun_path, "%s", path_.c_str());
+    REQUIRE(bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  }
+  ~NotifySocket() {
+    close(fd_);
+    fs::remove(path_);
+  }
+  // The next message, or "" after `timeout` seconds.
+  std::string receive(double timeout) {
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, static_cast<int>(timeout * 1000)) <= 0) return "";
+    char buffer[4096];
+    const ssize_t n = recv(fd_, buffer, sizeof buffer, 0);
+    return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : "";
+  }
+
+ private:
+  fs::path path_;
+  int fd_ = -1;
+};
+
+// The newsticker program running with extra environment variables.
+class Program {
+ public:
+  Program(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    std::vector<std::string> all_env = env;
+    for (char** e = environ; *e != nullptr; ++e) all_env.emplace_back(*e);
+    std::vector<char*> argv{const_cast<char*>(NEWSTICKER_BINARY)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (std::string& e : all_env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    REQUIRE(posix_spawn(&pid_, NEWSTICKER_BINARY, nullptr, nullptr, argv.data(), envp.data()) == 0);
+  }
+  ~Program() {
+    if (pid_ <= 0) return;  // never kill(-1): that is every process
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  // Sends SIGTERM and returns the exit status (-1 if it had to be killed).
+  int stop() {
+    if (pid_ <= 0) return -1;
+    kill(pid_, SIGTERM);
+    for (int i = 0; i < 50; ++i) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+fs::path freshFolder(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("newsticker-daemon-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void writePost(const fs::path& file, const std::string& title, const std::string& date) {
+  std::ofstream(file) << "---\ntitle: " << title << "\ndate: " << date << "\n---\nA short body about " << title
+                      << ".\n";
+}
+
+// Reads STATUS= lines until one satisfies `wanted`, for at most `timeout` s.
+// Returns the seconds it took, or -1.
+double waitForStatus(NotifySocket& notify, double timeout, const std::function<bool(const std::string&)>& wanted,
+                     std::vector<std::string>* seen = nullptr) {
+  const auto start = Clock::now();
+  while (secondsSince(start) < timeout) {
+    const std::string message = notify.receive(timeout - secondsSince(start));
+    if (message.rfind("STATUS=", 0) != 0) continue;
+    if (seen != nullptr) seen->push_back(message);
+    if (wanted(message)) return secondsSince(start);
+  }
+  return -1;
+}
+
+bool hasPosts(const std::string& status, int n) {
+  return status.rfind("STATUS=" + std::to_string(n) + " posts", 0) == 0;
+}
+
+// "10:41:07" from "STATUS=4 posts loaded 10:41:07, card ...".
+std::string loadedStamp(const std::string& status) {
+  const auto at = status.find(" loaded ");
+  return at == std::string::npos ? "" : status.substr(at + 8, 8);
+}
+
+}  // namespace
+
+TEST_CASE("under systemd: READY=1 after the first frame, WATCHDOG=1 at half the interval, none once the loop stalls") {
+  const fs::path dir = freshFolder("notify");
+  NotifySocket notify(dir / "notify.sock");
+  Program program({"--headless", "--duration", "2"},
+                  {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(), "WATCHDOG_USEC=400000",
+                   "NEWSTICKER_TEST_STALL_AFTER=3"});
+  const auto start = Clock::now();
+  double ready_at = -1, first_status_at = -1;
+  std::vector<double> pings;
+  while (secondsSince(start) < 7.0) {
+    const std::string message = notify.receive(7.0 - secondsSince(start));
+    if (message.empty()) continue;
+    const double t = secondsSince(start);
+    if (message == "READY=1" && ready_at < 0) ready_at = t;
+    if (message.rfind("STATUS=", 0) == 0 && first_status_at < 0) first_status_at = t;
+    if (message == "WATCHDOG=1") pings.push_back(t);
+  }
+  REQUIRE(ready_at >= 0);
+  CHECK(ready_at < 3.0);
+  CHECK(first_status_at >= ready_at);  // the first frame's status comes with READY
+  // Pings every 0.2 s while the loop runs (before the stall at 3 s on its clock)...
+  REQUIRE(pings.size() >= 5);
+  for (std::size_t i = 1; i < pings.size(); ++i) CHECK(pings[i] - pings[i - 1] < 0.45);
+  // ...and none for the last seconds: the loop is frozen, so systemd would kill it.
+  CHECK(secondsSince(start) - pings.back() > 2.5);
+}
+
+TEST_CASE("the cycle follows the folder: added, changed, half-written, removed posts, a logo, a replaced folder") {
+  const fs::path dir = freshFolder("reload");
+  const fs::path release_a = dir / "release-a";
+  fs::create_directories(release_a / "posts");
+  fs::create_directories(release_a / "logos");
+  writePost(release_a / "posts" / "2026-11-01-one.md", "First post", "2026-11-01");
+  writePost(release_a / "posts" / "2026-11-02-two.md", "Second post", "2026-11-02");
+  const fs::path feed = dir / "feed";
+  fs::create_directory_symlink(release_a, feed);
+  NotifySocket notify(dir / "notify.sock");
+  Program program({"--headless", "--content", feed.string(), "--duration", "1"},
+                  {"NOTIFY_SOCKET=" + (dir / "notify.sock").string()});
+  REQUIRE(waitForStatus(notify, 5.0, [](const std::string& s) { return hasPosts(s, 2); }) >= 0);
+
+  // Added: a third post shows up.
+  writePost(release_a / "posts" / "2026-11-03-three.md", "Third post", "2026-11-03");
+  double took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 3); });
+  CHECK(took >= 0);
+  CHECK(took < 2.0);
+
+  // Changed: the newest post's new title is the first card of the new cycle.
+  writePost(release_a / "posts" / "2026-11-03-three.md", "Third post, corrected", "2026-11-03");
+  took = waitForStatus(notify, 4.0, [](const std::string& s) { return s.find("Third post, corrected") != std::string::npos; });
+  CHECK(took >= 0);
+  CHECK(took < 2.0);
+
+  // Written in two halves: never shown half written, shown once complete.
+  {
+    std::ofstream half(release_a / "posts" / "2026-11-04-four.md");
+    half << "---\ntitle: Fourth post\n" << std::flush;
+    std::vector<std::string> seen;
+    waitForStatus(notify, 2.5, [](const std::string&) { return false; }, &seen);
+    for (const std::string& s : seen) {
+      CHECK_MESSAGE(s.find("Fourth post") == std::string::npos, s);
+      CHECK_MESSAGE(hasPosts(s, 3), s);
+    }
+    half << "date: 2026-11-04\n---\nThe rest of it.\n" << std::flush;
+  }
+  took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 4); });
+  CHECK(took >= 0);
+  CHECK(took < 2.0);
+
+  // Removed: back to three.
+  fs::remove(release_a / "posts" / "2026-11-01-one.md");
+  took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 3); });
+  CHECK(took >= 0);
+  CHECK(took < 2.0);
+
+  // A logo appears for a post that names it: the folder is read again.
+  std::ofstream(release_a / "posts" / "2026-11-05-logo.md")
+      << "---\ntitle: Logo post\ndate: 2026-11-05\nlogo: mark.svg\n---\nWith a logo.\n";
+  std::vector<std::string> before;
+  took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 4); }, &before);
+  REQUIRE(took >= 0);
+  const std::string stamp = loadedStamp(before.back());
+  REQUIRE_FALSE(stamp.empty());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // a new second for the next stamp
+  std::ofstream(release_a / "logos" / "mark.svg")
+      << "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10' fill='red'/></svg>";
+  took = waitForStatus(notify, 4.0, [&](const std::string& s) { return hasPosts(s, 4) && loadedStamp(s) != stamp; });
+  CHECK(took >= 0);
+  CHECK(took < 2.0);
+
+  // The whole folder replaced by a rename (a symlink flipped over the old one).
+  const fs::path release_b = dir / "release-b";
+  fs::create_directories(release_b / "posts");
+  writePost(release_b / "posts" / "2026-12-01-new.md", "A brand new feed", "2026-12-01");
+  fs::create_directory_symlink(release_b, dir / "feed.next");
+  fs::rename(dir / "feed.next", feed);
+  took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 1) && s.find("A brand new feed") != std::string::npos; });
+  CHECK(took >= 0);
+  CHECK(took < 2.0);
+
+  // The folder disappears: the cards already shown keep cycling.
+  fs::remove(feed);
+  std::vector<std::string> seen;
+  waitForStatus(notify, 2.5, [](const std::string&) { return false; }, &seen);
+  for (const std::string& s : seen) CHECK_MESSAGE(hasPosts(s, 1), s);
+  // It comes back: read again.
+  fs::create_directory_symlink(release_a, feed);
+  took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 4); });
+  CHECK(took >= 0);
+  CHECK(program.stop() == 0);
+}

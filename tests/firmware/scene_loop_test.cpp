@@ -1,0 +1,293 @@
+// The main loop on a fake clock against a recording screen: whole cycles
+// without sleeping, checked frame by frame (order, holds, transitions,
+// progress, clock, crawl, rotation, resizing), and golden full screens.
+#include <doctest/doctest.h>
+
+#include <SDL_image.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "firmware/Clock.hpp"
+#include "firmware/ContentSession.hpp"
+#include "firmware/RecordingScreen.hpp"
+#include "firmware/SceneLoop.hpp"
+#include "firmware/SdlRuntime.hpp"
+#include "render/Compositor.hpp"
+#include "tests/render/GoldenImage.hpp"
+#include "tests/render/RealFonts.hpp"
+
+using namespace newsticker;
+using firmware::SceneFrame;
+
+namespace {
+
+// 2026-11-24 09:41:30 UTC: the wall time every test's clock starts at.
+constexpr std::time_t kWallOrigin = 1795513290;
+
+firmware::SceneSettings quietSettings() {
+  firmware::SceneSettings settings;
+  settings.threaded = false;
+  settings.hold_seconds = 5;
+  settings.transition_seconds = 1;
+  settings.clock.hours = render::ClockHours::TwentyFour;
+  settings.clock.time_zone = "UTC";
+  settings.clock.language = "en";
+  settings.screen.crawl = false;
+  return settings;
+}
+
+struct Run {
+  std::vector<SceneFrame> frames;
+  std::vector<render::SurfacePtr> pictures;  // only when asked for
+  std::size_t presents = 0;
+};
+
+// Runs the demo feed's loop until `stop_at` on a `w` x `h` recording screen.
+Run runLoop(const firmware::ContentSession& content, firmware::SceneSettings settings, int w, int h, double stop_at,
+            double fps, bool keep_pictures = false,
+            const std::function<void(firmware::RecordingScreen&)>& prepare = {}) {
+  firmware::ManualClock clock(kWallOrigin);
+  firmware::RecordingScreen screen(clock, w, h, stop_at, fps);
+  if (prepare) prepare(screen);
+  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &content), settings);
+  Run run;
+  SDL_Surface* last = nullptr;
+  screen.on_present = [&](SDL_Surface& frame, double) { last = &frame; };
+  loop.on_frame = [&](const SceneFrame& frame) {
+    run.frames.push_back(frame);
+    if (keep_pictures) run.pictures.emplace_back(SDL_ConvertSurfaceFormat(last, SDL_PIXELFORMAT_ARGB8888, 0));
+  };
+  CHECK(loop.run() == 0);
+  run.presents = screen.presents();
+  return run;
+}
+
+Uint32 pixel(SDL_Surface& s, int x, int y) {
+  return *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s.pixels) + y * s.pitch + x * 4);
+}
+
+bool sameRegion(SDL_Surface& a, SDL_Surface& b, const render::Rect& r) {
+  for (int y = r.y; y < r.y + r.h; ++y) {
+    for (int x = r.x; x < r.x + r.w; ++x) {
+      if (pixel(a, x, y) != pixel(b, x, y)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a whole cycle on the fake clock: card order, holds, transitions and the progress indicator") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  const std::size_t n = content.playlist.size();
+  REQUIRE(n >= 3);
+  // One period (n x (5 s hold + 1 s transition)) and the start of the next.
+  const Run run = runLoop(content, quietSettings(), 640, 360, n * 6.0 + 2.0, 10);
+  REQUIRE_FALSE(run.frames.empty());
+
+  // Cards come in playlist order and the cycle starts over.
+  std::vector<std::size_t> order;
+  for (const SceneFrame& f : run.frames) {
+    if (order.empty() || order.back() != f.cycle.current) order.push_back(f.cycle.current);
+  }
+  REQUIRE(order.size() == n + 1);
+  for (std::size_t i = 0; i < n; ++i) CHECK(order[i] == i);
+  CHECK(order[n] == 0);
+
+  for (const SceneFrame& f : run.frames) {
+    const double local = std::fmod(f.time, 6.0);
+    const auto card = static_cast<std::size_t>(f.time / 6.0) % n;
+    INFO("t = " << f.time);
+    if (local < 5.0 - 1e-9) {
+      // Holding card `card`: no transition, the position and the track say so.
+      CHECK(f.cycle.current == card);
+      CHECK_FALSE(f.cycle.transitioning());
+      CHECK(f.position == std::to_string(card + 1) + " / " + std::to_string(n));
+      CHECK(f.progress.done.size() == card);
+      CHECK(f.progress.pending.size() == n - 1 - card);
+      // The crawl is off, so the track does not animate: the segment is full.
+      CHECK(f.progress.current_fill.w == f.progress.current.w);
+    } else {
+      // In the transition from `card` to the next, eased from 0 to 1.
+      CHECK(f.cycle.current == card);
+      CHECK(f.cycle.next == (card + 1) % n);
+      CHECK(f.cycle.transition == doctest::Approx(local - 5.0).epsilon(0.02));
+    }
+    CHECK(f.crawl_offset == -1);
+    CHECK(f.time_text.size() == 5);  // "09:41", 24-hour
+  }
+
+  // A hold draws one frame (and one when the clock's minute turns); only
+  // transitions draw at the frame rate: 10 frames per 1 s transition here.
+  std::size_t in_holds = 0, in_transitions = 0;
+  for (const SceneFrame& f : run.frames) (f.cycle.transitioning() ? in_transitions : in_holds) += 1;
+  CHECK(in_transitions >= 9 * n - 2);
+  CHECK(in_transitions <= 11 * n);
+  CHECK(in_holds <= n + 2 + static_cast<std::size_t>(run.frames.back().time / 60.0) + 1);
+  CHECK(run.presents == run.frames.size());
+}
+
+TEST_CASE("the clock in the header turns at the wall clock's minute, and only then a hold is redrawn") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.hold_seconds = 100;  // card 0 holds across 09:42:00 (30 s after the start)
+  const Run run = runLoop(content, settings, 640, 360, 95.0, 10);
+  REQUIRE(run.frames.size() == 3);  // the first frame, 09:42, 09:43
+  CHECK(run.frames[0].time_text == "09:41");
+  CHECK(run.frames[1].time_text == "09:42");
+  CHECK(run.frames[1].time == doctest::Approx(30.0).epsilon(0.001));
+  CHECK(run.frames[2].time_text == "09:43");
+  CHECK(run.frames[2].time == doctest::Approx(90.0).epsilon(0.001));
+}
+
+TEST_CASE("with the crawl on the progress fills with the hold, and the crawl moves speed x frame time") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.screen.crawl = true;
+  settings.crawl_speed = 120;  // px/s at 1080: 2 px per 60 Hz frame on a 1080p screen
+  const Run run = runLoop(content, settings, 1920, 1080, 4.0, 60);
+  REQUIRE(run.frames.size() >= 200);
+  int period = 0;
+  for (std::size_t k = 1; k < run.frames.size(); ++k) {
+    const SceneFrame& a = run.frames[k - 1];
+    const SceneFrame& b = run.frames[k];
+    REQUIRE(b.crawl_offset >= 0);
+    period = b.crawl_period;
+    const double dt = b.time - a.time;
+    CHECK(dt == doctest::Approx(1.0 / 60).epsilon(0.01));  // paced at the frame rate, none late
+    const int moved = ((b.crawl_offset - a.crawl_offset) % period + period) % period;
+    CHECK(moved == 2);
+  }
+  CHECK(period >= 1920);
+  // Half way through the first hold the current segment is half filled.
+  for (const SceneFrame& f : run.frames) {
+    if (std::fabs(f.time - 2.5) < 0.5 / 60) {
+      CHECK(f.progress.current_fill.w == doctest::Approx(f.progress.current.w * 0.5).epsilon(0.05));
+    }
+  }
+  // Between card changes only the crawl and the track are composed.
+  const auto partial = std::count_if(run.frames.begin(), run.frames.end(), [](const SceneFrame& f) { return !f.full; });
+  CHECK(partial >= static_cast<long>(run.frames.size()) - 3);
+}
+
+TEST_CASE("the crawl loops without a seam: the frame at the loop point equals the first") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.screen.crawl = true;
+  settings.hold_seconds = 3600;  // nothing but the crawl moves
+  settings.crawl_speed = 3000;   // a fast strip, so one loop passes quickly
+  // First find the period, then run just past one loop keeping pictures.
+  const Run probe = runLoop(content, settings, 640, 360, 0.5, 30);
+  REQUIRE(probe.frames.size() > 2);
+  const int period = probe.frames.back().crawl_period;
+  REQUIRE(period > 0);
+  const double speed = 3000.0 * 360 / 1080;  // px/s on this screen
+  const double loop_seconds = period / speed;
+  // The frame rate makes one frame land exactly on the loop point.
+  const double fps = 1.0 / (loop_seconds / std::ceil(loop_seconds * 30));
+  const Run run = runLoop(content, settings, 640, 360, loop_seconds + 0.5 / fps, fps, true);
+  REQUIRE(run.pictures.size() >= 2);
+  const SceneFrame& first = run.frames.front();
+  CHECK(first.crawl_offset == 0);
+  std::size_t at_loop = 0;
+  for (std::size_t k = 1; k < run.frames.size(); ++k) {
+    if (run.frames[k].crawl_offset == 0) at_loop = k;
+  }
+  REQUIRE(at_loop > 0);
+  CHECK(run.frames[at_loop].time == doctest::Approx(loop_seconds).epsilon(0.01));
+  // The crawl band (bottom of the screen) is the same picture again, pixel for pixel.
+  const render::Rect band{0, 360 - 27, 640, 27};
+  CHECK(sameRegion(*run.pictures.front(), *run.pictures[at_loop], band));
+  // And in between it really moved.
+  CHECK_FALSE(sameRegion(*run.pictures.front(), *run.pictures[at_loop / 2], band));
+}
+
+TEST_CASE("rotation 90 draws the same scene turned a quarter clockwise, laid out for portrait") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings upright = quietSettings();
+  firmware::SceneSettings turned = upright;
+  turned.rotation = 90;
+  // A landscape panel (640x360 output) mounted on its side shows a 360x640 portrait scene.
+  const Run portrait = runLoop(content, upright, 360, 640, 1.0, 10, true);
+  const Run rotated = runLoop(content, turned, 640, 360, 1.0, 10, true);
+  REQUIRE_FALSE(portrait.pictures.empty());
+  REQUIRE_FALSE(rotated.pictures.empty());
+  CHECK(rotated.pictures[0]->w == 640);
+  CHECK(rotated.pictures[0]->h == 360);
+  render::SurfacePtr expected = render::rotateSurface(*portrait.pictures[0], 90);
+  REQUIRE(expected);
+  CHECK(sameRegion(*expected, *rotated.pictures[0], {0, 0, 640, 360}));
+}
+
+TEST_CASE("a slide transition pushes the old card out to the left as the new one comes in") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.transition = firmware::TransitionKind::Slide;
+  settings.screen.header = false;
+  settings.screen.progress = false;
+  const Run run = runLoop(content, settings, 640, 360, 6.0, 10, true);
+  // The hold frame of card 0, and the transition frame half way (eased: 0.5 -> 0.5).
+  const auto hold = std::find_if(run.frames.begin(), run.frames.end(), [](const SceneFrame& f) { return !f.cycle.transitioning(); });
+  const auto middle = std::find_if(run.frames.begin(), run.frames.end(), [](const SceneFrame& f) {
+    return f.cycle.transitioning() && std::fabs(f.cycle.transition - 0.5) < 0.01;
+  });
+  REQUIRE(hold != run.frames.end());
+  REQUIRE(middle != run.frames.end());
+  SDL_Surface& card0 = *run.pictures[hold - run.frames.begin()];
+  SDL_Surface& mid = *run.pictures[middle - run.frames.begin()];
+  // Column x of the middle frame is column x + 320 of card 0 (left half).
+  int same = 0, total = 0;
+  for (int y = 0; y < 360; y += 7) {
+    for (int x = 0; x < 320; x += 5) {
+      same += pixel(mid, x, y) == pixel(card0, x + 320, y);
+      ++total;
+    }
+  }
+  CHECK(same == total);
+  // The right half is the next card's left half, not card 0.
+  int moved = 0;
+  for (int y = 0; y < 360; y += 7) {
+    for (int x = 320; x < 640; x += 5) moved += pixel(mid, x, y) != pixel(card0, x, y);
+  }
+  CHECK(moved > 0);
+}
+
+TEST_CASE("a resized output is laid out again at its new size") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  const Run run = runLoop(content, quietSettings(), 640, 360, 4.0, 10, true,
+                          [](firmware::RecordingScreen& screen) { screen.resizeAt(2.0, 480, 640); });
+  REQUIRE(run.pictures.size() >= 2);
+  CHECK(run.pictures.front()->w == 640);
+  CHECK(run.pictures.back()->w == 480);
+  CHECK(run.pictures.back()->h == 640);
+  CHECK(run.frames.back().time == doctest::Approx(2.0));
+  CHECK(run.frames.back().full);
+}
+
+TEST_CASE("golden full screens: card, header with clock and progress, crawl") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  struct Case {
+    const char* name;
+    int w, h, rotation;
+  };
+  for (const Case c : {Case{"screen-1920x1080", 1920, 1080, 0}, Case{"screen-1080x1920", 1080, 1920, 0},
+                       Case{"screen-rotation-90", 1920, 1080, 90}}) {
+    firmware::SceneSettings settings = quietSettings();
+    settings.screen.crawl = true;
+    settings.rotation = c.rotation;
+    const Run run = runLoop(content, settings, c.w, c.h, 2.0, 1, true);
+    REQUIRE_FALSE(run.pictures.empty());
+    const GoldenResult golden = compareWithGolden(*run.pictures.back(), c.name, 24, 0.0005);
+    CHECK_MESSAGE(golden.matches, golden.message);
+  }
+}

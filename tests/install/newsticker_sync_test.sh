@@ -1,0 +1,170 @@
+#!/bin/bash
+# Drives firmware/install/newsticker-sync against a local git feed (a bare
+# repository reached by file:// URL, holding a copy of content/demo): first
+# sync, a new post, a post that fails `newsticker --check` (the shown release
+# stays), the fix, rollback and its hold, pruning; then the rsync method when
+# rsync is installed. Needs git and the built newsticker.
+#   newsticker_sync_test.sh SOURCE_DIR NEWSTICKER [EMULATOR ARGS...]
+set -euo pipefail
+source_dir=$1
+shift
+command -v git >/dev/null || { echo "FAIL: git is not installed (apt-get install git, or run firmware/install/install-deps.sh)"; exit 1; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsticker-sync-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+# The program, run through the cross build's emulator when there is one.
+newsticker=$1
+shift
+printf '#!/bin/sh\nexec %s %s "$@"\n' "$*" "$newsticker" > "$tmp/newsticker"
+chmod +x "$tmp/newsticker"
+sync=("$source_dir/firmware/install/newsticker-sync" --config "$tmp/sync.conf")
+
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.org GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.org
+unset JOURNAL_STREAM
+
+failures=0
+check() { # DESCRIPTION COMMAND...: one line per expectation
+  if "${@:2}"; then echo "ok    $1"; else echo "FAIL  $1"; failures=$((failures + 1)); fi
+}
+shown() { readlink "$tmp/srv/feed"; }
+passes_check() { "$tmp/newsticker" --check --content "$1" > /dev/null 2>&1; }
+head_of() { git -C "$tmp/work" rev-parse --short=12 HEAD; }
+publish() { # MESSAGE: commit everything in the editor's clone and push it
+  git -C "$tmp/work" add -A
+  git -C "$tmp/work" commit --quiet -m "$1"
+  git -C "$tmp/work" push --quiet origin main
+}
+run_sync() { # -> $status, $output
+  set +e
+  output=$("${sync[@]}" 2>&1)
+  status=$?
+  set -e
+  printf '%s\n' "$output" | sed 's/^/      | /'
+}
+
+# The feed repository, as an editor would make it.
+git init --quiet --bare -b main "$tmp/feed.git"
+git init --quiet -b main "$tmp/work"
+cp -a "$source_dir/content/demo/." "$tmp/work/"
+git -C "$tmp/work" remote add origin "file://$tmp/feed.git"
+publish "demo feed"
+mkdir "$tmp/srv"
+cat > "$tmp/sync.conf" <<CONF
+# test configuration
+METHOD=git
+SOURCE=file://$tmp/feed.git
+BRANCH=main
+FEED=$tmp/srv/feed
+NEWSTICKER=$tmp/newsticker
+CHECK_CONFIG=
+CONF
+
+echo "== first sync"
+run_sync
+first=$(head_of)
+check "exit status 0" [ "$status" -eq 0 ]
+check "feed is a symlink to releases/<time>-$first" bash -c "[ -L '$tmp/srv/feed' ] && [[ \$(readlink '$tmp/srv/feed') == releases/*-$first ]]"
+check "the release passes newsticker --check" passes_check "$tmp/srv/feed"
+check "the release holds no .git" [ ! -e "$tmp/srv/feed/.git" ]
+release1=$(shown)
+
+echo "== nothing new"
+run_sync
+check "exit status 0" [ "$status" -eq 0 ]
+check "same release" [ "$(shown)" = "$release1" ]
+check "quiet when up to date" [ -z "$output" ]
+
+echo "== a new post"
+cat > "$tmp/work/posts/2026-12-05-sync-test-post.md" <<'POST'
+---
+title: The Fleet Picks Up a New Post
+author: Sync Test
+---
+Every board shows this post after its next sync.
+POST
+publish "new post"
+second=$(head_of)
+run_sync
+check "exit status 0" [ "$status" -eq 0 ]
+check "feed flipped to the new revision" bash -c "[[ \$(readlink '$tmp/srv/feed') == releases/*-$second ]]"
+check "the new post is in the shown folder" [ -f "$tmp/srv/feed/posts/2026-12-05-sync-test-post.md" ]
+check "previous points at the first release" [ "$(readlink "$tmp/srv/previous")" = "$release1" ]
+release2=$(shown)
+
+echo "== a broken post (no title) fails the check"
+printf -- '---\nauthor: Nobody\n---\nA post without a title.\n' > "$tmp/work/posts/2026-12-06-broken.md"
+publish "broken post"
+run_sync
+check "exit status 1" [ "$status" -eq 1 ]
+check "the shown release stays" [ "$(shown)" = "$release2" ]
+check "the log says why" grep -q "2026-12-06-broken.md:2: title is missing" <<< "$output"
+check "no half-made release is left" bash -c "! ls -a '$tmp/srv/releases' | grep -q '^\.new'"
+run_sync
+check "the same revision again: exit 1, one line" bash -c "[ $status -eq 1 ] && [ \$(printf '%s\n' \"\$0\" | wc -l) -eq 1 ]" "$output"
+check "the shown release still stays" [ "$(shown)" = "$release2" ]
+
+echo "== the fix"
+sed -i 's/^author: Nobody$/title: Fixed Post\nauthor: Nobody/' "$tmp/work/posts/2026-12-06-broken.md"
+publish "fix the post"
+fourth=$(head_of)
+run_sync
+check "exit status 0" [ "$status" -eq 0 ]
+check "feed flipped to the fixed revision" bash -c "[[ \$(readlink '$tmp/srv/feed') == releases/*-$fourth ]]"
+check "only the shown and the previous release are kept" [ "$(find "$tmp/srv/releases" -mindepth 1 -maxdepth 1 | wc -l)" -eq 2 ]
+check "the first release is pruned" [ ! -e "$tmp/srv/$release1" ]
+release4=$(shown)
+
+echo "== rollback"
+run_sync_args() { sync=("$source_dir/firmware/install/newsticker-sync" --config "$tmp/sync.conf" "$@"); run_sync; sync=("${sync[@]:0:3}"); }
+run_sync_args --rollback
+check "exit status 0" [ "$status" -eq 0 ]
+check "feed is the previous release again" [ "$(shown)" = "$release2" ]
+check "previous is the release rolled back from" [ "$(readlink "$tmp/srv/previous")" = "$release4" ]
+run_sync
+check "a sync keeps the rollback while the source has not moved" [ "$(shown)" = "$release2" ]
+check "exit status 0 while held" [ "$status" -eq 0 ]
+run_sync_args --status
+check "--status names the hold" grep -q "held: .*$fourth" <<< "$output"
+printf -- '---\ntitle: After the Rollback\n---\nAnother post.\n' > "$tmp/work/posts/2026-12-07-after-rollback.md"
+publish "after the rollback"
+fifth=$(head_of)
+run_sync
+check "a new revision ends the hold" bash -c "[[ \$(readlink '$tmp/srv/feed') == releases/*-$fifth ]]"
+check "the display's folder still checks" passes_check "$tmp/srv/feed"
+
+echo "== the config is checked"
+printf 'SOURCE=x\nSOMETHING=else\n' > "$tmp/bad.conf"
+set +e
+out=$("$source_dir/firmware/install/newsticker-sync" --config "$tmp/bad.conf" 2>&1); st=$?
+set -e
+check "an unknown key: exit 2 with its line" bash -c "[ $st -eq 2 ] && grep -q 'bad.conf:2: unknown key' <<< \"\$0\"" "$out"
+
+if command -v rsync >/dev/null; then
+  echo "== rsync"
+  mkdir "$tmp/srv2"
+  cat > "$tmp/sync.conf" <<CONF
+METHOD=rsync
+SOURCE=$tmp/work
+FEED=$tmp/srv2/feed
+NEWSTICKER=$tmp/newsticker
+CHECK_CONFIG=
+CONF
+  run_sync
+  check "exit status 0" [ "$status" -eq 0 ]
+  check "feed is a release without .git" bash -c "[ -L '$tmp/srv2/feed' ] && [ -f '$tmp/srv2/feed/feed.yaml' ] && [ ! -e '$tmp/srv2/feed/.git' ]"
+  r1=$(readlink "$tmp/srv2/feed")
+  run_sync
+  check "unchanged files: same release" [ "$(readlink "$tmp/srv2/feed")" = "$r1" ]
+  printf -- '---\ntitle: By rsync\n---\nBody.\n' > "$tmp/work/posts/2026-12-08-rsync.md"
+  run_sync
+  check "a changed file: a new release" bash -c "[ \$(readlink '$tmp/srv2/feed') != '$r1' ] && [ -f '$tmp/srv2/feed/posts/2026-12-08-rsync.md' ]"
+else
+  echo "note: rsync is not installed; the rsync method was not tested"
+fi
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures expectation(s) failed"
+  exit 1
+fi
+echo "all expectations met"
