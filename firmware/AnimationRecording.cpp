@@ -1,3 +1,4 @@
+#include "firmware/Log.hpp"
 #include "firmware/AnimationRecording.hpp"
 
 #include <webp/encode.h>
@@ -6,7 +7,6 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-#include <iostream>
 #include <memory>
 
 #include "firmware/Clock.hpp"
@@ -30,7 +30,7 @@ int recordAnimation(const Options& options, ContentSession& content, const std::
   const int height = options.height > 0 ? options.height : 540;
   WebPAnimEncoderOptions encoder_options;
   if (!WebPAnimEncoderOptionsInit(&encoder_options)) {
-    std::cerr << "newsticker: the WebP library does not match its headers\n";
+    logError(joined("the WebP library does not match its headers"));
     return 1;
   }
   encoder_options.allow_mixed = 0;
@@ -40,7 +40,7 @@ int recordAnimation(const Options& options, ContentSession& content, const std::
   WebPConfig config;
   WebPPicture picture;
   if (!encoder || !WebPConfigInit(&config) || !WebPPictureInit(&picture)) {
-    std::cerr << "newsticker: cannot start the WebP encoder\n";
+    logError(joined("cannot start the WebP encoder"));
     return 1;
   }
   config.quality = 75;
@@ -49,7 +49,7 @@ int recordAnimation(const Options& options, ContentSession& content, const std::
   picture.width = width;
   picture.height = height;
   if (!WebPPictureAlloc(&picture)) {
-    std::cerr << "newsticker: out of memory for a " << width << "x" << height << " frame\n";
+    logError(joined("out of memory for a ", width, "x", height, " frame"));
     return 1;
   }
 
@@ -69,7 +69,7 @@ int recordAnimation(const Options& options, ContentSession& content, const std::
       std::copy(row, row + width, picture.argb + static_cast<std::ptrdiff_t>(y) * picture.argb_stride);
     }
     if (!WebPAnimEncoderAdd(encoder.get(), &picture, ms, &config)) {
-      std::cerr << "newsticker: cannot encode a frame: " << WebPAnimEncoderGetError(encoder.get()) << "\n";
+      logError(joined("cannot encode a frame: ", WebPAnimEncoderGetError(encoder.get())));
       failed = true;
     }
     last_ms = ms;
@@ -81,7 +81,7 @@ int recordAnimation(const Options& options, ContentSession& content, const std::
   WebPDataInit(&data);
   if (!WebPAnimEncoderAdd(encoder.get(), nullptr, static_cast<int>(std::lround(seconds * 1000)), nullptr) ||
       !WebPAnimEncoderAssemble(encoder.get(), &data)) {
-    std::cerr << "newsticker: cannot assemble the animation: " << WebPAnimEncoderGetError(encoder.get()) << "\n";
+    logError(joined("cannot assemble the animation: ", WebPAnimEncoderGetError(encoder.get())));
     return 1;
   }
   std::FILE* out = std::fopen(path.c_str(), "wb");
@@ -89,7 +89,7 @@ int recordAnimation(const Options& options, ContentSession& content, const std::
   const bool closed = out != nullptr && std::fclose(out) == 0;
   WebPDataClear(&data);
   if (!written || !closed) {
-    std::cerr << "newsticker: cannot write " << path << "\n";
+    logError(joined("cannot write ", path));
     return 1;
   }
   return 0;

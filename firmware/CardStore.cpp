@@ -1,6 +1,6 @@
+#include "firmware/Log.hpp"
 #include "firmware/CardStore.hpp"
 
-#include <iostream>
 
 namespace newsticker::firmware {
 
@@ -9,7 +9,7 @@ CardStore::CardStore(SDL_Renderer& renderer, render::CardRenderer& cards, const 
     : renderer_(renderer), cards_(cards), tree_(tree), posts_(posts), size_(size) {}
 
 void CardStore::logOnce(const std::string& message) {
-  if (logged_.insert(message).second) std::cerr << "newsticker: " << message << "\n";
+  if (logged_.insert(message).second) logWarning(message);
 }
 
 render::SurfacePtr CardStore::surface(std::size_t index) {

@@ -2,7 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <map>
+
+#include "firmware/SdlScreen.hpp"
 
 
 namespace newsticker::firmware {
@@ -138,21 +142,88 @@ void applyClock(const YAML::Node& node, SceneSettings& scene) {
   }
 }
 
+// "#1e293b" (or "1e293b") -> the colour; alpha stays opaque.
+render::Color colorFrom(const YAML::Node& node, const std::string& what) {
+  std::string hex = text(node, what.c_str());
+  if (!hex.empty() && hex[0] == '#') hex.erase(0, 1);
+  if (hex.size() != 6 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+    throw ConfigError{lineOf(node), what + " must be a colour like \"#1e293b\""};
+  }
+  const unsigned long v = std::strtoul(hex.c_str(), nullptr, 16);
+  return render::Color{static_cast<std::uint8_t>(v >> 16), static_cast<std::uint8_t>(v >> 8),
+                       static_cast<std::uint8_t>(v), 255};
+}
+
 void applyTheme(const YAML::Node& node, SceneSettings& scene) {
   if (!node.IsMap()) throw ConfigError{lineOf(node), "theme must be a set of keys"};
+  // The named theme first, so the other keys adjust it whatever their order.
+  if (const YAML::Node name = node["name"]) {
+    const auto named = render::themeNamed(text(name, "theme.name"));
+    if (!named) throw ConfigError{lineOf(name), "theme.name must be dark or light"};
+    scene.theme = *named;
+  }
+  render::Theme& t = scene.theme;
+  const std::map<std::string, render::Color*> colours = {
+      {"background", &t.background_top}, {"background_bottom", &t.background_bottom}, {"panel", &t.panel_top},
+      {"panel_bottom", &t.panel_bottom},  {"headline", &t.headline},                   {"summary", &t.summary},
+      {"meta", &t.meta},                  {"accent", &t.accent},                       {"secondary", &t.secondary}};
+  const std::map<std::string, int*> sizes = {{"headline_px", &t.headline_px}, {"summary_px", &t.summary_px},
+                                             {"meta_px", &t.meta_px},         {"margin", &t.margin},
+                                             {"padding_x", &t.padding_x}};
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     const YAML::Node& v = entry.second;
+    if (key == "name") continue;
     if (key == "header") scene.screen.header = value<bool>(v, "theme.header");
     else if (key == "clock") scene.screen.clock = value<bool>(v, "theme.clock");
     else if (key == "progress") scene.screen.progress = value<bool>(v, "theme.progress");
+    else if (key == "qr") t.qr = value<bool>(v, "theme.qr");
     else if (key == "crawl_speed") {
       scene.crawl_speed = value<double>(v, "theme.crawl_speed");
       if (!(scene.crawl_speed >= 10 && scene.crawl_speed <= 1000)) {
         throw ConfigError{lineOf(v), "theme.crawl_speed must be from 10 to 1000 pixels per second"};
       }
+    } else if (colours.count(key)) {
+      *colours.at(key) = colorFrom(v, "theme." + key);
+    } else if (sizes.count(key)) {
+      const int px = value<int>(v, ("theme." + key).c_str());
+      if (px < 8 || px > 400) throw ConfigError{lineOf(v), "theme." + key + " must be from 8 to 400 (1/1080 of the short side)"};
+      *sizes.at(key) = px;
     } else {
       throw ConfigError{lineOf(entry.first), "unknown key 'theme." + key + "'"};
+    }
+  }
+}
+
+// display: {on: "07:00", off: "20:00", days: [mon, ...], mode: 1920x1080@60}
+void applyDisplay(const YAML::Node& node, Options& o) {
+  if (!node.IsMap()) throw ConfigError{lineOf(node), "display must be a set of keys (on, off, days, mode)"};
+  ScreenSchedule& schedule = o.scene.schedule;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& v = entry.second;
+    if (key == "on" || key == "off") {
+      const auto minute = parseMinuteOfDay(text(v, ("display." + key).c_str()));
+      if (!minute) throw ConfigError{lineOf(v), "display." + key + " must be a time like \"07:30\""};
+      (key == "on" ? schedule.on_minute : schedule.off_minute) = *minute;
+      schedule.enabled = true;
+    } else if (key == "days") {
+      if (!v.IsSequence()) throw ConfigError{lineOf(v), "display.days must be a list such as [mon, tue, wed]"};
+      schedule.days.fill(false);
+      for (const auto& day : v) {
+        const auto index = parseWeekday(text(day, "display.days"));
+        if (!index) throw ConfigError{lineOf(day), "display.days: '" + day.Scalar() + "' is not a weekday (mon..sun)"};
+        schedule.days[static_cast<std::size_t>(*index)] = true;
+      }
+      schedule.enabled = true;
+    } else if (key == "mode") {
+      o.display_mode = text(v, "display.mode");
+      SDL_DisplayMode mode{};
+      if (!parseDisplayMode(o.display_mode, mode)) {
+        throw ConfigError{lineOf(v), "display.mode must be WxH or WxH@HZ, e.g. 1920x1080@60"};
+      }
+    } else {
+      throw ConfigError{lineOf(entry.first), "unknown key 'display." + key + "'"};
     }
   }
 }
@@ -209,6 +280,8 @@ ConfigResult loadConfig(const std::string& path, const Options& base) {
         o.scene.renderer = *choice;
       } else if (key == "theme") {
         applyTheme(v, o.scene);
+      } else if (key == "display") {
+        applyDisplay(v, o);
       } else {
         throw ConfigError{lineOf(entry.first), "unknown key '" + key + "'"};
       }

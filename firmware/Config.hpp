@@ -18,8 +18,10 @@ struct ConfigResult {
 // {regular, bold, fallbacks: [FILE or {regular, bold, index,
 // bitmap_height_em, emoji}]}, crawl, rotation, safe_area ("5%"), transition
 // (crossfade|slide or {kind, seconds}), clock (bool or {show, hours,
-// time_zone}), renderer (auto|gpu|software), theme: {header, clock,
-// progress, crawl_speed}. Unknown keys and wrong values are errors.
+// time_zone}), renderer (auto|gpu|software), theme: {name (dark|light),
+// header, clock, progress, qr, crawl_speed, colours as "#rrggbb", sizes},
+// display: {on, off ("HH:MM"), days ([mon..sun]), mode ("WxH@HZ")}.
+// Unknown keys and wrong values are errors.
 ConfigResult loadConfig(const std::string& path, const Options& base);
 
 }  // namespace newsticker::firmware

@@ -4,6 +4,7 @@
 // terminal it reads "newsticker: warning: ...".
 #pragma once
 
+#include <sstream>
 #include <string>
 
 namespace newsticker::firmware {
@@ -16,6 +17,14 @@ std::string logLine(LogLevel level, const std::string& message, bool for_journal
 
 // Writes `message` at `level` to stderr (thread-safe; never throws).
 void logMessage(LogLevel level, const std::string& message);
+
+// The parts streamed one after another into one string: logError(joined("x is ", 3)).
+template <typename... Parts>
+std::string joined(const Parts&... parts) {
+  std::ostringstream out;
+  (out << ... << parts);
+  return out.str();
+}
 
 inline void logError(const std::string& message) { logMessage(LogLevel::Error, message); }
 inline void logWarning(const std::string& message) { logMessage(LogLevel::Warning, message); }

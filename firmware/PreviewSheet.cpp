@@ -1,3 +1,4 @@
+#include "firmware/Log.hpp"
 #include "firmware/PreviewSheet.hpp"
 
 #include <SDL.h>
@@ -453,7 +454,7 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
 
   SheetFile file(png_path);
   if (!file.isOpen()) {
-    std::cerr << "newsticker: cannot write " << png_path << ": " << file.error() << "\n";
+    logError(joined("cannot write ", png_path, ": ", file.error()));
     return 1;
   }
 
@@ -478,7 +479,7 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
   render::SurfacePtr sheet =
       render::paintDrawList(sheetDrawList(geometry, title, details, notes, language, fonts, breaker), fonts, {});
   if (!sheet) {
-    std::cerr << "newsticker: out of memory for a " << geometry.width << "x" << geometry.height << " sheet\n";
+    logError(joined("out of memory for a ", geometry.width, "x", geometry.height, " sheet"));
     return 1;
   }
 
@@ -490,9 +491,9 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
       render::SurfacePtr card = renderer.render(post, *content.tree, size, renderer_warnings);
       if (card) thumbnail = shrinkCard(*card, geometry.thumb_width, geometry.thumb_height);
     }  // the full-size card is freed here, before the next one
-    for (const std::string& warning : renderer_warnings) std::cerr << "newsticker: " << warning << "\n";
+    for (const std::string& warning : renderer_warnings) logWarning(warning);
     if (!thumbnail) {
-      std::cerr << "newsticker: cannot make the thumbnail of " << post.file << ": " << SDL_GetError() << "\n";
+      logError(joined("cannot make the thumbnail of ", post.file, ": ", SDL_GetError()));
       return 1;
     }
 
@@ -513,7 +514,7 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
     render::SurfacePtr label_surface =
         render::paintDrawList(cardLabelDrawList(label, box.w, box.h, fonts, breaker), fonts, {});
     if (!label_surface || !blitOpaque(*thumbnail, *sheet, at) || !blitOpaque(*label_surface, *sheet, box)) {
-      std::cerr << "newsticker: cannot draw card " << i + 1 << " on the sheet: " << SDL_GetError() << "\n";
+      logError(joined("cannot draw card ", i + 1, " on the sheet: ", SDL_GetError()));
       return 1;
     }
   }
@@ -521,11 +522,11 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
   std::vector<unsigned char> png;
   std::string error;
   if (!encodePng(*sheet, png, error)) {
-    std::cerr << "newsticker: cannot write " << png_path << ": " << error << "\n";
+    logError(joined("cannot write ", png_path, ": ", error));
     return 1;
   }
   if (!file.write(png)) {
-    std::cerr << "newsticker: cannot write " << png_path << ": " << file.error() << "\n";
+    logError(joined("cannot write ", png_path, ": ", file.error()));
     return 1;
   }
   return 0;

@@ -1,7 +1,7 @@
+#include "firmware/Log.hpp"
 #include "firmware/RenderWorker.hpp"
 
 #include <exception>
-#include <iostream>
 
 namespace newsticker::firmware {
 namespace {
@@ -10,9 +10,9 @@ RenderWorker::HandOver runGuarded(const RenderWorker::Work& work, const std::str
   try {
     return work();
   } catch (const std::exception& error) {
-    std::cerr << "newsticker: " << what_for << ": " << error.what() << "\n";
+    logWarning(joined(what_for, ": ", error.what()));
   } catch (...) {
-    std::cerr << "newsticker: " << what_for << ": unknown error\n";
+    logWarning(joined(what_for, ": unknown error"));
   }
   return {};
 }

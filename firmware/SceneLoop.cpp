@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <iostream>
 
 #include "render/CardPainter.hpp"
 #include "render/CrawlStrip.hpp"

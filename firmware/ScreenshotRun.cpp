@@ -1,3 +1,4 @@
+#include "firmware/Log.hpp"
 #include "firmware/ScreenshotRun.hpp"
 
 #include <SDL.h>
@@ -6,7 +7,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <iostream>
 #include <set>
 
 #include "firmware/Clock.hpp"
@@ -23,7 +23,7 @@ int runScreenshots(const Options& options, ContentSession& content, const std::s
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) {
-    std::cerr << "newsticker: cannot create " << out_dir << ": " << ec.message() << "\n";
+    logError(joined("cannot create ", out_dir, ": ", ec.message()));
     return 1;
   }
   SceneSettings settings = sceneSettingsFor(options, content);
@@ -45,13 +45,13 @@ int runScreenshots(const Options& options, ContentSession& content, const std::s
     std::snprintf(name, sizeof name, "card-%03zu.png", frame.cycle.current + 1);
     const std::string path = (std::filesystem::path(out_dir) / name).string();
     if (last == nullptr || IMG_SavePNG(last, path.c_str()) != 0) {
-      std::cerr << "newsticker: cannot write " << path << ": " << IMG_GetError() << "\n";
+      logError(joined("cannot write ", path, ": ", IMG_GetError()));
       status = 1;
     }
   };
   loop.run();
   if (status == 0 && written.size() != content.playlist.size()) {
-    std::cerr << "newsticker: only " << written.size() << " of " << content.playlist.size() << " cards were shown\n";
+    logError(joined("only ", written.size(), " of ", content.playlist.size(), " cards were shown"));
     status = 1;
   }
   return status;

@@ -9,6 +9,7 @@
 #include "firmware/CommandLine.hpp"
 #include "firmware/Config.hpp"
 #include "firmware/GlyphCoverage.hpp"
+#include "firmware/Log.hpp"
 #include "firmware/ContentSession.hpp"
 #include "firmware/AnimationRecording.hpp"
 #include "firmware/PreviewSheet.hpp"
@@ -26,7 +27,9 @@ namespace {
 
 void printDiagnostics(const content::Feed& feed) {
   for (const content::Diagnostic& d : feed.diagnostics) {
-    std::cerr << "newsticker: " << content::formatDiagnostic(d) << "\n";
+    const std::string line = content::formatDiagnostic(d);
+    if (d.severity == content::Severity::Error) firmware::logWarning(line);  // a file left out; the kiosk goes on
+    else firmware::logInfo(line);
   }
 }
 
@@ -58,14 +61,15 @@ int renderPreview(const firmware::Options& options, firmware::ContentSession& co
 int main(int argc, char** argv) {
   firmware::ParsedCommandLine parsed = firmware::parseCommandLine(argc, argv);
   if (!parsed.error.empty()) {
-    std::cerr << "newsticker: " << parsed.error << "\n\n" << firmware::usageText();
+    firmware::logError(parsed.error);
+    std::cerr << "\n" << firmware::usageText();
     return 2;
   }
   if (!parsed.options.config_path.empty()) {
     // The config file sets the defaults; the flags are applied again on top.
     const firmware::ConfigResult config = firmware::loadConfig(parsed.options.config_path, firmware::Options{});
     if (!config.error.empty()) {
-      std::cerr << "newsticker: " << config.error << "\n";
+      firmware::logError(config.error);
       return 2;
     }
     parsed = firmware::parseCommandLine(argc, argv, config.options);
@@ -101,7 +105,7 @@ int main(int argc, char** argv) {
       }
       TTF_Quit();
     } else {
-      std::cerr << "newsticker: fonts unavailable; characters and cut text are not checked\n";
+      firmware::logWarning("fonts unavailable; characters and cut text are not checked");
     }
     if (options.json) {
       firmware::writeCheckJson(content.feed, missing, std::cout, cuts);
@@ -114,8 +118,7 @@ int main(int argc, char** argv) {
   printDiagnostics(content.feed);
   const auto missing = fonts::missingFontFiles(options.font_chain);
   if (!missing.empty()) {
-    std::cerr << "newsticker: font " << missing.front()
-              << " not found: apt-get install fonts-noto-cjk (or set NEWSTICKER_FONT_DIR)\n";
+    firmware::logError("font " + missing.front() + " not found: apt-get install fonts-noto-cjk (or set NEWSTICKER_FONT_DIR)");
     return 1;
   }
   try {
@@ -139,7 +142,7 @@ int main(int argc, char** argv) {
     }
     return firmware::runSlideshow(options, content, "");
   } catch (const std::exception& error) {
-    std::cerr << "newsticker: " << error.what() << "\n";
+    firmware::logError(error.what());
     return 1;
   }
 }

@@ -117,3 +117,40 @@ TEST_CASE("wrong screen settings name the line and the reason") {
     CHECK_MESSAGE(config.error.find(c.expected) != std::string::npos, config.error);
   }
 }
+
+TEST_CASE("theme and display schedule from the config") {
+  const std::string path = writeConfig("theme-display",
+                                       "theme:\n"
+                                       "  headline: '#102030'\n"
+                                       "  name: light\n"
+                                       "  qr: false\n"
+                                       "  summary_px: 50\n"
+                                       "display:\n"
+                                       "  on: '07:30'\n"
+                                       "  off: '19:00'\n"
+                                       "  days: [mon, tue, wed, thu, fri]\n"
+                                       "  mode: 1920x1080@60\n");
+  const ConfigResult config = loadConfig(path, Options{});
+  REQUIRE_MESSAGE(config.error.empty(), config.error);
+  const newsticker::render::Theme& theme = config.options.scene.theme;
+  CHECK(theme.panel_top == newsticker::render::lightTheme().panel_top);  // the named theme, then the overrides
+  CHECK(theme.headline == newsticker::render::Color{0x10, 0x20, 0x30});
+  CHECK_FALSE(theme.qr);
+  CHECK(theme.summary_px == 50);
+  const ScreenSchedule& schedule = config.options.scene.schedule;
+  CHECK(schedule.enabled);
+  CHECK(schedule.on_minute == 7 * 60 + 30);
+  CHECK(schedule.off_minute == 19 * 60);
+  CHECK(schedule.days[4]);
+  CHECK_FALSE(schedule.days[5]);
+  CHECK(config.options.display_mode == "1920x1080@60");
+
+  for (const auto& bad : {std::make_pair("theme: {name: neon}\n", ":1: theme.name must be dark or light"),
+                          std::make_pair("theme: {accent: blue}\n", ":1: theme.accent must be a colour"),
+                          std::make_pair("display:\n  on: 7am\n", ":2: display.on must be a time"),
+                          std::make_pair("display:\n  days: [mon, funday]\n", ":2: display.days: 'funday' is not a weekday"),
+                          std::make_pair("display: {mode: big}\n", ":1: display.mode must be WxH")}) {
+    const ConfigResult wrong = loadConfig(writeConfig("bad-theme", bad.first), Options{});
+    CHECK_MESSAGE(wrong.error.find(bad.second) != std::string::npos, wrong.error);
+  }
+}

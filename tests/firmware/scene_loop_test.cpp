@@ -291,3 +291,31 @@ TEST_CASE("golden full screens: card, header with clock and progress, crawl") {
     CHECK_MESSAGE(golden.matches, golden.message);
   }
 }
+
+TEST_CASE("the screen schedule blanks the screen at the off time and wakes it on time, drawing nothing between") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.hold_seconds = 600;  // nothing else changes for a while
+  settings.schedule.enabled = true;
+  // The clock starts at Tuesday 09:41:30 UTC; on 09:00-09:45, then off until 09:50 (a test-sized night).
+  settings.schedule.on_minute = 9 * 60 + 50;
+  settings.schedule.off_minute = 9 * 60 + 45;
+  const Run run = runLoop(content, settings, 640, 360, 10 * 60.0, 10, true);
+  // Frames: the first (on), the minutes 09:42..09:44, black at 09:45, then on again at 09:50.
+  std::vector<const SceneFrame*> blanks, after;
+  for (const SceneFrame& f : run.frames) {
+    if (f.blank) blanks.push_back(&f);
+    else if (f.time > 200) after.push_back(&f);
+  }
+  REQUIRE(blanks.size() == 1);
+  CHECK(blanks[0]->time == doctest::Approx(210.0).epsilon(0.001));  // 09:45:00
+  REQUIRE_FALSE(after.empty());
+  CHECK(after.front()->time == doctest::Approx(510.0).epsilon(0.001));  // 09:50:00
+  CHECK(after.front()->time_text == "09:50");
+  // Nothing at all is drawn while the screen is off.
+  for (const SceneFrame& f : run.frames) CHECK_FALSE((f.time > 210.5 && f.time < 509.5));
+  // The black frame is black.
+  const auto index = static_cast<std::size_t>(blanks[0] - run.frames.data());
+  CHECK(pixel(*run.pictures[index], 320, 180) == 0xFF000000u);
+}
