@@ -56,14 +56,18 @@ Compositor::Compositor(SDL_Renderer& renderer, int rotation, int output_w, int o
 Rect Compositor::toOutput(const Rect& r) const { return turn(r, rotation_, scene_w_, scene_h_); }
 
 TexturePtr Compositor::upload(SDL_Surface& surface, bool blend) {
-  TexturePtr texture;
-  if (rotation_ == 0) {
-    texture.reset(SDL_CreateTextureFromSurface(&renderer_, &surface));
-  } else {
-    SurfacePtr turned = rotateSurface(surface, rotation_);
+  SurfacePtr turned;
+  if (rotation_ != 0) {
+    turned = rotateSurface(surface, rotation_);
     if (!turned) return nullptr;
-    texture.reset(SDL_CreateTextureFromSurface(&renderer_, turned.get()));
   }
+  SDL_Surface& source = turned ? *turned : surface;
+  // An opaque picture goes up without an alpha channel: a crossfade then
+  // blends with one constant alpha, which SDL's software blitter does
+  // several times faster than per-pixel alpha.
+  SurfacePtr opaque;
+  if (!blend && source.format->Amask != 0) opaque.reset(SDL_ConvertSurfaceFormat(&source, SDL_PIXELFORMAT_RGB888, 0));
+  TexturePtr texture(SDL_CreateTextureFromSurface(&renderer_, opaque ? opaque.get() : &source));
   if (texture) SDL_SetTextureBlendMode(texture.get(), blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
   return texture;
 }
