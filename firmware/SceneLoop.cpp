@@ -139,14 +139,17 @@ void SceneLoop::requestCard(std::size_t index) {
   const std::uint64_t generation = generation_;
   const render::CardSize size = card_size_;
   const SharedContent content = content_;  // kept alive while the job runs
+  const int rotation = compositor_->rotation();
   worker_.post(
-      [this, generation, size, content, index]() -> RenderWorker::HandOver {
+      [this, generation, size, content, index, rotation]() -> RenderWorker::HandOver {
         const content::Post* post = &content->playlist[index];
         std::vector<std::string> warnings;
         SharedSurface surface;
         std::string failure;
         try {
-          surface = share(cards_.render(*post, *content->tree, size, warnings));
+          // Painted, turned and made opaque here, so the display thread only copies it.
+          render::SurfacePtr card = cards_.render(*post, *content->tree, size, warnings);
+          if (card) surface = share(render::uploadReady(*card, rotation, false));
           if (!surface) failure = post->file + ": cannot paint the card: " + SDL_GetError();
         } catch (const std::exception& error) {
           failure = post->file + ": cannot prepare the card: " + error.what();
@@ -158,7 +161,7 @@ void SceneLoop::requestCard(std::size_t index) {
           cards_requested_.erase(index);
           render::TexturePtr texture;
           if (surface) {
-            texture = compositor_->upload(*surface);
+            texture = compositor_->upload(*surface, false, true);
             if (!texture) logOnce(std::string("cannot upload a card texture: ") + SDL_GetError());
           }
           card_textures_[index] = std::move(texture);  // null: shown as the plain background
@@ -191,8 +194,9 @@ void SceneLoop::requestHeader(const render::HeaderContent& header) {
   const render::ScreenGeometry geometry = geometry_;
   const render::ScreenStyle style = style_;
   const SharedContent content = content_;
+  const int rotation = compositor_->rotation();
   worker_.post(
-      [this, generation, geometry, style, header, key, content]() -> RenderWorker::HandOver {
+      [this, generation, geometry, style, header, key, content, rotation]() -> RenderWorker::HandOver {
         render::DrawList list = render::layoutHeader(header, geometry, style, fonts_, worker_breaker_);
         render::LogoSurfaces logos;
         for (auto it = list.commands.begin(); it != list.commands.end();) {
@@ -210,10 +214,11 @@ void SceneLoop::requestHeader(const render::HeaderContent& header) {
             it = list.commands.erase(it - 1, it + 1);  // the logo and its tile
           }
         }
-        SharedSurface surface = share(render::paintDrawList(list, fonts_, logos));
+        render::SurfacePtr painted = render::paintDrawList(list, fonts_, logos);
+        SharedSurface surface = painted ? share(render::uploadReady(*painted, rotation, false)) : nullptr;
         return [this, generation, surface, key] {
           if (generation != generation_ || !surface) return;
-          header_texture_ = compositor_->upload(*surface);
+          header_texture_ = compositor_->upload(*surface, false, true);
           redraw_ = true;
         };
       },
@@ -237,24 +242,34 @@ void SceneLoop::requestCrawl() {
   style.mark = style_.crawl_mark;
   const std::uint64_t generation = generation_;
   const int min_period = geometry_.crawl.w;
+  const int rotation = compositor_->rotation();
   worker_.post(
-      [this, generation, items, style, min_period]() -> RenderWorker::HandOver {
+      [this, generation, items, style, min_period, rotation]() -> RenderWorker::HandOver {
         const render::CrawlLayout layout = render::layoutCrawl(items, style, min_period, fonts_, kMaxCrawlPeriod);
         auto tiles = std::make_shared<std::vector<render::SurfacePtr>>(render::paintCrawlTiles(layout, fonts_));
+        auto widths = std::make_shared<std::vector<int>>();
+        for (render::SurfacePtr& tile : *tiles) {
+          widths->push_back(tile->w);
+          tile = render::uploadReady(*tile, rotation, false);
+          if (!tile) {
+            tiles->clear();
+            break;
+          }
+        }
         const int period = layout.period;
-        return [this, generation, tiles, period] {
+        return [this, generation, tiles, widths, period] {
           if (generation != generation_) return;
           crawl_tiles_.clear();
           crawl_tile_widths_.clear();
-          for (render::SurfacePtr& tile : *tiles) {
-            render::TexturePtr texture = compositor_->upload(*tile);
+          for (std::size_t i = 0; i < tiles->size(); ++i) {
+            render::TexturePtr texture = compositor_->upload(*(*tiles)[i], false, true);
             if (!texture) {
               logOnce(std::string("cannot upload the crawl: ") + SDL_GetError());
               crawl_tiles_.clear();
               crawl_tile_widths_.clear();
               return;
             }
-            crawl_tile_widths_.push_back(tile->w);
+            crawl_tile_widths_.push_back((*widths)[i]);
             crawl_tiles_.push_back(std::move(texture));
           }
           crawl_period_ = crawl_tiles_.empty() ? 0 : period;

@@ -55,19 +55,29 @@ Compositor::Compositor(SDL_Renderer& renderer, int rotation, int output_w, int o
 
 Rect Compositor::toOutput(const Rect& r) const { return turn(r, rotation_, scene_w_, scene_h_); }
 
-TexturePtr Compositor::upload(SDL_Surface& surface, bool blend) {
+SurfacePtr uploadReady(SDL_Surface& surface, int rotation, bool blend) {
+  rotation = normalRotation(rotation);
   SurfacePtr turned;
-  if (rotation_ != 0) {
-    turned = rotateSurface(surface, rotation_);
+  if (rotation != 0) {
+    turned = rotateSurface(surface, rotation);
     if (!turned) return nullptr;
   }
   SDL_Surface& source = turned ? *turned : surface;
   // An opaque picture goes up without an alpha channel: a crossfade then
   // blends with one constant alpha, which SDL's software blitter does
   // several times faster than per-pixel alpha.
-  SurfacePtr opaque;
-  if (!blend && source.format->Amask != 0) opaque.reset(SDL_ConvertSurfaceFormat(&source, SDL_PIXELFORMAT_RGB888, 0));
-  TexturePtr texture(SDL_CreateTextureFromSurface(&renderer_, opaque ? opaque.get() : &source));
+  if (!blend && source.format->Amask != 0) return SurfacePtr(SDL_ConvertSurfaceFormat(&source, SDL_PIXELFORMAT_RGB888, 0));
+  if (turned) return turned;
+  return SurfacePtr(SDL_ConvertSurfaceFormat(&source, source.format->format, 0));
+}
+
+TexturePtr Compositor::upload(SDL_Surface& surface, bool blend, bool ready) {
+  SurfacePtr prepared;
+  if (!ready) {
+    prepared = uploadReady(surface, rotation_, blend);
+    if (!prepared) return nullptr;
+  }
+  TexturePtr texture(SDL_CreateTextureFromSurface(&renderer_, prepared ? prepared.get() : &surface));
   if (texture) SDL_SetTextureBlendMode(texture.get(), blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
   return texture;
 }

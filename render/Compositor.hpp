@@ -29,7 +29,11 @@ class Compositor {
 
   // A texture of `surface` turned to the output's orientation, with alpha
   // blending when `blend` is set. Null (SDL_GetError says why) on failure.
-  TexturePtr upload(SDL_Surface& surface, bool blend = false);
+  // `ready`: the surface was made by uploadReady() for this rotation and
+  // `blend`, and is taken as it is.
+  TexturePtr upload(SDL_Surface& surface, bool blend = false, bool ready = false);
+
+  int rotation() const { return rotation_; }
 
   // Copies `texture` (uploaded by this compositor) to the scene rectangle
   // `at`, taking the part `from` of it (in scene orientation; null = all),
@@ -48,6 +52,11 @@ class Compositor {
   int output_w_, output_h_;
   int scene_w_, scene_h_;
 };
+
+// `surface` as upload() wants it for `rotation`: turned, and without an alpha
+// channel unless `blend`. Pure pixel work, safe on any thread, so a worker
+// does it and the display thread only copies. Null when memory runs out.
+SurfacePtr uploadReady(SDL_Surface& surface, int rotation, bool blend);
 
 // `surface` turned clockwise by `rotation` degrees (0, 90, 180, 270) as a new
 // ARGB8888 surface; null when memory runs out.
