@@ -1,6 +1,10 @@
 #include "firmware/Log.hpp"
 #include "firmware/RenderWorker.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <exception>
 
 namespace newsticker::firmware {
@@ -48,6 +52,9 @@ void RenderWorker::post(Work work, std::string what_for) {
 }
 
 void RenderWorker::run() {
+  // Below the display thread: a frame due while a card is being prepared
+  // gets the CPU first (Linux applies nice per thread).
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     changed_.wait(lock, [this] { return stopping_ || !queued_.empty(); });

@@ -122,6 +122,7 @@ void SceneLoop::setUp() {
   ++generation_;
   worker_.dropQueued();
   card_textures_.clear();
+  spare_card_texture_.reset();
   cards_requested_.clear();
   header_texture_.reset();
   header_requested_.clear();
@@ -160,7 +161,19 @@ void SceneLoop::requestCard(std::size_t index) {
           if (!failure.empty()) logOnce(failure);
           cards_requested_.erase(index);
           render::TexturePtr texture;
-          if (surface) {
+          if (surface && spare_card_texture_) {
+            // The card that just left lends its texture: a copy into memory
+            // already in use, instead of a fresh 8 MB on the display thread.
+            Uint32 format = 0;
+            int w = 0, h = 0;
+            SDL_QueryTexture(spare_card_texture_.get(), &format, nullptr, &w, &h);
+            if (w == surface->w && h == surface->h && format == surface->format->format &&
+                SDL_UpdateTexture(spare_card_texture_.get(), nullptr, surface->pixels, surface->pitch) == 0) {
+              texture = std::move(spare_card_texture_);
+            }
+            spare_card_texture_.reset();
+          }
+          if (surface && !texture) {
             texture = compositor_->upload(*surface, false, true);
             if (!texture) logOnce(std::string("cannot upload a card texture: ") + SDL_GetError());
           }
@@ -492,16 +505,27 @@ int SceneLoop::run() {
     if (!frame.transitioning() && swap_progress < 0) {
       const std::size_t upcoming = (frame.current + 1) % cycle_.size();
       for (auto it = card_textures_.begin(); it != card_textures_.end();) {
-        it = it->first == frame.current || it->first == upcoming ? std::next(it) : card_textures_.erase(it);
+        if (it->first == frame.current || it->first == upcoming) {
+          ++it;
+          continue;
+        }
+        if (it->second) spare_card_texture_ = std::move(it->second);
+        it = card_textures_.erase(it);
       }
     }
 
     // Compose and present.
     const int offset = settings_.screen.crawl ? crawlOffset(now - origin_time) : -1;
     const bool moving = frame.transitioning() || swap_progress >= 0 || offset >= 0;
-    const bool full = redraw_ || frame.current != shown.current || frame.next != shown.next ||
-                      frame.transitioning() || shown.transitioning() || swap_progress >= 0;
-    if (full || moving) {
+    // Animation frames come on the frame clock, not whenever something
+    // (a finished card, a reload) wakes the loop.
+    const double interval = screen_.frameInterval();
+    const bool frame_due = screen_.vsync() || now + 0.002 >= scheduled;
+    const bool changed = redraw_ || frame.current != shown.current || frame.next != shown.next ||
+                         frame.transitioning() != shown.transitioning();
+    const bool full = changed || ((frame.transitioning() || swap_progress >= 0) && frame_due);
+    if (full || (moving && frame_due)) {
+      if (moving) scheduled = now - scheduled > interval ? now + interval : scheduled + interval;
       const bool animate_progress = settings_.screen.crawl;
       const render::ProgressMarks marks = render::layoutProgress(
           geometry_.progress, frame.current, cycle_.size(), animate_progress ? frame.hold : 1.0);
@@ -570,12 +594,9 @@ int SceneLoop::run() {
       deadline = std::min(deadline, now + minutes * 60.0 - local.second_of_minute + 0.001);
     }
     if (moving) {
-      const double interval = screen_.frameInterval();
-      if (now - scheduled > interval) scheduled = now;  // fell behind: start again from now
-      scheduled += interval;
       deadline = std::min(deadline, screen_.vsync() ? now : scheduled);
     } else {
-      scheduled = now;
+      scheduled = now;  // the first frame of the next motion is due at once
     }
     if (waiting_for_card || (swap_start_ >= 0 && !cardReady(0))) deadline = std::min(deadline, now + 0.05);
     if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);

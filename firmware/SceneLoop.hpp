@@ -106,6 +106,7 @@ class SceneLoop {
   render::CardSize card_size_;
   std::uint64_t generation_ = 0;  // bumped by setUp: results for an older size or feed are dropped
   std::map<std::size_t, render::TexturePtr> card_textures_;
+  render::TexturePtr spare_card_texture_;  // the last card that left, reused for the next one
   std::set<std::size_t> cards_requested_;
   render::TexturePtr header_texture_;
   std::string header_requested_;
