@@ -76,6 +76,10 @@ int recordAnimation(const Options& options, ContentSession& content, const std::
   };
   loop.run();
   WebPPictureFree(&picture);
+  if (screen.stoppedByQuit()) {
+    logError("stopped by a signal; nothing written");
+    return 1;
+  }
   if (failed) return 1;
   WebPData data;
   WebPDataInit(&data);

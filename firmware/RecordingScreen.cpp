@@ -36,6 +36,14 @@ void RecordingScreen::resizeAt(double time, int width, int height) {
 }
 
 std::vector<ScreenEvent> RecordingScreen::waitUntil(double deadline) {
+  // SIGINT and SIGTERM arrive as SDL_QUIT: a capture stops as the show does.
+  SDL_Event event;
+  while (SDL_PollEvent(&event) != 0) {
+    if (event.type == SDL_QUIT) {
+      stopped_by_quit_ = true;
+      return {ScreenEvent::Quit};
+    }
+  }
   if (resize_at_ >= 0 && deadline >= resize_at_) {
     clock_.advanceTo(resize_at_);
     resize_at_ = -1;

@@ -14,7 +14,7 @@ namespace newsticker::firmware {
 class RecordingScreen final : public Screen {
  public:
   // A `width` x `height` output; the loop is told to quit at `stop_at`
-  // seconds on `clock`, and animates at `frames_per_second`. Throws
+  // seconds on `clock` (or at a stop signal), and animates at `frames_per_second`. Throws
   // std::runtime_error when SDL cannot make the surface or renderer.
   RecordingScreen(ManualClock& clock, int width, int height, double stop_at, double frames_per_second = 60);
 
@@ -32,6 +32,8 @@ class RecordingScreen final : public Screen {
   void resizeAt(double time, int width, int height);
 
   std::size_t presents() const { return presents_; }
+  // True when a stop signal (SDL_QUIT) ended the run before `stop_at`.
+  bool stoppedByQuit() const { return stopped_by_quit_; }
 
  private:
   void makeSurface(int width, int height);
@@ -42,6 +44,7 @@ class RecordingScreen final : public Screen {
   render::SurfacePtr surface_;
   render::RendererPtr renderer_;
   std::size_t presents_ = 0;
+  bool stopped_by_quit_ = false;
   double resize_at_ = -1;
   int resize_w_ = 0, resize_h_ = 0;
 };

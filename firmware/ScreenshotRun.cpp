@@ -50,7 +50,10 @@ int runScreenshots(const Options& options, ContentSession& content, const std::s
     }
   };
   loop.run();
-  if (status == 0 && written.size() != content.playlist.size()) {
+  if (status == 0 && screen.stoppedByQuit()) {
+    logError(joined("stopped by a signal after ", written.size(), " of ", content.playlist.size(), " cards"));
+    status = 1;
+  } else if (status == 0 && written.size() != content.playlist.size()) {
     logError(joined("only ", written.size(), " of ", content.playlist.size(), " cards were shown"));
     status = 1;
   }

@@ -247,3 +247,18 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
   CHECK(took >= 0);
   CHECK(program.stop() == 0);
 }
+
+TEST_CASE("SIGTERM stops a headless capture within a second (--screenshot, --record)") {
+  const fs::path dir = freshFolder("stop-capture");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--screenshot", (dir / "shots").string(), "--size", "3840x2160"},
+        std::vector<std::string>{"--record", (dir / "show.webp").string(), "--seconds", "120", "--size", "1920x1080"}}) {
+    Program program(args, {});
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    const auto start = Clock::now();
+    const int status = program.stop();
+    CHECK_MESSAGE(secondsSince(start) < 1.0, args[0]);
+    CHECK_MESSAGE(status == 1, args[0]);  // stopped before it was done: not a success
+  }
+  CHECK_FALSE(fs::exists(dir / "show.webp"));
+}
