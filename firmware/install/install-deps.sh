@@ -1,26 +1,55 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package newsticker needs to build, test and run.
-# Safe to run again: it installs only what is missing. Needs root (or sudo).
+# Installs every Debian 12 package newsticker needs to build, test, package
+# and run. Safe to run again: it installs only what is missing. Needs root (or sudo).
+#
+#   install-deps.sh           for a native build on this machine
+#   install-deps.sh --arm64   for a cross build for arm64 boards: the cross
+#                             compiler, qemu-user for the tests, and the :arm64
+#                             -dev packages (adds the arm64 architecture to dpkg)
+#
+# Debian's libyaml-cpp-dev cannot be installed for two architectures at once:
+# each mode replaces the other's, so keep cross builds in their own machine or
+# chroot if you build natively too.
 set -euo pipefail
 
-packages=(
-  build-essential cmake pkg-config
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-  libyaml-cpp-dev doctest-dev libicu-dev libmd4c-dev libqrencode-dev zbar-tools libwebp-dev libsystemd-dev
+case ${1:-} in
+  "") mode=native ;;
+  --arm64) mode=arm64 ;;
+  *) echo "usage: install-deps.sh [--arm64]" >&2; exit 2 ;;
+esac
+
+native=$(dpkg --print-architecture)
+# Tools and data that run on this machine (and architecture-independent ones).
+tools=(
+  cmake pkg-config doctest-dev git zbar-tools
   fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola
 )
+# The libraries newsticker links, as -dev packages of the target architecture.
+libraries=(
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+  libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
+)
+if [ "$mode" = native ]; then
+  target=$native
+  # file: cpack's dependency scan (dpkg-shlibdeps) needs it.
+  tools+=(build-essential file)
+else
+  target=arm64
+  tools+=(crossbuild-essential-arm64 qemu-user-static)
+fi
 
-# Installed for this machine's architecture (or arch-independent): a foreign
-# :arm64 -dev package from a cross build does not count.
-native=$(dpkg --print-architecture)
+# PACKAGE ARCH: installed for ARCH (or architecture-independent)? A package
+# installed for another architecture does not count.
+installed() {
+  dpkg-query -W -f='${Status} ${Architecture}\n' "$1" 2>/dev/null |
+    grep -qE "^install ok installed ($2|all)$"
+}
 missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status} ${Architecture}\n' "$p" 2>/dev/null |
-    grep -qE "^install ok installed ($native|all)$" || missing+=("$p")
-done
+for p in "${tools[@]}"; do installed "$p" "$native" || missing+=("$p:$native"); done
+for p in "${libraries[@]}"; do installed "$p" "$target" || missing+=("$p:$target"); done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
+  echo "install-deps: all $(( ${#tools[@]} + ${#libraries[@]} )) packages present ($mode)"
   exit 0
 fi
 
@@ -33,6 +62,10 @@ else
   exit 1
 fi
 
+if [ "$target" != "$native" ] && ! dpkg --print-foreign-architectures | grep -qx "$target"; then
+  echo "install-deps: adding the $target architecture to dpkg"
+  "${as_root[@]}" dpkg --add-architecture "$target"
+fi
 echo "install-deps: installing ${missing[*]}"
 "${as_root[@]}" apt-get update -q
-DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]/%/:$native}"
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

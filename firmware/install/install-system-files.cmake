@@ -5,9 +5,10 @@
 # and NEWSTICKER_INSTALL_STAGING (a folder in the build tree) before it.
 #
 # Prefix /usr (the .deb): the files are installed as they are written, naming
-# /usr/bin/newsticker and /etc/newsticker/, the units in /lib/systemd/system.
-# Another prefix P (cmake --install --prefix /usr/local): they name
-# P/bin/newsticker and P/etc/newsticker/, the units in P/lib/systemd/system.
+# /usr/bin/newsticker, /usr/share/newsticker/ and /etc/newsticker/, the units in
+# /lib/systemd/system. Another prefix P (cmake --install --prefix /usr/local):
+# P/bin/newsticker, P/share/newsticker/ and P/etc/newsticker/, the units in
+# P/lib/systemd/system.
 if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
   set(etc_dir "/etc/newsticker")
   # Where Debian 12 packages put their units (/lib is /usr/lib on a merged-/usr
@@ -21,6 +22,7 @@ endif()
 function(newsticker_install_edited file destination)
   file(READ "${NEWSTICKER_INSTALL_SOURCE}/${file}" text)
   string(REPLACE "/usr/bin/newsticker" "${CMAKE_INSTALL_PREFIX}/bin/newsticker" text "${text}")
+  string(REPLACE "/usr/share/newsticker/" "${CMAKE_INSTALL_PREFIX}/share/newsticker/" text "${text}")
   string(REPLACE "/etc/newsticker/" "${etc_dir}/" text "${text}")
   file(WRITE "${NEWSTICKER_INSTALL_STAGING}/${file}" "${text}")
   file(INSTALL "${NEWSTICKER_INSTALL_STAGING}/${file}" DESTINATION "${destination}" ${ARGN})

@@ -133,6 +133,22 @@ run_sync
 check "a new revision ends the hold" bash -c "[[ \$(readlink '$tmp/srv/feed') == releases/*-$fifth ]]"
 check "the display's folder still checks" passes_check "$tmp/srv/feed"
 
+echo "== the display follows the flip (newsticker --headless on the feed symlink)"
+"$tmp/newsticker" --headless --content "$tmp/srv/feed" --duration 1 > "$tmp/display.log" 2>&1 &
+display=$!
+for _ in $(seq 100); do grep -q "output" "$tmp/display.log" && break; sleep 0.2; done
+printf -- '---\ntitle: On Every Screen\n---\nThe display reloads by itself.\n' > "$tmp/work/posts/2026-12-08-on-every-screen.md"
+publish "one more post"
+run_sync
+posts=$(find "$tmp/srv/feed/posts/" -type f | wc -l)
+for _ in $(seq 150); do grep -q "reloaded .*: $posts cards" "$tmp/display.log" && break; sleep 0.2; done
+kill -TERM "$display" 2> /dev/null
+for _ in $(seq 50); do kill -0 "$display" 2> /dev/null || break; sleep 0.2; done
+if kill -KILL "$display" 2> /dev/null; then echo "      (the display ignored SIGTERM for 10 s: killed)"; fi
+wait "$display" 2> /dev/null || true
+sed 's/^/      | /' "$tmp/display.log"
+check "the display reloaded the new release ($posts cards) within 30 s" grep -q "reloaded .*: $posts cards" "$tmp/display.log"
+
 echo "== the config is checked"
 printf 'SOURCE=x\nSOMETHING=else\n' > "$tmp/bad.conf"
 set +e
