@@ -24,6 +24,13 @@ void ServiceNotifier::status(const std::string& text) {
   sd_notify(0, ("STATUS=" + text).c_str());
 }
 
+void ServiceNotifier::waiting(const std::string& text, double seconds) {
+  last_status_ = text;
+  const std::string message =
+      "STATUS=" + text + "\nEXTEND_TIMEOUT_USEC=" + std::to_string(static_cast<long long>(seconds * 1e6));
+  sd_notify(0, message.c_str());
+}
+
 void ServiceNotifier::stopping() { sd_notify(0, "STOPPING=1"); }
 
 double ServiceNotifier::watchdog(double now) {

@@ -17,6 +17,9 @@ class ServiceNotifier {
   void ready();
   // Sends STATUS=`text` when it differs from the last one sent.
   void status(const std::string& text);
+  // Sends STATUS=`text` and asks systemd to wait `seconds` more for READY
+  // (EXTEND_TIMEOUT_USEC), while the program waits for something outside it.
+  void waiting(const std::string& text, double seconds);
   // Sends STOPPING=1.
   void stopping();
   // Sends WATCHDOG=1 when one is due at `now` (seconds on the loop's clock)

@@ -109,6 +109,7 @@ Display openDisplay(const Options& options, const std::string& video_driver, con
 
 int runSlideshow(const Options& options, ContentSession& content, const std::string& video_driver) {
   SystemClock clock;
+  ServiceNotifier notifier;
   Display display;
   // No display yet (a board booted without its screen, a DRM device not
   // ready): keep trying with backoff; SIGTERM and SIGINT still stop us.
@@ -118,7 +119,10 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
       break;
     } catch (const std::runtime_error& error) {
       display = Display{};
-      logWarning(std::string(error.what()) + "; trying again in " + std::to_string(static_cast<int>(backoff)) + " s");
+      const std::string reason = std::string(error.what()) + "; trying again in " +
+                                 std::to_string(static_cast<int>(backoff)) + " s";
+      logWarning(reason);
+      notifier.waiting("waiting for a display: " + reason, backoff + 30);
     }
     // Our own stop handlers only while waiting: SDL installs its own (which
     // turn the signals into a quit event) only where none is set.
@@ -142,7 +146,6 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   settings.threaded = true;
   SceneLoop loop(*screen, clock, fonts, SharedContent(SharedContent(), &content), settings);
 
-  ServiceNotifier notifier;
   // A test-only hook: the loop freezes after this many seconds, so a test
   // sees the watchdog pings stop.
   const char* stall = std::getenv("NEWSTICKER_TEST_STALL_AFTER");

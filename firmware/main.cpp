@@ -135,7 +135,10 @@ int main(int argc, char** argv) {
       return status;
     }
     if (options.headless) return firmware::runSlideshow(options, content, "dummy");
-    if (!firmware::displayAvailable()) {
+    // Run by systemd (or asked to show): wait for a display rather than
+    // render PNGs and exit, which would only make systemd restart us.
+    const bool service = std::getenv("NOTIFY_SOCKET") != nullptr || std::getenv("INVOCATION_ID") != nullptr;
+    if (!service && !firmware::displayAvailable()) {
       std::cout << "newsticker: no display (no DISPLAY, WAYLAND_DISPLAY or usable DRM device); "
                    "rendering the cards headless instead\n";
       return renderHeadless(options, content, headlessFolder());

@@ -262,3 +262,12 @@ TEST_CASE("SIGTERM stops a headless capture within a second (--screenshot, --rec
   }
   CHECK_FALSE(fs::exists(dir / "show.webp"));
 }
+
+TEST_CASE("as a service with no display it waits and tries again, and still stops cleanly") {
+  // KMSDRM without a DRM device here: the display cannot be opened.
+  Program program({}, {"SDL_VIDEODRIVER=kmsdrm", "INVOCATION_ID=test", "DISPLAY=", "WAYLAND_DISPLAY="});
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  const auto start = Clock::now();
+  CHECK(program.stop() == 0);  // still running after 2.5 s (retrying), and SIGTERM ends it with 0
+  CHECK(secondsSince(start) < 1.0);
+}
