@@ -14,12 +14,26 @@ struct FileRead {
   std::size_t size = 0;     // the file's size when known
 };
 
+// A folder entry that listFiles leaves out although it is not a folder.
+struct SkippedEntry {
+  std::string name;    // the entry's name inside its folder
+  std::string reason;  // "is a FIFO, not a regular file", ...
+};
+
 class ContentTree {
  public:
   virtual ~ContentTree() = default;
   // Names of the regular files directly inside folder `dir` ("" is the root),
   // sorted byte-wise. Empty when the folder does not exist.
   virtual std::vector<std::string> listFiles(const std::string& dir) const = 0;
+  // Entries directly inside `dir` ("" is the root) that are neither a regular
+  // file nor a folder inside the tree: special files (FIFO, socket, device),
+  // links that lead outside the tree or to nothing. Sorted by name; empty
+  // when the tree can hold none (the default).
+  virtual std::vector<SkippedEntry> listSkipped(const std::string& dir) const {
+    (void)dir;
+    return {};
+  }
   // True when `dir` is a folder inside the tree.
   virtual bool hasFolder(const std::string& dir) const = 0;
   // True when `path` names a regular file inside the tree (after resolving

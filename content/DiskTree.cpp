@@ -1,7 +1,11 @@
 #include "content/DiskTree.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
 #include <stdexcept>
 
 namespace fs = std::filesystem;
@@ -46,6 +50,36 @@ std::vector<std::string> DiskTree::listFiles(const std::string& dir) const {
   return names;
 }
 
+std::vector<SkippedEntry> DiskTree::listSkipped(const std::string& dir) const {
+  std::vector<SkippedEntry> skipped;
+  const auto folder = confined(dir);
+  std::error_code ec;
+  if (!folder || !fs::is_directory(*folder, ec)) return skipped;
+  for (fs::directory_iterator it(*folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const auto target = confined(dir.empty() ? name : dir + "/" + name);
+    std::error_code type_ec;
+    const fs::file_status status = fs::status(it->path(), type_ec);
+    std::string reason;
+    if (!target) {
+      reason = "is a link that leads outside the content folder";
+    } else if (status.type() == fs::file_type::not_found) {
+      reason = "is a link to nothing";
+    } else if (status.type() == fs::file_type::fifo) {
+      reason = "is a FIFO (named pipe), not a regular file";
+    } else if (status.type() == fs::file_type::socket) {
+      reason = "is a socket, not a regular file";
+    } else if (status.type() == fs::file_type::block || status.type() == fs::file_type::character) {
+      reason = "is a device, not a regular file";
+    } else if (status.type() != fs::file_type::regular && status.type() != fs::file_type::directory) {
+      reason = "is not a regular file";
+    }
+    if (!reason.empty()) skipped.push_back({name, reason});
+  }
+  std::sort(skipped.begin(), skipped.end(), [](const SkippedEntry& a, const SkippedEntry& b) { return a.name < b.name; });
+  return skipped;
+}
+
 bool DiskTree::hasFolder(const std::string& dir) const {
   const auto folder = confined(dir);
   std::error_code ec;
@@ -59,55 +93,63 @@ bool DiskTree::hasFile(const std::string& path) const {
 }
 
 FileRead DiskTree::read(const std::string& path, std::size_t max_bytes) const {
+  return readFile(path, max_bytes, false);
+}
+
+FileRead DiskTree::readStart(const std::string& path, std::size_t count) const {
+  return readFile(path, count, true);
+}
+
+// Opened non-blocking and checked to be a regular file on the descriptor
+// itself, so that a FIFO or device put in a file's place after it was listed
+// never blocks or streams forever.
+FileRead DiskTree::readFile(const std::string& path, std::size_t limit, bool start_only) const {
   FileRead result;
   const auto file = confined(path);
   std::error_code ec;
   if (!file || !fs::is_regular_file(*file, ec)) return result;
-  const auto size = fs::file_size(*file, ec);
-  if (ec) {
+  const int fd = ::open(file->c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
     result.status = FileRead::Status::Unreadable;
     return result;
   }
-  result.size = static_cast<std::size_t>(size);
-  if (size > max_bytes) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size < 0) {
+    ::close(fd);
+    result.status = FileRead::Status::Unreadable;
+    return result;
+  }
+  result.size = static_cast<std::size_t>(info.st_size);
+  if (!start_only && result.size > limit) {
+    ::close(fd);
     result.status = FileRead::Status::TooLarge;
     return result;
   }
-  std::ifstream in(*file, std::ios::binary);
-  if (!in) {
-    result.status = FileRead::Status::Unreadable;
-    return result;
-  }
   // One byte more than stat said, so a file that grew past the limit since
-  // is still caught (size <= max_bytes here).
-  result.bytes.resize(result.size + 1);
-  in.read(result.bytes.data(), static_cast<std::streamsize>(result.bytes.size()));
-  result.bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (result.bytes.size() > max_bytes) {
+  // is still caught (size <= limit here).
+  const std::size_t wanted = start_only ? limit : result.size + 1;
+  result.bytes.resize(wanted);
+  std::size_t got = 0;
+  while (got < wanted) {
+    const ssize_t n = ::read(fd, result.bytes.data() + got, wanted - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      result.bytes.clear();
+      result.status = FileRead::Status::Unreadable;
+      return result;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  result.bytes.resize(got);
+  if (!start_only && result.bytes.size() > limit) {
     result.status = FileRead::Status::TooLarge;
     result.bytes.clear();
     return result;
   }
-  result.size = result.bytes.size();
-  result.status = FileRead::Status::Ok;
-  return result;
-}
-
-FileRead DiskTree::readStart(const std::string& path, std::size_t count) const {
-  FileRead result;
-  const auto file = confined(path);
-  std::error_code ec;
-  if (!file || !fs::is_regular_file(*file, ec)) return result;
-  const auto size = fs::file_size(*file, ec);
-  std::ifstream in(*file, std::ios::binary);
-  if (ec || !in) {
-    result.status = FileRead::Status::Unreadable;
-    return result;
-  }
-  result.size = static_cast<std::size_t>(size);
-  result.bytes.resize(count);
-  in.read(result.bytes.data(), static_cast<std::streamsize>(count));
-  result.bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (!start_only) result.size = result.bytes.size();
   result.status = FileRead::Status::Ok;
   return result;
 }

@@ -14,6 +14,7 @@ class DiskTree final : public ContentTree {
   explicit DiskTree(const std::filesystem::path& root);
 
   std::vector<std::string> listFiles(const std::string& dir) const override;
+  std::vector<SkippedEntry> listSkipped(const std::string& dir) const override;
   bool hasFolder(const std::string& dir) const override;
   bool hasFile(const std::string& path) const override;
   FileRead read(const std::string& path, std::size_t max_bytes) const override;
@@ -24,6 +25,8 @@ class DiskTree final : public ContentTree {
   std::optional<std::filesystem::path> confined(const std::string& path) const;
 
  private:
+  FileRead readFile(const std::string& path, std::size_t limit, bool start_only) const;
+
   std::filesystem::path root_;  // canonical
 };
 

@@ -146,6 +146,20 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
   feed.posts_folder = tree.hasFolder("posts") ? "posts" : tree.hasFolder("_posts") ? "_posts" : "";
   const std::string prefix = feed.posts_folder.empty() ? "" : feed.posts_folder + "/";
 
+  // What the listing leaves out is said, not dropped: a posts/ (or _posts/)
+  // that leads outside the folder, and post files that are special files or
+  // links out of the folder.
+  for (const SkippedEntry& entry : tree.listSkipped("")) {
+    if (entry.name != "posts" && entry.name != "_posts") continue;
+    feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
+    ++feed.rejected_files;
+  }
+  for (const SkippedEntry& entry : tree.listSkipped(feed.posts_folder)) {
+    if (!isPostFileName(entry.name)) continue;
+    feed.diagnostics.push_back({prefix + entry.name, 0, Severity::Error, entry.reason + "; not read"});
+    ++feed.rejected_files;
+  }
+
   for (const std::string& name : tree.listFiles(feed.posts_folder)) {
     if (!isPostFileName(name)) continue;
     const std::string file = prefix + name;

@@ -195,6 +195,27 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     reader.error(1, "front matter is not closed: add a line with only '---' after it");
     return result;
   }
+  // A raw NUL is no text: in the front matter yaml-cpp would call it an
+  // "unknown escape character", so it is named here with its offset; in the
+  // body it is left out of the text with a warning.
+  std::optional<std::string> body_without_nul;
+  if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    int line = 1;
+    for (std::size_t i = 0; i < nul; ++i) line += bytes[i] == '\n';
+    if (line < split.body_first_line) {
+      reader.error(line, "NUL byte at byte " + std::to_string(nul) +
+                             " in the front matter; remove it (a post is UTF-8 text)");
+      return result;
+    }
+    const auto count = static_cast<std::size_t>(std::count(split.body.begin(), split.body.end(), '\0'));
+    reader.warning(line, (count == 1 ? std::string("NUL byte") : std::to_string(count) + " NUL bytes, the first") +
+                             " at byte " + std::to_string(nul) + " in the body; left out of the text");
+    body_without_nul = split.body;
+    body_without_nul->erase(std::remove(body_without_nul->begin(), body_without_nul->end(), '\0'),
+                            body_without_nul->end());
+  }
+  const std::string& body = body_without_nul ? *body_without_nul : split.body;
+
   Reader fm(file, split.yaml_first_line, result);
   if (const auto fault = checkYamlLimits(split.yaml, limits)) {
     fm.error(fm.lineOfYaml(fault->line), fault->message);
@@ -230,10 +251,16 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     }
     post.title = title.Scalar();
     if (removeControlCharacters(post.title)) {
+      // Checked after cleaning: a title of control characters alone would
+      // give a card without a headline.
+      if (post.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+        fm.error(fm.lineOf(title), "title is empty once control characters are removed");
+        return result;
+      }
       fm.warning(fm.lineOf(title), "title holds control characters (such as NUL); they are left out");
     }
 
-    const MarkdownDigest digest = digestMarkdown(split.body);
+    const MarkdownDigest digest = digestMarkdown(body);
     post.summary = fm.firstText(root, {"excerpt", "summary", "description"});
     if (post.summary.empty()) post.summary = digest.first_paragraph;
 

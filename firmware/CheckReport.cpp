@@ -1,42 +1,96 @@
 #include "firmware/CheckReport.hpp"
 
 #include <cstdio>
+#include <set>
+#include <utility>
 
 #include "content/Utf8.hpp"
 
 namespace newsticker::firmware {
 namespace {
 
-std::string jsonString(const std::string& s) {
+// Text with control characters and bytes that are not UTF-8 written as
+// escapes: "\n", "\t", "\r", "\x1B", "\xFF", and C1 controls as "\u009B", so
+// that nothing reaches a terminal as a command and no line can be forged.
+// `name`: a file name, where a backslash is doubled so that the escapes are
+// lossless (the name's bytes can be recovered from the text).
+std::string escapedText(const std::string& s, bool name) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = content::nextCodePoint(s, pos);
+    const bool invalid = cp == 0xFFFD && pos - start == 1;
+    char buffer[8];
+    if (invalid || cp < 0x20 || cp == 0x7F) {
+      const auto c = static_cast<unsigned char>(s[start]);
+      if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\r') out += "\\r";
+      else {
+        std::snprintf(buffer, sizeof buffer, "\\x%02X", c);
+        out += buffer;
+      }
+    } else if (cp >= 0x80 && cp <= 0x9F) {
+      std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(cp));
+      out += buffer;
+    } else if (cp == '\\' && name) {
+      out += "\\\\";
+    } else {
+      out.append(s, start, pos - start);
+    }
+  }
+  return out;
+}
+
+std::string shownName(const std::string& s) { return escapedText(s, true); }
+std::string shown(const std::string& s) { return escapedText(s, false); }
+
+// A JSON string (always valid UTF-8). Bytes of `s` that are not UTF-8
+// become the four characters "\xFF"; in a file name (`name`) a backslash is
+// doubled as well, so the name's bytes can be recovered exactly; in other
+// text a backslash stays one character.
+std::string jsonString(const std::string& s, bool name = false) {
   std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = content::nextCodePoint(s, pos);
+    const auto c = static_cast<unsigned char>(s[start]);
+    char buffer[8];
+    if (cp == 0xFFFD && pos - start == 1) {
+      std::snprintf(buffer, sizeof buffer, "\\\\x%02X", c);
+      out += buffer;
+      continue;
+    }
+    switch (cp) {
       case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
+      case '\\': out += name ? "\\\\\\\\" : "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(cp));
           out += buffer;
         } else {
-          out += ch;
+          out.append(s, start, pos - start);
         }
     }
   }
   return out + "\"";
 }
 
+std::string jsonName(const std::string& s) { return jsonString(s, true); }
+
 std::string jsonOrNull(const std::string& s) { return s.empty() ? "null" : jsonString(s); }
+std::string jsonNameOrNull(const std::string& s) { return s.empty() ? "null" : jsonName(s); }
 
 void writeDiagnosticsJson(const content::Feed& feed, content::Severity severity, std::ostream& out) {
   bool first = true;
   for (const content::Diagnostic& d : feed.diagnostics) {
     if (d.severity != severity) continue;
-    out << (first ? "\n  " : ",\n  ") << "{\"file\": " << jsonString(d.file)
+    out << (first ? "\n  " : ",\n  ") << "{\"file\": " << jsonName(d.file)
         << ", \"line\": " << (d.line > 0 ? std::to_string(d.line) : "null")
         << ", \"reason\": " << jsonString(d.message) << "}";
     first = false;
@@ -52,7 +106,7 @@ std::string codePointName(char32_t c) {
   return name;
 }
 
-std::string orDash(const std::string& s) { return s.empty() ? "-" : s; }
+std::string orDash(const std::string& s) { return s.empty() ? "-" : shown(s); }
 
 std::string sizeName(const CardCuts& cuts) { return std::to_string(cuts.width) + "x" + std::to_string(cuts.height); }
 
@@ -100,13 +154,44 @@ CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMe
   return cuts;
 }
 
+std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post>& posts,
+                                                 const content::ContentTree& tree, const render::LogoLimits& limits) {
+  // Small boxes: enough to decode and scale, cheap for an SVG.
+  constexpr int kLogoBox = 64;
+  constexpr int kPhotoBox = 96;
+  std::vector<content::Diagnostic> warnings;
+  std::map<std::pair<bool, std::string>, std::string> failures;  // (photo?, path) -> reason; "" when it loads
+  for (const content::Post& post : posts) {
+    for (const bool photo : {false, true}) {
+      const std::string& path = photo ? post.photo : post.logo;
+      if (path.empty()) continue;
+      const auto key = std::make_pair(photo, path);
+      auto it = failures.find(key);
+      if (it == failures.end()) {
+        std::string error;
+        const render::SurfacePtr image =
+            photo ? render::loadPhoto(tree, path, kPhotoBox, kPhotoBox, error, limits)
+                  : render::loadLogo(tree, path, kLogoBox, kLogoBox, error, limits);
+        if (image) error.clear();
+        else if (error.empty()) error = "cannot be decoded";
+        it = failures.emplace(key, error).first;
+      }
+      if (it->second.empty()) continue;
+      warnings.push_back({post.file, 0, content::Severity::Warning,
+                          std::string(photo ? "photo " : "logo ") + path + " " + it->second +
+                              (photo ? "; the card is shown without it" : "; the card shows a monogram instead")});
+    }
+  }
+  return warnings;
+}
+
 void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
                       const CardCuts& cuts) {
   std::size_t drafts = 0;
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
-    out << "ok       " << post.file << " | \"" << post.title << "\" | source: " << orDash(post.source)
-        << " | date: " << orDash(post.date) << " | logo: " << orDash(post.logo)
+    out << "ok       " << shownName(post.file) << " | \"" << shown(post.title) << "\" | source: " << orDash(post.source)
+        << " | date: " << orDash(post.date) << " | logo: " << (post.logo.empty() ? "-" : shownName(post.logo))
         << (post.draft ? " | draft (not shown)" : "");
     if (const auto it = missing.find(post.file); it != missing.end()) {
       out << " | no font draws:";
@@ -118,9 +203,11 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
   for (const content::Diagnostic& d : feed.diagnostics) {
     const bool error = d.severity == content::Severity::Error;
     warnings += !error;
-    content::Diagnostic shown = d;
-    shown.severity = content::Severity::Error;  // the prefix below says which
-    out << (error ? "REJECTED " : "warning  ") << content::formatDiagnostic(shown) << "\n";
+    content::Diagnostic line = d;
+    line.severity = content::Severity::Error;  // the prefix below says which
+    line.file = shownName(d.file);
+    line.message = shown(d.message);
+    out << (error ? "REJECTED " : "warning  ") << content::formatDiagnostic(line) << "\n";
   }
   out << feed.posts.size() << " posts loaded (" << drafts << " drafts), " << feed.rejected_files
       << " files rejected, " << warnings << " warnings\n";
@@ -131,10 +218,10 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
   out << "{\"posts\": [";
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
-    out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonString(p.file) << ", \"title\": " << jsonString(p.title)
+    out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonName(p.file) << ", \"title\": " << jsonString(p.title)
         << ", \"summary\": " << jsonOrNull(p.summary) << ", \"source\": " << jsonOrNull(p.source)
         << ", \"date\": " << jsonOrNull(p.date) << ", \"url\": " << jsonOrNull(p.url)
-        << ", \"language\": " << jsonOrNull(p.language) << ", \"logo\": " << jsonOrNull(p.logo)
+        << ", \"language\": " << jsonOrNull(p.language) << ", \"logo\": " << jsonNameOrNull(p.logo)
         << ", \"draft\": " << (p.draft ? "true" : "false") << ", \"topics\": [";
     for (std::size_t t = 0; t < p.topics.size(); ++t) out << (t ? ", " : "") << jsonString(p.topics[t]);
     out << "], \"related\": [";

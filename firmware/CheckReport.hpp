@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "content/ContentTree.hpp"
 #include "content/FeedLoader.hpp"
 #include "render/CardLayout.hpp"
+#include "render/LogoLoader.hpp"
 #include "render/TextMeasurer.hpp"
 #include "render/Theme.hpp"
 
@@ -28,6 +30,15 @@ CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMe
                          const render::CardSize& size, const render::Theme& theme,
                          const std::string& fallback_language);
 
+// Decodes every post's logo and photo from `tree` as the screen does
+// (render::loadLogo / loadPhoto with `limits`, into a small box; each file
+// once) and returns a warning for each that fails, with the reason:
+// "posts/x.md: logo logos/bad.png is not a PNG, JPEG, GIF, BMP or SVG image;
+// the card shows a monogram instead". Needs no window; never throws.
+std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post>& posts,
+                                                 const content::ContentTree& tree,
+                                                 const render::LogoLimits& limits = {});
+
 // Writes one line per post (file, title, source, date, logo, draft, the
 // characters no font draws, and what its card cuts: "summary cut after 41 of
 // 58 words at 1920x1080") and one per rejected file or warning
@@ -35,10 +46,18 @@ CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMe
 void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
                       const CardCuts& cuts = {});
 
+// File names and all other text are escaped so that nothing reaches a
+// terminal as a control sequence and a name cannot forge a line: "\n",
+// "\t", "\r", "\x1B", a byte that is not UTF-8 as "\xFF", C1 controls as
+// "\u009B"; in file names a backslash is written "\\", so names are lossless.
+//
 // Writes the same as one JSON document: {"posts": [...], "rejected": [...],
 // "warnings": [...]}; each post has "cut": {"title": false, "summary": true,
 // "size": "1920x1080", "title_words": [shown, total], "summary_words": [shown,
-// total]}, null when not measured; other absent values are null.
+// total]}, null when not measured; other absent values are null. The JSON is
+// valid UTF-8 whatever the names hold: in "file" and "logo" a byte that is not
+// UTF-8 is the four characters \xFF (JSON "\\xFF") and a backslash of the
+// name is doubled, so the name's bytes can be recovered exactly.
 void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
                     const CardCuts& cuts = {});
 

@@ -1,5 +1,6 @@
 #include "firmware/Log.hpp"
 #include "firmware/PreviewSheet.hpp"
+#include "firmware/PngFile.hpp"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -108,45 +109,11 @@ bool blitOpaque(SDL_Surface& from, SDL_Surface& to, const render::Rect& at) {
   return SDL_BlitSurface(&from, nullptr, &to, &target) == 0;
 }
 
-// A growable in-memory file for IMG_SavePNG_RW, so that the real file is
-// written, and its writes checked, in one place.
-struct PngBuffer {
-  std::vector<unsigned char> bytes;
-  std::size_t position = 0;
-};
-
-PngBuffer& bufferOf(SDL_RWops* rw) { return *static_cast<PngBuffer*>(rw->hidden.unknown.data1); }
-
-Sint64 SDLCALL bufferSize(SDL_RWops* rw) { return static_cast<Sint64>(bufferOf(rw).bytes.size()); }
-
-Sint64 SDLCALL bufferSeek(SDL_RWops* rw, Sint64 offset, int whence) {
-  PngBuffer& buffer = bufferOf(rw);
-  Sint64 base = 0;
-  if (whence == RW_SEEK_CUR) base = static_cast<Sint64>(buffer.position);
-  if (whence == RW_SEEK_END) base = static_cast<Sint64>(buffer.bytes.size());
-  if (base + offset < 0) return SDL_SetError("seek before the start of the PNG buffer");
-  buffer.position = static_cast<std::size_t>(base + offset);
-  return static_cast<Sint64>(buffer.position);
-}
-
-size_t SDLCALL bufferRead(SDL_RWops*, void*, size_t, size_t) { return 0; }
-
-size_t SDLCALL bufferWrite(SDL_RWops* rw, const void* data, size_t size, size_t count) {
-  PngBuffer& buffer = bufferOf(rw);
-  const std::size_t n = size * count;
-  if (buffer.bytes.size() < buffer.position + n) buffer.bytes.resize(buffer.position + n);
-  std::memcpy(buffer.bytes.data() + buffer.position, data, n);
-  buffer.position += n;
-  return count;
-}
-
-int SDLCALL bufferClose(SDL_RWops*) { return 0; }
-
 // Encodes the opaque ARGB8888 `sheet` as PNG bytes; false with `error` set
 // when it cannot. Swaps red and blue in place first, so that SDL_image finds
 // the pixels in the byte order PNG stores (ABGR8888 on little-endian) and does
 // not copy a sheet that can be over 100 MB; `sheet` is not drawable after.
-bool encodePng(SDL_Surface& sheet, std::vector<unsigned char>& png, std::string& error) {
+bool encodeSheet(SDL_Surface& sheet, std::vector<unsigned char>& png, std::string& error) {
   for (int y = 0; y < sheet.h; ++y) {
     auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(sheet.pixels) +
                                           static_cast<std::ptrdiff_t>(y) * sheet.pitch);
@@ -161,73 +128,8 @@ bool encodePng(SDL_Surface& sheet, std::vector<unsigned char>& png, std::string&
     error = SDL_GetError();
     return false;
   }
-  PngBuffer buffer;
-  SDL_RWops* rw = SDL_AllocRW();
-  if (rw == nullptr) {
-    error = SDL_GetError();
-    return false;
-  }
-  rw->type = SDL_RWOPS_UNKNOWN;
-  rw->size = bufferSize;
-  rw->seek = bufferSeek;
-  rw->read = bufferRead;
-  rw->write = bufferWrite;
-  rw->close = bufferClose;
-  rw->hidden.unknown.data1 = &buffer;
-  const int status = IMG_SavePNG_RW(surface.get(), rw, 0);
-  SDL_FreeRW(rw);
-  if (status != 0 || buffer.bytes.empty()) {
-    error = std::string("cannot encode the PNG: ") + IMG_GetError();
-    return false;
-  }
-  png = std::move(buffer.bytes);
-  return true;
+  return firmware::encodePng(*surface, png, error);
 }
-
-// The PNG file: opened before any card is rendered, so that a path that
-// cannot be written fails at once, and removed again (when it is a regular
-// file) unless it was written completely.
-class SheetFile {
- public:
-  explicit SheetFile(std::string path) : path_(std::move(path)), file_(std::fopen(path_.c_str(), "wb")) {
-    if (file_ == nullptr) error_ = std::strerror(errno);
-  }
-  ~SheetFile() {
-    if (file_ != nullptr) {
-      std::fclose(file_);
-      removePartial();
-    }
-  }
-  SheetFile(const SheetFile&) = delete;
-  SheetFile& operator=(const SheetFile&) = delete;
-
-  bool isOpen() const { return file_ != nullptr; }
-  const std::string& error() const { return error_; }
-
-  // Writes `bytes` and closes the file, checking every step (a short write,
-  // a failed flush or close is an error). False with error() set.
-  bool write(const std::vector<unsigned char>& bytes) {
-    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size() && std::fflush(file_) == 0;
-    if (!ok) error_ = std::strerror(errno);
-    if (std::fclose(file_) != 0 && ok) {
-      ok = false;
-      error_ = std::strerror(errno);
-    }
-    file_ = nullptr;
-    if (!ok) removePartial();
-    return ok;
-  }
-
- private:
-  void removePartial() {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(path_, ec)) std::filesystem::remove(path_, ec);
-  }
-
-  std::string path_;
-  std::FILE* file_;
-  std::string error_;
-};
 
 }  // namespace
 
@@ -452,7 +354,9 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
   const std::vector<SheetNote> notes = sheetNotes(content.feed, files_on_sheet);
   const SheetGeometry geometry = sheetGeometry(size.width, size.height, cards.size(), notes.size());
 
-  SheetFile file(png_path);
+  // Opened before any card is rendered, so a path that cannot be written
+  // fails at once; removed again unless written completely.
+  PngFile file(png_path);
   if (!file.isOpen()) {
     logError(joined("cannot write ", png_path, ": ", file.error()));
     return 1;
@@ -521,7 +425,7 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
 
   std::vector<unsigned char> png;
   std::string error;
-  if (!encodePng(*sheet, png, error)) {
+  if (!encodeSheet(*sheet, png, error)) {
     logError(joined("cannot write ", png_path, ": ", error));
     return 1;
   }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "firmware/Clock.hpp"
+#include "firmware/PngFile.hpp"
 #include "firmware/RecordingScreen.hpp"
 #include "firmware/SceneLoop.hpp"
 #include "firmware/Slideshow.hpp"
@@ -44,8 +45,9 @@ int runScreenshots(const Options& options, ContentSession& content, const std::s
     char name[32];
     std::snprintf(name, sizeof name, "card-%03zu.png", frame.cycle.current + 1);
     const std::string path = (std::filesystem::path(out_dir) / name).string();
-    if (last == nullptr || IMG_SavePNG(last, path.c_str()) != 0) {
-      logError(joined("cannot write ", path, ": ", IMG_GetError()));
+    std::string error = "no frame was drawn";
+    if (last == nullptr || !writePngFile(*last, path, error)) {
+      logError(joined("cannot write ", path, ": ", error));
       status = 1;
     }
   };

@@ -1,4 +1,5 @@
 // newsticker: a kiosk news ticker. Parses the command line and runs one mode.
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 #include <cstdlib>
@@ -88,6 +89,15 @@ int main(int argc, char** argv) {
   limits.max_post_bytes = options.max_post_bytes;
   firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits);
   if (options.mode == firmware::Mode::Check) {
+    {
+      // Logos and photos decoded as the screen will (same limits): one that
+      // fails is a warning with its reason.
+      IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+      for (content::Diagnostic& warning : firmware::checkPostImages(content.feed.posts, *content.tree)) {
+        content.feed.diagnostics.push_back(std::move(warning));
+      }
+      IMG_Quit();
+    }
     firmware::MissingGlyphs missing;
     firmware::CardCuts cuts;
     if (fonts::missingFontFiles(options.font_chain).empty() && TTF_Init() == 0) {

@@ -10,13 +10,20 @@ namespace newsticker::render {
 
 struct ImageHeader {
   std::string format;  // "png", "jpeg", "gif", "bmp"
+  // The largest size any part of the file declares, which is what a decoder
+  // may allocate: for a GIF the logical screen or the largest frame (with its
+  // offset), whichever is larger; for a JPEG the largest frame header (SOFn).
+  // For an ordinary image this is simply its size. At most INT_MAX.
   int width = 0;
   int height = 0;
 };
 
-// The format and size declared by the header of `bytes` (PNG IHDR, JPEG SOFn,
-// GIF screen descriptor, BMP info header); nullopt when the bytes are none of
-// these or the header is cut short. Pure; never throws.
+// The format and size declared by the headers of `bytes` (PNG IHDR; every
+// JPEG SOFn; the GIF screen descriptor and every image descriptor, found by
+// walking all blocks; the BMP info header); nullopt when the bytes are none of
+// these, the header is cut short, or a GIF's blocks cannot be walked to its
+// end (a frame that cannot be measured is refused like one that is too big).
+// Pure; never throws; no undefined arithmetic on any input.
 std::optional<ImageHeader> readImageHeader(std::string_view bytes);
 
 }  // namespace newsticker::render

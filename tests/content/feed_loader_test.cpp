@@ -209,8 +209,11 @@ TEST_CASE("feed: on disk, with hidden files, a symlink out and a too-large post"
   CHECK(feed.posts[0].source == "Disk Feed");
   CHECK(feed.posts[0].date == "2026-01-10");
   CHECK(feed.posts[1].language == "ko");
-  CHECK(feed.rejected_files == 1);
-  REQUIRE(feed.diagnostics.size() == 1);
-  CHECK(feed.diagnostics[0].file == "posts/huge.md");
-  CHECK(contains(feed.diagnostics[0].message, "limit"));
+  // The link out is not read, and said so (issue 10).
+  CHECK(feed.rejected_files == 2);
+  REQUIRE(feed.diagnostics.size() == 2);
+  CHECK(feed.diagnostics[0].file == "posts/leak.md");
+  CHECK(feed.diagnostics[0].message == "is a link that leads outside the content folder; not read");
+  CHECK(feed.diagnostics[1].file == "posts/huge.md");
+  CHECK(contains(feed.diagnostics[1].message, "limit"));
 }

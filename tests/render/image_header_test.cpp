@@ -49,7 +49,9 @@ TEST_CASE("the demo feed's PNG and JPEG logos report their real size") {
 }
 
 TEST_CASE("GIF and BMP headers, and bytes that are no image") {
-  const std::string gif = std::string("GIF89a") + std::string("\x40\x01\xF0\x00", 4) + std::string(8, '\0');
+  // A 320x240 screen and one 320x240 frame (its image data: clear, 0, end).
+  const std::string gif = std::string("GIF89a") + std::string("\x40\x01\xF0\x00", 4) + std::string(3, '\0') +
+                          std::string("\x2C\0\0\0\0\x40\x01\xF0\x00\0\x02\x02\x44\x01\0\x3B", 16);
   const auto g = render::readImageHeader(gif);
   REQUIRE(g);
   CHECK(g->format == "gif");
