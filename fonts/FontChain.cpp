@@ -1,12 +1,26 @@
 #include "fonts/FontChain.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
-#include <fstream>
 
 namespace newsticker::fonts {
 namespace {
 
-bool readable(const std::string& file) { return !file.empty() && std::ifstream(file, std::ios::binary).good(); }
+// A regular file this process can open. Opened non-blocking and checked by
+// its descriptor: a FIFO or device named as a font would otherwise block
+// (or feed endless bytes to) the font reader.
+bool readable(const std::string& file) {
+  if (file.empty()) return false;
+  const int fd = open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  const bool regular = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  close(fd);
+  return regular;
+}
 
 }  // namespace
 

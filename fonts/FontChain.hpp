@@ -52,8 +52,9 @@ bool picksCjkFace(const std::string& language);
 // variable, else /usr/share/fonts/opentype/noto).
 FontChain defaultFontChain(const std::string& font_dir = "");
 
-// The main files of `chain` that do not exist or cannot be opened for
-// reading (missing fallbacks are skipped, not reported here).
+// The main files of `chain` that do not exist, cannot be opened for reading
+// or are not regular files (a FIFO, a device, a folder); missing fallbacks
+// are skipped, not reported here. Never blocks.
 std::vector<std::string> missingFontFiles(const FontChain& chain);
 
 }  // namespace newsticker::fonts
