@@ -90,9 +90,30 @@ SurfacePtr decodeRaster(const std::string& bytes, const LogoLimits& limits, std:
   return decoded;
 }
 
+// How many numbers `svg` holds (path and shape coordinates, mostly): the
+// rasteriser's work grows with them, faster than linearly for long strokes.
+std::size_t svgNumbers(const std::string& svg) {
+  std::size_t count = 0;
+  bool in_number = false;
+  for (const char c : svg) {
+    const bool digit = c >= '0' && c <= '9';
+    if (digit && !in_number) ++count;
+    in_number = digit || (in_number && c == '.');
+  }
+  return count;
+}
+
 // Rasterises SVG `bytes` as SDL_image does: scaled to fit w x h; a side of 0
-// leaves that side free.
-SurfacePtr rasteriseSvg(const std::string& bytes, int w, int h, std::string& error) {
+// leaves that side free. An SVG with more numbers than the limit is refused
+// unparsed (a 280 KB stroked path takes seconds to rasterise).
+SurfacePtr rasteriseSvg(const std::string& bytes, int w, int h, std::string& error,
+                        const LogoLimits& limits = {}) {
+  const std::size_t numbers = svgNumbers(bytes);
+  if (numbers > limits.max_svg_numbers) {
+    error = "is an SVG with " + std::to_string(numbers) + " coordinates, over the " +
+            std::to_string(limits.max_svg_numbers) + " limit; not drawn";
+    return nullptr;
+  }
   RWPtr rw = readerOf(bytes);
   SurfacePtr decoded(rw ? IMG_LoadSizedSVG_RW(rw.get(), w, h) : nullptr);
   if (!decoded) error = std::string("cannot be decoded: ") + IMG_GetError();
@@ -135,7 +156,7 @@ SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, i
   if (!bytes) return nullptr;
   const bool svg = isSvg(*bytes);
   // Rasterised straight at the box size: an SVG's declared size costs nothing.
-  SurfacePtr decoded = svg ? rasteriseSvg(*bytes, box_w, box_h, error) : decodeRaster(*bytes, limits, error);
+  SurfacePtr decoded = svg ? rasteriseSvg(*bytes, box_w, box_h, error, limits) : decodeRaster(*bytes, limits, error);
   if (!decoded || !withinLimits(*decoded, limits, error)) return nullptr;
   SurfacePtr argb = premultipliedArgb(*decoded, error);
   if (!argb) return nullptr;
@@ -161,7 +182,7 @@ SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, 
   if (isSvg(*bytes)) {
     // Fitted first to learn its shape, then rasterised again so that its
     // narrower side fills the box.
-    SurfacePtr fitted = rasteriseSvg(*bytes, box_w, box_h, error);
+    SurfacePtr fitted = rasteriseSvg(*bytes, box_w, box_h, error, limits);
     if (!fitted) return nullptr;
     const bool wider_than_box = static_cast<long>(fitted->w) * box_h > static_cast<long>(box_w) * fitted->h;
     const double cover = wider_than_box ? static_cast<double>(box_h) / fitted->h : static_cast<double>(box_w) / fitted->w;
@@ -169,7 +190,7 @@ SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, 
       error = "is too narrow or too wide to fill its box";
       return nullptr;
     }
-    decoded = wider_than_box ? rasteriseSvg(*bytes, 0, box_h, error) : rasteriseSvg(*bytes, box_w, 0, error);
+    decoded = wider_than_box ? rasteriseSvg(*bytes, 0, box_h, error, limits) : rasteriseSvg(*bytes, box_w, 0, error, limits);
   } else {
     decoded = decodeRaster(*bytes, limits, error);
   }
@@ -194,7 +215,7 @@ double logoAspect(const content::ContentTree& tree, const std::string& path, con
     return header->width > 0 && header->height > 0 ? static_cast<double>(header->width) / header->height : 1.0;
   }
   RWPtr rw(SDL_RWFromConstMem(file.bytes.data(), static_cast<int>(file.bytes.size())));
-  if (!rw || !IMG_isSVG(rw.get())) return 1.0;
+  if (!rw || !IMG_isSVG(rw.get()) || svgNumbers(file.bytes) > limits.max_svg_numbers) return 1.0;
   // A small rasterisation keeps the SVG's proportions: its size says them.
   SurfacePtr probe(IMG_LoadSizedSVG_RW(rw.get(), 64, 0));
   if (!probe || probe->h <= 0) return 1.0;

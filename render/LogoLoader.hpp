@@ -12,6 +12,7 @@ namespace newsticker::render {
 struct LogoLimits {
   std::size_t max_file_bytes = 4 << 20;  // larger files are not decoded
   int max_side = 4096;                   // raster images larger than this are not decoded
+  std::size_t max_svg_numbers = 20000;   // SVGs with more coordinates than this are not rasterised
 };
 
 // Reads `path` from `tree` and decodes it (PNG, JPEG, GIF, BMP or SVG) as
