@@ -193,6 +193,10 @@ TEST_CASE("line breaks match the browser reference (headless Chromium)") {
     }
   }
   // Every listed difference names a case, once.
-  for (const auto& [id, used] : listed_used) CHECK_MESSAGE(used, "listed difference for unknown case " << id);
+  // (Named copies, not structured bindings: doctest's macros capture them in lambdas.)
+  for (const auto& entry : listed_used) {
+    const std::string id = entry.first;
+    CHECK_MESSAGE(entry.second, "listed difference for unknown case " << id);
+  }
   CHECK(listed_used.size() == knownDifferences().size());
 }

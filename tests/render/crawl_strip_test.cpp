@@ -158,7 +158,8 @@ TEST_CASE("crawl layout: the gap at the loop seam equals the gap between items")
   REQUIRE(runs.size() == 11);
   // Between items: from the end of one item's last run to the next headline.
   const std::vector<std::pair<std::size_t, std::size_t>> item_end_to_next = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {8, 9}};
-  for (const auto& [end_run, next_run] : item_end_to_next) {
+  for (const auto& pair : item_end_to_next) {
+    const std::size_t end_run = pair.first, next_run = pair.second;  // not bindings: CAPTURE takes them in a lambda
     CAPTURE(end_run);
     CHECK(runs[next_run]->x - runEnd(*runs[end_run]) == style.gap);
   }

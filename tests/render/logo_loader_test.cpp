@@ -111,7 +111,8 @@ const char* const kGradientSvgPercent =
 TEST_CASE("a palette PNG whose transparent index is magenta scales without a pink ring") {
   startImageCodecs();
   const render::Color blue{30, 90, 200}, panel{40, 44, 52};
-  for (const auto& [source, box] : {std::pair{200, 70}, std::pair{40, 120}}) {
+  for (const auto& sizes : {std::pair{200, 70}, std::pair{40, 120}}) {
+    const int source = sizes.first, box = sizes.second;  // not bindings: CAPTURE takes them in a lambda
     CAPTURE(source);
     render::SurfacePtr disc = paletteDisc(source);
     const std::string png = encodedImage(*disc, "palette-disc-" + std::to_string(source));
