@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -138,6 +139,34 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
   }
 }
 
+// Leaves out the oldest posts (undated ones first) until the rest fit
+// `budget`, with one warning that says how many; the kept posts stay in file order.
+void keepWithinBudget(Feed& feed, std::size_t budget) {
+  std::size_t total = 0;
+  for (const Post& post : feed.posts) total += postBytes(post);
+  if (total <= budget) return;
+  std::vector<std::size_t> oldest_first(feed.posts.size());
+  for (std::size_t i = 0; i < oldest_first.size(); ++i) oldest_first[i] = i;
+  std::stable_sort(oldest_first.begin(), oldest_first.end(),
+                   [&](std::size_t a, std::size_t b) { return feed.posts[a].date < feed.posts[b].date; });
+  std::vector<bool> dropped(feed.posts.size(), false);
+  std::size_t count = 0;
+  for (std::size_t i : oldest_first) {
+    if (total <= budget) break;
+    total -= postBytes(feed.posts[i]);
+    dropped[i] = true;
+    ++count;
+  }
+  std::vector<Post> kept;
+  for (std::size_t i = 0; i < feed.posts.size(); ++i) {
+    if (!dropped[i]) kept.push_back(std::move(feed.posts[i]));
+  }
+  feed.posts = std::move(kept);
+  feed.diagnostics.push_back({feed.posts_folder.empty() ? "." : feed.posts_folder, 0, Severity::Warning,
+                              std::to_string(count) + " posts left out, the oldest first: together the posts' text "
+                              "passes the content memory budget of " + std::to_string(budget >> 20) + " MiB"});
+}
+
 }  // namespace
 
 Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
@@ -186,7 +215,22 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     }
     for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
   }
+  keepWithinBudget(feed, limits.max_content_bytes);
   return feed;
+}
+
+std::size_t postBytes(const Post& post) {
+  std::size_t bytes = sizeof(Post);
+  for (const std::string* text : {&post.file, &post.title, &post.summary, &post.source, &post.date, &post.url,
+                                  &post.language, &post.logo, &post.photo, &post.secondary_title,
+                                  &post.secondary_summary, &post.secondary_language}) {
+    bytes += text->capacity();
+  }
+  for (const std::string& topic : post.topics) bytes += sizeof(std::string) + topic.capacity();
+  for (const RelatedHeadline& related : post.related) {
+    bytes += sizeof(RelatedHeadline) + related.title.capacity() + related.source.capacity();
+  }
+  return bytes;
 }
 
 }  // namespace newsticker::content

@@ -15,6 +15,7 @@ namespace newsticker::content {
 
 struct LoadLimits {
   std::size_t max_post_bytes = 1 << 20;  // a post file larger than this is rejected unread
+  std::size_t max_content_bytes = 64u << 20;  // the text of all posts together; past it the oldest are left out
   YamlLimits yaml;
 };
 
@@ -33,5 +34,8 @@ struct Feed {
 // warning with its line and none / the default is used. A bad file is reported
 // and left out; nothing here throws for content faults.
 Feed loadFeed(const ContentTree& tree, const LoadLimits& limits = {});
+
+// The memory `post`'s values take, roughly: the struct and its strings.
+std::size_t postBytes(const Post& post);
 
 }  // namespace newsticker::content

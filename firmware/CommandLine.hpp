@@ -28,6 +28,7 @@ struct Options {
   bool json = false;           // --check --json
   bool show_drafts = false;    // --drafts
   std::size_t max_post_bytes = 1 << 20;  // --max-post-kib
+  std::size_t max_content_bytes = 64u << 20;  // config max_content_mib: all posts' text together
   std::string language;        // fallback language; empty: feed.yaml's, else "en"
   std::string config_path;     // --config FILE
   fonts::FontChain font_chain = fonts::defaultFontChain();

@@ -260,6 +260,10 @@ ConfigResult loadConfig(const std::string& path, const Options& base) {
         const long kib = value<long>(v, "max_post_kib");
         if (kib < 1 || kib > 64 * 1024) throw ConfigError{lineOf(v), "max_post_kib must be from 1 to 65536"};
         o.max_post_bytes = static_cast<std::size_t>(kib) * 1024;
+      } else if (key == "max_content_mib") {
+        const long mib = value<long>(v, "max_content_mib");
+        if (mib < 1 || mib > 4096) throw ConfigError{lineOf(v), "max_content_mib must be from 1 to 4096"};
+        o.max_content_bytes = static_cast<std::size_t>(mib) << 20;
       } else if (key == "fonts") {
         applyFonts(v, o);
       } else if (key == "crawl") {

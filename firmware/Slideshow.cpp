@@ -60,6 +60,7 @@ SharedContent loadAgain(const Options& options) {
   }
   content::LoadLimits limits;
   limits.max_post_bytes = options.max_post_bytes;
+  limits.max_content_bytes = options.max_content_bytes;
   auto fresh = std::make_shared<ContentSession>(openContent(options.content_dir, options.show_drafts, limits));
   std::size_t rejected = 0;
   for (const content::Diagnostic& d : fresh->feed.diagnostics) {

@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
 
   content::LoadLimits limits;
   limits.max_post_bytes = options.max_post_bytes;
+  limits.max_content_bytes = options.max_content_bytes;
   firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits);
   if (options.mode == firmware::Mode::Check) {
     {
