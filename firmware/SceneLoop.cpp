@@ -77,6 +77,13 @@ void SceneLoop::logOnce(const std::string& message) {
   if (logged_.insert(message).second) logWarning(message);
 }
 
+std::size_t SceneLoop::liveTextures() const {
+  std::size_t count = crawl_tiles_.size();
+  for (const auto& card : card_textures_) count += card.second ? 1 : 0;
+  for (const render::TexturePtr* t : {&spare_card_texture_, &header_texture_, &outgoing_}) count += *t ? 1 : 0;
+  return count;
+}
+
 void SceneLoop::contentChanged(bool immediately) {
   if (immediately) forced_request_.store(true);
   change_requests_.fetch_add(1);

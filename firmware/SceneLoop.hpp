@@ -66,6 +66,10 @@ class SceneLoop {
   // Loads the content again (on a loader thread); null keeps what is shown.
   std::function<SharedContent()> reload;
 
+  // Textures alive now (cards, the spare, header, crawl tiles, the outgoing
+  // card): for tests that check nothing leaks.
+  std::size_t liveTextures() const;
+
   // Asks for a reload from any thread: `immediately` (SIGHUP) or about a
   // second after the last of a burst of changes.
   void contentChanged(bool immediately);
