@@ -14,14 +14,15 @@
 #include "firmware/CheckReport.hpp"
 #include "firmware/ContentSession.hpp"
 
+#include "TestFolders.hpp"
 using namespace newsticker;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path freshFolder(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("newsticker-test-" + name);
-  fs::remove_all(dir);
+// A fresh scratch folder that exists.
+fs::path newFolder(const std::string& name) {
+  const fs::path dir = freshFolder(name);
   fs::create_directories(dir);
   return dir;
 }
@@ -67,7 +68,7 @@ bool validJson(const std::string& json, const std::string& tag) {
 }  // namespace
 
 TEST_CASE("--check decodes each post's logo and photo and reports one that fails, with the reason") {
-  const fs::path dir = freshFolder("check-images");
+  const fs::path dir = newFolder("check-images");
   writeFile(dir / "posts/bad.md", post("Bad logo", "logo: bad.png\n"));
   writeFile(dir / "posts/bomb.md", post("Bomb logo", "logo: bomb.gif\n"));
   writeFile(dir / "posts/photo.md", post("Bad photo", "photo: broken.jpg\n"));
@@ -108,7 +109,7 @@ TEST_CASE("--check decodes each post's logo and photo and reports one that fails
 }
 
 TEST_CASE("--check names special files, links out of the folder and names that hold any byte") {
-  const fs::path dir = freshFolder("check-names");
+  const fs::path dir = newFolder("check-names");
   writeFile(dir / "posts/good.md", post("Good"));
   writeFile(dir / "posts/forged\nREJECTED fake.md: \"Forged\".md", post("Newline in the name"));
   writeFile(dir / "posts/\x1B[31mred\x1B[0m.md", post("Escape in the name"));

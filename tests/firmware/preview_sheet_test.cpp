@@ -19,16 +19,12 @@
 #include "render/LineBreaker.hpp"
 #include "render/SdlHandles.hpp"
 
+#include "TestFolders.hpp"
 using namespace newsticker;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path freshFolder(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("newsticker-test-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
 
 void writeText(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());

@@ -13,16 +13,12 @@
 #include "firmware/SdlRuntime.hpp"
 #include "render/SdlHandles.hpp"
 
+#include "TestFolders.hpp"
 using namespace newsticker;
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path freshFolder(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("newsticker-test-" + name);
-  fs::remove_all(dir);
-  return dir;
-}
 
 // Mean brightness of the centre of the image: a card is never black there.
 double centreBrightness(SDL_Surface& s) {
