@@ -25,7 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 void writeText(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;

@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 // Mean brightness of the centre of the image: a card is never black there.
 double centreBrightness(SDL_Surface& s) {
   render::SurfacePtr argb(SDL_ConvertSurfaceFormat(&s, SDL_PIXELFORMAT_ARGB8888, 0));
