@@ -205,6 +205,28 @@ render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
   return header;
 }
 
+const render::HeaderContent& SceneLoop::currentHeader(std::size_t index) {
+  const long minute = static_cast<long>(std::floor(clock_.wallTime() / 60.0));
+  if (index != header_cache_index_ || minute != header_cache_minute_ || content_.get() != header_cache_content_) {
+    header_cache_ = headerFor(index);
+    header_cache_index_ = index;
+    header_cache_minute_ = minute;
+    header_cache_content_ = content_.get();
+  }
+  return header_cache_;
+}
+
+void SceneLoop::updateSchedule(double wall) {
+  const long minute = static_cast<long>(std::floor(wall / 60.0));
+  if (minute == schedule_minute_) return;
+  schedule_minute_ = minute;
+  const auto whole = static_cast<std::time_t>(std::floor(wall));
+  const render::LocalTime local = render::localTime(whole, settings_.clock.time_zone);
+  schedule_on_ = settings_.schedule.isOn(local.weekday, local.minute_of_day);
+  const int minutes = settings_.schedule.minutesUntilChange(local.weekday, local.minute_of_day);
+  schedule_change_wall_ = static_cast<double>(whole - local.second_of_minute) + minutes * 60.0;
+}
+
 void SceneLoop::requestHeader(const render::HeaderContent& header) {
   const std::string key = header.feed_name + '\n' + header.feed_logo + '\n' + header.position + '\n' + header.time +
                           '\n' + header.date;
@@ -413,9 +435,9 @@ int SceneLoop::run() {
 
     // Schedule: outside the screen's hours, one black frame and sleep.
     if (settings_.schedule.enabled) {
-      const render::LocalTime local =
-          render::localTime(static_cast<std::time_t>(std::floor(clock_.wallTime())), settings_.clock.time_zone);
-      if (!settings_.schedule.isOn(local.weekday, local.minute_of_day)) {
+      const double wall = clock_.wallTime();
+      updateSchedule(wall);
+      if (!schedule_on_) {
         if (!blanked) {
           compositor_->clipTo({});
           compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
@@ -431,8 +453,7 @@ int SceneLoop::run() {
             on_frame(info);
           }
         }
-        const int minutes = settings_.schedule.minutesUntilChange(local.weekday, local.minute_of_day);
-        double deadline = now + minutes * 60.0 - local.second_of_minute + 0.001;
+        double deadline = now + (schedule_change_wall_ - wall) + 0.001;
         deadline = std::min(deadline, wake);
         if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
         for (const ScreenEvent event : screen_.waitUntil(deadline)) {
@@ -470,7 +491,7 @@ int SceneLoop::run() {
     requestCard(frame.current);
     if (frame.transitioning()) requestCard(frame.next);
     else if (cycle_.size() > 1) requestCard((frame.current + 1) % cycle_.size());
-    requestHeader(headerFor(frame.current));
+    requestHeader(currentHeader(frame.current));
     worker_.collect();
     if (first_frame) {
       // Nothing is on screen yet: wait for the first card and the header.
@@ -579,7 +600,7 @@ int SceneLoop::run() {
         info.posts = content_->playlist.size();
         info.loaded_at = content_->loaded_at;
         info.title = content_->playlist[frame.current].title;
-        const render::HeaderContent header = headerFor(frame.current);
+        const render::HeaderContent& header = currentHeader(frame.current);
         info.position = header.position;
         info.time_text = header.time;
         info.progress = marks;
@@ -595,10 +616,9 @@ int SceneLoop::run() {
       deadline = std::min(deadline, now + (60.0 - std::fmod(wall, 60.0)) + 0.001);
     }
     if (settings_.schedule.enabled) {
-      const render::LocalTime local =
-          render::localTime(static_cast<std::time_t>(std::floor(clock_.wallTime())), settings_.clock.time_zone);
-      const int minutes = settings_.schedule.minutesUntilChange(local.weekday, local.minute_of_day);
-      deadline = std::min(deadline, now + minutes * 60.0 - local.second_of_minute + 0.001);
+      const double wall = clock_.wallTime();
+      updateSchedule(wall);
+      deadline = std::min(deadline, now + (schedule_change_wall_ - wall) + 0.001);
     }
     if (moving) {
       deadline = std::min(deadline, screen_.vsync() ? now : scheduled);

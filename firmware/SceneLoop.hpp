@@ -85,6 +85,8 @@ class SceneLoop {
   void startReload(double now);
   void swapContent(std::size_t current, double now);
   render::HeaderContent headerFor(std::size_t index) const;
+  const render::HeaderContent& currentHeader(std::size_t index);
+  void updateSchedule(double wall);
   void drawCards(const CycleFrame& frame, double swap_progress);
   void drawCrawl(int offset);
   void drawProgress(const render::ProgressMarks& marks);
@@ -129,6 +131,16 @@ class SceneLoop {
   SharedContent pending_;
   render::TexturePtr outgoing_;   // the previous feed's last card, during the swap transition
   double swap_start_ = -1;
+
+  // Worked out once per wall-clock minute (or card), not per frame: the
+  // header's texts (ICU formatting) and the schedule (ICU calendar, a week's scan).
+  render::HeaderContent header_cache_;
+  std::size_t header_cache_index_ = static_cast<std::size_t>(-1);
+  long header_cache_minute_ = -1;
+  const ContentSession* header_cache_content_ = nullptr;
+  long schedule_minute_ = -1;
+  bool schedule_on_ = true;
+  double schedule_change_wall_ = 0;  // wall time of the next on/off change
 
   // Pacing of animation frames: gaps between consecutive moving frames.
   std::vector<double> frame_gaps_;
