@@ -156,9 +156,13 @@ TEST_CASE("under systemd: READY=1 after the first frame, WATCHDOG=1 at half the 
   REQUIRE(ready_at >= 0);
   CHECK(ready_at < 3.0);
   CHECK(first_status_at >= ready_at);  // the first frame's status comes with READY
-  // Pings every 0.2 s while the loop runs (before the stall at 3 s on its clock)...
+  // Pings every 0.2 s while the loop runs (before the stall at 3 s on its
+  // clock), from READY on: systemd arms the watchdog at READY, and the first
+  // card's preparation before it may take longer on a busy machine...
   REQUIRE(pings.size() >= 5);
-  for (std::size_t i = 1; i < pings.size(); ++i) CHECK(pings[i] - pings[i - 1] < 0.45);
+  for (std::size_t i = 1; i < pings.size(); ++i) {
+    if (pings[i - 1] >= ready_at) CHECK(pings[i] - pings[i - 1] < 0.45);
+  }
   // ...and none for the last seconds: the loop is frozen, so systemd would kill it.
   CHECK(secondsSince(start) - pings.back() > 2.5);
 }
