@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <ctime>
 #include <cstdlib>
@@ -147,21 +148,22 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   settings.threaded = true;
   SceneLoop loop(*screen, clock, fonts, SharedContent(SharedContent(), &content), settings);
 
-  // A test-only hook: the loop freezes after this many seconds, so a test
-  // sees the watchdog pings stop.
+  // A test-only hook: the loop freezes this many seconds after its first
+  // frame, so a test sees the watchdog pings stop.
   const char* stall = std::getenv("NEWSTICKER_TEST_STALL_AFTER");
   const double stall_after = stall != nullptr ? std::atof(stall) : -1;
+  double stall_at = INFINITY;
   loop.on_frame = [&](const SceneFrame& frame) {
     notifier.ready();
     notifier.status(statusLine(frame));
+    if (stall_after >= 0 && stall_at == INFINITY) stall_at = clock.now() + stall_after;
   };
   loop.on_wake = [&](double now) {
-    if (stall_after >= 0 && now >= stall_after) {
+    if (now >= stall_at) {
       logWarning("stalling the main loop (NEWSTICKER_TEST_STALL_AFTER)");
       for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
     }
-    const double next = notifier.watchdog(now);
-    return stall_after >= 0 ? std::min(next, stall_after) : next;
+    return std::min(notifier.watchdog(now), stall_at);
   };
   std::unique_ptr<ContentWatcher> watcher;
   if (!options.content_dir.empty()) {

@@ -145,8 +145,8 @@ TEST_CASE("under systemd: READY=1 after the first frame, WATCHDOG=1 at half the 
   const auto start = Clock::now();
   double ready_at = -1, first_status_at = -1;
   std::vector<double> pings;
-  while (secondsSince(start) < 7.0) {
-    const std::string message = notify.receive(7.0 - secondsSince(start));
+  while (secondsSince(start) < 10.0) {
+    const std::string message = notify.receive(10.0 - secondsSince(start));
     if (message.empty()) continue;
     const double t = secondsSince(start);
     if (message == "READY=1" && ready_at < 0) ready_at = t;
@@ -154,10 +154,10 @@ TEST_CASE("under systemd: READY=1 after the first frame, WATCHDOG=1 at half the 
     if (message == "WATCHDOG=1") pings.push_back(t);
   }
   REQUIRE(ready_at >= 0);
-  CHECK(ready_at < 3.0);
+  CHECK(ready_at < 4.0);
   CHECK(first_status_at >= ready_at);  // the first frame's status comes with READY
-  // Pings every 0.2 s while the loop runs (before the stall at 3 s on its
-  // clock), from READY on: systemd arms the watchdog at READY, and the first
+  // Pings every 0.2 s while the loop runs (the stall comes 3 s after the
+  // first frame), from READY on: systemd arms the watchdog at READY, and the first
   // card's preparation before it may take longer on a busy machine...
   REQUIRE(pings.size() >= 5);
   for (std::size_t i = 1; i < pings.size(); ++i) {
