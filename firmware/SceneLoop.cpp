@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iomanip>
 
 #include "render/CardPainter.hpp"
 #include "render/CrawlStrip.hpp"
@@ -403,6 +404,17 @@ std::string framePacingSummary(std::vector<double> gaps, double interval) {
   return text;
 }
 
+std::string frameWorkLine(const std::string& kind, std::vector<double> seconds) {
+  std::sort(seconds.begin(), seconds.end());
+  const auto at = [&](double q) {
+    return seconds.empty() ? 0.0 : seconds[static_cast<std::size_t>(q * (seconds.size() - 1))] * 1000.0;
+  };
+  char text[200];
+  std::snprintf(text, sizeof text, "stats frames kind=%s n=%zu p50_ms=%.2f p99_ms=%.2f max_ms=%.2f", kind.c_str(),
+                seconds.size(), at(0.5), at(0.99), seconds.empty() ? 0.0 : seconds.back() * 1000.0);
+  return text;
+}
+
 int SceneLoop::run() {
   setUp();
   const double origin_time = clock_.now();
@@ -418,6 +430,9 @@ int SceneLoop::run() {
     ~StatsPrinter() {
       if (loop.settings_.frame_stats) {
         logInfo(framePacingSummary(loop.frame_gaps_, loop.screen_.frameInterval()));
+        logInfo(frameWorkLine("still", loop.frame_work_[0]));
+        logInfo(frameWorkLine("transition", loop.frame_work_[1]));
+        logInfo(frameWorkLine("crawl", loop.frame_work_[2]));
       }
     }
   } stats_printer{*this};
@@ -553,6 +568,7 @@ int SceneLoop::run() {
                          frame.transitioning() != shown.transitioning();
     const bool full = changed || ((frame.transitioning() || swap_progress >= 0) && frame_due);
     if (full || (moving && frame_due)) {
+      const double work_start = settings_.frame_stats ? clock_.now() : 0;
       if (moving) scheduled = now - scheduled > interval ? now + interval : scheduled + interval;
       const bool animate_progress = settings_.screen.crawl;
       const render::ProgressMarks marks = render::layoutProgress(
@@ -586,6 +602,12 @@ int SceneLoop::run() {
         const double presented = clock_.now();
         if (moving && last_moving_present >= 0) frame_gaps_.push_back(presented - last_moving_present);
         last_moving_present = moving ? presented : -1;
+        const int kind = frame.transitioning() || swap_progress >= 0 ? 1 : full ? 0 : 2;
+        frame_work_[kind].push_back(presented - work_start);
+        if (!first_present_logged_) {
+          first_present_logged_ = true;
+          logInfo(joined("stats first_present_unix=", std::fixed, std::setprecision(6), clock_.wallTime()));
+        }
       }
       redraw_ = false;
       shown = frame;

@@ -142,12 +142,19 @@ class SceneLoop {
   bool schedule_on_ = true;
   double schedule_change_wall_ = 0;  // wall time of the next on/off change
 
-  // Pacing of animation frames: gaps between consecutive moving frames.
+  // Pacing of animation frames: gaps between consecutive moving frames; and
+  // the work of each frame (compose and present), by kind.
   std::vector<double> frame_gaps_;
+  std::vector<double> frame_work_[3];  // still, transition, crawl-only
+  bool first_present_logged_ = false;
 };
 
 // "frames 3600, interval 16.7 ms, gap p50 16.7 ms, p99 17.1 ms, max 18.0 ms,
 // 0 later than 2 intervals": the pacing of `gaps` (seconds) at `interval`.
 std::string framePacingSummary(std::vector<double> gaps, double interval);
+
+// "stats frames kind=crossfade n=120 p50_ms=1.2 p99_ms=3.4 max_ms=5.0": the
+// compose-and-present times `seconds` of one kind of frame, for benchmarks.
+std::string frameWorkLine(const std::string& kind, std::vector<double> seconds);
 
 }  // namespace newsticker::firmware

@@ -2,7 +2,9 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <iomanip>
 #include <filesystem>
 #include <iostream>
 
@@ -127,6 +129,13 @@ int main(int argc, char** argv) {
   }
 
   printDiagnostics(content.feed);
+  if (options.scene.frame_stats) {
+    // For benchmarks: when the whole feed was in memory.
+    firmware::logInfo(firmware::joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
+                                       std::chrono::duration<double>(
+                                           std::chrono::system_clock::now().time_since_epoch()).count(),
+                                       " posts=", content.playlist.size()));
+  }
   const auto missing = fonts::missingFontFiles(options.font_chain);
   if (!missing.empty()) {
     firmware::logError("font " + missing.front() + " not found: apt-get install fonts-noto-cjk (or set NEWSTICKER_FONT_DIR)");
