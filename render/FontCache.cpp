@@ -120,7 +120,16 @@ const std::vector<fonts::FontFace>& FontCache::faces(const FontSpec& spec) {
 }
 
 FontPtr FontCache::open(const fonts::FontFace& face, int px) {
-  FontPtr opened(TTF_OpenFontIndex(face.file.c_str(), px, face.index));
+  auto file = files_.find(face.file);
+  if (file == files_.end()) {
+    try {
+      file = files_.emplace(face.file, std::make_unique<MappedFile>(face.file)).first;
+    } catch (const std::runtime_error& error) {
+      throw std::runtime_error("cannot open font " + std::string(error.what()));
+    }
+  }
+  SDL_RWops* bytes = SDL_RWFromConstMem(file->second->data(), static_cast<int>(file->second->size()));
+  FontPtr opened(bytes != nullptr ? TTF_OpenFontIndexRW(bytes, 1, px, face.index) : nullptr);
   if (!opened) {
     throw std::runtime_error("cannot open font " + face.file + " (face " + std::to_string(face.index) +
                              "): " + TTF_GetError());

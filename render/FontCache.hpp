@@ -8,12 +8,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <vector>
 
 #include "fonts/FontChain.hpp"
+#include "render/MappedFile.hpp"
 #include "render/LineBreaker.hpp"
 #include "render/SdlHandles.hpp"
 #include "render/TextMeasurer.hpp"
@@ -79,6 +81,8 @@ class FontCache final : public TextMeasurer {
 
   fonts::FontChain chain_;
   LineBreaker graphemes_;
+  // Each font file mapped once; declared before the fonts that read from it.
+  std::map<std::string, std::unique_ptr<MappedFile>> files_;
   std::map<std::pair<std::string, fonts::Weight>, std::vector<fonts::FontFace>> faces_;
   struct DrawingFont {
     FontPtr font;
