@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,18 @@ struct FileRead {
   enum class Status { Ok, Missing, TooLarge, Unreadable } status = Status::Missing;
   std::string bytes;        // the file's content when status is Ok
   std::size_t size = 0;     // the file's size when known
+};
+
+// What identifies one version of a file: a rewrite, a replacement (rename
+// over it) or a touch changes it.
+struct FileStamp {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStamp& other) const {
+    return size == other.size && mtime_ns == other.mtime_ns && inode == other.inode;
+  }
+  bool operator!=(const FileStamp& other) const { return !(*this == other); }
 };
 
 // A folder entry that listFiles leaves out although it is not a folder.
@@ -45,6 +58,9 @@ class ContentTree {
   // Reads at most the first `count` bytes of the file at `path` (an image
   // header); Ok however long the file is, with `size` the whole file's size.
   virtual FileRead readStart(const std::string& path, std::size_t count) const = 0;
+  // The stamp of the regular file at `path`; nullopt when there is none.
+  // Costs one stat, never a read.
+  virtual std::optional<FileStamp> stamp(const std::string& path) const = 0;
   // Where the tree comes from, for messages ("/srv/feed", "built-in demo feed").
   virtual std::string describe() const = 0;
 };

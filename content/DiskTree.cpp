@@ -1,5 +1,6 @@
 #include "content/DiskTree.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,12 +12,28 @@
 namespace fs = std::filesystem;
 
 namespace newsticker::content {
+namespace {
+
+constexpr std::size_t kMaxHeldFolders = 256;  // past this, folders are resolved on each use
+constexpr int kNotHeld = -2;                  // folderFd: resolve the path on its own
+
+std::int64_t modificationNs(const struct stat& info) {
+  return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+}
+
+}  // namespace
 
 DiskTree::DiskTree(const fs::path& root) {
   std::error_code ec;
   root_ = fs::canonical(root, ec);
   if (ec || !fs::is_directory(root_, ec)) {
     throw std::runtime_error(root.string() + ": not a readable folder");
+  }
+}
+
+DiskTree::~DiskTree() {
+  for (const auto& folder : folders_) {
+    if (folder.second >= 0) ::close(folder.second);
   }
 }
 
@@ -36,30 +53,93 @@ std::optional<fs::path> DiskTree::confined(const std::string& path) const {
   return resolved;
 }
 
+int DiskTree::folderFd(const std::string& dir) const {
+  std::lock_guard<std::mutex> lock(folders_mutex_);
+  const auto held = folders_.find(dir);
+  if (held != folders_.end()) return held->second;
+  // Rare (posts naming hundreds of folders): past the bound, folders are
+  // resolved on each use instead of held open.
+  if (folders_.size() >= kMaxHeldFolders) return kNotHeld;
+  int fd = -1;
+  if (const auto folder = confined(dir)) {
+    fd = ::open(folder->c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  }
+  folders_.emplace(dir, fd);
+  return fd;
+}
+
+DiskTree::Located DiskTree::locate(const std::string& path) const {
+  Located where;
+  if (path.empty() || path.front() == '/') return where;
+  const std::size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : path.substr(0, slash);
+  where.name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (where.name.empty() || where.name == "." || where.name == "..") return where;
+  where.dir_fd = folderFd(dir);
+  if (where.dir_fd == kNotHeld) {
+    std::error_code ec;
+    const auto resolved = confined(path);
+    where.regular = resolved && fs::is_regular_file(*resolved, ec);
+    if (where.regular) where.resolved = *resolved;
+    return where;
+  }
+  if (where.dir_fd < 0) return where;
+  struct stat info {};
+  if (::fstatat(where.dir_fd, where.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) return where;
+  if (S_ISREG(info.st_mode)) {
+    where.regular = true;  // a plain file in a folder already inside the tree
+  } else if (S_ISLNK(info.st_mode)) {
+    std::error_code ec;
+    const auto resolved = confined(path);
+    where.regular = resolved && fs::is_regular_file(*resolved, ec);
+    if (where.regular) where.resolved = *resolved;
+  }
+  return where;
+}
+
+template <typename Visit>
+void DiskTree::forEachEntry(const std::string& dir, Visit visit) const {
+  const int folder = folderFd(dir);
+  int fd = -1;
+  if (folder >= 0) {
+    fd = ::openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  } else if (folder == kNotHeld) {
+    if (const auto path = confined(dir)) fd = ::open(path->c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  }
+  if (fd < 0) return;
+  DIR* listing = ::fdopendir(fd);
+  if (listing == nullptr) {
+    ::close(fd);
+    return;
+  }
+  while (const dirent* entry = ::readdir(listing)) {
+    const std::string name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    visit(name, entry->d_type);
+  }
+  ::closedir(listing);
+}
+
 std::vector<std::string> DiskTree::listFiles(const std::string& dir) const {
   std::vector<std::string> names;
-  const auto folder = confined(dir);
-  std::error_code ec;
-  if (!folder || !fs::is_directory(*folder, ec)) return names;
-  for (fs::directory_iterator it(*folder, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    const std::string relative = dir.empty() ? name : dir + "/" + name;
-    if (hasFile(relative)) names.push_back(name);
-  }
+  forEachEntry(dir, [&](const std::string& name, unsigned char type) {
+    if (type == DT_REG || ((type == DT_LNK || type == DT_UNKNOWN) && hasFile(dir.empty() ? name : dir + "/" + name))) {
+      names.push_back(name);
+    }
+  });
   std::sort(names.begin(), names.end());
   return names;
 }
 
 std::vector<SkippedEntry> DiskTree::listSkipped(const std::string& dir) const {
   std::vector<SkippedEntry> skipped;
-  const auto folder = confined(dir);
-  std::error_code ec;
-  if (!folder || !fs::is_directory(*folder, ec)) return skipped;
-  for (fs::directory_iterator it(*folder, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
+  const std::optional<fs::path> folder = confined(dir);
+  if (!folder) return skipped;
+  forEachEntry(dir, [&](const std::string& name, unsigned char type) {
+    if (type == DT_REG || type == DT_DIR) return;
     const auto target = confined(dir.empty() ? name : dir + "/" + name);
     std::error_code type_ec;
-    const fs::file_status status = fs::status(it->path(), type_ec);
+    const fs::file_status status = fs::status(*folder / name, type_ec);
     std::string reason;
     if (!target) {
       reason = "is a link that leads outside the content folder";
@@ -75,22 +155,20 @@ std::vector<SkippedEntry> DiskTree::listSkipped(const std::string& dir) const {
       reason = "is not a regular file";
     }
     if (!reason.empty()) skipped.push_back({name, reason});
-  }
+  });
   std::sort(skipped.begin(), skipped.end(), [](const SkippedEntry& a, const SkippedEntry& b) { return a.name < b.name; });
   return skipped;
 }
 
 bool DiskTree::hasFolder(const std::string& dir) const {
-  const auto folder = confined(dir);
+  const int fd = folderFd(dir);
+  if (fd != kNotHeld) return fd >= 0;
   std::error_code ec;
+  const auto folder = confined(dir);
   return folder && fs::is_directory(*folder, ec);
 }
 
-bool DiskTree::hasFile(const std::string& path) const {
-  const auto file = confined(path);
-  std::error_code ec;
-  return file && fs::is_regular_file(*file, ec);
-}
+bool DiskTree::hasFile(const std::string& path) const { return locate(path).regular; }
 
 FileRead DiskTree::read(const std::string& path, std::size_t max_bytes) const {
   return readFile(path, max_bytes, false);
@@ -100,15 +178,28 @@ FileRead DiskTree::readStart(const std::string& path, std::size_t count) const {
   return readFile(path, count, true);
 }
 
-// Opened non-blocking and checked to be a regular file on the descriptor
+std::optional<FileStamp> DiskTree::stamp(const std::string& path) const {
+  const Located where = locate(path);
+  if (!where.regular) return std::nullopt;
+  struct stat info {};
+  const int status = where.resolved.empty() ? ::fstatat(where.dir_fd, where.name.c_str(), &info, AT_SYMLINK_NOFOLLOW)
+                                            : ::stat(where.resolved.c_str(), &info);
+  if (status != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+  return FileStamp{static_cast<std::uint64_t>(info.st_size), modificationNs(info),
+                   static_cast<std::uint64_t>(info.st_ino)};
+}
+
+// Opened non-blocking (and, for a plain file, without following a link put
+// in its place since) and checked to be a regular file on the descriptor
 // itself, so that a FIFO or device put in a file's place after it was listed
 // never blocks or streams forever.
 FileRead DiskTree::readFile(const std::string& path, std::size_t limit, bool start_only) const {
   FileRead result;
-  const auto file = confined(path);
-  std::error_code ec;
-  if (!file || !fs::is_regular_file(*file, ec)) return result;
-  const int fd = ::open(file->c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  const Located where = locate(path);
+  if (!where.regular) return result;
+  constexpr int kFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+  const int fd = where.resolved.empty() ? ::openat(where.dir_fd, where.name.c_str(), kFlags | O_NOFOLLOW)
+                                        : ::open(where.resolved.c_str(), kFlags);
   if (fd < 0) {
     result.status = FileRead::Status::Unreadable;
     return result;

@@ -1,5 +1,7 @@
 #include "content/MemoryTree.hpp"
 
+#include <functional>
+
 namespace newsticker::content {
 
 MemoryTree::MemoryTree(std::string description, std::map<std::string, std::string> files)
@@ -47,6 +49,15 @@ FileRead MemoryTree::readStart(const std::string& path, std::size_t count) const
   result.bytes = it->second.substr(0, count);
   result.status = FileRead::Status::Ok;
   return result;
+}
+
+std::optional<FileStamp> MemoryTree::stamp(const std::string& path) const {
+  const auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  FileStamp stamp;
+  stamp.size = it->second.size();
+  stamp.mtime_ns = static_cast<std::int64_t>(std::hash<std::string>{}(it->second));
+  return stamp;
 }
 
 std::string MemoryTree::describe() const { return description_; }

@@ -17,6 +17,8 @@ class MemoryTree final : public ContentTree {
   bool hasFile(const std::string& path) const override;
   FileRead read(const std::string& path, std::size_t max_bytes) const override;
   FileRead readStart(const std::string& path, std::size_t count) const override;
+  // Size and a content hash in place of the modification time (the files never change).
+  std::optional<FileStamp> stamp(const std::string& path) const override;
   std::string describe() const override;
 
  private:

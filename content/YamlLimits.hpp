@@ -19,9 +19,17 @@ struct YamlFault {
   std::string message;
 };
 
-// Streams the YAML events once: rejects anchors and aliases, more than
-// `max_nodes` nodes and nesting deeper than `max_depth`; syntax errors come
-// back as faults too. nullopt means the text is safe to load.
+// Rejects anchors and aliases, more than `max_nodes` nodes and nesting deeper
+// than `max_depth`. Text whose characters alone prove it within the limits
+// (short, no '&' or '*', shallow: ordinary front matter) passes at once;
+// any other is streamed through the YAML events once, and its syntax errors
+// come back as faults too. nullopt means the text is safe to load (a text
+// passed at once may still fail to parse: YAML::Load says where).
 std::optional<YamlFault> checkYamlLimits(std::string_view yaml, const YamlLimits& limits);
+
+// True when `yaml` cannot break `limits` whatever it parses to, told from its
+// characters alone (no parse): then checkYamlLimits skips the event pass, so
+// ordinary front matter is parsed once. False only means "not proven".
+bool yamlProvablyWithinLimits(std::string_view yaml, const YamlLimits& limits);
 
 }  // namespace newsticker::content

@@ -128,3 +128,66 @@ TEST_CASE("readStart: the first bytes of a file of any length, inside the folder
   CHECK(disk.readStart("../outside.jpg", 4).status == FileRead::Status::Missing);
   CHECK(disk.readStart("images", 4).status == FileRead::Status::Missing);
 }
+
+TEST_CASE("disk tree: a folder already in use cannot be used to reach outside later") {
+  // Folders are checked once and held open: a file swapped for a link out
+  // afterwards is still refused, and so is a folder swapped for one.
+  TempDir temp("tree-swap");
+  const fs::path root = temp.path() / "feed";
+  temp.write("secret.txt", "outside");
+  temp.write("feed/posts/a.md", "inside");
+  temp.write("feed/logos/x.png", "png");
+  const DiskTree tree(root);
+  REQUIRE(tree.read("posts/a.md", 100).bytes == "inside");
+  REQUIRE(tree.hasFile("logos/x.png"));
+  fs::remove(root / "posts" / "a.md");
+  fs::create_symlink(temp.path() / "secret.txt", root / "posts" / "a.md");
+  CHECK_FALSE(tree.hasFile("posts/a.md"));
+  CHECK(tree.read("posts/a.md", 100).status == FileRead::Status::Missing);
+  CHECK_FALSE(tree.stamp("posts/a.md").has_value());
+  fs::rename(root / "logos", temp.path() / "old-logos");
+  fs::create_directory_symlink(temp.path(), root / "logos");
+  CHECK(tree.read("logos/secret.txt", 100).status != FileRead::Status::Ok);
+}
+
+TEST_CASE("disk tree: hundreds of folders, past the held ones, still work") {
+  TempDir temp("tree-many");
+  for (int i = 0; i < 300; ++i) temp.write("images/f" + std::to_string(i) + "/p.png", std::to_string(i));
+  const DiskTree tree(temp.path());
+  for (int i = 0; i < 300; ++i) {
+    const std::string folder = "images/f" + std::to_string(i);
+    CAPTURE(folder);
+    CHECK(tree.hasFolder(folder));
+    CHECK(tree.listFiles(folder) == std::vector<std::string>{"p.png"});
+    CHECK(tree.read(folder + "/p.png", 10).bytes == std::to_string(i));
+    CHECK(tree.stamp(folder + "/p.png").has_value());
+  }
+  CHECK_FALSE(tree.hasFolder("images/f300"));
+}
+
+TEST_CASE("stamp: changes when a file is rewritten or replaced, nothing for what is not a file") {
+  TempDir temp("tree-stamp");
+  temp.write("posts/a.md", "one");
+  const DiskTree tree(temp.path());
+  const auto first = tree.stamp("posts/a.md");
+  REQUIRE(first.has_value());
+  CHECK(first->size == 3);
+  CHECK(first == tree.stamp("posts/a.md"));
+  temp.write("posts/a.md", "two!");  // rewritten in place
+  const auto second = tree.stamp("posts/a.md");
+  REQUIRE(second.has_value());
+  CHECK(second->size == 4);
+  CHECK(second != first);
+  temp.write("posts/new.md", "two!");
+  fs::rename(temp.path() / "posts" / "new.md", temp.path() / "posts" / "a.md");  // replaced, same size
+  CHECK(tree.stamp("posts/a.md") != second);
+  CHECK_FALSE(tree.stamp("posts").has_value());
+  CHECK_FALSE(tree.stamp("posts/none.md").has_value());
+  CHECK_FALSE(tree.stamp("../a.md").has_value());
+
+  const MemoryTree memory("memory", {{"posts/a.md", "one"}, {"posts/b.md", "two"}});
+  REQUIRE(memory.stamp("posts/a.md").has_value());
+  CHECK(memory.stamp("posts/a.md")->size == 3);
+  CHECK(memory.stamp("posts/a.md") != memory.stamp("posts/b.md"));
+  CHECK_FALSE(memory.stamp("posts/c.md").has_value());
+}
