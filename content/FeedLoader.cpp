@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <optional>
 
 #include "content/LanguageDetector.hpp"
 #include "content/LogoResolver.hpp"
 #include "content/Permalink.hpp"
 #include "content/PhotoResolver.hpp"
+#include "content/PostCache.hpp"
 #include "content/PostReader.hpp"
 
 namespace newsticker::content {
@@ -167,6 +169,31 @@ void keepWithinBudget(Feed& feed, std::size_t budget) {
                               "passes the content memory budget of " + std::to_string(budget >> 20) + " MiB"});
 }
 
+// `fields` joined by NUL bytes, which none of them holds.
+std::string joinedFields(std::initializer_list<std::string> fields) {
+  std::string joined;
+  for (const std::string& field : fields) {
+    joined += field;
+    joined += '\0';
+  }
+  return joined;
+}
+
+// Adds what readPost gave for `file` to `feed`: the post with its logo and
+// photo resolved in `tree` (these follow the folder, so they are never
+// cached), or a rejection; and the diagnostics.
+void addPost(const ContentTree& tree, const std::string& file, PostReadResult result, Feed& feed) {
+  if (result.post) {
+    result.post->logo = resolveLogo(tree, result.logo_hints, feed.defaults, file, result.diagnostics);
+    result.post->photo = resolvePhoto(tree, result.photo_hints, result.post->logo, file, result.diagnostics);
+    if (result.post->duration_seconds == 0) result.post->duration_seconds = feed.defaults.duration_seconds;
+    feed.posts.push_back(std::move(*result.post));
+  } else {
+    ++feed.rejected_files;
+  }
+  for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
+}
+
 }  // namespace
 
 Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
@@ -189,9 +216,36 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     ++feed.rejected_files;
   }
 
-  for (const std::string& name : tree.listFiles(feed.posts_folder)) {
-    if (!isPostFileName(name)) continue;
+  std::optional<PostCache> cache;
+  if (!limits.cache_file.empty()) {
+    const FeedDefaults& d = feed.defaults;
+    cache.emplace(limits.cache_file,
+                  joinedFields({limits.cache_fingerprint, std::to_string(limits.max_post_bytes),
+                                std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
+                                d.logo, d.language, std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
+                                d.base_url, d.permalink}));
+  }
+
+  std::vector<std::string> names = tree.listFiles(feed.posts_folder);
+  names.erase(std::remove_if(names.begin(), names.end(), [](const std::string& n) { return !isPostFileName(n); }),
+              names.end());
+  // A first look reads the last names first: dated file names put the newest there.
+  if (limits.max_files_read > 0) std::reverse(names.begin(), names.end());
+  std::size_t files_read = 0;
+  for (const std::string& name : names) {
     const std::string file = prefix + name;
+    const std::optional<FileStamp> stamp = cache ? tree.stamp(file) : std::nullopt;
+    std::optional<PostReadResult> remembered = stamp ? cache->find(file, *stamp) : std::nullopt;
+    if (remembered) {
+      ++feed.cached_files;
+      addPost(tree, file, std::move(*remembered), feed);
+      continue;
+    }
+    if (limits.max_files_read > 0 && files_read == limits.max_files_read) {
+      feed.complete = false;
+      break;
+    }
+    ++files_read;
     const FileRead read = tree.read(file, limits.max_post_bytes);
     if (read.status != FileRead::Status::Ok) {
       std::string reason = "cannot be read";
@@ -204,17 +258,10 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
       continue;
     }
     PostReadResult result = readPost(file, read.bytes, feed.defaults, limits.yaml);
-    if (result.post) {
-      result.post->logo = resolveLogo(tree, result.logo_hints, feed.defaults, file, result.diagnostics);
-      result.post->photo =
-          resolvePhoto(tree, result.photo_hints, result.post->logo, file, result.diagnostics);
-      if (result.post->duration_seconds == 0) result.post->duration_seconds = feed.defaults.duration_seconds;
-      feed.posts.push_back(std::move(*result.post));
-    } else {
-      ++feed.rejected_files;
-    }
-    for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
+    if (stamp) cache->store(file, *stamp, result);
+    addPost(tree, file, std::move(result), feed);
   }
+  if (cache && feed.complete) cache->save();
   keepWithinBudget(feed, limits.max_content_bytes);
   return feed;
 }

@@ -17,6 +17,15 @@ struct LoadLimits {
   std::size_t max_post_bytes = 1 << 20;  // a post file larger than this is rejected unread
   std::size_t max_content_bytes = 64u << 20;  // the text of all posts together; past it the oldest are left out
   YamlLimits yaml;
+  // Where to keep what each post file gave, between runs ("" = no cache),
+  // and what else decides it besides the file and these limits (the
+  // program's build); feed.yaml's defaults are added by loadFeed.
+  std::string cache_file;
+  std::string cache_fingerprint;
+  // A first look: stop after reading this many post files (0 = read all);
+  // files taken from the cache do not count. The last file names are read
+  // first, as dated names put the newest there.
+  std::size_t max_files_read = 0;
 };
 
 struct Feed {
@@ -25,6 +34,8 @@ struct Feed {
   std::vector<Post> posts;            // every post that loaded, drafts included, in file order
   std::vector<Diagnostic> diagnostics;  // rejections and warnings, in file order
   std::size_t rejected_files = 0;
+  std::size_t cached_files = 0;  // post files taken from the cache, not read
+  bool complete = true;          // false: a first look stopped at max_files_read
 };
 
 // Posts are the .md, .markdown and .txt files in posts/ (or a Jekyll site's
@@ -32,7 +43,9 @@ struct Feed {
 // (LogoResolver.hpp) and photo (PhotoResolver.hpp). feed.yaml's base_url must
 // be an http(s) address and its permalink use known placeholders, else a
 // warning with its line and none / the default is used. A bad file is reported
-// and left out; nothing here throws for content faults.
+// and left out; nothing here throws for content faults. With
+// limits.cache_file, a post file whose path and FileStamp match the cache is
+// not read again, and the cache is rewritten when anything changed.
 Feed loadFeed(const ContentTree& tree, const LoadLimits& limits = {});
 
 // The memory `post`'s values take, roughly: the struct and its strings.
