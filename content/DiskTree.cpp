@@ -197,9 +197,15 @@ FileRead DiskTree::readFile(const std::string& path, std::size_t limit, bool sta
   FileRead result;
   const Located where = locate(path);
   if (!where.regular) return result;
+  // Without touching the access time where the files are ours (no write to
+  // the SD card, and no change event for the folder's watcher to answer).
   constexpr int kFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
-  const int fd = where.resolved.empty() ? ::openat(where.dir_fd, where.name.c_str(), kFlags | O_NOFOLLOW)
-                                        : ::open(where.resolved.c_str(), kFlags);
+  const auto openWith = [&](int flags) {
+    return where.resolved.empty() ? ::openat(where.dir_fd, where.name.c_str(), flags | O_NOFOLLOW)
+                                  : ::open(where.resolved.c_str(), flags);
+  };
+  int fd = openWith(kFlags | O_NOATIME);
+  if (fd < 0 && errno == EPERM) fd = openWith(kFlags);
   if (fd < 0) {
     result.status = FileRead::Status::Unreadable;
     return result;

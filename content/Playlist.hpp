@@ -12,4 +12,7 @@ namespace newsticker::content {
 // first, then undated posts in file-name order; ties keep file order.
 std::vector<Post> buildPlaylist(const std::vector<Post>& posts, bool show_drafts);
 
+// The same, moving the chosen posts out of `posts` instead of copying them.
+std::vector<Post> buildPlaylist(std::vector<Post>&& posts, bool show_drafts);
+
 }  // namespace newsticker::content

@@ -10,6 +10,7 @@
 #include "content/ContentTree.hpp"
 #include "content/FeedLoader.hpp"
 #include "content/Post.hpp"
+#include "firmware/CommandLine.hpp"
 
 namespace newsticker::firmware {
 
@@ -19,12 +20,29 @@ struct ContentSession {
   content::Feed feed;
   std::vector<content::Post> playlist;  // never empty: a "no news" card stands in
   std::time_t loaded_at = 0;            // when it was read (wall clock)
+  bool complete = true;                 // false: a first look; the whole feed is still to be read
 };
+
+// How `options` asks content to be read: its size limits, and the parse
+// cache (postCacheFile) for a folder on disk.
+content::LoadLimits loadLimitsFor(const Options& options);
+
+// Where the parse cache of `content_dir` lives: in $CACHE_DIRECTORY (systemd's
+// CacheDirectory=), else $XDG_CACHE_HOME/newsticker, else
+// ~/.cache/newsticker, one file per folder; "" when none of these is set.
+std::string postCacheFile(const std::string& content_dir);
+
+// What else decides a cached post besides its file: this build of the
+// program (its executable's size and modification time).
+std::string programFingerprint();
 
 // Loads `content_dir` (empty: the built-in demo feed). A missing or unreadable
 // folder gives an empty feed and the "no news" card, plus a diagnostic.
+// Without `keep_posts` the loaded posts move into the playlist and
+// feed.posts is left empty (the feed held once, for a show); --check and the
+// preview keep them.
 ContentSession openContent(const std::string& content_dir, bool show_drafts,
-                           const content::LoadLimits& limits = {});
+                           const content::LoadLimits& limits = {}, bool keep_posts = true);
 
 // The language for posts that neither say nor show one: feed.yaml's, else
 // `configured` (config file), else "en".

@@ -80,9 +80,10 @@ void ContentWatcher::arm() {
   // The parent sees the folder itself appear, vanish or be renamed over.
   const fs::path path = fs::path(folder_).lexically_normal();
   const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  if (inotify_add_watch(inotify_fd_, parent.c_str(), IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR) >= 0) {
-    ++count;
-  }
+  parent_watch_ = inotify_add_watch(inotify_fd_, parent.c_str(),
+                                    IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR);
+  if (parent_watch_ >= 0) ++count;
+  folder_name_ = path.filename().string();
   std::error_code ec;
   if (inotify_add_watch(inotify_fd_, path.c_str(), files | IN_ONLYDIR) >= 0) ++count;
   for (fs::recursive_directory_iterator it(path, fs::directory_options::follow_directory_symlink, ec), end;
@@ -124,7 +125,17 @@ void ContentWatcher::run() {
       }
     }
     if (inotify_fd_ >= 0 && (fds[1].revents & POLLIN)) {
-      while (read(inotify_fd_, buffer, sizeof buffer) > 0) files = true;
+      for (ssize_t got; (got = read(inotify_fd_, buffer, sizeof buffer)) > 0;) {
+        // In the parent only the folder's own name counts: the rest of
+        // /srv or /tmp coming and going is none of our business.
+        for (ssize_t at = 0; at + static_cast<ssize_t>(sizeof(inotify_event)) <= got;) {
+          const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+          const bool ours = event->wd != parent_watch_ || (event->len > 0 && folder_name_ == event->name) ||
+                            (event->mask & IN_Q_OVERFLOW);
+          files = files || ours;
+          at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+        }
+      }
     }
     if (files) arm();  // new folders, or a replaced folder, get watches
     if (forced || files) changed_(forced);

@@ -34,6 +34,8 @@ class ContentWatcher {
   std::string folder_;
   std::function<void(bool)> changed_;
   int inotify_fd_ = -1;
+  int parent_watch_ = -1;    // the parent folder's watch: only events about folder_name_ count
+  std::string folder_name_;
   int wake_pipe_[2] = {-1, -1};  // [0] read by the thread; [1] written by SIGHUP and the destructor
   std::atomic<int> watched_{0};
   std::atomic<bool> stopping_{false};

@@ -121,6 +121,37 @@ void SceneLoop::swapContent(std::size_t current, double now) {
   swap_start_ = now;
 }
 
+std::size_t SceneLoop::placeInPending(std::size_t current) const {
+  const std::string& file = content_->playlist[current].file;
+  for (std::size_t i = 0; i < pending_->playlist.size(); ++i) {
+    if (pending_->playlist[i].file == file) return i;
+  }
+  return pending_->playlist.size();
+}
+
+std::size_t SceneLoop::continueContent(std::size_t current) {
+  const std::size_t at = placeInPending(current);
+  const auto it = card_textures_.find(current);
+  render::TexturePtr shown = it != card_textures_.end() ? std::move(it->second) : nullptr;
+  // Any other card prepared lends its texture to the next one.
+  for (auto& card : card_textures_) {
+    if (card.second) spare_card_texture_ = std::move(card.second);
+  }
+  card_textures_.clear();
+  content_ = std::move(pending_);
+  pending_.reset();
+  cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
+  ++generation_;  // cards, header and crawl being made for the first look are dropped
+  worker_.dropQueued();
+  cards_requested_.clear();
+  if (shown) card_textures_[at] = std::move(shown);
+  header_requested_.clear();
+  crawl_requested_ = false;
+  requestCrawl();
+  redraw_ = true;
+  return at;
+}
+
 void SceneLoop::setUp() {
   int output_w = 0, output_h = 0;
   screen_.outputSize(output_w, output_h);
@@ -493,6 +524,17 @@ int SceneLoop::run() {
 
     // A new feed is swapped in between cards: a transition from the card on
     // screen to the new feed's first card, never in the middle of another.
+    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning() && !content_->complete &&
+        !frame.transitioning() && placeInPending(frame.current) < pending_->playlist.size()) {
+      // The rest of a feed shown from a first look: the card on screen stays
+      // and goes on holding; the cycle goes on in the whole feed's order.
+      const double into_hold = t - cycle_.holdStart(frame.current, t);
+      const std::size_t at = continueContent(frame.current);
+      origin = now - (cycle_.holdStart(at, 0) + into_hold);
+      t = now - origin;
+      frame = cycle_.at(t);
+      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, the whole feed");
+    }
     if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning()) {
       const std::size_t leaving = frame.current;
       swapContent(leaving, now);

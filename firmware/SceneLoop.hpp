@@ -84,6 +84,13 @@ class SceneLoop {
   void requestCrawl();
   void startReload(double now);
   void swapContent(std::size_t current, double now);
+  // Where card `current` of the content shown is in the pending content
+  // (matched by file); the pending playlist's size when it is not there.
+  std::size_t placeInPending(std::size_t current) const;
+  // Takes the pending whole feed in place of the first look on screen,
+  // keeping card `current`'s texture; returns that card's index in the
+  // whole feed. The card must be there (placeInPending).
+  std::size_t continueContent(std::size_t current);
   render::HeaderContent headerFor(std::size_t index) const;
   const render::HeaderContent& currentHeader(std::size_t index);
   void updateSchedule(double wall);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <csignal>
 #include <ctime>
+#include <iomanip>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -53,16 +54,20 @@ std::string statusLine(const SceneFrame& frame) {
 
 // A reload of `options`' folder, or null (and a log line) when the folder is
 // gone, so the cards already shown keep cycling.
-SharedContent loadAgain(const Options& options) {
+SharedContent loadAgain(const Options& options, bool first_time) {
   std::error_code ec;
   if (!std::filesystem::is_directory(options.content_dir, ec)) {
     logWarning("content folder " + options.content_dir + " is gone; the cards already shown keep cycling");
     return nullptr;
   }
-  content::LoadLimits limits;
-  limits.max_post_bytes = options.max_post_bytes;
-  limits.max_content_bytes = options.max_content_bytes;
-  auto fresh = std::make_shared<ContentSession>(openContent(options.content_dir, options.show_drafts, limits));
+  auto fresh = std::make_shared<ContentSession>(
+      openContent(options.content_dir, options.show_drafts, loadLimitsFor(options), false));
+  if (options.scene.frame_stats) {
+    // For benchmarks: when the whole feed was in memory.
+    logInfo(joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
+                   std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(),
+                   " posts=", fresh->playlist.size(), " cached=", fresh->feed.cached_files));
+  }
   std::size_t rejected = 0;
   for (const content::Diagnostic& d : fresh->feed.diagnostics) {
     const std::string line = content::formatDiagnostic(d);
@@ -73,8 +78,9 @@ SharedContent loadAgain(const Options& options) {
       logInfo(line);
     }
   }
-  logInfo("reloaded " + options.content_dir + ": " + std::to_string(fresh->playlist.size()) + " cards, " +
-          std::to_string(fresh->feed.rejected_files) + " files rejected");
+  logInfo((first_time ? "loaded " : "reloaded ") + options.content_dir + ": " +
+          std::to_string(fresh->playlist.size()) + " cards, " + std::to_string(fresh->feed.rejected_files) +
+          " files rejected, " + std::to_string(fresh->feed.cached_files) + " posts from the cache");
   return fresh;
 }
 
@@ -167,9 +173,16 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   };
   std::unique_ptr<ContentWatcher> watcher;
   if (!options.content_dir.empty()) {
-    loop.reload = [&options] { return loadAgain(options); };
+    // The first load after a first look completes the feed; later ones are reloads.
+    auto completed = std::make_shared<bool>(content.complete);
+    loop.reload = [&options, completed] {
+      const bool first_time = !*completed;
+      *completed = true;
+      return loadAgain(options, first_time);
+    };
     watcher = std::make_unique<ContentWatcher>(options.content_dir,
                                                [&loop](bool forced) { loop.contentChanged(forced); });
+    if (!content.complete) loop.contentChanged(true);  // the rest of the feed, read on the loader
   }
   const int status = loop.run();
   notifier.stopping();

@@ -28,6 +28,8 @@ using namespace newsticker;
 
 namespace {
 
+constexpr std::size_t kFirstLookFiles = 24;  // post files read before the first card of a show
+
 void printDiagnostics(const content::Feed& feed) {
   for (const content::Diagnostic& d : feed.diagnostics) {
     const std::string line = content::formatDiagnostic(d);
@@ -87,10 +89,14 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  content::LoadLimits limits;
-  limits.max_post_bytes = options.max_post_bytes;
-  limits.max_content_bytes = options.max_content_bytes;
-  firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits);
+  content::LoadLimits limits = firmware::loadLimitsFor(options);
+  // The show starts from a first look at the folder (the newest files, or
+  // everything the parse cache already knows); the rest is read while the
+  // first card is on screen. Every other mode reads the whole feed first.
+  const bool show = options.mode == firmware::Mode::Show;
+  if (show) limits.max_files_read = kFirstLookFiles;
+  firmware::ContentSession content =
+      firmware::openContent(options.content_dir, options.show_drafts, limits, !show);
   if (options.mode == firmware::Mode::Check) {
     {
       // Logos and photos decoded as the screen will (same limits): one that
@@ -128,8 +134,8 @@ int main(int argc, char** argv) {
     return content.feed.rejected_files == 0 ? 0 : 1;
   }
 
-  printDiagnostics(content.feed);
-  if (options.scene.frame_stats) {
+  if (content.complete) printDiagnostics(content.feed);  // else with the whole feed, later
+  if (options.scene.frame_stats && content.complete) {
     // For benchmarks: when the whole feed was in memory.
     firmware::logInfo(firmware::joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
                                        std::chrono::duration<double>(

@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <vector>
 
+#include "TestFolders.hpp"
 #include "firmware/Clock.hpp"
 #include "firmware/ContentSession.hpp"
 #include "firmware/RecordingScreen.hpp"
@@ -318,4 +321,63 @@ TEST_CASE("the screen schedule blanks the screen at the off time and wakes it on
   // The black frame is black.
   const auto index = static_cast<std::size_t>(blanks[0] - run.frames.data());
   CHECK(pixel(*run.pictures[index], 320, 180) == 0xFF000000u);
+}
+
+TEST_CASE("a show from a first look: the rest of the feed joins without a jump, the card on screen holds on") {
+  // File names do not follow the dates here, so the first look (the last two
+  // names) is not the newest of the whole feed.
+  firmware::SdlRuntime sdl("dummy");
+  const std::filesystem::path dir = freshFolder("first-look");
+  const char* days[] = {"06", "05", "04", "01", "02", "03"};  // p1.md .. p6.md
+  for (int i = 0; i < 6; ++i) {
+    const std::string name = "p" + std::to_string(i + 1);
+    std::filesystem::create_directories(dir / "posts");
+    std::ofstream(dir / "posts" / (name + ".md"))
+        << "---\ntitle: Item " << name << "\ndate: 2026-11-" << days[i] << "\nsource: Test Desk\n---\nText.\n";
+  }
+  content::LoadLimits first;
+  first.max_files_read = 2;
+  const firmware::ContentSession start = firmware::openContent(dir.string(), false, first, false);
+  REQUIRE_FALSE(start.complete);
+  REQUIRE(start.playlist.size() == 2);
+  REQUIRE(start.playlist[0].title == "Item p6");  // 2026-11-03, the newer of p5 and p6
+
+  firmware::ManualClock clock(kWallOrigin);
+  firmware::RecordingScreen screen(clock, 640, 360, 20.0, 10);
+  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &start),
+                           quietSettings());
+  int loads = 0;
+  loop.reload = [&] {
+    ++loads;
+    return std::make_shared<firmware::ContentSession>(firmware::openContent(dir.string(), false, {}, false));
+  };
+  std::vector<SceneFrame> frames;
+  loop.on_frame = [&](const SceneFrame& frame) { frames.push_back(frame); };
+  loop.contentChanged(true);
+  CHECK(loop.run() == 0);
+  CHECK(loads == 1);
+
+  REQUIRE(frames.size() > 3);
+  CHECK(frames.front().posts == 2);
+  CHECK(frames.back().posts == 6);
+  // Whole feed, newest first: p1 p2 p3 p6 p5 p4. Item p6 stays on screen
+  // for its whole hold (no transition before 5 s), then the cycle goes on
+  // from its place in the whole feed.
+  std::vector<std::string> shown;
+  for (const SceneFrame& f : frames) {
+    INFO("t = " << f.time << ", " << f.title);
+    if (f.time < 5.0 - 1e-9) {
+      CHECK(f.title == "Item p6");
+      CHECK_FALSE(f.cycle.transitioning());
+      CHECK_FALSE(f.swapping);
+    }
+    if (shown.empty() || shown.back() != f.title) shown.push_back(f.title);
+  }
+  REQUIRE(shown.size() >= 4);
+  CHECK(shown[0] == "Item p6");
+  CHECK(shown[1] == "Item p5");
+  CHECK(shown[2] == "Item p4");
+  CHECK(shown[3] == "Item p1");
+  CHECK(frames.back().position.find(" / 6") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
