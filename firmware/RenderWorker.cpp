@@ -91,6 +91,12 @@ void RenderWorker::waitIdle() {
   changed_.wait(lock, [this] { return stopping_ || (queued_.empty() && running_ == 0); });
 }
 
+void RenderWorker::waitForResult() {
+  if (!threaded_) return;
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait(lock, [this] { return stopping_ || !finished_.empty() || (queued_.empty() && running_ == 0); });
+}
+
 void RenderWorker::dropQueued() {
   std::lock_guard<std::mutex> lock(mutex_);
   queued_.clear();

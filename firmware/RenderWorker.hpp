@@ -37,6 +37,9 @@ class RenderWorker {
   void collect();
   // Blocks until no job is queued or running (then collect() hands them over).
   void waitIdle();
+  // Blocks until a finished job waits to be collected, or nothing is
+  // queued or running.
+  void waitForResult();
   // Drops the jobs that have not started.
   void dropQueued();
   // Jobs queued or running.

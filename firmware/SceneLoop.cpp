@@ -170,7 +170,6 @@ void SceneLoop::setUp() {
   crawl_period_ = 0;
   crawl_requested_ = false;
   redraw_ = true;
-  requestCrawl();
 }
 
 void SceneLoop::requestCard(std::size_t index) {
@@ -549,11 +548,15 @@ int SceneLoop::run() {
     if (frame.transitioning()) requestCard(frame.next);
     else if (cycle_.size() > 1) requestCard((frame.current + 1) % cycle_.size());
     requestHeader(currentHeader(frame.current));
+    requestCrawl();  // after the cards: the first frame does not wait for it
     worker_.collect();
     if (first_frame) {
-      // Nothing is on screen yet: wait for the first card and the header.
-      worker_.waitIdle();
-      worker_.collect();
+      // Nothing is on screen yet: wait for the first card and the header
+      // (the crawl band stays plain until its strip is ready).
+      while (worker_.busy() > 0 && !(cardReady(frame.current) && (geometry_.header.h <= 0 || header_texture_))) {
+        worker_.waitForResult();
+        worker_.collect();
+      }
       origin = clock_.now();
       scheduled = origin;
       t = 0;
