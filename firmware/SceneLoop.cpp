@@ -166,7 +166,8 @@ void SceneLoop::setUp() {
   header_texture_.reset();
   header_requested_.clear();
   crawl_tiles_.clear();
-  crawl_tile_widths_.clear();
+  crawl_tiles_requested_.clear();
+  crawl_layout_.reset();
   crawl_period_ = 0;
   crawl_requested_ = false;
   redraw_ = true;
@@ -318,34 +319,53 @@ void SceneLoop::requestCrawl() {
   const int rotation = compositor_->rotation();
   worker_.post(
       [this, generation, items, style, min_period, rotation]() -> RenderWorker::HandOver {
-        const render::CrawlLayout layout = render::layoutCrawl(items, style, min_period, fonts_, kMaxCrawlPeriod);
-        auto tiles = std::make_shared<std::vector<render::SurfacePtr>>(render::paintCrawlTiles(layout, fonts_));
-        auto widths = std::make_shared<std::vector<int>>();
-        for (render::SurfacePtr& tile : *tiles) {
-          widths->push_back(tile->w);
-          tile = render::uploadReady(*tile, rotation, false);
-          if (!tile) {
-            tiles->clear();
-            break;
-          }
+        auto layout = std::make_shared<const render::CrawlLayout>(
+            render::layoutCrawl(items, style, min_period, fonts_, kMaxCrawlPeriod));
+        // The first two tiles come with the layout: the strip starts at 0.
+        auto first = std::make_shared<std::map<int, SharedSurface>>();
+        for (int index : {0, 1}) {
+          if (index >= render::crawlTileCount(*layout, kMaxTextureSide)) break;
+          render::SurfacePtr tile = render::paintCrawlTile(*layout, fonts_, index, kMaxTextureSide);
+          if (tile) tile = render::uploadReady(*tile, rotation, false);
+          if (tile) (*first)[index] = share(std::move(tile));
         }
-        const int period = layout.period;
-        return [this, generation, tiles, widths, period] {
+        return [this, generation, layout, first] {
           if (generation != generation_) return;
           crawl_tiles_.clear();
-          crawl_tile_widths_.clear();
-          for (std::size_t i = 0; i < tiles->size(); ++i) {
-            render::TexturePtr texture = compositor_->upload(*(*tiles)[i], false, true);
-            if (!texture) {
-              logOnce(std::string("cannot upload the crawl: ") + SDL_GetError());
-              crawl_tiles_.clear();
-              crawl_tile_widths_.clear();
-              return;
-            }
-            crawl_tile_widths_.push_back((*widths)[i]);
-            crawl_tiles_.push_back(std::move(texture));
-          }
-          crawl_period_ = crawl_tiles_.empty() ? 0 : period;
+          crawl_tiles_requested_.clear();
+          crawl_layout_ = layout;
+          crawl_period_ = render::crawlTileCount(*layout, kMaxTextureSide) > 0 ? layout->period : 0;
+          for (const auto& [index, surface] : *first) uploadCrawlTile(index, *surface);
+          redraw_ = true;
+        };
+      },
+      "drawing the crawl");
+}
+
+void SceneLoop::uploadCrawlTile(int index, SDL_Surface& surface) {
+  render::TexturePtr texture = compositor_->upload(surface, false, true);
+  if (!texture) {
+    logOnce(std::string("cannot upload the crawl: ") + SDL_GetError());
+    return;
+  }
+  crawl_tiles_[index] = std::move(texture);
+}
+
+void SceneLoop::requestCrawlTile(int index) {
+  if (!crawl_layout_ || crawl_tiles_.count(index) || !crawl_tiles_requested_.insert(index).second) return;
+  const std::uint64_t generation = generation_;
+  const std::shared_ptr<const render::CrawlLayout> layout = crawl_layout_;
+  const int rotation = compositor_->rotation();
+  worker_.post(
+      [this, generation, layout, index, rotation]() -> RenderWorker::HandOver {
+        render::SurfacePtr tile = render::paintCrawlTile(*layout, fonts_, index, kMaxTextureSide);
+        if (tile) tile = render::uploadReady(*tile, rotation, false);
+        SharedSurface surface = tile ? share(std::move(tile)) : nullptr;
+        return [this, generation, layout, index, surface] {
+          if (generation != generation_ || layout != crawl_layout_) return;
+          crawl_tiles_requested_.erase(index);
+          if (surface) uploadCrawlTile(index, *surface);
+          else logOnce(std::string("cannot paint the crawl: ") + SDL_GetError());
           redraw_ = true;
         };
       },
@@ -393,23 +413,39 @@ void SceneLoop::drawCards(const CycleFrame& frame, double swap_progress) {
 void SceneLoop::drawCrawl(int offset) {
   const render::Rect& band = geometry_.crawl;
   if (band.h <= 0) return;
-  if (offset < 0 || crawl_tiles_.empty()) {
+  if (offset < 0 || !crawl_layout_ || crawl_period_ <= 0) {
     compositor_->fill(band, style_.crawl_background);
     return;
   }
-  // The strip from `offset` on, tile after tile, wrapping at the period.
-  int x = -offset;
-  std::size_t tile = 0;
+  // The strip from `offset` on, tile after tile, wrapping at the period. A
+  // tile not painted yet shows as the plain band; the one after the last
+  // visible is asked for ahead, and tiles that have scrolled past are freed.
+  const int count = render::crawlTileCount(*crawl_layout_, kMaxTextureSide);
+  std::set<int> keep;
+  int tile = offset / kMaxTextureSide;
+  int x = tile * kMaxTextureSide - offset;
   while (x < band.w) {
-    const int w = crawl_tile_widths_[tile];
+    const int w = std::min(kMaxTextureSide, crawl_period_ - tile * kMaxTextureSide);
     const int from = std::max(0, -x);
     const int to = std::min(w, band.w - x);
+    keep.insert(tile);
+    const auto it = crawl_tiles_.find(tile);
     if (to > from) {
-      const render::Rect part{from, 0, to - from, band.h};
-      compositor_->draw(*crawl_tiles_[tile], {band.x + x + from, band.y, to - from, band.h}, 255, &part);
+      const render::Rect at{band.x + x + from, band.y, to - from, band.h};
+      if (it != crawl_tiles_.end()) {
+        const render::Rect part{from, 0, to - from, band.h};
+        compositor_->draw(*it->second, at, 255, &part);
+      } else {
+        compositor_->fill(at, style_.crawl_background);
+      }
     }
     x += w;
-    tile = (tile + 1) % crawl_tiles_.size();
+    tile = (tile + 1) % count;
+  }
+  keep.insert(tile);  // the next to come on
+  for (const int index : keep) requestCrawlTile(index);
+  for (auto it = crawl_tiles_.begin(); it != crawl_tiles_.end();) {
+    it = keep.count(it->first) ? std::next(it) : crawl_tiles_.erase(it);
   }
 }
 

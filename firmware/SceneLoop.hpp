@@ -22,6 +22,7 @@
 #include "render/CardRenderer.hpp"
 #include "render/ClockText.hpp"
 #include "render/Compositor.hpp"
+#include "render/CrawlStrip.hpp"
 #include "render/FontCache.hpp"
 #include "render/LineBreaker.hpp"
 #include "render/ScreenLayout.hpp"
@@ -82,6 +83,8 @@ class SceneLoop {
   void requestCard(std::size_t index);
   void requestHeader(const render::HeaderContent& header);
   void requestCrawl();
+  void requestCrawlTile(int index);
+  void uploadCrawlTile(int index, SDL_Surface& surface);
   void startReload(double now);
   void swapContent(std::size_t current, double now);
   // Where card `current` of the content shown is in the pending content
@@ -123,8 +126,9 @@ class SceneLoop {
   std::set<std::size_t> cards_requested_;
   render::TexturePtr header_texture_;
   std::string header_requested_;
-  std::vector<render::TexturePtr> crawl_tiles_;
-  std::vector<int> crawl_tile_widths_;
+  std::shared_ptr<const render::CrawlLayout> crawl_layout_;  // the strip, laid out once per feed and size
+  std::map<int, render::TexturePtr> crawl_tiles_;  // the tiles on screen and the next: painted as they come
+  std::set<int> crawl_tiles_requested_;
   int crawl_period_ = 0;
   bool crawl_requested_ = false;
   bool redraw_ = true;

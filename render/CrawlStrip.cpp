@@ -226,70 +226,74 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
   return layout;
 }
 
+int crawlTileCount(const CrawlLayout& layout, int max_tile_width) {
+  if (layout.period <= 0 || layout.height <= 0) return 0;
+  max_tile_width = std::max(max_tile_width, 1);
+  return (layout.period + max_tile_width - 1) / max_tile_width;
+}
+
+SurfacePtr paintCrawlTile(const CrawlLayout& layout, FontCache& fonts, int index, int max_tile_width) {
+  max_tile_width = std::max(max_tile_width, 1);
+  if (index < 0 || index >= crawlTileCount(layout, max_tile_width)) return nullptr;
+  const int left = index * max_tile_width;
+  const int width = std::min(max_tile_width, layout.period - left);
+  DrawList tile{width, layout.height, {}};
+  // paintDrawList's shape filler expects a shape's right edge inside the
+  // surface: a rounded shape crossing the tile's right edge is painted on
+  // a wider surface that is then cropped; a square, sharp one is clipped.
+  int overflow = 0;
+  for (const DrawCommand& original : layout.list.commands) {
+    // The command's horizontal reach in strip coordinates, ink overhang included.
+    int begin = 0, end = 0;
+    if (const auto* run = std::get_if<TextRun>(&original)) {
+      const int overhang = run->font.px / 2 + 1;
+      if (run->x - overhang >= left + width) continue;
+      begin = run->x - overhang;
+      end = run->x + fonts.width(run->text, run->font) + overhang;
+    } else if (const auto* shape = std::get_if<FillShape>(&original)) {
+      const int grow = std::max(shape->feather, 0) + 1;
+      begin = shape->rect.x - grow;
+      end = shape->rect.x + shape->rect.w + grow;
+    }
+    if (end <= left || begin >= left + width) continue;  // (the strip has no images)
+    DrawCommand command = original;
+    if (auto* run = std::get_if<TextRun>(&command)) {
+      run->x -= left;
+    } else if (auto* shape = std::get_if<FillShape>(&command)) {
+      Rect& r = shape->rect;
+      r.x -= left;
+      if (shape->radius == 0 && shape->feather == 0) {
+        const int x0 = std::max(r.x, 0), x1 = std::min(r.x + r.w, width);
+        r.x = x0;
+        r.w = std::max(x1 - x0, 0);
+      } else {
+        overflow = std::max(overflow, r.x + r.w + std::max(shape->feather, 0) + 1 - width);
+      }
+    }
+    tile.commands.push_back(std::move(command));
+  }
+  tile.width = width + overflow;
+  SurfacePtr painted = paintDrawList(tile, fonts, LogoSurfaces{});
+  if (!painted) return nullptr;
+  if (overflow > 0) {
+    SurfacePtr cropped(SDL_CreateRGBSurfaceWithFormat(0, width, layout.height, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!cropped) return nullptr;
+    SDL_SetSurfaceBlendMode(painted.get(), SDL_BLENDMODE_NONE);
+    SDL_Rect source{0, 0, width, layout.height};
+    if (SDL_BlitSurface(painted.get(), &source, cropped.get(), nullptr) != 0) return nullptr;
+    painted = std::move(cropped);
+  }
+  makeOpaque(*painted);
+  return painted;
+}
+
 std::vector<SurfacePtr> paintCrawlTiles(const CrawlLayout& layout, FontCache& fonts, int max_tile_width) {
   std::vector<SurfacePtr> tiles;
-  if (layout.period <= 0 || layout.height <= 0) return tiles;
-  max_tile_width = std::max(max_tile_width, 1);
-
-  // Each command's horizontal reach in strip coordinates, ink overhang included.
-  struct Reach {
-    int begin, end;
-  };
-  std::vector<Reach> reaches;
-  reaches.reserve(layout.list.commands.size());
-  for (const DrawCommand& command : layout.list.commands) {
-    if (const auto* run = std::get_if<TextRun>(&command)) {
-      const int overhang = run->font.px / 2 + 1;
-      reaches.push_back({run->x - overhang, run->x + fonts.width(run->text, run->font) + overhang});
-    } else if (const auto* shape = std::get_if<FillShape>(&command)) {
-      const int grow = std::max(shape->feather, 0) + 1;
-      reaches.push_back({shape->rect.x - grow, shape->rect.x + shape->rect.w + grow});
-    } else {
-      reaches.push_back({0, 0});  // the strip has no images
-    }
-  }
-
-  const int tile_count = (layout.period + max_tile_width - 1) / max_tile_width;
-  tiles.reserve(static_cast<std::size_t>(tile_count));
-  for (int k = 0; k < tile_count; ++k) {
-    const int left = k * max_tile_width;
-    const int width = std::min(max_tile_width, layout.period - left);
-    DrawList tile{width, layout.height, {}};
-    // paintDrawList's shape filler expects a shape's right edge inside the
-    // surface: a rounded shape crossing the tile's right edge is painted on
-    // a wider surface that is then cropped; a square, sharp one is clipped.
-    int overflow = 0;
-    for (std::size_t i = 0; i < layout.list.commands.size(); ++i) {
-      if (reaches[i].end <= left || reaches[i].begin >= left + width) continue;
-      DrawCommand command = layout.list.commands[i];
-      if (auto* run = std::get_if<TextRun>(&command)) {
-        run->x -= left;
-      } else if (auto* shape = std::get_if<FillShape>(&command)) {
-        Rect& r = shape->rect;
-        r.x -= left;
-        if (shape->radius == 0 && shape->feather == 0) {
-          const int x0 = std::max(r.x, 0), x1 = std::min(r.x + r.w, width);
-          r.x = x0;
-          r.w = std::max(x1 - x0, 0);
-        } else {
-          overflow = std::max(overflow, r.x + r.w + std::max(shape->feather, 0) + 1 - width);
-        }
-      }
-      tile.commands.push_back(std::move(command));
-    }
-    tile.width = width + overflow;
-    SurfacePtr painted = paintDrawList(tile, fonts, LogoSurfaces{});
-    if (!painted) return {};
-    if (overflow > 0) {
-      SurfacePtr cropped(SDL_CreateRGBSurfaceWithFormat(0, width, layout.height, 32, SDL_PIXELFORMAT_ARGB8888));
-      if (!cropped) return {};
-      SDL_SetSurfaceBlendMode(painted.get(), SDL_BLENDMODE_NONE);
-      SDL_Rect source{0, 0, width, layout.height};
-      if (SDL_BlitSurface(painted.get(), &source, cropped.get(), nullptr) != 0) return {};
-      painted = std::move(cropped);
-    }
-    makeOpaque(*painted);
-    tiles.push_back(std::move(painted));
+  const int count = crawlTileCount(layout, max_tile_width);
+  for (int k = 0; k < count; ++k) {
+    SurfacePtr tile = paintCrawlTile(layout, fonts, k, max_tile_width);
+    if (!tile) return {};
+    tiles.push_back(std::move(tile));
   }
   return tiles;
 }

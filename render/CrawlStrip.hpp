@@ -1,8 +1,8 @@
 // The crawl strip: the ticker band along the bottom of the screen that
 // scrolls every headline of the cycle. layoutCrawl is pure layout over
-// TextMeasurer (one seamless loop of runs and marks); paintCrawlTiles turns
-// that loop into surfaces no wider than a texture may be, for the main loop to
-// upload once and move each frame.
+// TextMeasurer (one seamless loop of runs and marks); paintCrawlTile turns
+// a stretch of that loop into a surface no wider than a texture may be, for
+// the main loop to upload as it comes on screen and move each frame.
 #pragma once
 
 #include <cstddef>
@@ -77,6 +77,15 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
 // allocate a surface (SDL_GetError says why); throws what FontCache::font
 // throws.
 std::vector<SurfacePtr> paintCrawlTiles(const CrawlLayout& layout, FontCache& fonts, int max_tile_width = 2048);
+
+// How many tiles of at most `max_tile_width` px cover one period of `layout`
+// (0 when the period or height is 0).
+int crawlTileCount(const CrawlLayout& layout, int max_tile_width = 2048);
+
+// Tile `index` of paintCrawlTiles alone (the strip is painted tile by tile
+// as it scrolls, so only the tiles on screen and the next are in memory).
+// Null when `index` is out of range or SDL cannot allocate (SDL_GetError).
+SurfacePtr paintCrawlTile(const CrawlLayout& layout, FontCache& fonts, int index, int max_tile_width = 2048);
 
 // The strip's style for a screen whose shorter side is `screen_short_side`
 // px, in `theme`'s colours: text about 40 px at 1080 (readable at lobby

@@ -139,39 +139,26 @@ FontPtr FontCache::open(const fonts::FontFace& face, int px) {
 }
 
 TTF_Font& FontCache::font(const FontSpec& spec, std::size_t face_index) {
-  constexpr std::size_t kMaxDrawingFonts = 12;
+  // One TTF_Font per face, switched to the size asked for: a Noto CJK face
+  // costs ~2.5 MB of tables once opened, whatever its size, while switching
+  // only empties SDL_ttf's glyph cache (texts are measured, then drawn, box
+  // by box, so the sizes seldom interleave). Measuring and drawing share it,
+  // so what was measured is exactly what is drawn.
   const fonts::FontFace& face = faces(spec).at(face_index);
   // A bitmap-only face has one size: open it once, whatever the spec asks.
   const int px = face.bitmap_height_em > 0 ? kBitmapOpenPx : spec.px;
-  const auto key = std::make_tuple(face.file, face.index, px);
+  const auto key = std::make_pair(face.file, face.index);
   auto it = fonts_.find(key);
   if (it == fonts_.end()) {
-    if (fonts_.size() >= kMaxDrawingFonts) {
-      auto oldest = fonts_.begin();
-      for (auto i = fonts_.begin(); i != fonts_.end(); ++i) {
-        if (i->second.last_use < oldest->second.last_use) oldest = i;
-      }
-      fonts_.erase(oldest);
-    }
-    it = fonts_.emplace(key, DrawingFont{open(face, px), 0}).first;
-  }
-  it->second.last_use = ++uses_;
-  return *it->second.font;
-}
-
-TTF_Font& FontCache::measuringFont(const FontSpec& spec, std::size_t face_index) {
-  const fonts::FontFace& face = faces(spec).at(face_index);
-  const int px = face.bitmap_height_em > 0 ? kBitmapOpenPx : spec.px;
-  const auto key = std::make_pair(face.file, face.index);
-  auto it = measuring_.find(key);
-  if (it == measuring_.end()) {
-    it = measuring_.emplace(key, MeasuringFont{open(face, px), px}).first;
+    it = fonts_.emplace(key, SizedFont{open(face, px), px}).first;
   } else if (it->second.px != px) {
     TTF_SetFontSize(it->second.font.get(), px);
     it->second.px = px;
   }
   return *it->second.font;
 }
+
+TTF_Font& FontCache::measuringFont(const FontSpec& spec, std::size_t face_index) { return font(spec, face_index); }
 
 double FontCache::scale(const FontSpec& spec, std::size_t face_index) {
   const fonts::FontFace& face = faces(spec).at(face_index);

@@ -1,9 +1,7 @@
 // Opens SDL_ttf fonts on demand, splits text into runs by glyph coverage along
-// the font chain, and measures text. Measuring uses one TTF_Font per face whose
-// size is switched as layout tries sizes (only metrics are needed); drawing
-// uses one TTF_Font per face and size actually drawn (SDL_ttf empties its glyph
-// cache on TTF_SetFontSize), the least recently used closed beyond a few, so
-// memory stays bounded however many sizes the cards use.
+// the font chain, and measures text. One TTF_Font per face of the chain, for
+// measuring and drawing alike, its size switched as needed: memory stays
+// bounded by the faces a feed uses, however many sizes the cards try.
 #pragma once
 
 #include <cstdint>
@@ -56,7 +54,7 @@ class FontCache final : public TextMeasurer {
   TTF_Font& font(const FontSpec& spec, std::size_t face = 0);
 
   // How many TTF_Fonts are open (for tests and the benchmark).
-  std::size_t openFonts() const { return fonts_.size() + measuring_.size(); }
+  std::size_t openFonts() const { return fonts_.size(); }
 
   // How much face `face`'s rendering must be scaled to match `spec` (1 for
   // outline fonts).
@@ -84,17 +82,11 @@ class FontCache final : public TextMeasurer {
   // Each font file mapped once; declared before the fonts that read from it.
   std::map<std::string, std::unique_ptr<MappedFile>> files_;
   std::map<std::pair<std::string, fonts::Weight>, std::vector<fonts::FontFace>> faces_;
-  struct DrawingFont {
+  struct SizedFont {
     FontPtr font;
-    std::uint64_t last_use = 0;
+    int px = 0;  // the size it is set to now
   };
-  std::map<std::tuple<std::string, long, int>, DrawingFont> fonts_;
-  struct MeasuringFont {
-    FontPtr font;
-    int px = 0;
-  };
-  std::map<std::pair<std::string, long>, MeasuringFont> measuring_;
-  std::uint64_t uses_ = 0;
+  std::map<std::pair<std::string, long>, SizedFont> fonts_;  // one per face (file, index)
 };
 
 }  // namespace newsticker::render
