@@ -155,8 +155,10 @@ TEST_CASE("open fonts stay bounded however many sizes the cards try") {
                                       render::CardSize{1280, 720}, render::CardSize{800, 480}}) {
     for (const auto& post : feed.posts) REQUIRE(renderer.render(post, content::demoFeed(), size, warnings));
   }
-  // Drawing fonts are capped at 12; measuring fonts are one per face used
-  // (JP, KR, SC, TC in two weights, plus emoji and symbol fallbacks).
-  CHECK(fonts.openFonts() <= 12 + 12);
+  // One font per face used, whatever the sizes: JP, KR, SC, TC in two
+  // weights, plus emoji and symbol fallbacks (each Noto CJK face holds about
+  // 2.5 MB of tables, so a font per size would not do).
+  INFO("open fonts: " << fonts.openFonts());
+  CHECK(fonts.openFonts() <= 12);
   CHECK(fonts.openFonts() >= 4);
 }
