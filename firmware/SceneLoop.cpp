@@ -280,7 +280,7 @@ void SceneLoop::requestHeader(const render::HeaderContent& header) {
             continue;
           }
           std::string error;
-          render::SurfacePtr image = render::loadLogo(*content->tree, logo->path, logo->box.w, logo->box.h, error);
+          render::SurfacePtr image = cards_.loadImage(*content->tree, logo->path, logo->box.w, logo->box.h, false, error);
           if (image) {
             logos.emplace(logo->path, std::move(image));
             ++it;

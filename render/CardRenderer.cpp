@@ -1,6 +1,7 @@
 #include "render/CardRenderer.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -35,6 +36,30 @@ DrawList CardRenderer::layout(const content::Post& post, const CardSize& size, c
   return layoutCard(post, size, theme_, fallback_language_, fonts_, breaker_, assets);
 }
 
+const std::string* CardRenderer::knownFailure(const content::ContentTree& tree, const std::string& path, bool photo) {
+  const auto known = failed_images_.find({photo, path});
+  if (known == failed_images_.end()) return nullptr;
+  const std::optional<content::FileStamp> stamp = tree.stamp(path);
+  if (stamp && known->second.first == *stamp) return &known->second.second;
+  failed_images_.erase(known);  // changed since: try it again
+  return nullptr;
+}
+
+SurfacePtr CardRenderer::loadImage(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
+                                   bool photo, std::string& error) {
+  // A file that failed before and has not changed since fails again: its
+  // reason is remembered, so a bomb or a slow SVG costs its decoding once,
+  // not once a cycle.
+  if (const std::string* reason = knownFailure(tree, path, photo)) {
+    error = *reason;
+    return nullptr;
+  }
+  const std::optional<content::FileStamp> stamp = tree.stamp(path);
+  SurfacePtr image = photo ? loadPhoto(tree, path, box_w, box_h, error) : loadLogo(tree, path, box_w, box_h, error);
+  if (!image && stamp) failed_images_[{photo, path}] = {*stamp, error};
+  return image;
+}
+
 SurfacePtr CardRenderer::render(const content::Post& post, const content::ContentTree& tree, const CardSize& size,
                                 std::vector<std::string>& warnings) {
   // Decoded at the size drawn, keyed by (photo?, path, width, height): a
@@ -44,7 +69,9 @@ SurfacePtr CardRenderer::render(const content::Post& post, const content::Conten
   std::set<ImageKey> failed;
   content::Post shown = post;
   CardAssets assets;
-  if (!post.logo.empty()) assets.logo_aspect = logoAspect(tree, post.logo);  // a wordmark gets a wide tile
+  if (!post.logo.empty() && knownFailure(tree, post.logo, false) == nullptr) {
+    assets.logo_aspect = logoAspect(tree, post.logo);  // a wordmark gets a wide tile
+  }
   // A post's logo or photo that fails is cleared and the card laid out
   // again; the third layout is painted whatever failed (an image the layout
   // did not take from post.logo / post.photo can only be skipped).
@@ -56,8 +83,7 @@ SurfacePtr CardRenderer::render(const content::Post& post, const content::Conten
       const ImageKey key{request.photo, request.path, request.box.w, request.box.h};
       if (decoded.count(key) == 0 && failed.count(key) == 0) {
         std::string error;
-        SurfacePtr image = request.photo ? loadPhoto(tree, request.path, request.box.w, request.box.h, error)
-                                         : loadLogo(tree, request.path, request.box.w, request.box.h, error);
+        SurfacePtr image = loadImage(tree, request.path, request.box.w, request.box.h, request.photo, error);
         if (image) {
           decoded.emplace(key, std::move(image));
         } else {

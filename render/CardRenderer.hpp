@@ -1,7 +1,9 @@
 // Prepares a post's card as pixels, once: layout, logo decoding, painting.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "content/ContentTree.hpp"
@@ -24,20 +26,33 @@ class CardRenderer {
   // be loaded is replaced by the monogram badge ("file: logo L reason;
   // showing a monogram instead"); a photo that cannot be loaded is left out
   // and the card laid out again without it ("file: photo P reason; shown
-  // without it"); each is named once in `warnings`. Returns null (with
+  // without it"); each is named once in `warnings`. An image that failed is
+  // not decoded again while its file stays the same (path and FileStamp):
+  // the remembered reason is given. Returns null (with
   // SDL_GetError) only when memory runs out; throws std::runtime_error when a
   // font cannot be opened.
   SurfacePtr render(const content::Post& post, const content::ContentTree& tree, const CardSize& size,
                     std::vector<std::string>& warnings);
 
+  // loadLogo (or, with `photo`, loadPhoto) of `path`, except that a file
+  // that failed before and has not changed since (same FileStamp) is not
+  // decoded again: null with the remembered reason in `error`.
+  SurfacePtr loadImage(const content::ContentTree& tree, const std::string& path, int box_w, int box_h, bool photo,
+                       std::string& error);
+
   // The draw list `render` paints for `post` when its logo and photo load.
   DrawList layout(const content::Post& post, const CardSize& size, const CardAssets& assets = {});
 
  private:
+  // The remembered reason `path` failed, when its file has not changed since.
+  const std::string* knownFailure(const content::ContentTree& tree, const std::string& path, bool photo);
+
   FontCache& fonts_;
   LineBreaker breaker_;
   Theme theme_;
   std::string fallback_language_;
+  // (photo?, path) -> the file's stamp when it failed, and why.
+  std::map<std::pair<bool, std::string>, std::pair<content::FileStamp, std::string>> failed_images_;
 };
 
 }  // namespace newsticker::render
