@@ -143,6 +143,45 @@ TEST_CASE("golden: every demo card at 800x480, 1280x720, 1920x1080 and 1080x1920
   }
 }
 
+TEST_CASE("golden images catch wrong text: a month one off, a word changed, a source renamed") {
+  // The smallest card, where a word is fewest pixels: each change must fail
+  // the comparison with the committed golden of the right card.
+  IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+  const content::Feed feed = content::loadFeed(content::demoFeed());
+  const content::Post* tidewater = nullptr;
+  for (const content::Post& post : feed.posts) {
+    if (post.file.find("tidewater-opens-community-hardware-lab") != std::string::npos) tidewater = &post;
+  }
+  REQUIRE(tidewater != nullptr);
+  REQUIRE(tidewater->date == "2026-10-05");
+  render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
+  const std::string golden = "card-800x480-" + postName(*tidewater);
+  std::vector<std::string> warnings;
+  {
+    render::SurfacePtr same = renderer.render(*tidewater, content::demoFeed(), {800, 480}, warnings);
+    REQUIRE(same);
+    CHECK(compareWithGolden(*same, golden).matches);  // the unchanged card matches
+  }
+  content::Post wrong_month = *tidewater;
+  wrong_month.date = "2026-11-05";  // "5 Nov" for "5 Oct"
+  content::Post changed_word = *tidewater;
+  const std::size_t lab = changed_word.title.find("Lab");
+  REQUIRE(lab != std::string::npos);
+  changed_word.title.replace(lab, 3, "Hub");
+  content::Post renamed = *tidewater;
+  renamed.source += "s";
+  for (const content::Post* wrong : {&wrong_month, &changed_word, &renamed}) {
+    CAPTURE(wrong->date);
+    CAPTURE(wrong->title);
+    CAPTURE(wrong->source);
+    render::SurfacePtr card = renderer.render(*wrong, content::demoFeed(), {800, 480}, warnings);
+    REQUIRE(card);
+    const GoldenResult result = compareWithGolden(*card, golden);
+    INFO(result.message);
+    CHECK_FALSE(result.matches);
+  }
+}
+
 TEST_CASE("open fonts stay bounded however many sizes the cards try") {
   // Fitting tries many sizes per text box; before the bound every one stayed
   // open (about 2.7 MB each for Noto Sans CJK).
