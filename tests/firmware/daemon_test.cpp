@@ -13,9 +13,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <set>
+#include <sys/stat.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -63,7 +67,9 @@ class NotifySocket {
 // The newsticker program running with extra environment variables.
 class Program {
  public:
-  Program(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  // With `stderr_file`, the program's stderr goes there.
+  Program(const std::vector<std::string>& args, const std::vector<std::string>& env,
+          const std::string& stderr_file = "") {
     std::vector<std::string> all_env = env;
     for (char** e = environ; *e != nullptr; ++e) all_env.emplace_back(*e);
     std::vector<char*> argv{const_cast<char*>(NEWSTICKER_BINARY)};
@@ -72,8 +78,15 @@ class Program {
     std::vector<char*> envp;
     for (std::string& e : all_env) envp.push_back(e.data());
     envp.push_back(nullptr);
-    REQUIRE(posix_spawn(&pid_, NEWSTICKER_BINARY, nullptr, nullptr, argv.data(), envp.data()) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (!stderr_file.empty()) {
+      posix_spawn_file_actions_addopen(&actions, 2, stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    }
+    REQUIRE(posix_spawn(&pid_, NEWSTICKER_BINARY, &actions, nullptr, argv.data(), envp.data()) == 0);
+    posix_spawn_file_actions_destroy(&actions);
   }
+  pid_t pid() const { return pid_; }
   ~Program() {
     if (pid_ <= 0) return;  // never kill(-1): that is every process
     kill(pid_, SIGKILL);
@@ -178,7 +191,7 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
   fs::create_directory_symlink(release_a, feed);
   NotifySocket notify(dir / "notify.sock");
   Program program({"--headless", "--content", feed.string(), "--duration", "1"},
-                  {"NOTIFY_SOCKET=" + (dir / "notify.sock").string()});
+                  {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(), "XDG_CACHE_HOME=" + (dir / "cache").string()});
   REQUIRE(waitForStatus(notify, 5.0, [](const std::string& s) { return hasPosts(s, 2); }) >= 0);
 
   // Added: a third post shows up.
@@ -274,4 +287,137 @@ TEST_CASE("as a service with no display it waits and tries again, and still stop
   const auto start = Clock::now();
   CHECK(program.stop() == 0);  // still running after 2.5 s (retrying), and SIGTERM ends it with 0
   CHECK(secondsSince(start) < 1.0);
+}
+
+namespace {
+
+// Under AddressSanitizer the program is slower and its memory is shadowed:
+// the time and memory bounds say nothing there (the sanitizer checks the rest).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kFiguresMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kFiguresMeaningful = false;
+#else
+constexpr bool kFiguresMeaningful = true;
+#endif
+#else
+constexpr bool kFiguresMeaningful = true;
+#endif
+
+std::string le16(unsigned v) { return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF)}; }
+
+// The output and exit status of a shell command.
+std::pair<std::string, int> runCommand(const std::string& command) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+}
+
+// The number after `key` in `text` ("max 24.1 ms" -> 24.1), or -1.
+double numberAfter(const std::string& text, const std::string& key) {
+  const auto at = text.find(key);
+  return at == std::string::npos ? -1 : std::atof(text.c_str() + at + key.size());
+}
+
+}  // namespace
+
+TEST_CASE("the hostile folder: --check names every problem in valid JSON; the show cycles every good post") {
+  // Issue 10's acceptance folder: a 288-byte GIF bomb, a long stroked SVG
+  // path, a FIFO, a link to /etc/shadow, a newline and a byte 0xFF in names,
+  // and good posts (some of them using the bad logos).
+  const fs::path dir = freshFolder("hostile");
+  const fs::path feed = dir / "feed";
+  fs::create_directories(feed / "posts");
+  fs::create_directories(feed / "logos");
+  const std::string bomb = "GIF89a" + le16(16) + le16(16) + std::string("\x80\x00\x00", 3) +
+                           std::string("\xFF\xFF\xFF\x00\x00\x00", 6) + "\x2C" + le16(0) + le16(0) + le16(65535) +
+                           le16(65535) + std::string("\x00\x02\x02\x44\x01\x00\x3B", 7);
+  std::ofstream(feed / "logos" / "bomb.gif", std::ios::binary) << bomb;
+  std::string path = "M 0 0";
+  for (int i = 0; i < 30000; ++i) path += " L " + std::to_string((i * 37) % 1000) + " " + std::to_string((i * 91) % 1000);
+  std::ofstream(feed / "logos" / "long.svg")
+      << "<svg xmlns='http://www.w3.org/2000/svg' width='1000' height='1000'><path d='" << path
+      << "' stroke='black' stroke-width='9' fill='none'/></svg>";
+  const auto post = [&](const std::string& name, const std::string& title, const std::string& extra) {
+    std::ofstream(feed / "posts" / name, std::ios::binary)
+        << "---\ntitle: " << title << "\ndate: 2026-11-2" << name.size() % 10 << "\nsource: Harbor Desk\n"
+        << extra << "---\nA short body.\n";
+  };
+  post("bomb-logo.md", "Good post with the bomb logo", "logo: bomb.gif\n");
+  post("svg-logo.md", "Good post with the long SVG logo", "logo: long.svg\n");
+  post("plain.md", "Good plain post", "");
+  post("japanese.md", "港の図書館が夜間開館を始めます", "language: ja\n");
+  post("new\nline.md", "Good post with a newline in its name", "");
+  post(std::string("caf\xFF.md"), "Good post with byte FF in its name", "");
+  REQUIRE(::mkfifo((feed / "posts" / "pipe.md").c_str(), 0600) == 0);
+  fs::create_symlink("/etc/shadow", feed / "posts" / "shadow.md");
+  const std::vector<std::string> good = {"Good post with the bomb logo", "Good post with the long SVG logo",
+                                         "Good plain post", "港の図書館が夜間開館を始めます",
+                                         "Good post with a newline in its name", "Good post with byte FF in its name"};
+
+  // --check --json: valid JSON (python3 reads it as strict UTF-8 JSON) naming every problem.
+  const fs::path json_file = dir / "check.json";
+  const auto [json_out, check_status] = runCommand("XDG_CACHE_HOME='" + (dir / "cache").string() + "' '" +
+                                                   std::string(NEWSTICKER_BINARY) + "' --check --json --content '" +
+                                                   feed.string() + "' 2>/dev/null");
+  CHECK(check_status == 1);  // two files rejected
+  std::ofstream(json_file, std::ios::binary) << json_out;
+  CHECK(runCommand("python3 -c 'import json,sys; json.loads(sys.stdin.buffer.read().decode(\"utf-8\"))' < '" +
+                   json_file.string() + "' && echo ok")
+            .first == "ok\n");
+  for (const char* named : {"posts/pipe.md", "posts/shadow.md", "logos/bomb.gif", "logos/long.svg",
+                            "posts/new\\nline.md", "posts/caf\\\\xFF.md"}) {
+    CAPTURE(std::string(named));
+    CHECK(json_out.find(named) != std::string::npos);
+  }
+
+  // The show, headless, 1 s a card: every good post comes, memory and frame
+  // gaps stay within bounds.
+  NotifySocket notify(dir / "notify.sock");
+  const fs::path log = dir / "show.log";
+  Program program({"--headless", "--content", feed.string(), "--duration", "1", "--frame-stats"},
+                  {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(), "XDG_CACHE_HOME=" + (dir / "cache").string()},
+                  log.string());
+  std::vector<std::string> seen;
+  std::set<std::string> shown;
+  const double took = waitForStatus(
+      notify, 40.0,
+      [&](const std::string& status) {
+        for (const std::string& title : good) {
+          if (status.find(": " + title.substr(0, 30)) != std::string::npos) shown.insert(title);
+        }
+        return shown.size() == good.size();
+      },
+      &seen);
+  CHECK(took >= 0);
+  CHECK(shown.size() == good.size());
+  long peak_kib = 0;
+  {
+    std::ifstream status("/proc/" + std::to_string(program.pid()) + "/status");
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("VmHWM:", 0) == 0) peak_kib = std::atol(line.c_str() + 6);
+    }
+  }
+  CHECK(program.stop() == 0);
+  std::ifstream in(log);
+  const std::string stderr_text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  INFO(stderr_text);
+  CHECK(stderr_text.find("bomb.gif") != std::string::npos);  // the bad logos are logged, once each
+  CHECK(stderr_text.find("long.svg") != std::string::npos);
+  const double max_gap = numberAfter(stderr_text, ", max ");
+  CHECK(max_gap > 0);
+  if (kFiguresMeaningful) {
+    CHECK(peak_kib > 0);
+    CHECK(peak_kib < 128 * 1024);
+    CHECK(max_gap < 100.0);  // no frame frozen longer than 100 ms
+  }
+  MESSAGE("hostile folder: peak RSS " << peak_kib / 1024 << " MiB, longest gap between animation frames " << max_gap
+                                      << " ms");
+  fs::remove_all(dir);
 }
