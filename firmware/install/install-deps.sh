@@ -28,6 +28,7 @@ tools=(
 libraries=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
+  libcurl4-openssl-dev libexpat1-dev
 )
 if [ "$mode" = native ]; then
   target=$native

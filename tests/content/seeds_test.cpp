@@ -70,8 +70,8 @@ const char* const kTitles[] = {
     "Huawei Joins the PyTorch Foundation as a Premier Member",
     "Intel Joins the PyTorch Foundation as a Premier Member",
     "Announcing the PyTorch Foundation to Accelerate Progress in AI Research",
-    "AMD Joins New PyTorch Foundation as Founding Member To Promote Broader Adoption of Artificial Intelligence and "
-    "Machine Learning Capabilities",
+    ("AMD Joins New PyTorch Foundation as Founding Member To Promote Broader Adoption of Artificial Intelligence and "
+     "Machine Learning Capabilities"),
     "Graphcore Joins the PyTorch Foundation as a General Member",
 };
 

@@ -1,0 +1,23 @@
+// HTML from a feed (an item's description or content) reduced to the plain
+// text a card shows.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newsticker::content {
+
+struct HtmlText {
+  std::string text;         // tags dropped, entities decoded, whitespace collapsed to single spaces, trimmed
+  std::string first_image;  // the src of the first <img>, entities decoded, as written (maybe relative); "" when none
+};
+
+// Reduces `html` (UTF-8) to text: tags and comments dropped, the content of
+// script, style, template and head left out, block elements (p, br, li, h1...)
+// become word breaks, character references (&amp; &#233; &#x4E2D; and the
+// common named ones) decoded; an unknown named reference stays as written. A
+// '<' that starts no tag is text. Control characters other than whitespace
+// are dropped. Pure; never throws; linear in the input.
+HtmlText readHtmlText(std::string_view html);
+
+}  // namespace newsticker::content

@@ -1,0 +1,109 @@
+#include "content/XmlEncoding.hpp"
+
+#include <unicode/ucnv.h>
+
+#include <memory>
+
+#include "content/Utf8.hpp"
+
+namespace newsticker::content {
+namespace {
+
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n\"'");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n\"'");
+  return text.substr(first, last - first + 1);
+}
+
+// The value of encoding="..." in an XML declaration at the start of `bytes`
+// (after a UTF-8 byte order mark), or "".
+std::string declaredEncoding(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (bytes.substr(0, 5) != "<?xml") return "";
+  const std::string_view declaration = bytes.substr(0, bytes.find("?>", 5));
+  if (declaration.size() > 512) return "";
+  const auto key = declaration.find("encoding");
+  if (key == std::string_view::npos) return "";
+  auto pos = declaration.find_first_not_of(" \t\r\n", key + 8);
+  if (pos == std::string_view::npos || declaration[pos] != '=') return "";
+  pos = declaration.find_first_not_of(" \t\r\n", pos + 1);
+  if (pos == std::string_view::npos || (declaration[pos] != '"' && declaration[pos] != '\'')) return "";
+  const char quote = declaration[pos];
+  const auto end = declaration.find(quote, pos + 1);
+  if (end == std::string_view::npos) return "";
+  return std::string(declaration.substr(pos + 1, end - pos - 1));
+}
+
+// The ICU converter name for a label, read the way browsers read labels.
+std::string icuName(const std::string& encoding) {
+  const std::string label = lowered(trimmed(encoding));
+  if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "l1" || label == "us-ascii" ||
+      label == "ascii" || label == "iso_8859-1") {
+    return "windows-1252";
+  }
+  if (label == "gb2312" || label == "gbk" || label == "x-gbk" || label == "cp936") return "GB18030";
+  if (label == "euc-kr" || label == "ks_c_5601-1987" || label == "cp949") return "windows-949";
+  if (label == "shift_jis" || label == "sjis" || label == "x-sjis" || label == "shift-jis" || label == "ms_kanji") {
+    return "windows-31j";
+  }
+  if (label == "big5") return "Big5";
+  return std::string(trimmed(encoding));
+}
+
+}  // namespace
+
+std::string xmlEncodingOf(std::string_view bytes, std::string_view http_charset) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return "UTF-8";
+  if (bytes.substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
+  if (bytes.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
+  std::string declared = declaredEncoding(bytes);
+  // A declaration readable as ASCII is not in UTF-16, whatever it says.
+  if (lowered(declared).compare(0, 6, "utf-16") == 0) return "UTF-8";
+  if (!declared.empty()) return declared;
+  if (!trimmed(http_charset).empty()) return std::string(trimmed(http_charset));
+  return "UTF-8";
+}
+
+std::optional<std::string> convertToUtf8(std::string_view bytes, const std::string& encoding, std::string& error) {
+  if (bytes.size() > (256u << 20)) {
+    error = "document larger than 256 MiB";
+    return std::nullopt;
+  }
+  const std::string name = icuName(encoding);
+  const std::string label = lowered(name);
+  const bool utf8 = label == "utf-8" || label == "utf8";
+  if (utf8 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (utf8 && !firstInvalidUtf8(bytes)) return std::string(bytes);  // the common case: nothing to convert
+
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(name.c_str(), &status), ucnv_close);
+  if (U_FAILURE(status) || !converter) {
+    error = "encoding '" + encoding + "' is not one ICU converts";
+    return std::nullopt;
+  }
+  if (bytes.substr(0, 2) == "\xFE\xFF" || bytes.substr(0, 2) == "\xFF\xFE") bytes.remove_prefix(2);
+  // At most 3 UTF-8 bytes per input byte (a BMP character from one byte),
+  // plus the terminator ICU writes when there is room.
+  std::string out(bytes.size() * 3 + 4, '\0');
+  status = U_ZERO_ERROR;
+  const int32_t written = ucnv_toAlgorithmic(UCNV_UTF8, converter.get(), out.data(), static_cast<int32_t>(out.size()),
+                                             bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status) || written < 0) {
+    error = std::string("cannot convert from '") + encoding + "': " + u_errorName(status);
+    return std::nullopt;
+  }
+  out.resize(static_cast<std::size_t>(written));
+  if (out.compare(0, 3, "\xEF\xBB\xBF") == 0) out.erase(0, 3);
+  return out;
+}
+
+}  // namespace newsticker::content

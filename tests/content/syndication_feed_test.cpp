@@ -1,0 +1,230 @@
+// parseSyndicationFeed: RSS 2.0, RSS 1.0 and Atom 1.0 in the encodings feeds
+// use, into exact items; hostile and broken documents refused with one reason.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+
+#include "ContentTestSupport.hpp"
+#include "content/SyndicationFeed.hpp"
+#include "feeds/SampleFeeds.hpp"
+
+using namespace newsticker::content;
+using sample_feeds::encodedAs;
+
+namespace {
+
+SyndicationFeed parsed(const SyndicationParse& result) {
+  INFO("error: " << result.error);
+  REQUIRE(result.feed.has_value());
+  return *result.feed;
+}
+
+}  // namespace
+
+TEST_CASE("RSS 2.0: CDATA and escaped HTML reduced to text, relative links resolved, RFC 822 dates in UTC") {
+  const SyndicationParse result =
+      parseSyndicationFeed(sample_feeds::kEnglishRss, "", "https://gazette.example/feeds/main.xml");
+  const SyndicationFeed feed = parsed(result);
+  CHECK(feed.format == "RSS 2.0");
+  CHECK(feed.title == "Harbor Town Gazette");
+  CHECK(feed.link == "https://gazette.example/");
+  CHECK(feed.language == "en-GB");
+  REQUIRE(feed.items.size() == 3);
+
+  const SyndicationItem& ferry = feed.items[0];
+  CHECK(ferry.id == "gazette-101");
+  CHECK(ferry.title == "Ferry timetable changes for winter");
+  CHECK(ferry.link == "https://gazette.example/news/ferry-winter");
+  CHECK(ferry.summary == "The winter timetable starts on 1 November. Late boats run on Fridays & Saturdays.");
+  CHECK(ferry.published == "2026-10-06T07:30:00Z");
+  CHECK(ferry.image_url == "https://gazette.example/media/ferry.jpg");
+  CHECK(ferry.language == "en-GB");
+
+  const SyndicationItem& repair = feed.items[1];
+  CHECK(repair.id == "repair-corner-2026");
+  CHECK(repair.link == "https://gazette.example/news/repair-corner");
+  CHECK(repair.summary == "Bring a lamp, a toaster or a bike light \u2014 volunteers fix them for free.");
+  CHECK(repair.published == "2026-10-05T22:00:00Z");  // 18:00 EDT
+  CHECK(repair.image_url == "https://gazette.example/media/repair.png");  // the description's <img>
+
+  const SyndicationItem& market = feed.items[2];
+  CHECK(market.id.empty());
+  CHECK(market.title == "Bakers & brewers market returns");
+  CHECK(market.link == "https://gazette.example/feeds/news/market");
+  CHECK(market.summary == "Forty stalls on the quay, every Sunday morning.");
+  CHECK(market.published == "2026-10-04T07:15:00Z");
+  CHECK(market.image_url.empty());
+}
+
+TEST_CASE("Atom 1.0: xml:base, HTML and XHTML text constructs, RFC 3339 offsets, updated as the date fallback") {
+  const SyndicationFeed feed =
+      parsed(parseSyndicationFeed(sample_feeds::kEnglishAtom, "", "https://events.example/board/feed.atom"));
+  CHECK(feed.format == "Atom 1.0");
+  CHECK(feed.title == "Riverside Events Board");
+  CHECK(feed.link == "https://events.example/");
+  CHECK(feed.language == "en");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].id == "tag:events.example,2026:concert-17");
+  CHECK(feed.items[0].title == "Open-air concert moved to the pier");
+  CHECK(feed.items[0].link == "https://events.example/board/concerts/17");
+  CHECK(feed.items[0].published == "2026-10-07T23:00:00Z");
+  CHECK(feed.items[0].summary == "Same time, new place: the east pier. Bring a blanket.");
+  CHECK(feed.items[1].title == "Book swap at the old station");
+  CHECK(feed.items[1].link == "https://events.example/board/book-swap");
+  CHECK(feed.items[1].published == "2026-10-03T10:00:00Z");
+  CHECK(feed.items[1].summary == "Saturday Leave one, take one. Children\u2019s corner upstairs.");
+}
+
+TEST_CASE("Japanese, Korean and Chinese feeds in their declared encodings") {
+  SUBCASE("RSS 2.0, Shift_JIS") {
+    const SyndicationFeed feed = parsed(parseSyndicationFeed(encodedAs("Shift_JIS", sample_feeds::kJapaneseRss), "",
+                                                              "https://minatomachi.example/feed.xml"));
+    CHECK(feed.title == "湊町だより");
+    REQUIRE(feed.items.size() == 2);
+    CHECK(feed.items[0].title == "駅前に新しい図書館が開館");
+    CHECK(feed.items[0].summary == "土曜日から、駅前の新しい図書館が利用できます。");
+    CHECK(feed.items[0].published == "2026-10-08T01:00:00Z");
+    CHECK(feed.items[0].language == "ja");
+    CHECK(feed.items[1].title == "秋祭りの日程が決まりました");
+    CHECK(feed.items[1].summary == "神社の秋祭りは十月十七日と十八日です。");
+    CHECK(feed.items[1].link == "https://minatomachi.example/news/matsuri");
+    CHECK(feed.items[1].published == "2026-10-07T06:30:00Z");
+  }
+  SUBCASE("RSS 2.0, EUC-KR") {
+    const SyndicationFeed feed = parsed(
+        parseSyndicationFeed(encodedAs("EUC-KR", sample_feeds::kKoreanRss), "", "https://gangbyeon.example/rss"));
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.title == "강변 소식");
+    CHECK(feed.items[0].title == "시청 광장에서 주말 장터 개최");
+    CHECK(feed.items[0].summary == "토요일과 일요일 오전 열 시부터 열립니다.");
+    CHECK(feed.items[0].published == "2026-10-09T00:00:00Z");
+  }
+  SUBCASE("Atom 1.0, GB18030") {
+    const SyndicationFeed feed = parsed(parseSyndicationFeed(encodedAs("GB18030", sample_feeds::kChineseAtom), "",
+                                                              "https://jiangcheng.example/atom"));
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].title == "城市公园新增夜间照明");
+    CHECK(feed.items[0].summary == "晚上散步更安全了。");
+    CHECK(feed.items[0].published == "2026-10-09T00:00:00Z");
+    CHECK(feed.items[0].language == "zh-CN");
+  }
+  SUBCASE("RSS 1.0 (RDF), Big5") {
+    const SyndicationFeed feed =
+        parsed(parseSyndicationFeed(encodedAs("Big5", sample_feeds::kTaiwanRdf), "", "https://gangkou.example/rdf"));
+    CHECK(feed.format == "RSS 1.0");
+    CHECK(feed.language == "zh-TW");
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].id == "https://gangkou.example/news/ferry-night");
+    CHECK(feed.items[0].title == "港口渡輪增開夜間班次");
+    CHECK(feed.items[0].published == "2026-10-08T13:00:00Z");
+  }
+}
+
+TEST_CASE("encodings from bytes written by hand, the declaration, the HTTP charset and a byte order mark") {
+  const auto rss = [](const std::string& declaration, const std::string& title) {
+    return "<?xml version=\"1.0\"" + declaration + "?><rss version=\"2.0\"><channel><title>t</title><item><title>" +
+           title + "</title></item></channel></rss>";
+  };
+  const auto title = [](const SyndicationParse& result) {
+    INFO("error: " << result.error);
+    REQUIRE(result.feed.has_value());
+    REQUIRE(result.feed->items.size() == 1);
+    return result.feed->items[0].title;
+  };
+  const std::string base = "https://example.org/feed";
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"Shift_JIS\"",
+                                       "\x89\x77\x91\x4f\x82\xc9\x90\x56\x82\xb5\x82\xa2\x90\x7d\x8f\x91\x8a\xd9"),
+                                   "", base)) == "駅前に新しい図書館");
+  CHECK(title(parseSyndicationFeed(rss(" encoding='euc-kr'", "\xc1\xd6\xb8\xbb\x20\xc0\xe5\xc5\xcd"), "", base)) ==
+        "주말 장터");
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"GB18030\"", "\xd2\xb9\xbc\xe4\xd5\xd5\xc3\xf7"), "", base)) ==
+        "夜间照明");
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"gb2312\"", "\xd2\xb9\xbc\xe4\xd5\xd5\xc3\xf7"), "", base)) ==
+        "夜间照明");
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"Big5\"", "\xa9\x5d\xb6\xa1\xaf\x5a\xa6\xb8"), "", base)) ==
+        "夜間班次");
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"ISO-8859-1\"", "Caf\xe9 du port"), "", base)) == "Café du port");
+  // No declared encoding: the Content-Type charset decides.
+  CHECK(title(parseSyndicationFeed(rss("", "Caf\xe9"), "iso-8859-1", base)) == "Café");
+  // The declaration wins over a charset the server got wrong.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"EUC-KR\"", "\xc1\xd6\xb8\xbb"), "utf-8", base)) == "주말");
+  // A declaration that says UTF-16 but was read as ASCII: the bytes are not UTF-16.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-16\"", "plain"), "", base)) == "plain");
+  // UTF-16 with its byte order mark.
+  CHECK(title(parseSyndicationFeed(encodedAs("UTF-16LE", "\xEF\xBB\xBF" + rss("", "二十")), "", base)) == "二十");
+  // UTF-8 with bytes that are not UTF-8: replaced, not refused.
+  CHECK(title(parseSyndicationFeed(rss("", "ok \xff here"), "", base)) == "ok \xEF\xBF\xBD here");
+
+  const SyndicationParse unknown = parseSyndicationFeed(rss(" encoding=\"x-no-such-charset\"", "a"), "", base);
+  CHECK_FALSE(unknown.feed);
+  CHECK(unknown.error == "encoding 'x-no-such-charset' is not one ICU converts");
+}
+
+TEST_CASE("a billion-laughs document is refused at its first entity declaration, in milliseconds") {
+  const auto start = std::chrono::steady_clock::now();
+  const SyndicationParse result = parseSyndicationFeed(sample_feeds::kBillionLaughs, "", "https://example.org/feed");
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK_FALSE(result.feed);
+  CHECK(result.error ==
+        "the document declares an entity ('lol'); feeds need no entity declarations, so it is refused unexpanded");
+  CHECK(elapsed < std::chrono::milliseconds(200));
+}
+
+TEST_CASE("external entities (XXE) are refused and the named file is never read into the result") {
+  content_test::TempDir dir("xxe");
+  const std::string secret = dir.path().string() + "/secret.txt";
+  std::ofstream(secret) << "SECRET-LINE-7F3A";
+  for (const std::string& document :
+       {sample_feeds::externalEntityFeed(secret), sample_feeds::parameterEntityFeed(secret)}) {
+    const SyndicationParse result = parseSyndicationFeed(document, "", "https://example.org/feed");
+    CHECK_FALSE(result.feed);
+    CHECK(result.error.find("entity ('leak', external)") != std::string::npos);
+    CHECK(result.error.find("SECRET") == std::string::npos);
+  }
+}
+
+TEST_CASE("broken and foreign documents are refused with one reason") {
+  const std::string base = "https://example.org/feed";
+  CHECK(parseSyndicationFeed(sample_feeds::kMalformed, "", base).error ==
+        "not well-formed XML (line 3, column 39: mismatched tag)");
+  CHECK(parseSyndicationFeed("<!DOCTYPE html><html><body>Moved</body></html>", "", base).error ==
+        "not an RSS or Atom feed (the document is <html>)");
+  CHECK(parseSyndicationFeed("", "", base).error.rfind("not well-formed XML", 0) == 0);
+  CHECK(parseSyndicationFeed("<rss version=\"2.0\"><title>x</title></rss>", "", base).error ==
+        "an RSS document without a <channel>");
+
+  std::string deep = "<rss version=\"2.0\"><channel>";
+  for (int i = 0; i < 100; ++i) deep += "<x>";
+  CHECK(parseSyndicationFeed(deep, "", base).error == "XML nested deeper than 64 levels; refused");
+
+  SyndicationLimits small;
+  small.max_bytes = 100;
+  CHECK(parseSyndicationFeed(sample_feeds::kEnglishRss, "", base, small).error ==
+        "the document is larger than 100 bytes; refused");
+  small = SyndicationLimits{};
+  small.max_elements = 10;
+  CHECK(parseSyndicationFeed(sample_feeds::kEnglishRss, "", base, small).error ==
+        "more than 10 XML elements; refused");
+}
+
+TEST_CASE("items: pictures from media elements, titles from summaries, long summaries cut, unsafe links dropped") {
+  const std::string document = R"(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>c</title>
+    <item><title>Thumb</title><link>javascript:alert(1)</link><media:thumbnail url="thumbs/a.jpg"/></item>
+    <item><title>Content</title><media:group><media:content url="https://cdn.example/b.png" medium="image"/></media:group></item>
+    <item><title>File link</title><link>file:///etc/hostname</link><enclosure url="file:///etc/hostname" type="image/png"/></item>
+    <item><description>No title here, only a description that goes on for quite a while about the new ferry pier and its benches</description></item>
+    <item><title></title><description></description></item>
+    <item><title>Long</title><description>)" + std::string(700, 'a') + R"( tail</description></item>
+  </channel></rss>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(document, "", "https://example.org/rss/feed.xml"));
+  REQUIRE(feed.items.size() == 5);  // the empty item is left out
+  CHECK(feed.items[0].link.empty());
+  CHECK(feed.items[0].image_url == "https://example.org/rss/thumbs/a.jpg");
+  CHECK(feed.items[1].image_url == "https://cdn.example/b.png");
+  CHECK(feed.items[2].link.empty());
+  CHECK(feed.items[2].image_url.empty());
+  CHECK(feed.items[3].title == "No title here, only a description that goes on for quite a while about the new\u2026");
+  CHECK(feed.items[4].summary == std::string(600, 'a') + "\u2026");
+}
