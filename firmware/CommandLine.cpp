@@ -31,6 +31,7 @@ std::optional<RendererChoice> parseRendererChoice(const std::string& text) {
 
 std::string usageText() {
   return "usage: newsticker [--config FILE] [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
+         "       newsticker fetch [--config FILE] [--content DIR] [--dry-run]\n"
          "       newsticker --check [--content DIR] [--json] [--drafts]\n"
          "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
          "       newsticker --preview FILE.png [--content DIR] [--size WxH] [--drafts]\n"
@@ -62,6 +63,8 @@ std::string usageText() {
          "                       warnings, and the rejected files below it, then exit\n"
          "  --record FILE.webp   play the show headless for --seconds (default 10) into an\n"
          "                       animated WebP (default size 960x540), then exit\n"
+         "  fetch                read the config's feeds: (RSS, Atom) into DIR/posts/feeds/ and exit;\n"
+         "                       --dry-run prints what it would write and writes nothing\n"
          "  --help, --version\n";
 }
 
@@ -70,6 +73,28 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
   parsed.options = defaults;
   Options& o = parsed.options;
   bool check = false, screenshot = false, preview = false, record = false;
+  // `newsticker fetch [--config FILE] [--content DIR] [--dry-run]`: its own, short, option list.
+  if (argc > 1 && std::strcmp(argv[1], "fetch") == 0) {
+    o.mode = Mode::Fetch;
+    for (int i = 2; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--dry-run") {
+        o.dry_run = true;
+      } else if ((arg == "--config" || arg == "--content") && i + 1 < argc) {
+        (arg == "--config" ? o.config_path : o.content_dir) = argv[++i];
+      } else if (arg == "--config" || arg == "--content") {
+        parsed.error = arg + " needs a value";
+        return parsed;
+      } else if (arg == "--help" || arg == "-h") {
+        o.mode = Mode::Help;
+        return parsed;
+      } else {
+        parsed.error = "fetch takes --config FILE, --content DIR and --dry-run (got '" + arg + "')";
+        return parsed;
+      }
+    }
+    return parsed;
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto value = [&](const char* name) -> std::optional<std::string> {

@@ -5,13 +5,15 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "firmware/FeedSource.hpp"
 #include "firmware/SceneSettings.hpp"
 #include "fonts/FontChain.hpp"
 
 namespace newsticker::firmware {
 
-enum class Mode { Show, Check, Screenshot, Preview, Record, Help, Version };
+enum class Mode { Show, Check, Screenshot, Preview, Record, Fetch, Help, Version };
 
 struct Options {
   Mode mode = Mode::Show;
@@ -33,6 +35,8 @@ struct Options {
   std::string config_path;     // --config FILE
   fonts::FontChain font_chain = fonts::defaultFontChain();
   SceneSettings scene;         // the screen around the cards (config file, --rotate, ...)
+  std::vector<FeedSource> feeds;  // config feeds: what `newsticker fetch` reads
+  bool dry_run = false;        // fetch --dry-run
 };
 
 struct ParsedCommandLine {

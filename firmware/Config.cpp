@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "content/UrlResolver.hpp"
 #include "firmware/SdlScreen.hpp"
 
 
@@ -228,6 +229,45 @@ void applyDisplay(const YAML::Node& node, Options& o) {
   }
 }
 
+// feeds: [{url, name, language, max_items, max_age_days, logo}, ...]
+void applyFeeds(const YAML::Node& node, Options& o) {
+  if (!node.IsSequence()) throw ConfigError{lineOf(node), "feeds must be a list of {url: ..., ...}"};
+  o.feeds.clear();
+  for (const auto& item : node) {
+    if (!item.IsMap()) throw ConfigError{lineOf(item), "a feed is a set of keys (url, name, language, ...)"};
+    FeedSource feed;
+    feed.line = lineOf(item);
+    for (const auto& entry : item) {
+      const std::string key = entry.first.Scalar();
+      const YAML::Node& v = entry.second;
+      if (key == "url") {
+        feed.url = text(v, "feeds.url");
+        if (!content::isWebUrl(feed.url)) {
+          throw ConfigError{lineOf(v), "feeds.url must be an http:// or https:// address (got '" + feed.url + "')"};
+        }
+      } else if (key == "name") {
+        feed.name = text(v, "feeds.name");
+      } else if (key == "language") {
+        feed.language = text(v, "feeds.language");
+      } else if (key == "logo") {
+        feed.logo = text(v, "feeds.logo");
+      } else if (key == "max_items") {
+        feed.max_items = value<int>(v, "feeds.max_items");
+        if (feed.max_items < 1 || feed.max_items > 500) throw ConfigError{lineOf(v), "feeds.max_items must be from 1 to 500"};
+      } else if (key == "max_age_days") {
+        feed.max_age_days = value<int>(v, "feeds.max_age_days");
+        if (feed.max_age_days < 1 || feed.max_age_days > 3650) {
+          throw ConfigError{lineOf(v), "feeds.max_age_days must be from 1 to 3650"};
+        }
+      } else {
+        throw ConfigError{lineOf(entry.first), "unknown key 'feeds." + key + "'"};
+      }
+    }
+    if (feed.url.empty()) throw ConfigError{lineOf(item), "a feed needs 'url'"};
+    o.feeds.push_back(std::move(feed));
+  }
+}
+
 }  // namespace
 
 ConfigResult loadConfig(const std::string& path, const Options& base) {
@@ -286,6 +326,8 @@ ConfigResult loadConfig(const std::string& path, const Options& base) {
         applyTheme(v, o.scene);
       } else if (key == "display") {
         applyDisplay(v, o);
+      } else if (key == "feeds") {
+        applyFeeds(v, o);
       } else {
         throw ConfigError{lineOf(entry.first), "unknown key '" + key + "'"};
       }

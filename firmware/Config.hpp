@@ -20,7 +20,9 @@ struct ConfigResult {
 // (crossfade|slide or {kind, seconds}), clock (bool or {show, hours,
 // time_zone}), renderer (auto|gpu|software), theme: {name (dark|light),
 // header, clock, progress, qr, crawl_speed, colours as "#rrggbb", sizes},
-// display: {on, off ("HH:MM"), days ([mon..sun]), mode ("WxH@HZ")}.
+// display: {on, off ("HH:MM"), days ([mon..sun]), mode ("WxH@HZ")},
+// feeds: [{url, name, language, max_items (1..500, default 20),
+// max_age_days (1..3650, default 14), logo}] for `newsticker fetch`.
 // Unknown keys and wrong values are errors.
 ConfigResult loadConfig(const std::string& path, const Options& base);
 

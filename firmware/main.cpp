@@ -13,6 +13,7 @@
 #include "firmware/CheckReport.hpp"
 #include "firmware/CommandLine.hpp"
 #include "firmware/Config.hpp"
+#include "firmware/FetchCommand.hpp"
 #include "firmware/GlyphCoverage.hpp"
 #include "firmware/Log.hpp"
 #include "firmware/ContentSession.hpp"
@@ -93,6 +94,9 @@ int main(int argc, char** argv) {
   if (options.mode == firmware::Mode::Version) {
     std::cout << "newsticker " << NEWSTICKER_VERSION << "\n";
     return 0;
+  }
+  if (options.mode == firmware::Mode::Fetch) {
+    return firmware::runFetchCommand(options, std::string("newsticker/") + NEWSTICKER_VERSION);
   }
 
   content::LoadLimits limits = firmware::loadLimitsFor(options);
