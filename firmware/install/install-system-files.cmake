@@ -28,7 +28,8 @@ function(newsticker_install_edited file destination)
   file(INSTALL "${NEWSTICKER_INSTALL_STAGING}/${file}" DESTINATION "${destination}" ${ARGN})
 endfunction()
 
-foreach(unit newsticker.service newsticker-sync.service newsticker-sync.timer)
+foreach(unit newsticker.service newsticker-sync.service newsticker-sync.timer newsticker-fetch.service
+             newsticker-fetch.timer)
   newsticker_install_edited(${unit} "${unit_dir}")
 endforeach()
 newsticker_install_edited(newsticker-sync "${CMAKE_INSTALL_PREFIX}/bin" FILE_PERMISSIONS
