@@ -39,6 +39,13 @@ class ContentTree {
   // Names of the regular files directly inside folder `dir` ("" is the root),
   // sorted byte-wise. Empty when the folder does not exist.
   virtual std::vector<std::string> listFiles(const std::string& dir) const = 0;
+  // Names of the real folders directly inside folder `dir` ("" is the root),
+  // links to folders left out (so a walk down the tree never loops), sorted
+  // byte-wise. Empty when there are none (the default).
+  virtual std::vector<std::string> listFolders(const std::string& dir) const {
+    (void)dir;
+    return {};
+  }
   // Entries directly inside `dir` ("" is the root) that are neither a regular
   // file nor a folder inside the tree: special files (FIFO, socket, device),
   // links that lead outside the tree or to nothing. Sorted by name; empty

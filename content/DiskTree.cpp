@@ -131,6 +131,23 @@ std::vector<std::string> DiskTree::listFiles(const std::string& dir) const {
   return names;
 }
 
+std::vector<std::string> DiskTree::listFolders(const std::string& dir) const {
+  std::vector<std::string> names;
+  const std::optional<fs::path> folder = confined(dir);
+  if (!folder) return names;
+  forEachEntry(dir, [&](const std::string& name, unsigned char type) {
+    if (type == DT_UNKNOWN) {
+      std::error_code ec;
+      if (!fs::is_directory(fs::symlink_status(*folder / name, ec))) return;
+    } else if (type != DT_DIR) {
+      return;
+    }
+    names.push_back(name);
+  });
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 std::vector<SkippedEntry> DiskTree::listSkipped(const std::string& dir) const {
   std::vector<SkippedEntry> skipped;
   const std::optional<fs::path> folder = confined(dir);

@@ -22,6 +22,7 @@ class DiskTree final : public ContentTree {
   DiskTree& operator=(const DiskTree&) = delete;
 
   std::vector<std::string> listFiles(const std::string& dir) const override;
+  std::vector<std::string> listFolders(const std::string& dir) const override;
   std::vector<SkippedEntry> listSkipped(const std::string& dir) const override;
   bool hasFolder(const std::string& dir) const override;
   bool hasFile(const std::string& path) const override;

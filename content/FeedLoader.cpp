@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <initializer_list>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "content/LanguageDetector.hpp"
 #include "content/LogoResolver.hpp"
@@ -71,6 +74,59 @@ bool isPostFileName(const std::string& name) {
     if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
   }
   return false;
+}
+
+// The post files of `posts_folder` and of its sub-folders (posts/feeds/<feed>/
+// of newsticker fetch, a blog's year folders), as paths relative to it, sorted
+// byte-wise. Hidden and '_' folders are not read, nor folders deeper than
+// kMaxPostFolderDepth or past kMaxPostFolders (one warning says so); special
+// files and links out of the folder that look like posts are reported.
+constexpr int kMaxPostFolderDepth = 4;
+constexpr std::size_t kMaxPostFolders = 1000;
+
+std::vector<std::string> postFileNames(const ContentTree& tree, const std::string& posts_folder, Feed& feed) {
+  std::vector<std::string> names;
+  std::vector<std::pair<std::string, int>> folders = {{"", 0}};  // relative to posts_folder, depth
+  std::size_t visited = 0;
+  bool left_out = false;
+  const auto inTree = [&](const std::string& relative) {
+    if (posts_folder.empty()) return relative;
+    return relative.empty() ? posts_folder : posts_folder + "/" + relative;
+  };
+  while (!folders.empty()) {
+    const auto [relative, depth] = folders.back();
+    folders.pop_back();
+    const std::string dir = inTree(relative);
+    const std::string prefix = relative.empty() ? "" : relative + "/";
+    for (const SkippedEntry& entry : tree.listSkipped(dir)) {
+      if (!isPostFileName(entry.name)) continue;
+      feed.diagnostics.push_back({inTree(prefix + entry.name), 0, Severity::Error, entry.reason + "; not read"});
+      ++feed.rejected_files;
+    }
+    for (const std::string& name : tree.listFiles(dir)) {
+      if (isPostFileName(name)) names.push_back(prefix + name);
+    }
+    // The top of a folder of posts only (no posts/): its sub-folders are
+    // logos/, images/ and the like, not posts.
+    if (posts_folder.empty()) continue;
+    for (const std::string& name : tree.listFolders(dir)) {
+      if (name.empty() || name[0] == '.' || name[0] == '_') continue;
+      if (depth + 1 > kMaxPostFolderDepth || visited == kMaxPostFolders) {
+        left_out = true;
+        continue;
+      }
+      ++visited;
+      folders.emplace_back(prefix + name, depth + 1);
+    }
+  }
+  if (left_out) {
+    feed.diagnostics.push_back({posts_folder, 0, Severity::Warning,
+                                "holds folders deeper than " + std::to_string(kMaxPostFolderDepth) +
+                                    " levels or more than " + std::to_string(kMaxPostFolders) +
+                                    " folders; their posts are not read"});
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed) {
@@ -210,11 +266,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
     ++feed.rejected_files;
   }
-  for (const SkippedEntry& entry : tree.listSkipped(feed.posts_folder)) {
-    if (!isPostFileName(entry.name)) continue;
-    feed.diagnostics.push_back({prefix + entry.name, 0, Severity::Error, entry.reason + "; not read"});
-    ++feed.rejected_files;
-  }
+  std::vector<std::string> names = postFileNames(tree, feed.posts_folder, feed);
 
   std::optional<PostCache> cache;
   if (!limits.cache_file.empty()) {
@@ -226,9 +278,6 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                                 d.base_url, d.permalink}));
   }
 
-  std::vector<std::string> names = tree.listFiles(feed.posts_folder);
-  names.erase(std::remove_if(names.begin(), names.end(), [](const std::string& n) { return !isPostFileName(n); }),
-              names.end());
   // A first look reads the last names first: dated file names put the newest there.
   if (limits.max_files_read > 0) std::reverse(names.begin(), names.end());
   std::size_t files_read = 0;

@@ -18,6 +18,19 @@ std::vector<std::string> MemoryTree::listFiles(const std::string& dir) const {
   return names;  // std::map keeps them sorted
 }
 
+std::vector<std::string> MemoryTree::listFolders(const std::string& dir) const {
+  std::vector<std::string> names;
+  const std::string prefix = dir.empty() ? "" : dir + "/";
+  for (const auto& [path, bytes] : files_) {
+    if (path.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::size_t slash = path.find('/', prefix.size());
+    if (slash == std::string::npos) continue;
+    std::string name = path.substr(prefix.size(), slash - prefix.size());
+    if (!name.empty() && (names.empty() || names.back() != name)) names.push_back(std::move(name));
+  }
+  return names;  // std::map keeps them sorted, and a folder's files together
+}
+
 bool MemoryTree::hasFolder(const std::string& dir) const {
   if (dir.empty()) return true;
   const std::string prefix = dir + "/";

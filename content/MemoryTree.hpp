@@ -13,6 +13,7 @@ class MemoryTree final : public ContentTree {
   MemoryTree(std::string description, std::map<std::string, std::string> files);
 
   std::vector<std::string> listFiles(const std::string& dir) const override;
+  std::vector<std::string> listFolders(const std::string& dir) const override;
   bool hasFolder(const std::string& dir) const override;
   bool hasFile(const std::string& path) const override;
   FileRead read(const std::string& path, std::size_t max_bytes) const override;

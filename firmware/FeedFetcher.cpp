@@ -23,6 +23,20 @@
 namespace newsticker::firmware {
 namespace {
 
+bool isCjkLanguage(const std::string& tag) { return tag == "ja" || tag == "ko" || tag.rfind("zh", 0) == 0; }
+
+// The language written into an item's post: the config's, else the feed's or
+// item's own; but where that names no CJK language and the text is Chinese,
+// Japanese or Korean (a feed labelled "en" that carries a Japanese item), the
+// text's script decides, so the card uses the right CJK face.
+std::string itemLanguage(const std::string& configured, const std::string& declared, const std::string& text) {
+  if (!configured.empty()) return content::normaliseLanguageTag(configured);
+  const std::string tag = declared.empty() ? "" : content::normaliseLanguageTag(declared);
+  if (isCjkLanguage(tag)) return tag;
+  const std::string detected = content::detectLanguage(text);
+  return detected.empty() ? tag : detected;
+}
+
 namespace fs = std::filesystem;
 
 constexpr const char* kStateFile = ".fetch-state.yaml";
@@ -387,8 +401,7 @@ FeedFetchResult FeedRun::run() {
       post.web_url = item->link;
       post.provider_name = provider;
       post.provider_domain = domain;
-      const std::string language = !source_.language.empty() ? source_.language : item->language;
-      post.language = language.empty() ? "" : content::normaliseLanguageTag(language);
+      post.language = itemLanguage(source_.language, item->language, item->title + "\n" + item->summary);
       post.logo = source_.logo;
       const Picture picture = pictureFor(item->image_url);
       if (!picture.path.empty()) post.images.push_back({"/" + picture.path, picture.width, picture.height});

@@ -217,3 +217,40 @@ TEST_CASE("feed: on disk, with hidden files, a symlink out and a too-large post"
   CHECK(feed.diagnostics[1].file == "posts/huge.md");
   CHECK(contains(feed.diagnostics[1].message, "limit"));
 }
+
+TEST_CASE("feed: posts in sub-folders of posts/ are read (posts/feeds/<feed>/ of newsticker fetch)") {
+  const MemoryTree tree("t", {{"posts/a.md", post("Top")},
+                              {"posts/feeds/news-example-org/1f.md", post("Fetched one")},
+                              {"posts/feeds/news-example-org/.fetch-state.yaml", "etag: x\n"},
+                              {"posts/2026/11/b.md", post("Year folder")},
+                              {"posts/.git/c.md", post("Hidden folder")},
+                              {"posts/_drafts/d.md", post("Underscore folder")},
+                              {"posts/1/2/3/4/e.md", post("Four deep")},
+                              {"posts/1/2/3/4/5/f.md", post("Five deep")},
+                              {"logos/x/g.md", post("Not in posts")}});
+  const Feed feed = loadFeed(tree);
+  CHECK(titlesOf(feed) ==
+        std::vector<std::string>{"Four deep", "Year folder", "Top", "Fetched one"});  // file order: byte-wise paths
+  CHECK(findPostByFile(feed.posts, "posts/feeds/news-example-org/1f.md") != nullptr);
+  CHECK(feed.rejected_files == 0);
+  REQUIRE(feed.diagnostics.size() == 1);  // the folder past the depth limit, said once
+  CHECK(feed.diagnostics[0].file == "posts");
+  CHECK(feed.diagnostics[0].severity == Severity::Warning);
+  CHECK(contains(feed.diagnostics[0].message, "deeper than 4 levels"));
+}
+
+TEST_CASE("feed: a folder of posts at the top does not read its sub-folders") {
+  const MemoryTree tree("t", {{"a.md", post("Top")}, {"notes/b.md", post("Notes")}});
+  CHECK(titlesOf(loadFeed(tree)) == std::vector<std::string>{"Top"});
+}
+
+TEST_CASE("feed: on disk, sub-folders of posts/ are read; a link to a folder is not followed (no loop)") {
+  content_test::TempDir temp("subfolders");
+  temp.write("posts/a.md", post("Top"));
+  temp.write("posts/feeds/one/b.md", post("Fetched"));
+  std::filesystem::create_symlink(temp.path() / "posts", temp.path() / "posts/feeds/loop");
+  std::filesystem::create_symlink("/etc", temp.path() / "posts/outside");
+  const Feed feed = loadFeed(DiskTree(temp.path()));
+  CHECK(titlesOf(feed) == std::vector<std::string>{"Top", "Fetched"});
+  CHECK(feed.rejected_files == 0);
+}

@@ -295,35 +295,6 @@ std::string withoutItem(const std::string& feed, const std::string& title) {
 // The view the display will have once content::loadFeed reads posts/feeds/*/
 // (see the report for this change): the same DiskTree, with each feed
 // folder's post files listed in posts/ as "feeds/<feed>/<file>".
-class FeedsFolderView final : public content::ContentTree {
- public:
-  FeedsFolderView(const content::DiskTree& disk, fs::path root) : disk_(disk), root_(std::move(root)) {}
-  std::vector<std::string> listFiles(const std::string& dir) const override {
-    std::vector<std::string> names = disk_.listFiles(dir);
-    if (dir != "posts") return names;
-    std::error_code ec;
-    for (const fs::directory_entry& feed : fs::directory_iterator(root_ / "posts" / "feeds", ec)) {
-      const std::string folder = "feeds/" + feed.path().filename().string();
-      for (const std::string& name : disk_.listFiles("posts/" + folder)) names.push_back(folder + "/" + name);
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-  bool hasFolder(const std::string& dir) const override { return disk_.hasFolder(dir); }
-  bool hasFile(const std::string& path) const override { return disk_.hasFile(path); }
-  content::FileRead read(const std::string& path, std::size_t max_bytes) const override {
-    return disk_.read(path, max_bytes);
-  }
-  content::FileRead readStart(const std::string& path, std::size_t count) const override {
-    return disk_.readStart(path, count);
-  }
-  std::optional<content::FileStamp> stamp(const std::string& path) const override { return disk_.stamp(path); }
-  std::string describe() const override { return disk_.describe(); }
-
- private:
-  const content::DiskTree& disk_;
-  fs::path root_;
-};
 
 }  // namespace
 
@@ -665,6 +636,38 @@ TEST_CASE("--dry-run prints what it would write and writes nothing") {
   fs::remove_all(content);
 }
 
+TEST_CASE("a feed labelled English that carries a Japanese item: the item's script picks its language") {
+  FeedServer server;
+  const fs::path content = freshFolder("fetch-language");
+  fs::create_directories(content / "posts");
+  server.route("/feeds/mixed.xml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Quay Bulletin</title>"
+               "<language>en-GB</language>"
+               "<item><title>Night market on the quay</title><guid>a</guid><pubDate>Mon, 23 Nov 2026 18:00:00 +0100</pubDate></item>"
+               "<item><title>東京駅の新しい改札が開業</title><guid>b</guid><pubDate>Sun, 22 Nov 2026 09:00:00 +0900</pubDate></item>"
+               "<item><title>새 도서관이 문을 엽니다</title><guid>c</guid><pubDate>Sun, 22 Nov 2026 08:00:00 +0900</pubDate></item>"
+               "</channel></rss>");
+  firmware::FetchSettings settings = settingsFor(content);
+  const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/feeds/mixed.xml")), settings);
+  REQUIRE(result.ok);
+  const auto posts = postsOf(content, result);
+  REQUIRE(posts.size() == 3);
+  CHECK(posts.at("Night market on the quay").post.language == "en");
+  CHECK(posts.at("東京駅の新しい改札が開業").post.language == "ja");
+  CHECK(posts.at("새 도서관이 문을 엽니다").post.language == "ko");
+
+  // The config's language is the operator's word: it wins over the script.
+  firmware::FeedSource told = source(server.url("/feeds/mixed.xml"));
+  told.language = "zh-TW";
+  const fs::path other = freshFolder("fetch-language-told");
+  fs::create_directories(other / "posts");
+  const firmware::FeedFetchResult forced = firmware::fetchFeed(told, settingsFor(other));
+  REQUIRE(forced.ok);
+  for (const auto& [title, read] : postsOf(other, forced)) CHECK(read.post.language == "zh-Hant");
+  fs::remove_all(content);
+  fs::remove_all(other);
+}
+
 TEST_CASE("fetched posts load through content::loadFeed without a diagnostic, with their photo and logo") {
   FeedServer server;
   const fs::path content = freshFolder("fetch-load");
@@ -680,10 +683,7 @@ TEST_CASE("fetched posts load through content::loadFeed without a diagnostic, wi
   REQUIRE(firmware::fetchFeeds(feeds, settingsFor(content)) == 0);
 
   const content::DiskTree disk(content);
-  // As content::loadFeed reads the folder today (posts/ only, not its sub-folders).
-  CHECK(content::loadFeed(disk).diagnostics.empty());
-  const FeedsFolderView view(disk, content);
-  const content::Feed feed = content::loadFeed(view);
+  const content::Feed feed = content::loadFeed(disk);
   for (const content::Diagnostic& d : feed.diagnostics) FAIL_CHECK(content::formatDiagnostic(d));
   CHECK(feed.rejected_files == 0);
   REQUIRE(feed.posts.size() == 10);
