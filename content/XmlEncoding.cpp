@@ -59,6 +59,20 @@ std::string icuName(const std::string& encoding) {
   return std::string(trimmed(encoding));
 }
 
+// An encoding label as a message may show it: the document or server wrote
+// it, so anything but letters, digits and . _ : - is shown as '?', and it is
+// cut at 40 characters (a label cannot forge a second log line).
+std::string shownLabel(const std::string& encoding) {
+  std::string shown;
+  for (const char c : encoding.substr(0, 40)) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                       c == '_' || c == ':' || c == '-';
+    shown += plain ? c : '?';
+  }
+  if (encoding.size() > 40) shown += "...";
+  return shown;
+}
+
 }  // namespace
 
 std::string xmlEncodingOf(std::string_view bytes, std::string_view http_charset) {
@@ -87,7 +101,7 @@ std::optional<std::string> convertToUtf8(std::string_view bytes, const std::stri
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(name.c_str(), &status), ucnv_close);
   if (U_FAILURE(status) || !converter) {
-    error = "encoding '" + encoding + "' is not one ICU converts";
+    error = "encoding '" + shownLabel(encoding) + "' is not one ICU converts";
     return std::nullopt;
   }
   if (bytes.substr(0, 2) == "\xFE\xFF" || bytes.substr(0, 2) == "\xFF\xFE") bytes.remove_prefix(2);
@@ -98,7 +112,7 @@ std::optional<std::string> convertToUtf8(std::string_view bytes, const std::stri
   const int32_t written = ucnv_toAlgorithmic(UCNV_UTF8, converter.get(), out.data(), static_cast<int32_t>(out.size()),
                                              bytes.data(), static_cast<int32_t>(bytes.size()), &status);
   if (U_FAILURE(status) || written < 0) {
-    error = std::string("cannot convert from '") + encoding + "': " + u_errorName(status);
+    error = "cannot convert from '" + shownLabel(encoding) + "': " + u_errorName(status);
     return std::nullopt;
   }
   out.resize(static_cast<std::size_t>(written));

@@ -160,6 +160,13 @@ TEST_CASE("encodings from bytes written by hand, the declaration, the HTTP chars
   const SyndicationParse unknown = parseSyndicationFeed(rss(" encoding=\"x-no-such-charset\"", "a"), "", base);
   CHECK_FALSE(unknown.feed);
   CHECK(unknown.error == "encoding 'x-no-such-charset' is not one ICU converts");
+  // Fuzz finding (syndication_feed_fuzz): a label with a newline forged a
+  // second log line. Labels are shown with only name characters, and cut.
+  const SyndicationParse forged = parseSyndicationFeed(rss(" encoding=\"ugb18030\nnewsticker: all fine\"", "a"), "", base);
+  CHECK_FALSE(forged.feed);
+  CHECK(forged.error == "encoding 'ugb18030?newsticker:?all?fine' is not one ICU converts");
+  const SyndicationParse charset = parseSyndicationFeed(rss("", "a\xff"), std::string(60, 'x') + "\x1b[2J", base);
+  CHECK(charset.error == "encoding '" + std::string(40, 'x') + "...' is not one ICU converts");
 }
 
 TEST_CASE("a billion-laughs document is refused at its first entity declaration, in milliseconds") {
