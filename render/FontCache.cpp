@@ -244,12 +244,25 @@ int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_
 }
 
 int FontCache::width(std::string_view utf8, const FontSpec& spec) {
+  constexpr std::size_t kMaxRememberedWidths = 16384;
+  std::string key;
+  key.reserve(utf8.size() + spec.language.size() + 12);
+  key += std::to_string(static_cast<int>(spec.weight));
+  key += ' ';
+  key += std::to_string(spec.px);
+  key += ' ';
+  key += spec.language;
+  key += '\n';
+  key += utf8;
+  if (const auto known = widths_.find(key); known != widths_.end()) return known->second;
+  if (widths_.size() >= kMaxRememberedWidths) widths_.clear();
   int total = 0;
   FontSpec run_spec = spec;
   for (const FaceRun& run : runs(utf8, spec)) {
     run_spec.language = run.language;
     total += faceWidth(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face);
   }
+  widths_.emplace(std::move(key), total);
   return total;
 }
 

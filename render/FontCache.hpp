@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "fonts/FontChain.hpp"
@@ -87,6 +88,10 @@ class FontCache final : public TextMeasurer {
     int px = 0;  // the size it is set to now
   };
   std::map<std::pair<std::string, long>, SizedFont> fonts_;  // one per face (file, index)
+  // Widths already measured, by weight, size, language and text: fitting
+  // and balancing measure the same candidate lines again and again, and each
+  // size switch above empties SDL_ttf's glyph cache. Emptied when full.
+  std::unordered_map<std::string, int> widths_;
 };
 
 }  // namespace newsticker::render
