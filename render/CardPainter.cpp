@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "render/QrCode.hpp"
 
@@ -28,7 +29,35 @@ Color lerp(const Color& a, const Color& b, float t) {
   return Color{mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), mix(a.a, b.a)};
 }
 
-void fillShape(SDL_Surface& surface, const FillShape& shape) {
+// Where a later opaque shape certainly covers every pixel (coverage 1 and
+// alpha 255 there): its middle bands, one pixel in from where the rounded
+// corners start. Whatever an earlier command puts there is painted over.
+struct Hidden {
+  Rect across, down;  // the horizontal and the vertical band
+  bool contains(int x, int y) const {
+    const auto in = [x, y](const Rect& r) { return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h; };
+    return in(across) || in(down);
+  }
+  // The first column at or after `x` in row `y` that is not hidden.
+  int skip(int x, int y) const {
+    for (const Rect* r : {&across, &down}) {
+      if (y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w) x = r->x + r->w;
+    }
+    return x;
+  }
+};
+
+std::optional<Hidden> hiddenUnder(const FillShape& shape) {
+  if (shape.top.a != 255 || shape.bottom.a != 255 || shape.feather > 1) return std::nullopt;
+  const Rect& r = shape.rect;
+  const int radius = std::max(0, std::min({shape.radius, r.w / 2, r.h / 2}));
+  Hidden hidden{Rect{r.x + radius + 1, r.y + 1, r.w - 2 * radius - 2, r.h - 2},
+                Rect{r.x + 1, r.y + radius + 1, r.w - 2, r.h - 2 * radius - 2}};
+  if (hidden.across.w <= 0 || hidden.across.h <= 0 || hidden.down.w <= 0 || hidden.down.h <= 0) return std::nullopt;
+  return hidden;
+}
+
+void fillShape(SDL_Surface& surface, const FillShape& shape, const std::optional<Hidden>& hidden) {
   const Rect& r = shape.rect;
   if (r.w <= 0 || r.h <= 0) return;
   const float feather = static_cast<float>(std::max(shape.feather, 0));
@@ -51,14 +80,25 @@ void fillShape(SDL_Surface& surface, const FillShape& shape) {
     // This row is clear of the corners and the top and bottom edges.
     const bool row_inside = qy - radius <= -feather / 2.0f - 1.0f && qy <= 0.0f;
     for (int x = x0; x < x1; ++x) {
+      if (hidden && hidden->contains(x, y)) {
+        x = hidden->skip(x, y) - 1;
+        continue;
+      }
       if (row_inside && x >= inner_x0 && x < inner_x1) {
+        // Up to the hidden part, if it starts before the inner end.
+        int end = inner_x1;
+        if (hidden) {
+          for (const Rect* h : {&hidden->across, &hidden->down}) {
+            if (y >= h->y && y < h->y + h->h && h->x > x && h->x < end) end = h->x;
+          }
+        }
         const std::uint32_t full = blend(row[x], color, 256);
         if (color.a == 255) {
-          std::fill(row + x, row + inner_x1, full);
+          std::fill(row + x, row + end, full);
         } else {
-          for (int i = x; i < inner_x1; ++i) row[i] = blend(row[i], color, 256);
+          for (int i = x; i < end; ++i) row[i] = blend(row[i], color, 256);
         }
-        x = inner_x1 - 1;
+        x = end - 1;
         continue;
       }
       const float qx = std::fabs(x + 0.5f - cx) - half_w;
@@ -221,10 +261,28 @@ SurfacePtr paintDrawList(const DrawList& list, FontCache& fonts, const LogoSurfa
                          const PhotoSurfaces& photos) {
   SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, list.width, list.height, 32, SDL_PIXELFORMAT_ARGB8888));
   if (!surface) return nullptr;
-  SDL_FillRect(surface.get(), nullptr, 0xFF000000u);
-  for (const DrawCommand& command : list.commands) {
+  // The largest opaque shape (the card's panel) hides what is under it: the
+  // shapes drawn before it (background, shadow) leave that part out.
+  std::size_t cover_index = list.commands.size();
+  long cover_area = 0;
+  for (std::size_t i = 0; i < list.commands.size(); ++i) {
+    const auto* shape = std::get_if<FillShape>(&list.commands[i]);
+    if (shape == nullptr || !hiddenUnder(*shape)) continue;
+    const long area = static_cast<long>(shape->rect.w) * shape->rect.h;
+    if (area > cover_area) cover_area = area, cover_index = i;
+  }
+  const std::optional<Hidden> cover =
+      cover_index < list.commands.size() ? hiddenUnder(std::get<FillShape>(list.commands[cover_index])) : std::nullopt;
+  // A first shape that fills the whole surface opaquely needs no clearing.
+  const auto* first = list.commands.empty() ? nullptr : std::get_if<FillShape>(&list.commands.front());
+  const bool covered = first != nullptr && first->top.a == 255 && first->bottom.a == 255 && first->rect.x <= 0 &&
+                       first->rect.y <= 0 && first->rect.x + first->rect.w >= list.width &&
+                       first->rect.y + first->rect.h >= list.height;
+  if (!covered) SDL_FillRect(surface.get(), nullptr, 0xFF000000u);
+  for (std::size_t i = 0; i < list.commands.size(); ++i) {
+    const DrawCommand& command = list.commands[i];
     if (const auto* shape = std::get_if<FillShape>(&command)) {
-      fillShape(*surface, *shape);
+      fillShape(*surface, *shape, i < cover_index ? cover : std::nullopt);
     } else if (const auto* run = std::get_if<TextRun>(&command)) {
       drawText(*surface, *run, fonts);
     } else if (const auto* logo = std::get_if<Logo>(&command)) {
