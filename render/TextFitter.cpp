@@ -4,6 +4,9 @@
 #include <cmath>
 #include <limits>
 
+#include "content/Utf8.hpp"
+#include "render/CjkScript.hpp"
+
 namespace newsticker::render {
 namespace {
 
@@ -49,6 +52,14 @@ std::string_view trimBeforeEllipsis(std::string_view text) {
 // The longest prefix of `text` (cut between grapheme clusters) whose width,
 // with `suffix` appended, is at most `width`. Trailing spaces and
 // punctuation that would touch the ellipsis are removed.
+// True when the last character of `text` is of no CJK script (a Latin letter,
+// a digit, Latin punctuation): an ellipsis after it is three full stops.
+bool endsInNonCjk(std::string_view text) {
+  char32_t last = 0;
+  for (std::size_t pos = 0; pos < text.size();) last = content::nextCodePoint(text, pos);
+  return last != 0 && cjkScriptOf(last) == CjkScript::None;
+}
+
 std::string cutToFit(std::string_view text, std::string_view suffix, int width, const FontSpec& font,
                      TextMeasurer& measurer, LineBreaker& breaker) {
   const std::vector<std::size_t> bounds = breaker.graphemeBoundaries(text);
@@ -356,12 +367,19 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   const int last_width = widths.at(static_cast<std::size_t>(allowed - 1));
   const std::string_view rest =
       text.substr(skipSpaces(text, rest_start)).substr(0, maxLineBytes(last_width, box.min_px));
-  // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right for CJK
-  // text, odd after Latin letters, which get three full stops instead.
+  // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right after
+  // CJK text, odd after Latin letters or digits, which get three full stops
+  // instead, also in a CJK card (the ellipsis follows the text it ends).
   const bool cjk = box.language == "ja" || box.language == "ko" || box.language.rfind("zh", 0) == 0;
-  const std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
+  std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
   std::string last = cutToFit(rest, ellipsis, last_width, font, measurer, breaker);
-  if (box.language != "ja" && box.language.rfind("zh", 0) != 0) {
+  bool latin_end = !cjk;
+  if (ellipsis != "..." && endsInNonCjk(std::string_view(last).substr(0, last.size() - ellipsis.size()))) {
+    ellipsis = "...";
+    last = cutToFit(rest, ellipsis, last_width, font, measurer, breaker);
+    latin_end = true;
+  }
+  if (latin_end || box.language == "ko") {
     // Where words are separated by spaces, end on a whole word unless that
     // leaves the line less than three quarters full.
     const std::size_t word_end = lastOpportunityBefore(rest, last.size() - ellipsis.size() + 1, font, breaker);

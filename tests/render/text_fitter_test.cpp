@@ -292,3 +292,30 @@ TEST_CASE("long unbreakable runs cost a line's worth of measuring, not the whole
   REQUIRE(fitted.lines.size() == 3);
   for (const auto& line : fitted.lines) CHECK(realFonts().width(line, fitted.font) <= box.width);
 }
+
+TEST_CASE("fitting: the ellipsis follows the text it ends, not the card's language") {
+  LineBreaker breaker;
+  // A Japanese summary whose cut falls in a Latin product name: three full
+  // stops, as on a Latin card, not the CJK face's full-width centred U+2026.
+  TextBox box = makeBox(600, 1, 34, 40, "ja");
+  const std::string latin_end =
+      "新しいボードはStratoVoltEdge Inference Accelerator Developer Kit Second Edition Preview Release Notes";
+  const FittedText latin = fitText(latin_end, box, realFonts(), breaker);
+  REQUIRE(latin.ellipsised);
+  REQUIRE(latin.lines.size() == 1);
+  const std::string& a = latin.lines.back();
+  CHECK(a.compare(a.size() - 3, 3, "...") == 0);
+  CHECK(a.find("\xE2\x80\xA6") == std::string::npos);
+  CHECK(a[a.size() - 4] != ' ');  // and it ends on a whole word, as Latin text does
+  CHECK(latin_end.find(a.substr(0, a.size() - 3) + " ") != std::string::npos);
+  CHECK(realFonts().width(a, latin.font) <= box.width);
+
+  // Japanese text in the same card keeps the CJK ellipsis.
+  std::string japanese;
+  for (int i = 0; i < 6; ++i) japanese += "港の新しい工作室は毎週三晩ひらいています";
+  const FittedText kana = fitText(japanese, box, realFonts(), breaker);
+  REQUIRE(kana.ellipsised);
+  const std::string& b = kana.lines.back();
+  CHECK(b.compare(b.size() - 3, 3, "\xE2\x80\xA6") == 0);
+  CHECK(realFonts().width(b, kana.font) <= box.width);
+}
