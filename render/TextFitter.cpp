@@ -110,6 +110,60 @@ LineWidths widthsFor(const TextBox& box, int px) {
   return widths;
 }
 
+// A Latin letter or digit (ASCII or Latin-1 and Latin Extended letters).
+bool isLatinAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+bool isUpper(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+bool isLower(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
+bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+struct TokenCut {
+  std::string line;       // the part of the token shown, with its hyphen
+  std::size_t bytes = 0;  // how much of the token it takes (> 0)
+};
+
+// Cuts `token`, a word wider than `width`, at its last camelCase, letter and
+// digit, or punctuation boundary whose part (with a hyphen) fits
+// ("StratoVoltEdge-" of "StratoVoltEdgeInferenceAccelerator"); else at the
+// last grapheme cluster that fits. A cut after a Latin letter or digit is
+// marked with a hyphen; after punctuation or in other scripts it is not.
+TokenCut cutToken(std::string_view token, int width, const FontSpec& font, TextMeasurer& measurer,
+                  LineBreaker& breaker) {
+  const std::vector<std::size_t> bounds = breaker.graphemeBoundaries(token);
+  const auto lastCodePoint = [&](std::size_t end) {
+    char32_t c = 0;
+    for (std::size_t pos = 0; pos < end;) c = content::nextCodePoint(token, pos);
+    return c;
+  };
+  const auto shown = [&](std::size_t end) {
+    std::string line(trimEnd(token.substr(0, end)));
+    if (isLatinAlnum(lastCodePoint(end))) line += '-';
+    return line;
+  };
+  // Boundaries between clusters, from the end: the word-like ones first.
+  for (std::size_t i = bounds.size() - 2; i >= 1 && i < bounds.size(); --i) {
+    std::size_t pos = bounds[i];
+    const char32_t after = content::nextCodePoint(token, pos);
+    const char32_t before = lastCodePoint(bounds[i]);
+    const bool camel = isLower(before) && isUpper(after);
+    const bool digits = (isDigit(before) && !isDigit(after) && isLatinAlnum(after)) ||
+                        (!isDigit(before) && isLatinAlnum(before) && isDigit(after));
+    const bool punctuation = before < 0x80 && !isLatinAlnum(before) && before != ' ' && isLatinAlnum(after);
+    if (!(camel || digits || punctuation)) continue;
+    std::string line = shown(bounds[i]);
+    if (measurer.width(line, font) <= width) return TokenCut{std::move(line), bounds[i]};
+  }
+  std::size_t fit_lo = 1, fit_hi = bounds.size() - 1;  // bounds[fit_lo] is kept
+  while (fit_lo < fit_hi) {
+    const std::size_t mid = (fit_lo + fit_hi + 1) / 2;
+    if (measurer.width(shown(bounds[mid]), font) <= width) fit_lo = mid; else fit_hi = mid - 1;
+  }
+  const std::size_t end = bounds[std::min(fit_lo, bounds.size() - 1)];
+  return TokenCut{shown(end), end};
+}
+
 std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widths, const FontSpec& font,
                                    TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token,
                                    std::size_t max_lines) {
@@ -140,22 +194,19 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
       const auto segment = trimEnd(text.substr(start, opportunities[mid].offset - start));
       if (measurer.width(segment, font) <= width) lo = mid + 1; else hi = mid;
     }
-    std::size_t end;
+    std::size_t end = 0;
     if (lo > next) {
       end = opportunities[lo - 1].offset;
     } else {
-      // Even the first token overflows: cut it between grapheme clusters, at
-      // the last one that fits (always at least one, so the loop advances).
+      // Even the first token overflows: cut it where it fits (always after
+      // at least one cluster, so the loop advances), marked with a hyphen.
       const std::string_view token =
           text.substr(start, std::min(opportunities[next].offset - start, window));
-      const std::vector<std::size_t> bounds = breaker.graphemeBoundaries(token);
-      std::size_t fit_lo = 1, fit_hi = bounds.size() - 1;  // bounds[fit_lo] is kept
-      while (fit_lo < fit_hi) {
-        const std::size_t mid = (fit_lo + fit_hi + 1) / 2;
-        if (measurer.width(trimEnd(token.substr(0, bounds[mid])), font) <= width) fit_lo = mid; else fit_hi = mid - 1;
-      }
-      end = start + bounds[std::min(fit_lo, bounds.size() - 1)];
+      const TokenCut cut = cutToken(token, width, font, measurer, breaker);
+      lines.push_back(cut.line);
+      start = start + cut.bytes;
       if (cut_token != nullptr) *cut_token = true;
+      continue;
     }
     lines.emplace_back(trimEnd(text.substr(start, end - start)));
     start = skipSpaces(text, end);
@@ -164,11 +215,19 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
 }
 
 // Where the text after the first `count` lines starts (lines are trimmed
-// substrings of `text`, in order).
+// substrings of `text`, in order, a cut word's part with the hyphen the cut
+// added).
 std::size_t offsetAfterLines(std::string_view text, const std::vector<std::string>& lines, std::size_t count) {
   std::size_t offset = 0;
   for (std::size_t i = 0; i < count && i < lines.size(); ++i) {
-    offset = text.find(lines[i], offset) + lines[i].size();
+    std::string_view line = lines[i];
+    std::size_t at = text.find(line, offset);
+    if (at == std::string_view::npos && !line.empty() && line.back() == '-') {
+      line.remove_suffix(1);
+      at = text.find(line, offset);
+    }
+    if (at == std::string_view::npos) return offset;
+    offset = at + line.size();
   }
   return offset;
 }

@@ -2,6 +2,7 @@
 // a reader expects, and fitting picks the largest size that fits.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <string>
 
 #include "RealFonts.hpp"
@@ -318,4 +319,40 @@ TEST_CASE("fitting: the ellipsis follows the text it ends, not the card's langua
   const std::string& b = kana.lines.back();
   CHECK(b.compare(b.size() - 3, 3, "\xE2\x80\xA6") == 0);
   CHECK(realFonts().width(b, kana.font) <= box.width);
+}
+
+TEST_CASE("wrapping: a word wider than the line is cut at camelCase, digit or punctuation boundaries, with a hyphen") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Bold, 72, "en"};
+  // Room for "StratoVoltEdgeInfer": the letters of "Inference" that fit do
+  // not count; the cut goes to the camelCase boundary before them.
+  const int width = realFonts().width("StratoVoltEdgeInfer", font);
+  REQUIRE(realFonts().width("StratoVoltEdgeInference-", font) > width);
+  bool cut = false;
+  const auto lines = wrapText("StratoVoltEdgeInferenceAccelerator ships", width, font, realFonts(), breaker, &cut);
+  CHECK(cut);
+  REQUIRE(lines.size() >= 2);
+  // The last camelCase boundary that fits with its hyphen, not the last letter that fits.
+  CHECK(lines[0] == "StratoVoltEdge-");
+  CHECK(lines[1].rfind("Inference", 0) == 0);
+  for (const std::string& line : lines) CHECK(realFonts().width(line, font) <= width);
+
+  // Letters and digits, and punctuation (no hyphen after a slash).
+  const auto digits = wrapText("RX9000Ultra2026EditionProSeriesMaxPlus", 700, font, realFonts(), breaker, &cut);
+  REQUIRE(digits.size() >= 2);
+  CHECK(digits[0].back() == '-');
+  const std::string kept = digits[0].substr(0, digits[0].size() - 1);
+  const char last = kept.back(), next = std::string("RX9000Ultra2026EditionProSeriesMaxPlus")[kept.size()];
+  const bool boundary = (std::islower(static_cast<unsigned char>(last)) && std::isupper(static_cast<unsigned char>(next))) ||
+                        (std::isdigit(static_cast<unsigned char>(last)) != std::isdigit(static_cast<unsigned char>(next)));
+  CHECK(boundary);
+  const auto path = wrapText("example.org/harbour/ferries/timetable/winter", 700, font, realFonts(), breaker, &cut);
+  REQUIRE(path.size() >= 2);
+  CHECK(path[0].back() == '/');
+
+  // No boundary at all: grapheme clusters, still marked.
+  const auto plain = wrapText("Donaudampfschifffahrtsgesellschaft", 600, font, realFonts(), breaker, &cut);
+  REQUIRE(plain.size() >= 2);
+  CHECK(plain[0].back() == '-');
+  for (const std::string& line : plain) CHECK(realFonts().width(line, font) <= 600);
 }
