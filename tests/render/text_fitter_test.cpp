@@ -98,14 +98,20 @@ TEST_CASE("Korean wraps between words only") {
   }
 }
 
-TEST_CASE("a token wider than the line is cut between grapheme clusters") {
+TEST_CASE("a token wider than the line is cut between grapheme clusters, each cut marked with a hyphen") {
   LineBreaker breaker;
   const FontSpec font{Weight::Regular, 40, "en"};
   const std::string token(60, 'W');
   const auto lines = wrapText(token, 500, font, realFonts(), breaker);
   REQUIRE(lines.size() > 1);
   for (const auto& line : lines) CHECK(realFonts().width(line, font) <= 500);
-  CHECK(joined(lines, "") == token);
+  std::string rejoined;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool last = i + 1 == lines.size();
+    CHECK(lines[i].back() == (last ? 'W' : '-'));
+    rejoined += last ? lines[i] : lines[i].substr(0, lines[i].size() - 1);
+  }
+  CHECK(rejoined == token);
 }
 
 TEST_CASE("fitting: a short headline gets the largest size, a long one a smaller size") {
