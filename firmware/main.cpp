@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
     firmware::logInfo(firmware::joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
                                        std::chrono::duration<double>(
                                            std::chrono::system_clock::now().time_since_epoch()).count(),
-                                       " posts=", content.playlist.size()));
+                                       " posts=", content.playlist.size(), " cached=", content.feed.cached_files));
   }
   const auto missing = fonts::missingFontFiles(options.font_chain);
   if (!missing.empty()) {

@@ -32,8 +32,9 @@ libraries=(
 )
 if [ "$mode" = native ]; then
   target=$native
-  # file: cpack's dependency scan (dpkg-shlibdeps) needs it.
-  tools+=(build-essential file)
+  # file: cpack's dependency scan (dpkg-shlibdeps) needs it. xvfb, libx11-dev
+  # and libxext-dev: tests/bench/run's screen (Xvfb) and its screen-settle tool.
+  tools+=(build-essential file xvfb libx11-dev libxext-dev)
 else
   target=arm64
   tools+=(crossbuild-essential-arm64 qemu-user-static)
