@@ -1,9 +1,14 @@
-// Folder-wide defaults from a content folder's feed.yaml.
+// Folder-wide defaults from a content folder's feed.yaml, or from the site
+// configuration of a Jekyll, Hugo or Zola site (SiteConfig.hpp).
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace newsticker::content {
+
+// What built the folder's posts: decides how their addresses are made.
+enum class SiteKind { Folder, Jekyll, Hugo, Zola };
 
 struct FeedDefaults {
   std::string name;      // source shown when a post names none
@@ -13,6 +18,11 @@ struct FeedDefaults {
   bool show_drafts = false;
   std::string base_url;  // "https://news.example.org", no trailing '/'; "" = blog posts get no URL
   std::string permalink = "/:year/:month/:day/:title/";  // Jekyll-style pattern for a blog post's path
+  SiteKind site = SiteKind::Folder;
+  std::string posts_root;         // Hugo/Zola: "content", the folder a post's section path is relative to
+  std::string excerpt_separator;  // Jekyll's excerpt_separator; "" = the first paragraph
+  std::map<std::string, std::string> site_values;   // the site config's text values, "author.name" for nested ones
+  std::map<std::string, std::string> author_names;  // Jekyll _data/authors.yml: login -> display name
 };
 
 }  // namespace newsticker::content

@@ -16,6 +16,7 @@
 #include "content/PhotoResolver.hpp"
 #include "content/PostCache.hpp"
 #include "content/PostReader.hpp"
+#include "content/SiteConfig.hpp"
 
 namespace newsticker::content {
 namespace {
@@ -149,9 +150,13 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
       return node && node.IsScalar() ? node.Scalar() : std::string();
     };
     FeedDefaults& d = feed.defaults;
-    d.name = text("name");
-    if (d.name.empty()) d.name = text("source");
-    d.logo = text("logo");
+    // What feed.yaml says wins over a site's configuration (SiteConfig.hpp).
+    if (!text("name").empty()) {
+      d.name = text("name");
+    } else if (!text("source").empty()) {
+      d.name = text("source");
+    }
+    if (!text("logo").empty()) d.logo = text("logo");
     if (!text("language").empty()) d.language = normaliseLanguageTag(text("language"));
     if (const YAML::Node duration = root["duration"]; duration && duration.IsScalar()) {
       double seconds = 0;
@@ -189,7 +194,7 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
                                     "permalink " + why + "; using " + d.permalink});
       }
     }
-    if (!d.logo.empty() && !tree.hasFile("logos/" + d.logo) && !tree.hasFile(d.logo)) {
+    if (!text("logo").empty() && !tree.hasFile("logos/" + d.logo) && !tree.hasFile(d.logo)) {
       feed.diagnostics.push_back({file, 0, Severity::Warning, "logo '" + d.logo + "' is not a file inside logos/"});
     }
   } catch (const YAML::Exception& e) {
@@ -235,6 +240,13 @@ std::string joinedFields(std::initializer_list<std::string> fields) {
   return joined;
 }
 
+// A map's keys and values, one text: part of the cache's fingerprint.
+std::string mapText(const std::map<std::string, std::string>& values) {
+  std::string text;
+  for (const auto& [key, value] : values) text += key + '\x01' + value + '\x02';
+  return text;
+}
+
 // Adds what readPost gave for `file` to `feed`: the post with its logo and
 // photo resolved in `tree` (these follow the folder, so they are never
 // cached), or a rejection; and the diagnostics.
@@ -254,15 +266,29 @@ void addPost(const ContentTree& tree, const std::string& file, PostReadResult re
 
 Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
   Feed feed;
+  const SiteConfig site = readSiteConfig(tree, limits.yaml, feed.defaults, feed.diagnostics);
+  if (!feed.defaults.base_url.empty()) {
+    if (const auto address = siteAddress(feed.defaults.base_url)) {
+      feed.defaults.base_url = *address;
+    } else {
+      feed.diagnostics.push_back({site.config_file, 0, Severity::Warning,
+                                  "the site's address '" + feed.defaults.base_url +
+                                      "' is not an http:// or https:// address; its posts get no URL"});
+      feed.defaults.base_url.clear();
+    }
+  }
   readFeedYaml(tree, limits, feed);
-  feed.posts_folder = tree.hasFolder("posts") ? "posts" : tree.hasFolder("_posts") ? "_posts" : "";
+  feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
+                      : tree.hasFolder("posts")  ? "posts"
+                      : tree.hasFolder("_posts") ? "_posts"
+                                                 : "";
   const std::string prefix = feed.posts_folder.empty() ? "" : feed.posts_folder + "/";
 
   // What the listing leaves out is said, not dropped: a posts/ (or _posts/)
   // that leads outside the folder, and post files that are special files or
   // links out of the folder.
   for (const SkippedEntry& entry : tree.listSkipped("")) {
-    if (entry.name != "posts" && entry.name != "_posts") continue;
+    if (entry.name != "posts" && entry.name != "_posts" && entry.name != feed.posts_folder) continue;
     feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
     ++feed.rejected_files;
   }
@@ -275,7 +301,8 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                   joinedFields({limits.cache_fingerprint, std::to_string(limits.max_post_bytes),
                                 std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
                                 d.logo, d.language, std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
-                                d.base_url, d.permalink}));
+                                d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
+                                d.excerpt_separator, mapText(d.site_values), mapText(d.author_names)}));
   }
 
   // A first look reads the last names first: dated file names put the newest there.
@@ -317,7 +344,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
 
 std::size_t postBytes(const Post& post) {
   std::size_t bytes = sizeof(Post);
-  for (const std::string* text : {&post.file, &post.title, &post.summary, &post.source, &post.date, &post.url,
+  for (const std::string* text : {&post.file, &post.title, &post.summary, &post.source, &post.author, &post.date, &post.url,
                                   &post.language, &post.logo, &post.photo, &post.secondary_title,
                                   &post.secondary_summary, &post.secondary_language}) {
     bytes += text->capacity();

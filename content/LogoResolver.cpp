@@ -48,6 +48,8 @@ std::string resolveLogo(const ContentTree& tree, const LogoHints& hints, const F
     const std::string in_logos = "logos/" + stripLeadingSlashes(defaults.logo);
     if (tree.hasFile(in_logos)) return in_logos;
     if (tree.hasFile(stripLeadingSlashes(defaults.logo))) return stripLeadingSlashes(defaults.logo);
+    // A Hugo or Zola site's logo is published from static/.
+    if (tree.hasFile("static/" + stripLeadingSlashes(defaults.logo))) return "static/" + stripLeadingSlashes(defaults.logo);
   }
   return "";
 }

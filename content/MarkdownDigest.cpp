@@ -260,6 +260,9 @@ MarkdownDigest digestMarkdown(std::string_view body) {
     if (text.empty()) continue;
     if (digest.lead_text.size() < 2000) digest.lead_text += text + "\n";
     if (!block.heading && digest.first_paragraph.empty()) digest.first_paragraph = text;
+    if (!block.heading && digest.lead_paragraphs.size() < 4000) {
+      digest.lead_paragraphs += (digest.lead_paragraphs.empty() ? "" : " ") + text;
+    }
   }
   bool have_title = false;
   for (const Block& block : walker.blocks) {

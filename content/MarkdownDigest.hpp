@@ -10,6 +10,7 @@ namespace newsticker::content {
 
 struct MarkdownDigest {
   std::string first_paragraph;   // plain text of the first prose paragraph before any rule
+  std::string lead_paragraphs;   // every prose paragraph before any rule, joined by a space
   std::string first_image;       // src of the first image, as written ("" when none)
   std::vector<std::string> images;  // src of every image, in order (at most 32)
   std::string lead_text;         // title-worthy text before the first rule, for language detection

@@ -135,6 +135,10 @@ std::optional<std::string> permalinkUrl(std::string_view base_url, std::string_v
     path += *value;
     pos = end;
   }
+  return sitePathUrl(base_url, path);
+}
+
+std::string sitePathUrl(std::string_view base_url, std::string_view path) {
   std::string collapsed;
   for (char c : path) {
     if (c == '/' && !collapsed.empty() && collapsed.back() == '/') continue;

@@ -37,4 +37,9 @@ std::string unknownPermalinkPlaceholder(std::string_view pattern);
 std::optional<std::string> permalinkUrl(std::string_view base_url, std::string_view pattern,
                                         const PermalinkFields& fields);
 
+// `base_url` followed by `path` (a site path such as Hugo's `url:`, Zola's
+// `path`, or one built from a post's section and slug): a '/' added in
+// front, "//" collapsed, bytes a URL cannot hold percent-encoded as above.
+std::string sitePathUrl(std::string_view base_url, std::string_view path);
+
 }  // namespace newsticker::content

@@ -24,6 +24,8 @@ std::string locate(const ContentTree& tree, const std::string& reference) {
   }
   const std::string site_path = sitePathOf(reference);
   if (!site_path.empty() && tree.hasFile(site_path)) return site_path;
+  // Hugo and Zola publish static/NAME at /NAME.
+  if (!site_path.empty() && tree.hasFile("static/" + site_path)) return "static/" + site_path;
   return "";
 }
 

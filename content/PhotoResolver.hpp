@@ -18,7 +18,7 @@ namespace newsticker::content {
 // Automatic: each candidate in order (`image:`, a news item's `images[]`, a
 // blog post's body images) is looked for by file name in images/, then in
 // logos/, then (a local path such as /assets/images/NAME) as that path inside
-// the folder. The first file found that is not `logo` (the post's resolved
+// the folder, then under static/ (Hugo, Zola). The first file found that is not `logo` (the post's resolved
 // logo), is a PNG or JPEG by its bytes (never SVG), and is photo-shaped wins:
 // at least 320 px on its shorter side and at most 2.5 times as long as wide
 // (or tall), by the file's own header, else by the width/height the post

@@ -15,7 +15,8 @@ struct Post {
   std::string file;      // path relative to the content folder, as shown in messages
   std::string title;     // exactly as written in the front matter
   std::string summary;   // plain text, whitespace collapsed; may be empty
-  std::string source;    // provider / source / author / feed name; may be empty
+  std::string source;    // provider / source / feed or site name / author; may be empty
+  std::string author;    // the post's author (display name when the site gives one), for a byline; may be empty
   std::string date;      // ISO 8601: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC); empty = undated
   std::string url;
   std::vector<std::string> topics;

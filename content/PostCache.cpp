@@ -13,7 +13,7 @@ namespace newsticker::content {
 namespace {
 
 // Bumped whenever the layout below changes.
-constexpr char kMagic[] = "newsticker post cache 1\n";
+constexpr char kMagic[] = "newsticker post cache 2\n";
 
 // Appends values in the host's byte order (the cache never leaves the machine).
 class Writer {
@@ -91,7 +91,7 @@ std::string serialise(const PostReadResult& result) {
   w.number<std::uint8_t>(result.post ? 1 : 0);
   if (result.post) {
     const Post& p = *result.post;
-    for (const std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.date, &p.url, &p.language, &p.logo,
+    for (const std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url, &p.language, &p.logo,
                                  &p.photo, &p.secondary_title, &p.secondary_summary, &p.secondary_language}) {
       w.text(*s);
     }
@@ -135,7 +135,7 @@ std::optional<PostReadResult> deserialise(const std::string& bytes) {
   PostReadResult result;
   if (r.number<std::uint8_t>() == 1) {
     Post p;
-    for (std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.date, &p.url, &p.language, &p.logo,
+    for (std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url, &p.language, &p.logo,
                            &p.photo, &p.secondary_title, &p.secondary_summary, &p.secondary_language}) {
       *s = r.text();
     }

@@ -5,10 +5,12 @@
 #include <algorithm>
 
 #include "content/FrontMatter.hpp"
+#include "content/FrontMatterMap.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
 #include "content/Permalink.hpp"
 #include "content/PostDate.hpp"
+#include "content/TemplateTags.hpp"
 #include "content/Utf8.hpp"
 
 namespace newsticker::content {
@@ -16,8 +18,8 @@ namespace {
 
 class Reader {
  public:
-  Reader(const std::string& file, int yaml_first_line, PostReadResult& result)
-      : file_(file), yaml_first_line_(yaml_first_line), result_(result) {}
+  Reader(const std::string& file, int yaml_first_line, PostReadResult& result, int unknown_line = 0)
+      : file_(file), yaml_first_line_(yaml_first_line), unknown_line_(unknown_line), result_(result) {}
 
   void error(int line, std::string message) {
     result_.diagnostics.push_back({file_, line, Severity::Error, std::move(message)});
@@ -27,7 +29,7 @@ class Reader {
   }
   int lineOf(const YAML::Node& node) const {
     const int line = node.Mark().line;
-    return line < 0 ? 0 : yaml_first_line_ + line;
+    return line < 0 ? unknown_line_ : yaml_first_line_ + line;
   }
   int lineOfYaml(int yaml_line) const { return yaml_first_line_ + yaml_line; }
 
@@ -94,25 +96,76 @@ class Reader {
  private:
   const std::string& file_;
   int yaml_first_line_;
+  int unknown_line_;  // where a value without a mark of its own (TOML, JSON) is reported
   PostReadResult& result_;
 };
 
-// Keys newsticker reads, and keys of the two post formats (and common Jekyll
-// ones) that it knowingly ignores; anything else earns a warning, so a typo
-// such as 'tittle' does not pass silently.
-bool isKnownKey(const std::string& key) {
+// Keys newsticker reads.
+const std::vector<std::string>& readKeys() {
+  static const std::vector<std::string> kKeys = {
+      "title", "excerpt", "summary", "description", "source", "author", "authors", "provider", "date",
+      "publishedDateTime", "webUrl", "originalUrl", "url", "topics", "tags", "published", "draft", "quality",
+      "heat", "duration", "lang", "language", "related", "logo", "images", "image", "photo", "permalink", "slug",
+      "path", "categories", "category", "excerpt_separator", "featured_image", "extra", "params", "taxonomies"};
+  return kKeys;
+}
+
+// Keys of the post formats and of Jekyll, Hugo and Zola front matter that
+// newsticker knowingly leaves to them.
+bool isGeneratorKey(const std::string& key) {
   static const char* const kKnown[] = {
-      "title", "excerpt", "summary", "description", "source", "author", "provider", "date",
-      "publishedDateTime", "webUrl", "originalUrl", "url", "topics", "tags", "published", "draft",
-      "quality", "heat", "duration", "lang", "language", "related", "logo", "images", "photo",
-      // read by other tools, ignored here
-      "layout", "category", "categories", "type", "secured", "ampWebUrl", "cdnAmpWebUrl", "permalink",
-      "image", "redirect_from", "excerpt_separator", "hidden", "featured-img", "sitemap", "comments",
-      "toc", "slug", "id", "last_modified_at", "updated"};
+      // news items
+      "type", "secured", "ampWebUrl", "cdnAmpWebUrl",
+      // Jekyll and its common plugins and themes
+      "layout", "redirect_from", "redirect_to", "hidden", "featured-img", "sitemap", "comments", "toc", "id",
+      "last_modified_at", "updated", "render_with_liquid", "header", "sidebar", "classes", "share", "related_posts",
+      "author_profile", "read_time", "mathjax", "og_image", "seo", "lastmod", "version", "order", "nav_order",
+      "parent", "has_children", "pin", "math", "mermaid", "modified",
+      // Hugo
+      "aliases", "expiryDate", "headless", "isCJKLanguage", "keywords", "linkTitle", "markup", "outputs",
+      "publishDate", "resources", "series", "translationKey", "weight", "build", "cascade", "menu", "menus",
+      "expirydate", "publishdate", "linktitle", "iscjklanguage", "translationkey", "showToc", "TocOpen",
+      // Zola
+      "template", "in_search_index", "updated", "render", "sort_by", "paginate_by", "transparent",
+      "page_template", "insert_anchor_links", "generate_feeds", "aliases"};
   for (const char* known : kKnown) {
     if (key == known) return true;
   }
   return false;
+}
+
+// Restricted Damerau-Levenshtein distance (a swap of two neighbours is one edit).
+std::size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+bool isReadKey(const std::string& key) {
+  for (const std::string& known : readKeys()) {
+    if (key == known) return true;
+  }
+  return false;
+}
+
+// The key newsticker reads that `key` looks like a typo of ("titel" gives
+// "title"), or "" when it is a known key or resembles none: within 2 edits
+// of a key of 6 letters or more, 1 edit of one of 4 or 5, never for shorter.
+std::string likelyTypoOf(const std::string& key) {
+  if (isGeneratorKey(key) || isReadKey(key) || key.size() > 40) return "";
+  for (const std::string& known : readKeys()) {
+    const std::size_t allowed = known.size() >= 6 ? 2 : known.size() >= 4 ? 1 : 0;
+    if (allowed > 0 && editDistance(key, known) <= allowed) return known;
+  }
+  return "";
 }
 
 // Removes C0 control characters other than tab and newline (a NUL would cut
@@ -168,6 +221,378 @@ std::string wideEncodingName(std::string_view b) {
   return "";
 }
 
+// The folder part of a path ("content/posts/a.md" gives "content/posts"; "" at the top).
+std::string folderOf(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+bool isBundleIndex(const std::string& file) {
+  const std::string name = fileNameOf(file);
+  return name == "index.md" || name == "index.markdown";
+}
+
+// The name that stands for a post in its address and dates: the file name,
+// or for a page bundle (a folder holding index.md) the folder's name.
+std::string postStem(const std::string& file) {
+  if (isBundleIndex(file)) {
+    const std::string folder = folderOf(file);
+    return fileNameOf(folder) + ".md";
+  }
+  return fileNameOf(file);
+}
+
+bool startsWithScheme(const std::string& text) {
+  return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
+}
+
+std::string lowered(std::string text) {
+  for (char& c : text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return text;
+}
+
+// Zola's slug: lower case, every run of other characters than letters and
+// digits one '-' (Zola's default `slugify.paths = "on"`, for ASCII names).
+std::string zolaSlug(const std::string& text) {
+  std::string out;
+  bool dash = false;
+  for (char c : text) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      static_cast<unsigned char>(c) >= 0x80;
+    if (!keep) {
+      dash = true;
+      continue;
+    }
+    if (dash && !out.empty()) out += '-';
+    dash = false;
+    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// "2026-03-26-name" or "2026-03-26_name" (Zola) without its date prefix.
+std::string withoutDatePrefix(const std::string& stem) {
+  if (stem.size() > 11 && (stem[10] == '-' || stem[10] == '_') && parsePostDate(stem.substr(0, 10))) {
+    return stem.substr(11);
+  }
+  return stem;
+}
+
+// The date a Zola `path` such as "2026/03/26/release" starts with, or "".
+std::string dayOfPath(const std::string& path) {
+  const std::size_t start = path.find_first_not_of('/');
+  if (start == std::string::npos || path.size() < start + 10) return "";
+  const std::string head = path.substr(start, 10);
+  if (head[4] != '/' || head[7] != '/') return "";
+  std::string day = head;
+  day[4] = day[7] = '-';
+  return parsePostDate(day) ? day : "";
+}
+
+// Everything before the first `marker` in `body`, or nullopt when there is none.
+std::optional<std::string> beforeMarker(const std::string& body, const std::vector<std::string>& markers) {
+  for (const std::string& marker : markers) {
+    if (marker.empty()) continue;
+    if (const std::size_t at = body.find(marker); at != std::string::npos) return body.substr(0, at);
+  }
+  return std::nullopt;
+}
+
+// Copies the keys of Zola's `[extra]` and Hugo's `params` tables to the top
+// level where the top level does not set them, so the field rules read them.
+void liftExtraTables(YAML::Node& root) {
+  for (const char* table : {"extra", "params"}) {
+    const YAML::Node& const_root = root;
+    const YAML::Node extra = const_root[table];
+    if (!extra || !extra.IsMap()) continue;
+    for (const auto& entry : extra) {
+      if (!entry.first.IsScalar()) continue;
+      const std::string key = entry.first.Scalar();
+      if (!const_root[key]) root[key] = entry.second;
+    }
+  }
+}
+
+// Reads the field rules (DESIGN.md) from one front matter mapping.
+class PostFields {
+ public:
+  PostFields(const std::string& file, const YAML::Node& root, const FrontMatterMap& map, Reader& fm,
+             int first_line, const FeedDefaults& defaults, PostReadResult& result)
+      : file_(file), root_(root), map_(map), fm_(fm), first_line_(first_line), defaults_(defaults),
+        result_(result) {}
+
+  int keyLine(const std::string& key) const {
+    if (const auto found = map_.key_lines.find(key); found != map_.key_lines.end()) return first_line_ + found->second;
+    return fm_.lineOf(root_[key]);
+  }
+
+  // False (with an error) when there is no usable title.
+  bool title(Post& post) {
+    const YAML::Node title = root_["title"];
+    if (!title || title.IsNull()) {
+      fm_.error(first_line_, "title is missing: add 'title: ...' to the front matter");
+      return false;
+    }
+    if (!title.IsScalar()) {
+      fm_.error(keyLine("title"), "title must be text, found " + Reader::shape(title));
+      return false;
+    }
+    if (title.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
+      fm_.error(keyLine("title"), "title is empty");
+      return false;
+    }
+    post.title = title.Scalar();
+    if (removeControlCharacters(post.title)) {
+      // Checked after cleaning: a title of control characters alone would
+      // give a card without a headline.
+      if (post.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+        fm_.error(keyLine("title"), "title is empty once control characters are removed");
+        return false;
+      }
+      fm_.warning(keyLine("title"), "title holds control characters (such as NUL); they are left out");
+    }
+    return true;
+  }
+
+  bool newsItem() const { return root_["provider"] || root_["publishedDateTime"]; }
+
+  // The summary key's text, or the body's lead as the site shows it.
+  std::string summary(const std::string& body, const MarkdownDigest& digest) {
+    std::string written = fm_.firstText(root_, {"excerpt", "summary", "description"});
+    if (!written.empty()) {
+      written = removeTemplateTags(written, defaults_.site_values);
+      if (!newsItem() && written.find_first_of("[*_`<&#\\") != std::string::npos) {
+        const std::string plain = digestMarkdown(written).lead_paragraphs;
+        if (!plain.empty()) written = plain;
+      }
+      return written;
+    }
+    std::vector<std::string> markers;
+    markers.push_back(fm_.text(root_, "excerpt_separator"));
+    if (defaults_.site == SiteKind::Jekyll || defaults_.site == SiteKind::Folder) {
+      markers.push_back(defaults_.excerpt_separator);
+    } else {
+      markers.insert(markers.end(), {"<!--more-->", "<!-- more -->"});
+    }
+    if (const auto lead = beforeMarker(body, markers)) {
+      const std::string text = digestMarkdown(*lead).lead_paragraphs;
+      if (!text.empty()) return text;
+    }
+    return digest.first_paragraph;
+  }
+
+  void sourceAndAuthor(Post& post) {
+    if (const YAML::Node provider = root_["provider"]; provider && provider.IsMap()) {
+      post.source = fm_.text(provider, "name");
+      result_.logo_hints.provider_domain = fm_.text(provider, "domain");
+    }
+    const YAML::Node author = root_["author"] ? root_["author"] : root_["authors"];
+    if (author && author.IsMap()) {
+      post.author = fm_.text(author, "name");
+    } else if (author && author.IsSequence() && author.size() > 0) {
+      const YAML::Node first = author[0];
+      if (first.IsScalar()) post.author = first.Scalar();
+      if (first.IsMap()) post.author = fm_.text(first, "name");
+    } else if (author) {
+      post.author = fm_.text(root_, root_["author"] ? "author" : "authors");
+    }
+    if (const auto display = defaults_.author_names.find(post.author); display != defaults_.author_names.end()) {
+      post.author = display->second;
+    }
+    if (post.source.empty()) post.source = fm_.text(root_, "source");
+    // A site's posts are its site's news: the author's login is a byline,
+    // not the source. A folder of posts keeps its author as the source.
+    if (defaults_.site == SiteKind::Folder && post.source.empty()) post.source = post.author;
+    if (post.source.empty()) post.source = defaults_.name;
+    if (post.source.empty()) post.source = post.author;
+  }
+
+  // Returns the date node, if any, for the address.
+  YAML::Node date(Post& post) {
+    const YAML::Node date_node = root_["publishedDateTime"] ? root_["publishedDateTime"] : root_["date"];
+    if (date_node && date_node.IsScalar() && !date_node.Scalar().empty()) {
+      if (const auto date = parsePostDate(date_node.Scalar())) {
+        post.date = *date;
+      } else {
+        fm_.warning(keyLine(root_["publishedDateTime"] ? "publishedDateTime" : "date"),
+                    "date '" + date_node.Scalar() + "' is not YYYY-MM-DD or ISO 8601; the post is shown undated");
+      }
+    }
+    if (post.date.empty() && defaults_.site == SiteKind::Zola) post.date = dayOfPath(fm_.text(root_, "path"));
+    if (post.date.empty()) {
+      std::string stem = postStem(file_);
+      if (stem.size() > 10 && stem[10] == '_') stem[10] = '-';  // Zola also takes "2026-03-26_name"
+      if (const auto date = dateFromFileName(stem)) post.date = *date;
+    }
+    return date_node;
+  }
+
+  std::vector<std::string> categories() {
+    std::vector<std::string> values = fm_.list(root_, "categories");
+    if (values.empty() && !fm_.text(root_, "category").empty()) values.push_back(fm_.text(root_, "category"));
+    if (const YAML::Node taxonomies = root_["taxonomies"]; values.empty() && taxonomies && taxonomies.IsMap()) {
+      values = fm_.list(taxonomies, "categories");
+    }
+    return values;
+  }
+
+  std::vector<std::string> topics() {
+    std::vector<std::string> values = fm_.list(root_, "topics");
+    if (values.empty()) values = fm_.list(root_, "tags");
+    if (const YAML::Node taxonomies = root_["taxonomies"]; values.empty() && taxonomies && taxonomies.IsMap()) {
+      values = fm_.list(taxonomies, "tags");
+    }
+    return values;
+  }
+
+  // The post's address: its own (webUrl, originalUrl, an absolute url), else
+  // the one its generator gives it under the site's base URL.
+  std::string url(const YAML::Node& date_node) {
+    const std::string own = fm_.firstText(root_, {"webUrl", "originalUrl"});
+    if (!own.empty()) return own;
+    const std::string url_key = fm_.text(root_, "url");
+    if (startsWithScheme(url_key)) return url_key;
+    if (!url_key.empty() && defaults_.site == SiteKind::Folder && defaults_.base_url.empty()) return url_key;
+    if (newsItem() || defaults_.base_url.empty()) return "";
+    if (!url_key.empty()) return siteUrl(defaults_.base_url, url_key);
+
+    if (defaults_.site == SiteKind::Hugo || defaults_.site == SiteKind::Zola) return generatedUrl();
+
+    PermalinkFields fields;
+    if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
+    if (fields.day.empty()) fields.day = dateFromFileName(postStem(file_)).value_or("");
+    fields.title = fm_.text(root_, "slug");
+    if (fields.title.empty()) fields.title = slugOfFileName(postStem(file_));
+    fields.categories = categories();
+    std::string pattern = defaults_.permalink;
+    if (const std::string own_pattern = fm_.text(root_, "permalink"); !own_pattern.empty()) {
+      const std::string candidate = permalinkPattern(own_pattern);
+      const std::string unknown = unknownPermalinkPlaceholder(candidate);
+      if (unknown.empty()) {
+        pattern = candidate;
+      } else {
+        fm_.warning(keyLine("permalink"), "permalink uses " + unknown +
+                                              ", which is not a placeholder newsticker knows; using " + pattern);
+      }
+    }
+    return permalinkUrl(defaults_.base_url, pattern, fields).value_or("");
+  }
+
+  void images(const MarkdownDigest& digest) {
+    PhotoHints& photo = result_.photo_hints;
+    if (const YAML::Node node = root_["photo"]; node && node.IsScalar()) {
+      bool enabled = true;  // `photo: true` asks for the automatic choice
+      if (YAML::convert<bool>::decode(node, enabled)) {
+        photo.disabled = !enabled;
+      } else if (node.Scalar() == "none") {
+        photo.disabled = true;
+      } else {
+        photo.front_matter = node.Scalar();
+        photo.front_matter_line = keyLine("photo");
+      }
+    } else if (node && !node.IsNull()) {
+      fm_.warning(keyLine("photo"), "photo should be a file name or none, found " + Reader::shape(node) + "; ignored");
+    }
+    for (const char* key : {"image", "featured_image"}) {
+      if (const YAML::Node image = root_[key]; image && image.IsScalar() && !image.Scalar().empty()) {
+        addCandidate(image.Scalar(), 0, 0);
+      } else if (image && image.IsMap()) {  // jekyll-seo-tag: {path, width, height}
+        const std::string path = fm_.firstText(image, {"path", "url"});
+        if (!path.empty()) addCandidate(path, pixels(image["width"]), pixels(image["height"]));
+      }
+    }
+    if (const YAML::Node images = root_["images"]; images && images.IsSequence()) {
+      for (const auto& image : images) {
+        if (image.IsMap()) {
+          const std::string url = fm_.text(image, "url");
+          if (url.empty()) continue;
+          result_.logo_hints.image_urls.push_back(url);
+          addCandidate(url, pixels(image["width"]), pixels(image["height"]));
+        } else if (image.IsScalar() && !image.Scalar().empty()) {  // Hugo: a list of paths
+          addCandidate(image.Scalar(), 0, 0);
+        }
+      }
+    }
+    for (const std::string& src : digest.images) addCandidate(src, 0, 0);
+  }
+
+  // A site's front matter belongs to its generator: only a key that looks
+  // like a typo of one newsticker reads is warned. A plain folder's posts are
+  // written for newsticker: every key it does not know is warned.
+  void warnUnknownKeys() {
+    for (const auto& entry : root_) {
+      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      const std::string meant = likelyTypoOf(key);
+      if (!meant.empty()) {
+        fm_.warning(keyLine(key), "unknown key '" + key + "' ignored; did you mean '" + meant + "'?");
+      } else if (defaults_.site == SiteKind::Folder && !isReadKey(key) && !isGeneratorKey(key)) {
+        fm_.warning(keyLine(key), "unknown key '" + key + "' ignored");
+      }
+    }
+  }
+
+ private:
+  // `base_url` + a site path, '/'-separated, collapsed and escaped as Permalink does.
+  static std::string siteUrl(const std::string& base_url, const std::string& path) {
+    return sitePathUrl(base_url, path);
+  }
+
+  // Hugo and Zola: the section path of the file under content/, then the
+  // post's slug (or Zola's `path`), ending in '/'.
+  std::string generatedUrl() {
+    if (defaults_.site == SiteKind::Zola) {
+      if (const std::string path = fm_.text(root_, "path"); !path.empty()) {
+        return siteUrl(defaults_.base_url, "/" + path + "/");
+      }
+    }
+    std::string relative = file_;
+    const std::string root_prefix = defaults_.posts_root.empty() ? "" : defaults_.posts_root + "/";
+    if (!root_prefix.empty() && relative.rfind(root_prefix, 0) == 0) relative.erase(0, root_prefix.size());
+    std::string section = folderOf(relative);
+    if (isBundleIndex(relative)) section = folderOf(section);
+    std::string stem = postStem(relative);
+    stem = stem.substr(0, stem.rfind('.'));
+    std::string slug = fm_.text(root_, "slug");
+    std::string path;
+    if (defaults_.site == SiteKind::Zola) {
+      if (slug.empty()) slug = withoutDatePrefix(stem);
+      std::string start;
+      for (std::size_t from = 0; from < section.size();) {
+        const std::size_t slash = section.find('/', from);
+        path += "/" + zolaSlug(section.substr(from, slash == std::string::npos ? slash : slash - from));
+        from = slash == std::string::npos ? section.size() : slash + 1;
+      }
+      path += "/" + zolaSlug(slug) + "/";
+    } else {
+      if (slug.empty()) slug = stem;
+      path = lowered("/" + section + "/" + slug + "/");
+      for (char& c : path) c = c == ' ' ? '-' : c;
+    }
+    return siteUrl(defaults_.base_url, path);
+  }
+
+  // A picture named relative to a page bundle ("cover.jpg" next to index.md)
+  // is looked for there, as a site path.
+  void addCandidate(const std::string& reference, int width, int height) {
+    std::string ref = reference;
+    const bool relative = !ref.empty() && ref.front() != '/' && ref.find("://") == std::string::npos &&
+                          ref.rfind("data:", 0) != 0;
+    if (relative && defaults_.site != SiteKind::Folder && defaults_.site != SiteKind::Jekyll) {
+      const std::string folder = folderOf(file_);
+      ref = "/" + (folder.empty() ? "" : folder + "/") + ref;
+    }
+    result_.photo_hints.candidates.push_back({ref, width, height});
+  }
+
+  const std::string& file_;
+  const YAML::Node& root_;
+  const FrontMatterMap& map_;
+  Reader& fm_;
+  int first_line_;
+  const FeedDefaults& defaults_;
+  PostReadResult& result_;
+};
+
 }  // namespace
 
 PostReadResult readPost(const std::string& file, std::string_view bytes,
@@ -188,14 +613,18 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
 
   const FrontMatter split = splitFrontMatter(bytes);
   if (!split.present) {
-    reader.error(1, "no front matter: the file must start with a '---' line, then 'title: ...'");
+    reader.error(1, "no front matter: the file must start with a '---' line (YAML), a '+++' line (TOML) or "
+                    "a '{' (JSON), then the title");
     return result;
   }
   if (!split.closed) {
-    reader.error(1, "front matter is not closed: add a line with only '---' after it");
+    const char* close = split.format == FrontMatterFormat::Toml   ? "add a line with only '+++' after it"
+                        : split.format == FrontMatterFormat::Json ? "close its '{' with a '}'"
+                                                                  : "add a line with only '---' after it";
+    reader.error(1, std::string("front matter is not closed: ") + close);
     return result;
   }
-  // A raw NUL is no text: in the front matter yaml-cpp would call it an
+  // A raw NUL is no text: in the front matter a parser would call it an
   // "unknown escape character", so it is named here with its offset; in the
   // body it is left out of the text with a warning.
   std::optional<std::string> body_without_nul;
@@ -216,96 +645,33 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
   }
   const std::string& body = body_without_nul ? *body_without_nul : split.body;
 
-  Reader fm(file, split.yaml_first_line, result);
-  if (const auto fault = checkYamlLimits(split.yaml, limits)) {
-    fm.error(fm.lineOfYaml(fault->line), fault->message);
-    return result;
-  }
-  YAML::Node root;
-  try {
-    root = YAML::Load(split.yaml);
-  } catch (const YAML::Exception& e) {
-    fm.error(fm.lineOfYaml(e.mark.line), "front matter is not valid YAML: " + e.msg);
-    return result;
-  }
-  if (!root.IsMap()) {
-    fm.error(split.yaml_first_line, "front matter must be 'key: value' lines, found " + Reader::shape(root));
+  // Values of TOML and JSON front matter carry no line of their own: they
+  // are reported at the opening line.
+  const int opening_line = split.format == FrontMatterFormat::Json ? 1 : split.yaml_first_line - 1;
+  Reader fm(file, split.yaml_first_line, result, split.format == FrontMatterFormat::Yaml ? 0 : opening_line);
+  FrontMatterMap map = readFrontMatter(split.format, split.yaml, limits);
+  if (!map.ok) {
+    fm.error(fm.lineOfYaml(map.error_line), map.error);
     return result;
   }
 
   try {
+    PostFields fields(file, map.root, map, fm, split.yaml_first_line, defaults, result);
     Post post;
     post.file = file;
-    const YAML::Node title = root["title"];
-    if (!title || title.IsNull()) {
-      fm.error(split.yaml_first_line, "title is missing: add 'title: ...' to the front matter");
-      return result;
-    }
-    if (!title.IsScalar()) {
-      fm.error(fm.lineOf(title), "title must be text, found " + Reader::shape(title));
-      return result;
-    }
-    if (title.Scalar().find_first_not_of(" \t\r\n") == std::string::npos) {
-      fm.error(fm.lineOf(title), "title is empty");
-      return result;
-    }
-    post.title = title.Scalar();
-    if (removeControlCharacters(post.title)) {
-      // Checked after cleaning: a title of control characters alone would
-      // give a card without a headline.
-      if (post.title.find_first_not_of(" \t\r\n") == std::string::npos) {
-        fm.error(fm.lineOf(title), "title is empty once control characters are removed");
-        return result;
-      }
-      fm.warning(fm.lineOf(title), "title holds control characters (such as NUL); they are left out");
-    }
+    if (!fields.title(post)) return result;
+    fields.warnUnknownKeys();
+    liftExtraTables(map.root);
 
-    const MarkdownDigest digest = digestMarkdown(body);
-    post.summary = fm.firstText(root, {"excerpt", "summary", "description"});
-    if (post.summary.empty()) post.summary = digest.first_paragraph;
+    const std::string clean_body = removeTemplateTags(body, defaults.site_values);
+    const MarkdownDigest digest = digestMarkdown(clean_body);
+    post.summary = fields.summary(clean_body, digest);
+    fields.sourceAndAuthor(post);
+    const YAML::Node date_node = fields.date(post);
+    post.url = fields.url(date_node);
+    post.topics = fields.topics();
 
-    if (const YAML::Node provider = root["provider"]; provider && provider.IsMap()) {
-      post.source = fm.text(provider, "name");
-      result.logo_hints.provider_domain = fm.text(provider, "domain");
-    }
-    if (post.source.empty()) post.source = fm.text(root, "source");
-    if (const YAML::Node author = root["author"]; post.source.empty() && author) {
-      post.source = author.IsMap() ? fm.text(author, "name") : fm.text(root, "author");
-    }
-    if (post.source.empty()) post.source = defaults.name;
-
-    const YAML::Node date_node = root["publishedDateTime"] ? root["publishedDateTime"] : root["date"];
-    if (date_node && date_node.IsScalar() && !date_node.Scalar().empty()) {
-      if (const auto date = parsePostDate(date_node.Scalar())) {
-        post.date = *date;
-      } else {
-        fm.warning(fm.lineOf(date_node), "date '" + date_node.Scalar() +
-                                             "' is not YYYY-MM-DD or ISO 8601; the post is shown undated");
-      }
-    }
-    if (post.date.empty()) {
-      if (const auto date = dateFromFileName(fileNameOf(file))) post.date = *date;
-    }
-
-    post.url = fm.firstText(root, {"webUrl", "originalUrl", "url"});
-    // A blog post (not a news item) without an address of its own gets its
-    // site's: feed.yaml's base_url + permalink, from the day as written.
-    const bool news_item = root["provider"] || root["publishedDateTime"];
-    if (post.url.empty() && !news_item && !defaults.base_url.empty()) {
-      PermalinkFields fields;
-      if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
-      if (fields.day.empty()) fields.day = dateFromFileName(fileNameOf(file)).value_or("");
-      fields.title = fm.text(root, "slug");
-      if (fields.title.empty()) fields.title = slugOfFileName(fileNameOf(file));
-      fields.categories = fm.list(root, "categories");
-      if (fields.categories.empty() && !fm.text(root, "category").empty()) {
-        fields.categories.push_back(fm.text(root, "category"));
-      }
-      post.url = permalinkUrl(defaults.base_url, defaults.permalink, fields).value_or("");
-    }
-    post.topics = fm.list(root, "topics");
-    if (post.topics.empty()) post.topics = fm.list(root, "tags");
-
+    const YAML::Node& root = map.root;
     if (const YAML::Node published = root["published"]; published && published.IsScalar()) {
       bool value = true;
       if (YAML::convert<bool>::decode(published, value)) post.draft = !value;
@@ -323,7 +689,7 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
       if (*duration > 0 && *duration <= 3600) {
         post.duration_seconds = *duration;
       } else {
-        fm.warning(fm.lineOf(root["duration"]), "duration must be between 0 and 3600 seconds; ignored");
+        fm.warning(fields.keyLine("duration"), "duration must be between 0 and 3600 seconds; ignored");
       }
     }
 
@@ -360,51 +726,15 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
       }
     }
 
-    for (const auto& entry : root) {
-      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
-      if (!isKnownKey(key)) {
-        fm.warning(fm.lineOf(entry.first), "unknown key '" + key + "' ignored");
-      }
-    }
-
     removeControlCharacters(post.summary);
     removeControlCharacters(post.source);
+    removeControlCharacters(post.author);
     removeControlCharacters(post.secondary_title);
     removeControlCharacters(post.secondary_summary);
 
     result.logo_hints.front_matter = fm.text(root, "logo");
     result.logo_hints.body_image = digest.first_image;
-    PhotoHints& photo = result.photo_hints;
-    if (const YAML::Node node = root["photo"]; node && node.IsScalar()) {
-      bool enabled = true;  // `photo: true` asks for the automatic choice
-      if (YAML::convert<bool>::decode(node, enabled)) {
-        photo.disabled = !enabled;
-      } else if (node.Scalar() == "none") {
-        photo.disabled = true;
-      } else {
-        photo.front_matter = node.Scalar();
-        photo.front_matter_line = fm.lineOf(node);
-      }
-    } else if (node && !node.IsNull()) {
-      fm.warning(fm.lineOf(node), "photo should be a file name or none, found " + Reader::shape(node) + "; ignored");
-    }
-    if (const YAML::Node image = root["image"]; image && image.IsScalar() && !image.Scalar().empty()) {
-      photo.candidates.push_back({image.Scalar(), 0, 0});
-    } else if (image && image.IsMap()) {  // jekyll-seo-tag: {path, width, height}
-      const std::string path = fm.firstText(image, {"path", "url"});
-      if (!path.empty()) photo.candidates.push_back({path, pixels(image["width"]), pixels(image["height"])});
-    }
-    if (const YAML::Node images = root["images"]; images && images.IsSequence()) {
-      for (const auto& image : images) {
-        if (image.IsMap()) {
-          const std::string url = fm.text(image, "url");
-          if (url.empty()) continue;
-          result.logo_hints.image_urls.push_back(url);
-          photo.candidates.push_back({url, pixels(image["width"]), pixels(image["height"])});
-        }
-      }
-    }
-    for (const std::string& src : digest.images) photo.candidates.push_back({src, 0, 0});
+    fields.images(digest);
     result.post = std::move(post);
   } catch (const YAML::Exception& e) {
     fm.error(fm.lineOfYaml(e.mark.line), "front matter could not be read: " + e.msg);

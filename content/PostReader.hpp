@@ -45,10 +45,14 @@ struct PostReadResult {
 
 // Reads `bytes`, the content of the file at `file` (relative to the content
 // folder; its name may carry a Jekyll date). Rejects invalid UTF-8 (with the
-// byte offset), UTF-16/32, front matter over the YAML limits or without a
-// text title. A blog post (no `provider`, no `publishedDateTime`) without
-// webUrl/originalUrl/url gets defaults.base_url + defaults.permalink filled
-// from its day and file-name slug (Permalink.hpp); none without a base_url.
+// byte offset), UTF-16/32, front matter (YAML "---", TOML "+++" or a JSON
+// object; FrontMatterMap.hpp) over the YAML limits or without a text title.
+// Liquid and Hugo shortcodes are removed before the body is read
+// (TemplateTags.hpp). A blog post (no `provider`, no `publishedDateTime`)
+// without an absolute address gets defaults.base_url + its generator's path:
+// Jekyll's permalink (its own `permalink:`, else defaults.permalink) filled
+// from its day and file-name slug (Permalink.hpp), Hugo's section/slug,
+// Zola's `path` or section/slug; none without a base_url.
 // Never throws.
 PostReadResult readPost(const std::string& file, std::string_view bytes,
                         const FeedDefaults& defaults, const YamlLimits& limits = {});

@@ -28,8 +28,11 @@ tools=(
 libraries=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
-  libcurl4-openssl-dev libexpat1-dev
+  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev
 )
+# Header-only and architecture-independent (Architecture: all): installed for
+# the build machine in both modes, found by a cross build all the same.
+tools+=(nlohmann-json3-dev)
 if [ "$mode" = native ]; then
   target=$native
   # file: cpack's dependency scan (dpkg-shlibdeps) needs it. xvfb, libx11-dev

@@ -291,14 +291,14 @@ The harbour library has opened a maker corner for anyone with a card.
   CHECK(result.post->secondary_title == "Harbour Library Opens a Maker Corner");
 }
 
-TEST_CASE("an unknown front matter key is a warning that names it; the post still loads") {
+TEST_CASE("a front matter key that looks like a typo of a known one is a warning that names both") {
   const auto result = readPost("posts/typo.md", "---\ntitle: Lantern walk\ntittle: Lantern walk\nlayout: post\n---\nBring a lantern.\n",
                                FeedDefaults{});
   REQUIRE(result.post.has_value());
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].severity == Severity::Warning);
   CHECK(result.diagnostics[0].line == 3);
-  CHECK(result.diagnostics[0].message == "unknown key 'tittle' ignored");
+  CHECK(result.diagnostics[0].message == "unknown key 'tittle' ignored; did you mean 'title'?");
 }
 
 TEST_CASE("weight: quality when present, else heat") {

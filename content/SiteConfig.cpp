@@ -1,0 +1,125 @@
+#include "content/SiteConfig.hpp"
+
+#include "content/FrontMatterMap.hpp"
+#include "content/LanguageDetector.hpp"
+#include "content/Permalink.hpp"
+
+namespace newsticker::content {
+namespace {
+
+constexpr std::size_t kMaxConfigBytes = 256 * 1024;
+constexpr std::size_t kMaxSiteValues = 2000;
+
+// Every text value of `node` under its dotted path ("author.name").
+void flatten(const YAML::Node& node, const std::string& prefix, std::map<std::string, std::string>& out, int depth) {
+  if (depth > 8 || out.size() >= kMaxSiteValues) return;
+  if (node.IsScalar()) {
+    if (!prefix.empty()) out[prefix] = node.Scalar();
+    return;
+  }
+  if (!node.IsMap()) return;
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) continue;
+    flatten(entry.second, prefix.empty() ? entry.first.Scalar() : prefix + "." + entry.first.Scalar(), out, depth + 1);
+  }
+}
+
+std::string firstValue(const std::map<std::string, std::string>& values, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (const auto found = values.find(key); found != values.end() && !found->second.empty()) return found->second;
+  }
+  return "";
+}
+
+// Reads `file` of `tree` as YAML or TOML; nullopt (with a diagnostic) when it cannot be.
+std::optional<YAML::Node> readConfig(const ContentTree& tree, const std::string& file, const YamlLimits& limits,
+                                     std::vector<Diagnostic>& diagnostics) {
+  const FileRead read = tree.read(file, kMaxConfigBytes);
+  const auto fail = [&](int line, const std::string& why) {
+    diagnostics.push_back({file, line, Severity::Warning, why + "; the site's defaults are not used"});
+    return std::nullopt;
+  };
+  if (read.status == FileRead::Status::TooLarge) return fail(0, "larger than 256 KiB");
+  if (read.status != FileRead::Status::Ok) return fail(0, "cannot be read");
+  const bool toml = file.size() > 5 && file.compare(file.size() - 5, 5, ".toml") == 0;
+  if (!toml && read.bytes.find_first_not_of(" \t\r\n") == std::string::npos) return YAML::Node(YAML::NodeType::Map);
+  FrontMatterMap map = readFrontMatter(toml ? FrontMatterFormat::Toml : FrontMatterFormat::Yaml, read.bytes, limits);
+  if (!map.ok) {
+    std::string why = map.error;
+    if (why.rfind("front matter ", 0) == 0) why = why.substr(13);
+    return fail(map.error_line + 1, why);
+  }
+  return map.root;
+}
+
+bool isZolaConfig(const ContentTree& tree, const std::string& file) {
+  if (file == "zola.toml") return true;
+  const FileRead read = tree.read(file, kMaxConfigBytes);
+  return read.status == FileRead::Status::Ok && ("\n" + read.bytes).find("\nbase_url") != std::string::npos;
+}
+
+}  // namespace
+
+SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
+                          std::vector<Diagnostic>& diagnostics) {
+  SiteConfig site;
+  if (tree.hasFolder("_posts")) {
+    for (const char* file : {"_config.yml", "_config.yaml"}) {
+      if (tree.hasFile(file)) {
+        site = {SiteKind::Jekyll, file, "_posts"};
+        break;
+      }
+    }
+  }
+  if (site.kind == SiteKind::Folder && tree.hasFolder("content")) {
+    for (const char* file : {"hugo.toml", "hugo.yaml", "hugo.yml", "zola.toml", "config.toml", "config.yaml"}) {
+      if (!tree.hasFile(file)) continue;
+      const std::string name = file;
+      const bool zola = name.find(".toml") != std::string::npos && name != "hugo.toml" && isZolaConfig(tree, name);
+      site = {zola ? SiteKind::Zola : SiteKind::Hugo, name, "content"};
+      break;
+    }
+  }
+  if (site.kind == SiteKind::Folder) return site;
+  defaults.site = site.kind;
+  if (site.kind != SiteKind::Jekyll) defaults.posts_root = site.posts_folder;
+
+  const auto root = readConfig(tree, site.config_file, limits, diagnostics);
+  if (!root) return site;
+  std::map<std::string, std::string> values;
+  flatten(*root, "", values, 0);
+  defaults.name = firstValue(values, {"title", "name"});
+  const std::string language = firstValue(values, {"lang", "languageCode", "defaultContentLanguage", "default_language"});
+  if (!language.empty()) defaults.language = normaliseLanguageTag(language);
+  defaults.logo = firstValue(values, {"logo", "params.logo", "extra.logo"});
+  if (site.kind == SiteKind::Jekyll) {
+    std::string base = firstValue(values, {"url"});
+    const std::string baseurl = firstValue(values, {"baseurl"});
+    if (!base.empty()) base += baseurl.empty() || baseurl.front() == '/' ? baseurl : "/" + baseurl;
+    defaults.base_url = base;
+    const std::string permalink = firstValue(values, {"permalink"});
+    defaults.permalink = permalinkPattern(permalink.empty() ? "date" : permalink);
+    if (!unknownPermalinkPlaceholder(defaults.permalink).empty()) defaults.permalink = permalinkPattern("date");
+    defaults.excerpt_separator = firstValue(values, {"excerpt_separator"});
+    for (const char* authors : {"_data/authors.yml", "_data/authors.yaml"}) {
+      if (!tree.hasFile(authors)) continue;
+      if (const auto people = readConfig(tree, authors, limits, diagnostics); people && people->IsMap()) {
+        for (const auto& entry : *people) {
+          if (!entry.first.IsScalar()) continue;
+          const YAML::Node& person = entry.second;
+          std::string name;
+          if (person.IsScalar()) name = person.Scalar();
+          if (person.IsMap() && person["name"] && person["name"].IsScalar()) name = person["name"].Scalar();
+          if (!name.empty()) defaults.author_names[entry.first.Scalar()] = name;
+        }
+      }
+      break;
+    }
+  } else {
+    defaults.base_url = firstValue(values, {"baseURL", "baseurl", "base_url"});
+  }
+  defaults.site_values = std::move(values);
+  return site;
+}
+
+}  // namespace newsticker::content

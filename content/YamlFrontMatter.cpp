@@ -1,0 +1,41 @@
+// readYamlFrontMatter and readFrontMatter (FrontMatterMap.hpp).
+#include "content/FrontMatterMap.hpp"
+
+namespace newsticker::content {
+
+FrontMatterMap readYamlFrontMatter(std::string_view text, const YamlLimits& limits) {
+  FrontMatterMap map;
+  if (const auto fault = checkYamlLimits(text, limits)) {
+    map.error_line = fault->line;
+    map.error = fault->message;
+    return map;
+  }
+  try {
+    map.root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    map.error_line = e.mark.line < 0 ? 0 : e.mark.line;
+    map.error = "front matter is not valid YAML: " + e.msg;
+    return map;
+  }
+  if (!map.root.IsMap()) {
+    const char* shape = map.root.IsSequence() ? "a list" : map.root.IsNull() ? "nothing" : "text";
+    map.error = std::string("front matter must be 'key: value' lines, found ") + shape;
+    return map;
+  }
+  map.ok = true;
+  return map;
+}
+
+FrontMatterMap readFrontMatter(FrontMatterFormat format, std::string_view text, const YamlLimits& limits) {
+  switch (format) {
+    case FrontMatterFormat::Toml:
+      return readTomlFrontMatter(text, limits);
+    case FrontMatterFormat::Json:
+      return readJsonFrontMatter(text, limits);
+    case FrontMatterFormat::Yaml:
+      break;
+  }
+  return readYamlFrontMatter(text, limits);
+}
+
+}  // namespace newsticker::content

@@ -1,0 +1,213 @@
+// Jekyll, Hugo and Zola sites (tests/content/sites/, written for these tests)
+// read as their readers know them: the site's name as source, the address
+// the generator gives each post, the summary without template or Markdown
+// syntax, the picture the post names.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ContentTestSupport.hpp"
+#include "content/DiskTree.hpp"
+#include "content/FeedLoader.hpp"
+#include "content/FrontMatter.hpp"
+#include "content/FrontMatterMap.hpp"
+#include "content/PostReader.hpp"
+#include "content/TemplateTags.hpp"
+
+using namespace newsticker::content;
+using content_test::countOf;
+
+namespace {
+
+const std::string kSites = std::string(NEWSTICKER_SOURCE_DIR) + "/tests/content/sites/";
+
+Feed loadSite(const std::string& name) { return loadFeed(DiskTree(kSites + name)); }
+
+const Post& postOf(const Feed& feed, const std::string& file) {
+  for (const Post& post : feed.posts) {
+    if (post.file == file) return post;
+  }
+  FAIL("no post " << file);
+  throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed, authors.yml byline") {
+  const Feed feed = loadSite("jekyll");
+  CHECK(feed.posts_folder == "_posts");
+  REQUIRE(feed.posts.size() == 2);
+  CHECK(feed.diagnostics.empty());
+  CHECK(feed.defaults.base_url == "https://tinkerers.example.org/blog");
+
+  const Post& solder = postOf(feed, "_posts/2026-04-02-solder-night.md");
+  CHECK(solder.title == "Solder night returns to the east bench");
+  CHECK(solder.source == "Tidewater Tinkerers");
+  CHECK(solder.author == "Mara Wren");
+  CHECK(solder.date == "2026-04-02");
+  CHECK(solder.url == "https://tinkerers.example.org/blog/events/2026/04/02/solder-night/");
+  CHECK(solder.summary ==
+        "Solder night is back on Thursday (#12), with Tidewater Tinkerers volunteers at every bench and for all.");
+  CHECK(solder.photo == "assets/images/solder-bench.png");
+  CHECK(solder.language == "en");
+
+  const Post& shelf = postOf(feed, "_posts/2026-04-09-lending-shelf.md");
+  CHECK(shelf.title == "The lending shelf has a new catalogue");
+  CHECK(shelf.source == "Tidewater Tinkerers");
+  CHECK(shelf.author == "Ines Hale");
+  CHECK(shelf.date == "2026-04-09");
+  CHECK(shelf.url == "https://tinkerers.example.org/blog/shelf/lending-shelf/");
+  CHECK(shelf.summary ==
+        "The shelf by the door now lists every tool in one place. Borrowing stays free; see the solder night "
+        "notes for the irons.");
+  CHECK(shelf.photo.empty());
+}
+
+TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-->, section files skipped") {
+  const Feed feed = loadSite("hugo");
+  CHECK(feed.posts_folder == "content");
+  REQUIRE(feed.posts.size() == 4);  // content/_index.md and content/posts/_index.md are sections
+  CHECK(feed.diagnostics.empty());
+
+  const Post& kiln = postOf(feed, "content/posts/kiln-repair.md");
+  CHECK(kiln.title == "The kiln is fixed, firing resumes");
+  CHECK(kiln.source == "Harbour Lab Notes");
+  CHECK(kiln.author == "rbeck");
+  CHECK(kiln.date == "2026-06-03T07:30:00Z");
+  CHECK(kiln.url == "https://harbourlab.example.net/posts/kiln-repair/");
+  CHECK(kiln.summary ==
+        "A new element arrived on Monday and the kiln passed its test firing. Glaze night is on again from next week.");
+  CHECK(kiln.photo == "static/images/kiln.png");
+  CHECK(kiln.topics == std::vector<std::string>{"ceramics", "repairs"});
+  CHECK(kiln.language == "en");  // languageCode "en-gb", as newsticker normalises tags
+
+  const Post& paint = postOf(feed, "content/posts/paint-swap.md");
+  CHECK(paint.title == "Paint swap on the quay");
+  CHECK(paint.source == "Harbour Lab Notes");
+  CHECK(paint.date == "2026-06-10");
+  CHECK(paint.url == "https://harbourlab.example.net/posts/paint-swap-day/");
+  CHECK(paint.summary == "Bring half-used tins and take home a new colour.");
+  CHECK(paint.photo.empty());
+
+  const Post& market = postOf(feed, "content/posts/night-market.md");
+  CHECK(market.title == "Night market stall for the lab");
+  CHECK(market.source == "Harbour Lab Notes");
+  CHECK(market.date == "2026-06-17");
+  CHECK(market.url == "https://harbourlab.example.net/posts/night-market/");
+  CHECK(market.summary == "Our stall sells repaired lamps; every coin goes to new tools.");
+  CHECK(market.photo.empty());
+
+  const Post& loom = postOf(feed, "content/posts/loom-workshop/index.md");
+  CHECK(loom.title == "Weaving on the lab's loom");
+  CHECK(loom.source == "Harbour Lab Notes");
+  CHECK(loom.date == "2026-06-24");
+  CHECK(loom.url == "https://harbourlab.example.net/posts/loom-workshop/");
+  CHECK(loom.summary == "Four evenings of weaving on the lab's floor loom, for beginners.");
+  CHECK(loom.photo == "content/posts/loom-workshop/cover.png");
+}
+
+TEST_CASE("zola site: dates from `path` and the file name, [extra] read, <!-- more -->") {
+  const Feed feed = loadSite("zola");
+  CHECK(feed.posts_folder == "content");
+  REQUIRE(feed.posts.size() == 2);
+  CHECK(feed.diagnostics.empty());
+
+  const Post& river = postOf(feed, "content/blog/river-clean.md");
+  CHECK(river.title == "River clean-up: forty bags in a morning");
+  CHECK(river.source == "Lantern Post");
+  CHECK(river.author == "Sol Arden");
+  CHECK(river.date == "2026-05-01");
+  CHECK(river.url == "https://lantern.example.com/2026/05/01/river-clean-up/");
+  CHECK(river.summary == "Thirty neighbours and forty bags: the river bank is clear again.");
+  CHECK(river.photo == "static/pictures/river.png");
+
+  const Post& tides = postOf(feed, "content/blog/2026-05-08-tide-tables.md");
+  CHECK(tides.title == "Tide tables for the summer workshops");
+  CHECK(tides.source == "Lantern Post");
+  CHECK(tides.date == "2026-05-08");
+  CHECK(tides.url == "https://lantern.example.com/blog/tide-tables/");
+  CHECK(tides.summary == "When the slipway is dry enough for the outdoor lantern builds.");
+  CHECK(tides.topics == std::vector<std::string>{"tides", "workshops"});
+  CHECK(tides.photo.empty());
+}
+
+TEST_CASE("front matter: TOML between '+++' lines and a JSON object, with their lines") {
+  const FrontMatter toml = splitFrontMatter("+++\ntitle = \"Kiln\"\n+++\nBody\n");
+  CHECK(toml.format == FrontMatterFormat::Toml);
+  CHECK(toml.closed);
+  CHECK(toml.yaml == "title = \"Kiln\"\n");
+  CHECK(toml.body == "Body\n");
+  CHECK(toml.body_first_line == 4);
+
+  const FrontMatter json = splitFrontMatter("{\n  \"title\": \"A } in text\"\n}\nBody\n");
+  CHECK(json.format == FrontMatterFormat::Json);
+  CHECK(json.closed);
+  CHECK(json.yaml == "{\n  \"title\": \"A } in text\"\n}");
+  CHECK(json.body == "Body\n");
+  CHECK(json.body_first_line == 4);
+}
+
+TEST_CASE("front matter: TOML and JSON faults are rejected with file, line and reason") {
+  const auto toml = readPost("content/a.md", "+++\ntitle = \"Kiln\"\ndate = = 3\n+++\nBody\n", FeedDefaults{});
+  CHECK_FALSE(toml.post);
+  REQUIRE(toml.diagnostics.size() == 1);
+  CHECK(toml.diagnostics[0].file == "content/a.md");
+  CHECK(toml.diagnostics[0].line == 3);
+  CHECK(toml.diagnostics[0].message.rfind("front matter is not valid TOML: ", 0) == 0);
+
+  const auto json = readPost("content/b.md", "{\n\"title\": \"Kiln\",\n\"date\": ,\n}\nBody\n", FeedDefaults{});
+  CHECK_FALSE(json.post);
+  REQUIRE(json.diagnostics.size() == 1);
+  CHECK(json.diagnostics[0].line == 3);
+  CHECK(json.diagnostics[0].message.rfind("front matter is not valid JSON: ", 0) == 0);
+
+  const auto unclosed = readPost("content/c.md", "+++\ntitle = \"Kiln\"\n", FeedDefaults{});
+  REQUIRE(unclosed.diagnostics.size() == 1);
+  CHECK(unclosed.diagnostics[0].message == "front matter is not closed: add a line with only '+++' after it");
+}
+
+TEST_CASE("front matter: TOML and JSON keep the YAML limits on nesting and values") {
+  YamlLimits limits;
+  limits.max_depth = 3;
+  limits.max_nodes = 10;
+  const auto deep_json = readFrontMatter(FrontMatterFormat::Json, R"({"a": {"b": {"c": {"d": 1}}}})", limits);
+  CHECK_FALSE(deep_json.ok);
+  CHECK(deep_json.error == "front matter is nested more than 3 levels deep");
+  const auto deep_toml = readFrontMatter(FrontMatterFormat::Toml, "[a.b.c]\nd = 1\n", limits);
+  CHECK_FALSE(deep_toml.ok);
+  CHECK(deep_toml.error == "front matter is nested more than 3 levels deep");
+  const auto many = readFrontMatter(FrontMatterFormat::Toml, "list = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]\n", limits);
+  CHECK_FALSE(many.ok);
+  CHECK(many.error == "front matter has more than 10 values");
+  const auto fine = readFrontMatter(FrontMatterFormat::Toml, "title = \"T\"\n[extra]\nimage = \"a.png\"\n", limits);
+  REQUIRE(fine.ok);
+  CHECK(fine.root["extra"]["image"].Scalar() == "a.png");
+  CHECK(fine.key_lines.at("extra") == 1);
+}
+
+TEST_CASE("template tags: Liquid and Hugo shortcodes removed, site lookups resolved") {
+  const std::map<std::string, std::string> site = {{"repository", "https://git.example.org/w"},
+                                                    {"author.name", "Mara"}};
+  CHECK(removeTemplateTags("([#5]({{ site.repository }}/issues/5))", site) == "([#5](https://git.example.org/w/issues/5))");
+  CHECK(removeTemplateTags("by {{site.author.name}}{{ site.missing }}{{ page.x | upcase }}.", site) == "by Mara.");
+  CHECK(removeTemplateTags("a{% if x %}b{% endif %}c", site) == "abc");
+  CHECK(removeTemplateTags("a{% comment %}hidden{% endcomment %}c", site) == "ac");
+  CHECK(removeTemplateTags("a{% highlight sh %}ls{% endhighlight %}c", site) == "ac");
+  CHECK(removeTemplateTags("{% raw %}{{ kept }}{% endraw %}", site) == "{{ kept }}");
+  CHECK(removeTemplateTags("a{{< figure src=\"x.png\" >}}b{{% note %}}c{{% /note %}}", site) == "abc");
+  CHECK(removeTemplateTags("a{{< highlight go >}}code{{< /highlight >}}b", site) == "ab");
+  CHECK(removeTemplateTags("left open {{ site.repository", site) == "left open ");
+}
+
+TEST_CASE("unknown keys: a site's own keys are not warned, a typo of a key newsticker reads is") {
+  FeedDefaults jekyll;
+  jekyll.site = SiteKind::Jekyll;
+  const auto result = readPost("_posts/2026-01-02-a.md",
+                               "---\ntitle: A\nversion: 3\nfoo_bar: 1\npublised: false\ntitel: B\n---\nText.\n", jekyll);
+  REQUIRE(result.post);
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[0].line == 5);
+  CHECK(result.diagnostics[0].message == "unknown key 'publised' ignored; did you mean 'published'?");
+  CHECK(result.diagnostics[1].line == 6);
+  CHECK(result.diagnostics[1].message == "unknown key 'titel' ignored; did you mean 'title'?");
+}
