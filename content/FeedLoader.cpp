@@ -307,8 +307,13 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
 
   // A first look reads the last names first: dated file names put the newest there.
   if (limits.max_files_read > 0) std::reverse(names.begin(), names.end());
-  std::size_t files_read = 0;
+  std::size_t files_taken = 0;
   for (const std::string& name : names) {
+    if (limits.max_files_read > 0 && files_taken == limits.max_files_read) {
+      feed.complete = false;
+      break;
+    }
+    ++files_taken;
     const std::string file = prefix + name;
     const std::optional<FileStamp> stamp = cache ? tree.stamp(file) : std::nullopt;
     std::optional<PostReadResult> remembered = stamp ? cache->find(file, *stamp) : std::nullopt;
@@ -317,11 +322,6 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
       addPost(tree, file, std::move(*remembered), feed);
       continue;
     }
-    if (limits.max_files_read > 0 && files_read == limits.max_files_read) {
-      feed.complete = false;
-      break;
-    }
-    ++files_read;
     const FileRead read = tree.read(file, limits.max_post_bytes);
     if (read.status != FileRead::Status::Ok) {
       std::string reason = "cannot be read";
