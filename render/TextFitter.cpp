@@ -161,7 +161,11 @@ TokenCut cutToken(std::string_view token, int width, const FontSpec& font, TextM
     if (measurer.width(shown(bounds[mid]), font) <= width) fit_lo = mid; else fit_hi = mid - 1;
   }
   const std::size_t end = bounds[std::min(fit_lo, bounds.size() - 1)];
-  return TokenCut{shown(end), end};
+  std::string line = shown(end);
+  // A box narrower than one letter and its hyphen: the letter alone (the
+  // line is then as wide as its one cluster, as without the mark).
+  if (line.size() > end && measurer.width(line, font) > width) line = std::string(trimEnd(token.substr(0, end)));
+  return TokenCut{std::move(line), end};
 }
 
 std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widths, const FontSpec& font,

@@ -362,3 +362,19 @@ TEST_CASE("wrapping: a word wider than the line is cut at camelCase, digit or pu
   CHECK(plain[0].back() == '-');
   for (const std::string& line : plain) CHECK(realFonts().width(line, font) <= 600);
 }
+
+TEST_CASE("wrapping: a box narrower than one letter and its hyphen gets the letter alone (fuzz finding)") {
+  // text_layout_fuzz: a 50 px box at 53 px put "n-" (wider than the box) on a line.
+  LineBreaker breaker;
+  const FontSpec font{Weight::Bold, 53, "zh-Hant"};
+  const int width = realFonts().width("n", font) + 1;
+  REQUIRE(realFonts().width("n-", font) > width);
+  bool cut = false;
+  const auto lines = wrapText("nnnn", width, font, realFonts(), breaker, &cut);
+  CHECK(cut);
+  REQUIRE(lines.size() == 4);
+  for (const std::string& line : lines) {
+    CHECK(line == "n");
+    CHECK(realFonts().width(line, font) <= width);
+  }
+}
