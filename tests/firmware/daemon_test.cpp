@@ -265,6 +265,24 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
   CHECK(program.stop() == 0);
 }
 
+namespace {
+
+// Under AddressSanitizer the program is slower and its memory is shadowed:
+// the time and memory bounds say nothing there (the sanitizer checks the rest).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kFiguresMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kFiguresMeaningful = false;
+#else
+constexpr bool kFiguresMeaningful = true;
+#endif
+#else
+constexpr bool kFiguresMeaningful = true;
+#endif
+
+}  // namespace
+
 TEST_CASE("SIGTERM stops a headless capture within a second (--screenshot, --record)") {
   const fs::path dir = freshFolder("stop-capture");
   for (const std::vector<std::string>& args :
@@ -274,7 +292,9 @@ TEST_CASE("SIGTERM stops a headless capture within a second (--screenshot, --rec
     std::this_thread::sleep_for(std::chrono::milliseconds(700));
     const auto start = Clock::now();
     const int status = program.stop();
-    CHECK_MESSAGE(secondsSince(start) < 1.0, args[0]);
+    // The second is the product's promise; under ASan a 3840x2160 frame and
+    // its PNG take several times as long, so there it is three.
+    CHECK_MESSAGE(secondsSince(start) < (kFiguresMeaningful ? 1.0 : 3.0), args[0]);
     CHECK_MESSAGE(status == 1, args[0]);  // stopped before it was done: not a success
   }
   CHECK_FALSE(fs::exists(dir / "show.webp"));
@@ -291,19 +311,6 @@ TEST_CASE("as a service with no display it waits and tries again, and still stop
 
 namespace {
 
-// Under AddressSanitizer the program is slower and its memory is shadowed:
-// the time and memory bounds say nothing there (the sanitizer checks the rest).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kFiguresMeaningful = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kFiguresMeaningful = false;
-#else
-constexpr bool kFiguresMeaningful = true;
-#endif
-#else
-constexpr bool kFiguresMeaningful = true;
-#endif
 
 std::string le16(unsigned v) { return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF)}; }
 
