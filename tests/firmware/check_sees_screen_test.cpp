@@ -14,6 +14,7 @@
 #include "firmware/CheckReport.hpp"
 #include "firmware/ContentSession.hpp"
 
+#include "ShellCommand.hpp"
 #include "TestFolders.hpp"
 using namespace newsticker;
 namespace fs = std::filesystem;
@@ -42,18 +43,6 @@ std::string le16(unsigned v) { return {static_cast<char>(v & 0xFF), static_cast<
 std::string gifBomb() {
   return "GIF89a" + le16(16) + le16(16) + std::string("\x80\x00\x00", 3) + std::string("\xFF\xFF\xFF\x00\x00\x00", 6) +
          "\x2C" + le16(0) + le16(0) + le16(65535) + le16(65535) + std::string("\x00\x02\x02\x44\x01\x00\x3B", 7);
-}
-
-// The output and exit status of a shell command.
-std::pair<std::string, int> runCommand(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
 }
 
 // True when python3 reads `json` as strict UTF-8 JSON (it is on every machine that builds

@@ -24,6 +24,8 @@
 #include <thread>
 #include <vector>
 
+#include "ShellCommand.hpp"
+
 extern char** environ;
 
 namespace fs = std::filesystem;
@@ -313,18 +315,6 @@ namespace {
 
 
 std::string le16(unsigned v) { return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF)}; }
-
-// The output and exit status of a shell command.
-std::pair<std::string, int> runCommand(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
-}
 
 // The number after `key` in `text` ("max 24.1 ms" -> 24.1), or -1.
 double numberAfter(const std::string& text, const std::string& key) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "LocalHttpServer.hpp"
+#include "ShellCommand.hpp"
 #include "TestFolders.hpp"
 #include "content/DiskTree.hpp"
 #include "content/FeedLoader.hpp"
@@ -731,16 +732,7 @@ TEST_CASE("newsticker fetch --config: the program end to end") {
                         << "    max_age_days: 3650\n"  // the samples are dated October 2026; this runs on today's clock
                         << "  - url: " << server.url("/feeds/missing.xml") << "\n";
   const std::string binary = NEWSTICKER_BINARY;
-  const auto run = [&](const std::string& arguments) {
-    std::string out;
-    FILE* pipe = ::popen((binary + " " + arguments + " 2>&1").c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    const int status = ::pclose(pipe);
-    return std::make_pair(out, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-  };
+  const auto run = [&](const std::string& arguments) { return runCommand(binary + " " + arguments + " 2>&1"); };
   // Plain variables, not structured bindings: INFO captures them in a lambda,
   // which clang does not allow for a binding.
   const auto dry = run("fetch --dry-run --config " + config.string());
