@@ -121,16 +121,16 @@ void fillShape(SDL_Surface& surface, const FillShape& shape, const std::optional
 void drawText(SDL_Surface& surface, const TextRun& run, FontCache& fonts) {
   if (run.text.empty()) return;
   const SDL_Color color{run.color.r, run.color.g, run.color.b, run.color.a};
-  int x = run.x;
-  // Each run in its own face, all on the one baseline.
-  for (const FaceRun& face_run : fonts.runs(run.text, run.font)) {
+  // Each piece in its own face, all on the one baseline, where FontCache's
+  // line layout puts it (the layout FontCache::width measured).
+  for (const PlacedRun& piece : fonts.layoutLine(run.text, run.font).runs) {
     FontSpec face_spec = run.font;
-    face_spec.language = face_run.language;
-    TTF_Font& font = fonts.font(face_spec, face_run.face);
-    const std::string text = run.text.substr(face_run.begin, face_run.end - face_run.begin);
+    face_spec.language = piece.language;
+    TTF_Font& font = fonts.font(face_spec, piece.face);
+    const std::string text = run.text.substr(piece.begin, piece.end - piece.begin);
     SurfacePtr rendered(TTF_RenderUTF8_Blended(&font, text.c_str(), color));
     if (!rendered) continue;
-    const double scale = fonts.scale(face_spec, face_run.face);
+    const double scale = fonts.scale(face_spec, piece.face);
     int ascent = TTF_FontAscent(&font);
     if (scale != 1.0) {
       // A bitmap face (colour emoji) is drawn at its own size, then scaled.
@@ -143,9 +143,8 @@ void drawText(SDL_Surface& surface, const TextRun& run, FontCache& fonts) {
       ascent = static_cast<int>(std::lround(ascent * scale));
     }
     SDL_SetSurfaceBlendMode(rendered.get(), SDL_BLENDMODE_BLEND);
-    SDL_Rect at{x, run.baseline - ascent, rendered->w, rendered->h};
+    SDL_Rect at{run.x + piece.x, run.baseline - ascent, rendered->w, rendered->h};
     SDL_BlitSurface(rendered.get(), nullptr, &surface, &at);
-    x += fonts.faceWidth(text, face_spec, face_run.face);
   }
 }
 

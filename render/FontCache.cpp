@@ -84,6 +84,36 @@ std::vector<std::string> clusterLanguages(std::string_view text, const std::vect
   return languages;
 }
 
+// Languages whose punctuation spacing is trimmed (Korean is set as it is).
+bool trimsPunctuation(const std::string& language) {
+  return language == "ja" || language == "zh" || language == "zh-Hans" || language == "zh-Hant";
+}
+
+// What a CJK punctuation mark is, before its glyph is looked at (JLREQ
+// classes): opening brackets and quotes (cl-01), closing ones (cl-02), full
+// stops and commas (cl-06, cl-07) with the colon and semicolon, which sit
+// like a full stop in some faces (SC) and centred in others, and the
+// centred middle dot (cl-05).
+enum class MarkKind { None, Open, Close, Dot, Middle };
+
+MarkKind markKind(char32_t c) {
+  switch (c) {
+    case 0x300C: case 0x300E: case 0xFF08: case 0x3014: case 0x3010: case 0x3008: case 0x300A:
+    case 0x201C: case 0x2018: case 0xFF3B: case 0xFF5B: case 0xFF5F: case 0x3018: case 0x3016: case 0x301D:
+      return MarkKind::Open;
+    case 0x300D: case 0x300F: case 0xFF09: case 0x3015: case 0x3011: case 0x3009: case 0x300B:
+    case 0x201D: case 0x2019: case 0xFF3D: case 0xFF5D: case 0xFF60: case 0x3019: case 0x3017: case 0x301E:
+    case 0x301F:
+      return MarkKind::Close;
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B:
+      return MarkKind::Dot;
+    case 0x30FB:
+      return MarkKind::Middle;
+    default:
+      return MarkKind::None;
+  }
+}
+
 }  // namespace
 
 FontCache::FontCache(fonts::FontChain chain) : chain_(std::move(chain)) {}
@@ -219,6 +249,125 @@ int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_
   return s == 1.0 ? w : static_cast<int>(std::lround(w * s));
 }
 
+// Which half of the mark is blank is read from the glyph's ink bounds
+// (TTF_GlyphMetrics32), not from the font's `halt` feature: SDL_ttf 2.20
+// cannot apply OpenType features, and the bounds are what tells a Japanese or
+// Simplified Chinese 。 (ink in the left half: trimmable) from the
+// Traditional Chinese one (centred: never trimmed, its ink would be cut).
+// Noto Sans CJK's `halt` removes exactly the blank half the bounds show.
+// Proportional glyphs (the Japanese face's “ ” are half width) are Other.
+FontCache::PunctuationSide FontCache::punctuationSide(const FontSpec& spec, std::size_t face_index, char32_t c,
+                                                      int* half) {
+  *half = 0;
+  const MarkKind kind = markKind(c);
+  if (kind == MarkKind::None) return PunctuationSide::Other;
+  const fonts::FontFace& face = faces(spec).at(face_index);
+  if (face.bitmap_height_em > 0) return PunctuationSide::Other;
+  const auto key = std::make_tuple(face.file, face.index, spec.px, c);
+  if (const auto known = sides_.find(key); known != sides_.end()) {
+    *half = known->second.second;
+    return known->second.first;
+  }
+  TTF_Font& f = font(spec, face_index);
+  int min_x = 0, max_x = 0, min_y = 0, max_y = 0, advance = 0;
+  PunctuationSide side = PunctuationSide::Other;
+  if (TTF_GlyphIsProvided32(&f, c) && TTF_GlyphMetrics32(&f, c, &min_x, &max_x, &min_y, &max_y, &advance) == 0 &&
+      advance * 10 >= spec.px * 9) {  // full width
+    *half = advance / 2;
+    const bool ink_left = max_x <= advance - *half;
+    const bool ink_right = min_x >= *half;
+    if (kind == MarkKind::Open) side = ink_right ? PunctuationSide::Open : PunctuationSide::Middle;
+    else if (kind == MarkKind::Close) side = ink_left ? PunctuationSide::Close : PunctuationSide::Middle;
+    else if (kind == MarkKind::Dot) side = ink_left ? PunctuationSide::Dot : PunctuationSide::Middle;
+    else side = PunctuationSide::Middle;
+    if (side == PunctuationSide::Middle) *half = 0;
+  }
+  if (sides_.size() >= 4096) sides_.clear();
+  sides_.emplace(key, std::make_pair(side, *half));
+  return side;
+}
+
+LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
+  LineLayout line;
+  const std::vector<FaceRun> face_runs = runs(utf8, spec);
+  FontSpec run_spec = spec;
+  // Fast path: nothing to trim (all Latin, Korean, or no CJK punctuation).
+  bool may_trim = false;
+  if (!isAscii(utf8)) {
+    for (const FaceRun& run : face_runs) {
+      if (!trimsPunctuation(run.language)) continue;
+      for (std::size_t pos = run.begin; pos < run.end && !may_trim;) {
+        may_trim = markKind(content::nextCodePoint(utf8, pos)) != MarkKind::None;
+      }
+      if (may_trim) break;
+    }
+  }
+  if (!may_trim) {
+    int x = 0;
+    for (const FaceRun& run : face_runs) {
+      run_spec.language = run.language;
+      line.runs.push_back(PlacedRun{run.begin, run.end, run.face, run.language, x});
+      x += faceWidth(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face);
+    }
+    line.width = x;
+    return line;
+  }
+
+  struct Point {
+    std::size_t begin, run;
+    PunctuationSide side;
+    int half;
+  };
+  std::vector<Point> points;
+  for (std::size_t r = 0; r < face_runs.size(); ++r) {
+    run_spec.language = face_runs[r].language;
+    const bool trims = trimsPunctuation(face_runs[r].language);
+    for (std::size_t pos = face_runs[r].begin; pos < face_runs[r].end;) {
+      const std::size_t begin = pos;
+      const char32_t c = content::nextCodePoint(utf8, pos);
+      int half = 0;
+      const PunctuationSide side = trims ? punctuationSide(run_spec, face_runs[r].face, c, &half) : PunctuationSide::Other;
+      points.push_back(Point{begin, r, side, half});
+    }
+  }
+  // How much each mark loses: after it (its right half) or before it (its
+  // left half, drawn that much to the left). In a pair the first mark is
+  // trimmed when it can be ("。」", "），"), else the opening mark that
+  // follows ("、「" with a centred 、): the pair advances 1.5 em either way,
+  // and its ink lands in the same place.
+  const std::size_t n = points.size();
+  std::vector<int> cut_after(n, 0), cut_before(n, 0);
+  for (std::size_t i = 1; i < n; ++i) {
+    const PunctuationSide last = points[i - 1].side, current = points[i].side;
+    const bool last_closes = last == PunctuationSide::Close || last == PunctuationSide::Dot;
+    const bool current_punctuation = current != PunctuationSide::Other;
+    if (last_closes && current_punctuation) {
+      cut_after[i - 1] = points[i - 1].half;
+    } else if (current == PunctuationSide::Open && last != PunctuationSide::Other) {
+      cut_before[i] = points[i].half;
+    }
+  }
+  // Line end (allow-end): a closing bracket or quote ending the line.
+  if (n > 0 && points[n - 1].side == PunctuationSide::Close) cut_after[n - 1] = points[n - 1].half;
+
+  // Pieces: split at run changes and at every trimmed mark.
+  int x = 0;
+  std::size_t piece = 0;  // first point of the current piece
+  for (std::size_t i = 1; i <= n; ++i) {
+    if (i < n && points[i].run == points[piece].run && cut_before[i] == 0 && cut_after[i - 1] == 0) continue;
+    const FaceRun& run = face_runs[points[piece].run];
+    const std::size_t begin = points[piece].begin;
+    const std::size_t end = i < n ? points[i].begin : utf8.size();
+    run_spec.language = run.language;
+    const int start = x - cut_before[piece];
+    line.runs.push_back(PlacedRun{begin, end, run.face, run.language, start});
+    x = start + faceWidth(utf8.substr(begin, end - begin), run_spec, run.face) - cut_after[i - 1];
+    piece = i;
+  }
+  line.width = x;
+  return line;
+}
+
 int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   constexpr std::size_t kMaxRememberedWidths = 16384;
   std::string key;
@@ -232,12 +381,7 @@ int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   key += utf8;
   if (const auto known = widths_.find(key); known != widths_.end()) return known->second;
   if (widths_.size() >= kMaxRememberedWidths) widths_.clear();
-  int total = 0;
-  FontSpec run_spec = spec;
-  for (const FaceRun& run : runs(utf8, spec)) {
-    run_spec.language = run.language;
-    total += faceWidth(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face);
-  }
+  const int total = layoutLine(utf8, spec).width;
   widths_.emplace(std::move(key), total);
   return total;
 }

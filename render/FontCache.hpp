@@ -31,6 +31,24 @@ struct FaceRun {
   std::string language;
 };
 
+// A piece of a line set in one face, placed `x` pixels right of the line's
+// start (before any scaling of bitmap faces, which FontCache::faceWidth and
+// the painter both apply).
+struct PlacedRun {
+  std::size_t begin = 0, end = 0;  // byte range in the text
+  std::size_t face = 0;            // as in FaceRun
+  std::string language;            // as in FaceRun
+  int x = 0;
+};
+
+// A line as FontCache sets it: its pieces and its advance width. What
+// FontCache::width measures and what the painter draws, so the two agree
+// to the pixel.
+struct LineLayout {
+  std::vector<PlacedRun> runs;
+  int width = 0;
+};
+
 class FontCache final : public TextMeasurer {
  public:
   // TTF_Init must have succeeded, and must outlive the cache. Fonts open
@@ -68,6 +86,24 @@ class FontCache final : public TextMeasurer {
   // Width of `utf8` set entirely in face `face` (scaled for bitmap faces).
   int faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face);
 
+  // `utf8` set on one line: the face runs, each split where CJK punctuation
+  // spacing is trimmed, the way Chromium's default `text-spacing-trim:
+  // normal` sets Japanese and Chinese (not Korean):
+  //  - adjacent pairs: a full-width closing mark or full stop/comma
+  //    (」』）】〕〉》”, 。、，．) whose ink is in its left half loses its blank
+  //    right half before another closing mark, full stop or opening mark
+  //    ("。」", "），", "」「" advance 1.5 em, not 2 em); otherwise an opening
+  //    mark whose ink is in its right half (「『（【“) loses its blank left half
+  //    after an opening, closing or centred mark ("、「" in Traditional Chinese,
+  //    whose centred 、。，． are never trimmed, "（（");
+  //  - line end (CSS allow-end): a closing bracket or quote that ends the text
+  //    loses its blank right half, so a line fits when only that half would
+  //    overflow (Chromium does this for brackets, not for 。、).
+  // Text without CJK punctuation gets its face runs at their measured
+  // offsets, nothing more.
+  LineLayout layoutLine(std::string_view utf8, const FontSpec& spec);
+
+  // layoutLine(utf8, font).width, remembered.
   int width(std::string_view utf8, const FontSpec& font) override;
   FontMetrics metrics(const FontSpec& font) override;
   bool hasEllipsis(const FontSpec& font) override;
@@ -77,6 +113,8 @@ class FontCache final : public TextMeasurer {
   TTF_Font& measuringFont(const FontSpec& spec, std::size_t face);
   FontPtr open(const fonts::FontFace& face, int px);
   bool covers(const FontSpec& spec, std::size_t face, std::string_view cluster);
+  enum class PunctuationSide { Other, Open, Close, Dot, Middle };
+  PunctuationSide punctuationSide(const FontSpec& spec, std::size_t face, char32_t c, int* half);
 
   fonts::FontChain chain_;
   LineBreaker graphemes_;
@@ -92,6 +130,8 @@ class FontCache final : public TextMeasurer {
   // and balancing measure the same candidate lines again and again, and each
   // size switch above empties SDL_ttf's glyph cache. Emptied when full.
   std::unordered_map<std::string, int> widths_;
+  // punctuationSide's answers by face file, index, size and character.
+  std::map<std::tuple<std::string, long, int, char32_t>, std::pair<PunctuationSide, int>> sides_;
 };
 
 }  // namespace newsticker::render
