@@ -35,7 +35,15 @@ FontFace FontChain::face(const std::string& language, Weight weight) const {
   if (language == "ko") index = 1;
   else if (language == "zh-Hans" || language == "zh") index = 2;
   else if (language == "zh-Hant") index = 3;
-  return FontFace{weight == Weight::Bold ? bold_file : regular_file, index, 0, false};
+  return FontFace{weight == Weight::Bold ? bold_file : regular_file, index, 0, false, {}, ""};
+}
+
+bool FontFace::serves(char32_t c) const {
+  if (ranges.empty()) return true;
+  for (const auto& [first, last] : ranges) {
+    if (c >= first && c <= last) return true;
+  }
+  return false;
 }
 
 std::vector<FontFace> FontChain::faces(const std::string& language, Weight weight) const {
@@ -43,7 +51,10 @@ std::vector<FontFace> FontChain::faces(const std::string& language, Weight weigh
   for (const FallbackFont& fallback : fallbacks) {
     const std::string& file =
         weight == Weight::Bold && !fallback.bold_file.empty() ? fallback.bold_file : fallback.regular_file;
-    if (readable(file)) result.push_back(FontFace{file, fallback.index, fallback.bitmap_height_em, fallback.emoji});
+    if (readable(file)) {
+      result.push_back(
+          FontFace{file, fallback.index, fallback.bitmap_height_em, fallback.emoji, fallback.ranges, fallback.script});
+    }
   }
   return result;
 }
@@ -56,10 +67,40 @@ FontChain defaultFontChain(const std::string& font_dir) {
   }
   FontChain chain{dir + "/NotoSansCJK-Regular.ttc", dir + "/NotoSansCJK-Bold.ttc", {}};
   // Noto Color Emoji has one 109 ppem bitmap strike, 128 px from ascent to descent.
-  chain.fallbacks.push_back({"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "", 0, 128.0 / 109.0, true});
+  chain.fallbacks.push_back({"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "", 0, 128.0 / 109.0, true, {}, ""});
   chain.fallbacks.push_back({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, 0, false});
-  chain.fallbacks.push_back({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "", 0, 0, false});
+                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, 0, false, {}, ""});
+  chain.fallbacks.push_back({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "", 0, 0, false, {}, ""});
+  // Scripts Noto Sans CJK and DejaVu Sans do not draw, from fonts-noto-core,
+  // each asked only for its own blocks (so a feed in English opens none).
+  // Right-to-left scripts wait for bidirectional layout.
+  const std::string noto = "/usr/share/fonts/truetype/noto/NotoSans";
+  const struct {
+    const char* name;
+    const char* script;  // ISO 15924
+    std::vector<std::pair<char32_t, char32_t>> ranges;
+  } scripts[] = {
+      {"Thai", "Thai", {{0x0E00, 0x0E7F}}},
+      {"Lao", "Laoo", {{0x0E80, 0x0EFF}}},
+      {"Khmer", "Khmr", {{0x1780, 0x17FF}, {0x19E0, 0x19FF}}},
+      {"Myanmar", "Mymr", {{0x1000, 0x109F}, {0xA9E0, 0xA9FF}, {0xAA60, 0xAA7F}}},
+      {"Devanagari", "Deva", {{0x0900, 0x097F}, {0xA8E0, 0xA8FF}, {0x1CD0, 0x1CFF}}},
+      {"Bengali", "Beng", {{0x0980, 0x09FF}}},
+      {"Gurmukhi", "Guru", {{0x0A00, 0x0A7F}}},
+      {"Gujarati", "Gujr", {{0x0A80, 0x0AFF}}},
+      {"Tamil", "Taml", {{0x0B80, 0x0BFF}}},
+      {"Telugu", "Telu", {{0x0C00, 0x0C7F}}},
+      {"Kannada", "Knda", {{0x0C80, 0x0CFF}}},
+      {"Malayalam", "Mlym", {{0x0D00, 0x0D7F}}},
+      {"Sinhala", "Sinh", {{0x0D80, 0x0DFF}}},
+      {"Georgian", "Geor", {{0x10A0, 0x10FF}, {0x2D00, 0x2D2F}}},
+      {"Armenian", "Armn", {{0x0530, 0x058F}}},
+      {"Ethiopic", "Ethi", {{0x1200, 0x139F}, {0x2D80, 0x2DDF}}},
+  };
+  for (const auto& script : scripts) {
+    chain.fallbacks.push_back({noto + script.name + "-Regular.ttf", noto + script.name + "-Bold.ttf", 0, 0, false,
+                               script.ranges, script.script});
+  }
   return chain;
 }
 

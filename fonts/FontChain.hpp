@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newsticker::fonts {
@@ -16,6 +17,15 @@ struct FontFace {
   // Color Emoji): its line height in ems, so the bitmap is scaled to match.
   double bitmap_height_em = 0;
   bool emoji = false;  // preferred for emoji-presentation sequences
+  // The code point ranges (first, last) the face is asked for; empty: any.
+  // A script's own face (Thai, Devanagari, ...) is opened only for its text.
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  // The ISO 15924 script its text is shaped as ("Deva": vowel signs reordered,
+  // conjuncts formed); "" lets the shaper guess (enough for Latin and CJK).
+  std::string script;
+
+  // True when the face may be asked for `c` (its ranges hold it, or it has none).
+  bool serves(char32_t c) const;
 };
 
 struct FallbackFont {
@@ -24,6 +34,8 @@ struct FallbackFont {
   long index = 0;
   double bitmap_height_em = 0;
   bool emoji = false;
+  std::vector<std::pair<char32_t, char32_t>> ranges;  // as FontFace::ranges
+  std::string script;                                  // as FontFace::script
 };
 
 struct FontChain {

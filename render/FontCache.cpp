@@ -141,6 +141,9 @@ FontPtr FontCache::open(const fonts::FontFace& face, int px) {
                              "): " + TTF_GetError());
   }
   TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
+  // A script's own face shapes its runs as that script: without it HarfBuzz
+  // leaves a Devanagari vowel sign after its consonant ("अधकि", not "अधिक").
+  if (!face.script.empty()) TTF_SetFontScriptName(opened.get(), face.script.c_str());
   return opened;
 }
 
@@ -208,7 +211,10 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
     if (emoji_face < count && wantsEmoji(cluster) && covers(cluster_spec, emoji_face, cluster)) {
       chosen = emoji_face;
     } else {
+      std::size_t first_pos = 0;
+      const char32_t first = content::nextCodePoint(cluster, first_pos);
       for (std::size_t face = 0; face < count; ++face) {
+        if (face > 0 && !faces(cluster_spec)[face].serves(first)) continue;  // another script's face: left closed
         if (covers(cluster_spec, face, cluster)) {
           chosen = face;
           break;
@@ -234,6 +240,7 @@ std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const 
     if (c <= 0x20 || isJoiningMark(c)) continue;
     bool drawn = false;
     for (std::size_t face = 0; face < count && !drawn; ++face) {
+      if (face > 0 && !faces(spec)[face].serves(c)) continue;
       drawn = TTF_GlyphIsProvided32(&measuringFont(spec, face), c) != 0;
     }
     if (!drawn && std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);

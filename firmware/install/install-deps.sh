@@ -22,7 +22,7 @@ native=$(dpkg --print-architecture)
 # Tools and data that run on this machine (and architecture-independent ones).
 tools=(
   cmake pkg-config doctest-dev git zbar-tools
-  fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola
+  fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola fonts-noto-core
 )
 # The libraries newsticker links, as -dev packages of the target architecture.
 libraries=(
