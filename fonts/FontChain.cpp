@@ -68,13 +68,20 @@ FontChain defaultFontChain(const std::string& font_dir) {
   FontChain chain{dir + "/NotoSansCJK-Regular.ttc", dir + "/NotoSansCJK-Bold.ttc", {}};
   // Noto Color Emoji has one 109 ppem bitmap strike, 128 px from ascent to descent.
   chain.fallbacks.push_back({"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "", 0, 128.0 / 109.0, true, {}, ""});
+  // Arabic and Hebrew from fonts-noto-core before DejaVu Sans, which has
+  // letters of both but not Noto's shaping and proportions.
+  const std::string noto = "/usr/share/fonts/truetype/noto/NotoSans";
+  chain.fallbacks.push_back({noto + "Arabic-Regular.ttf", noto + "Arabic-Bold.ttf", 0, 0, false,
+                             {{0x0600, 0x06FF}, {0x0750, 0x077F}, {0x0870, 0x08FF}, {0xFB50, 0xFDFF},
+                              {0xFE70, 0xFEFF}},
+                             "Arab"});
+  chain.fallbacks.push_back(
+      {noto + "Hebrew-Regular.ttf", noto + "Hebrew-Bold.ttf", 0, 0, false, {{0x0590, 0x05FF}, {0xFB1D, 0xFB4F}}, "Hebr"});
   chain.fallbacks.push_back({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                              "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, 0, false, {}, ""});
   chain.fallbacks.push_back({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "", 0, 0, false, {}, ""});
   // Scripts Noto Sans CJK and DejaVu Sans do not draw, from fonts-noto-core,
   // each asked only for its own blocks (so a feed in English opens none).
-  // Right-to-left scripts wait for bidirectional layout.
-  const std::string noto = "/usr/share/fonts/truetype/noto/NotoSans";
   const struct {
     const char* name;
     const char* script;  // ISO 15924
