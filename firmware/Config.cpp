@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
@@ -155,6 +156,22 @@ render::Color colorFrom(const YAML::Node& node, const std::string& what) {
                        static_cast<std::uint8_t>(v), 255};
 }
 
+// theme.autospace: [ja, zh] — language tags (letters, digits and '-').
+std::vector<std::string> autospaceLanguages(const YAML::Node& node) {
+  const char* rule = "theme.autospace must be a list of language tags like [ja, zh-Hans]";
+  if (!node.IsSequence()) throw ConfigError{lineOf(node), rule};
+  std::vector<std::string> tags;
+  for (const YAML::Node& item : node) {
+    const std::string tag = item.IsScalar() ? item.Scalar() : "";
+    const bool valid = !tag.empty() && tag.size() <= 35 && std::isalpha(static_cast<unsigned char>(tag[0])) &&
+                       tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+                           std::string::npos;
+    if (!valid) throw ConfigError{lineOf(item), rule};
+    tags.push_back(tag);
+  }
+  return tags;
+}
+
 void applyTheme(const YAML::Node& node, SceneSettings& scene) {
   if (!node.IsMap()) throw ConfigError{lineOf(node), "theme must be a set of keys"};
   // The named theme first, so the other keys adjust it whatever their order.
@@ -184,6 +201,8 @@ void applyTheme(const YAML::Node& node, SceneSettings& scene) {
       if (!(scene.crawl_speed >= 10 && scene.crawl_speed <= 1000)) {
         throw ConfigError{lineOf(v), "theme.crawl_speed must be from 10 to 1000 pixels per second"};
       }
+    } else if (key == "autospace") {
+      t.autospace_languages = autospaceLanguages(v);
     } else if (colours.count(key)) {
       *colours.at(key) = colorFrom(v, "theme." + key);
     } else if (sizes.count(key)) {

@@ -445,6 +445,7 @@ class CardComposer {
     headline_box.line_height = kHeadlineLineHeight;
     headline_box.weight = fonts::Weight::Bold;
     headline_box.language = language_;
+    headline_box.autospace = theme_.autospaces(language_);
     headline_box.balance = true;
     const int reserve = has_summary ? text_gap + 2 * advanceOf(summary_min_px_, kSummaryLineHeight) : 0;
     headline_box.max_height = std::max(1, area_bottom - y - reserve);
@@ -478,6 +479,7 @@ class CardComposer {
       box.min_px = std::max(theme_.min_text_px, secondary_px_ * 4 / 5);
       box.line_height = 1.25;
       box.language = post_.secondary_language.empty() ? language_ : post_.secondary_language;
+      box.autospace = theme_.autospaces(box.language);
       box.balance = true;
       box.max_height = std::max(1, area_bottom - y - text_gap - reserve);
       flowAroundQr(box, y + text_gap);
@@ -493,6 +495,7 @@ class CardComposer {
       box.max_px = summary_px_;
       box.line_height = kSummaryLineHeight;
       box.language = language_;
+      box.autospace = theme_.autospaces(language_);
       box.avoid_widow = true;
       if (around_qr && column_width_ == text_.w) {
         box.wide_height = std::max(0, cutout_top_ - top);

@@ -7,6 +7,7 @@
 #include "content/LanguageDetector.hpp"
 #include "content/Utf8.hpp"
 #include "render/CjkScript.hpp"
+#include "render/TextAutospace.hpp"
 
 namespace newsticker::render {
 namespace {
@@ -309,7 +310,19 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
       if (may_trim) break;
     }
   }
-  if (!may_trim) {
+  // Autospace needs a CJK letter and a letter or digit of another script.
+  bool may_space = false;
+  if (spec.autospace && !isAscii(utf8)) {
+    bool ideograph = false, other = false;
+    for (std::size_t pos = 0; pos < utf8.size() && !(ideograph && other);) {
+      const char32_t c = content::nextCodePoint(utf8, pos);
+      const CjkScript script = cjkScriptOf(c);
+      if (script == CjkScript::Han || script == CjkScript::Kana || script == CjkScript::Hangul) ideograph = true;
+      else if (c >= 0x80 || (c >= '0' && c <= '9') || (c | 0x20) - 'a' < 26u) other = true;
+    }
+    may_space = ideograph && other;
+  }
+  if (!may_trim && !may_space) {
     int x = 0;
     for (const FaceRun& run : face_runs) {
       run_spec.language = run.language;
@@ -322,6 +335,7 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
 
   struct Point {
     std::size_t begin, run;
+    char32_t c;
     PunctuationSide side;
     int half;
   };
@@ -334,7 +348,7 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
       const char32_t c = content::nextCodePoint(utf8, pos);
       int half = 0;
       const PunctuationSide side = trims ? punctuationSide(run_spec, face_runs[r].face, c, &half) : PunctuationSide::Other;
-      points.push_back(Point{begin, r, side, half});
+      points.push_back(Point{begin, r, c, side, half});
     }
   }
   // How much each mark loses: after it (its right half) or before it (its
@@ -357,15 +371,31 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
   // Line end (allow-end): a closing bracket or quote ending the line.
   if (n > 0 && points[n - 1].side == PunctuationSide::Close) cut_after[n - 1] = points[n - 1].half;
 
-  // Pieces: split at run changes and at every trimmed mark.
+  // Autospace: 1/8 em before each point that follows a CJK letter and is a
+  // letter or digit of another script, or the other way round. Gaps are
+  // rounded as they add up, so k gaps take round(k * px / 8) pixels.
+  std::vector<char> spaced(n, 0);
+  if (may_space) {
+    for (std::size_t i = 1; i < n; ++i) spaced[i] = autospaceBetween(points[i - 1].c, points[i].c) ? 1 : 0;
+  }
+  int gaps = 0;
+  const auto gapPixels = [&spec](int k) { return (k * spec.px + 4) / 8; };
+
+  // Pieces: split at run changes, at every trimmed mark and every gap.
   int x = 0;
   std::size_t piece = 0;  // first point of the current piece
   for (std::size_t i = 1; i <= n; ++i) {
-    if (i < n && points[i].run == points[piece].run && cut_before[i] == 0 && cut_after[i - 1] == 0) continue;
+    if (i < n && points[i].run == points[piece].run && cut_before[i] == 0 && cut_after[i - 1] == 0 && !spaced[i]) {
+      continue;
+    }
     const FaceRun& run = face_runs[points[piece].run];
     const std::size_t begin = points[piece].begin;
     const std::size_t end = i < n ? points[i].begin : utf8.size();
     run_spec.language = run.language;
+    if (spaced[piece]) {
+      x += gapPixels(gaps + 1) - gapPixels(gaps);
+      ++gaps;
+    }
     const int start = x - cut_before[piece];
     line.runs.push_back(PlacedRun{begin, end, run.face, run.language, start});
     x = start + faceWidth(utf8.substr(begin, end - begin), run_spec, run.face) - cut_after[i - 1];
@@ -384,7 +414,7 @@ int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   key += std::to_string(spec.px);
   key += ' ';
   key += spec.language;
-  key += '\n';
+  key += spec.autospace ? " autospace\n" : "\n";
   key += utf8;
   if (const auto known = widths_.find(key); known != widths_.end()) return known->second;
   if (widths_.size() >= kMaxRememberedWidths) widths_.clear();

@@ -99,8 +99,11 @@ class FontCache final : public TextMeasurer {
   //  - line end (CSS allow-end): a closing bracket or quote that ends the text
   //    loses its blank right half, so a line fits when only that half would
   //    overflow (Chromium does this for brackets, not for 。、).
-  // Text without CJK punctuation gets its face runs at their measured
-  // offsets, nothing more.
+  // With spec.autospace, 1/8 em (rounded as the gaps add up) goes between
+  // a CJK letter and a directly adjacent letter or digit of another script
+  // (render/TextAutospace.hpp), like CSS text-autospace: normal.
+  // Text without CJK punctuation or gaps gets its face runs at their
+  // measured offsets, nothing more.
   LineLayout layoutLine(std::string_view utf8, const FontSpec& spec);
 
   // layoutLine(utf8, font).width, remembered.

@@ -374,7 +374,7 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
 
 FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker) {
   FittedText result;
-  const auto specAt = [&](int px) { return FontSpec{box.weight, px, box.language}; };
+  const auto specAt = [&](int px) { return FontSpec{box.weight, px, box.language, box.autospace}; };
   result.font = specAt(box.min_px);
   result.line_advance = lineAdvance(box, box.min_px);
   if (trimEnd(text).empty() || box.width <= 0) return result;

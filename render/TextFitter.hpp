@@ -21,6 +21,7 @@ struct TextBox {
   double line_height = 1.2; // line advance as a multiple of the size
   fonts::Weight weight = fonts::Weight::Regular;
   std::string language;
+  bool autospace = false;   // FontSpec::autospace for every size tried
   // A cut-out at the box's lower right (something floats there, e.g. a QR
   // code): a line whose box reaches lower than `wide_height` px below the
   // top is at most `narrow_width` wide. narrow_width 0: no cut-out.

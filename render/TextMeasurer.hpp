@@ -12,8 +12,13 @@ struct FontSpec {
   fonts::Weight weight = fonts::Weight::Regular;
   int px = 16;           // em size in pixels
   std::string language;  // picks the CJK face
+  // 1/8 em between CJK and Latin letters or digits (CSS text-autospace:
+  // normal; render/TextAutospace.hpp says where).
+  bool autospace = false;
 
-  bool operator==(const FontSpec& o) const { return weight == o.weight && px == o.px && language == o.language; }
+  bool operator==(const FontSpec& o) const {
+    return weight == o.weight && px == o.px && language == o.language && autospace == o.autospace;
+  }
 };
 
 struct FontMetrics {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "render/DrawList.hpp"
 
@@ -56,6 +57,22 @@ struct Theme {
   double photo_share = 0.4; // of the panel's width (landscape) or height (portrait, a little less)
   bool qr = true;           // a QR code to the post's url when it has one
   int qr_module = 6;        // module size (rounded up); the quiet zone is 4 modules
+
+  // Languages whose headline, second title and summary get 1/8 em between
+  // CJK and Latin letters or digits (CSS text-autospace); none by default,
+  // as browsers do. "zh" also covers "zh-Hans" and "zh-Hant".
+  std::vector<std::string> autospace_languages;
+
+  // True when text in `language` gets autospace under this theme.
+  bool autospaces(const std::string& language) const {
+    for (const std::string& tag : autospace_languages) {
+      if (tag == language || (language.size() > tag.size() && language.compare(0, tag.size(), tag) == 0 &&
+                              language[tag.size()] == '-')) {
+        return true;
+      }
+    }
+    return false;
+  }
 };
 
 // Today's look: light text on a deep blue panel.

@@ -125,6 +125,7 @@ TEST_CASE("theme and display schedule from the config") {
                                        "  name: light\n"
                                        "  qr: false\n"
                                        "  summary_px: 50\n"
+                                       "  autospace: [ja, zh]\n"
                                        "display:\n"
                                        "  on: '07:30'\n"
                                        "  off: '19:00'\n"
@@ -137,6 +138,11 @@ TEST_CASE("theme and display schedule from the config") {
   CHECK(theme.headline == newsticker::render::Color{0x10, 0x20, 0x30});
   CHECK_FALSE(theme.qr);
   CHECK(theme.summary_px == 50);
+  CHECK(theme.autospaces("ja"));
+  CHECK(theme.autospaces("zh-Hant"));  // "zh" covers both Chinese scripts
+  CHECK_FALSE(theme.autospaces("ko"));
+  CHECK_FALSE(theme.autospaces("zhx"));
+  CHECK_FALSE(newsticker::render::Theme{}.autospaces("ja"));  // off by default
   const ScreenSchedule& schedule = config.options.scene.schedule;
   CHECK(schedule.enabled);
   CHECK(schedule.on_minute == 7 * 60 + 30);
@@ -147,6 +153,8 @@ TEST_CASE("theme and display schedule from the config") {
 
   for (const auto& bad : {std::make_pair("theme: {name: neon}\n", ":1: theme.name must be dark or light"),
                           std::make_pair("theme: {accent: blue}\n", ":1: theme.accent must be a colour"),
+                          std::make_pair("theme:\n  autospace: ja\n", ":2: theme.autospace must be a list"),
+                          std::make_pair("theme:\n  autospace: [ja, 'zh Hans']\n", ":2: theme.autospace must be a list"),
                           std::make_pair("display:\n  on: 7am\n", ":2: display.on must be a time"),
                           std::make_pair("display:\n  days: [mon, funday]\n", ":2: display.days: 'funday' is not a weekday"),
                           std::make_pair("display: {mode: big}\n", ":1: display.mode must be WxH")}) {

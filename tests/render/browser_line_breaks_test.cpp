@@ -28,6 +28,7 @@ struct BrowserCase {
   std::string id, language, text;
   Weight weight = Weight::Regular;
   int px = 0, width = 0;
+  bool autospace = false;  // CSS text-autospace: normal (the browser's default is no-autospace)
 };
 
 // A difference between newsticker and the browser that is known and accepted.
@@ -73,6 +74,7 @@ std::vector<BrowserCase> loadCases() {
     c.weight = weight == "bold" ? Weight::Bold : Weight::Regular;
     c.px = node["px"].as<int>();
     c.width = node["width"].as<int>();
+    c.autospace = node["autospace"] && node["autospace"].as<bool>();
     cases.push_back(c);
   }
   return cases;
@@ -174,7 +176,7 @@ TEST_CASE("line breaks match the browser reference (headless Chromium)") {
                     c.id << ": browser_line_starts.yaml is stale (the case text changed?): run "
                             "tests/typography/browser_line_starts.py");
 
-    const FontSpec font{c.weight, c.px, c.language};
+    const FontSpec font{c.weight, c.px, c.language, c.autospace};
     const auto lines = wrapText(c.text, c.width, font, realFonts(), breaker);
     const Starts ours = newstickerStarts(c.text, lines);
 

@@ -10,7 +10,8 @@ For every case of cases.yaml it lays the case text out in headless Chromium in
 a div exactly `width` CSS px wide, `font-size: {px}px`, `line-height: 1.2`,
 weight 400/700, the Noto Sans CJK face newsticker uses for the language (JP,
 KR, SC, TC; the system fonts from fonts-noto-cjk, found through fontconfig),
-`lang` set, `line-break: strict` for ja, `word-break: keep-all` for ko, at
+`lang` set, `line-break: strict` for ja, `word-break: keep-all` for ko,
+`text-autospace: normal` for a case with `autospace: true`, at
 device scale factor 1. JavaScript in the page takes a Range per grapheme
 cluster, watches the top of its first client rect change, and reports the
 line starts as CODE POINT indices into the text. The results come out of
@@ -129,6 +130,8 @@ def build_page(cases, emoji_installed):
             style.append("line-break: strict")
         if case["language"] == "ko":
             style.append("word-break: keep-all")
+        if case.get("autospace"):
+            style.append("text-autospace: normal")
         boxes.append('<div class="case" id="%s" lang="%s" style="%s">%s</div>' % (
             html.escape(case["id"]), html.escape(case["language"]), html.escape("; ".join(style)),
             html.escape(case["text"], quote=False)))
@@ -215,7 +218,8 @@ def main():
             " (Noto Color Emoji not installed)"),
         "# Each case: a div exactly `width` CSS px wide, font-size px, line-height 1.2,",
         "# weight 400/700, font-family Noto Sans CJK JP/KR/SC/TC by language, lang set,",
-        "# line-break: strict (ja), word-break: keep-all (ko), white-space: normal,",
+        "# line-break: strict (ja), word-break: keep-all (ko), text-autospace: normal (autospace: true),",
+        "# white-space: normal,",
         "# font-kerning: normal, no padding or margin.",
         "# line_starts: the code point index (not UTF-16 unit) where each visual line",
         "# starts; lines: the text of each line, trailing spaces removed (for review);",
