@@ -9,6 +9,7 @@
 
 #include "render/CardPainter.hpp"
 #include "render/CrawlStrip.hpp"
+#include "render/TextDirection.hpp"
 #include "render/LogoLoader.hpp"
 #include "firmware/Log.hpp"
 
@@ -314,6 +315,11 @@ void SceneLoop::requestCrawl() {
   style.headline = style_.crawl_headline;
   style.source = style_.crawl_source;
   style.mark = style_.crawl_mark;
+  // The strip reads right to left when most of its headlines do.
+  const auto rtl_items = std::count_if(items.begin(), items.end(), [](const render::CrawlItem& item) {
+    return render::runsRightToLeft(item.headline, item.language);
+  });
+  style.rtl = 2 * static_cast<std::size_t>(rtl_items) > items.size();
   const std::uint64_t generation = generation_;
   const int min_period = geometry_.crawl.w;
   const int rotation = compositor_->rotation();
@@ -376,6 +382,12 @@ int SceneLoop::crawlOffset(double elapsed) const {
   if (crawl_period_ <= 0) return -1;
   const double speed = settings_.crawl_speed * std::min(geometry_.width, geometry_.height) / 1080.0;
   const long long travelled = std::llround(std::max(0.0, elapsed) * speed);
+  if (crawl_layout_ && crawl_layout_->rtl) {
+    // A right-to-left strip starts with its first item at the band's right
+    // end and moves right: the window slides back along the strip.
+    const long long start = crawl_period_ - geometry_.crawl.w;
+    return static_cast<int>(((start - travelled) % crawl_period_ + crawl_period_) % crawl_period_);
+  }
   return static_cast<int>(travelled % crawl_period_);
 }
 
@@ -442,7 +454,8 @@ void SceneLoop::drawCrawl(int offset) {
     x += w;
     tile = (tile + 1) % count;
   }
-  keep.insert(tile);  // the next to come on
+  keep.insert(tile);  // the next to come on from the right
+  keep.insert((offset / kMaxTextureSide + count - 1) % count);  // from the left (a right-to-left strip)
   for (const int index : keep) requestCrawlTile(index);
   for (auto it = crawl_tiles_.begin(); it != crawl_tiles_.end();) {
     it = keep.count(it->first) ? std::next(it) : crawl_tiles_.erase(it);

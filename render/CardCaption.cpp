@@ -19,6 +19,10 @@ std::string scanCaption(const std::string& language) {
       {"zh-Hans", "扫码阅读全文"},
       {"zh-Hant", "掃碼閱讀全文"},
       {"ko", "스캔하여 기사 읽기"},
+      {"ar", "امسح الرمز للقراءة"},
+      {"he", "סרקו לקריאה"},
+      {"th", "สแกนเพื่ออ่าน"},
+      {"hi", "पढ़ने के लिए स्कैन करें"},
   };
   const auto it = kCaptions.find(content::normaliseLanguageTag(language));
   return it != kCaptions.end() ? it->second : kCaptions.at("en");

@@ -60,6 +60,8 @@ struct CardFit {
 // else nothing, with the source and date beside it and the topics as chips.
 // A photo takes the right part of the panel (landscape) or its top
 // (portrait); a QR code to post.url sits at the bottom right with a caption.
+// A headline that runs right to left (Arabic, Hebrew) mirrors all of this:
+// logo and byline at the top right, lines right-aligned, QR code bottom left.
 // When `fit` is not null it receives what was cut. Throws only what the
 // measurer throws.
 DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme& theme,

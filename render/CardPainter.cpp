@@ -126,7 +126,7 @@ void drawText(SDL_Surface& surface, const TextRun& run, FontCache& fonts) {
   for (const PlacedRun& piece : fonts.layoutLine(run.text, run.font).runs) {
     FontSpec face_spec = run.font;
     face_spec.language = piece.language;
-    TTF_Font& font = fonts.font(face_spec, piece.face);
+    TTF_Font& font = fonts.font(face_spec, piece.face, piece.rtl);
     const std::string text = run.text.substr(piece.begin, piece.end - piece.begin);
     SurfacePtr rendered(TTF_RenderUTF8_Blended(&font, text.c_str(), color));
     if (!rendered) continue;

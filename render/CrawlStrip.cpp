@@ -8,6 +8,7 @@
 
 #include "render/CardPainter.hpp"
 #include "render/LineBreaker.hpp"
+#include "render/TextDirection.hpp"
 
 namespace newsticker::render {
 namespace {
@@ -127,7 +128,7 @@ MeasuredText shortenToWidth(std::string text, int limit, const FontSpec& font, T
 struct SetItem {
   MeasuredText headline;
   MeasuredText source;  // empty text: none
-  std::string language;
+  FontSpec headline_font, source_font;
   int source_gap = 0;
   int width() const { return source.text.empty() ? headline.width : headline.width + source_gap + source.width; }
 };
@@ -169,14 +170,16 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
     std::string headline = singleLine(item.headline);
     if (headline.empty()) continue;
     SetItem set;
-    set.language = item.language;
     set.source_gap = std::max(style.source_gap, 0);
-    const FontSpec headline_font{style.headline_weight, style.text_px, item.language};
-    set.headline = shortenToWidth(std::move(headline), std::max(headline_limit, 1), headline_font, measurer, breaker);
+    set.headline_font = FontSpec{style.headline_weight, style.text_px, item.language, false,
+                                 runsRightToLeft(headline, item.language)};
+    set.headline =
+        shortenToWidth(std::move(headline), std::max(headline_limit, 1), set.headline_font, measurer, breaker);
     std::string source = singleLine(item.source);
     if (!source.empty()) {
-      const FontSpec source_font{style.source_weight, style.text_px, item.language};
-      set.source = shortenToWidth(std::move(source), source_limit, source_font, measurer, breaker);
+      set.source_font = FontSpec{style.source_weight, style.text_px, item.language, false,
+                                 runsRightToLeft(source, item.language)};
+      set.source = shortenToWidth(std::move(source), source_limit, set.source_font, measurer, breaker);
     }
     const long long with_item = sequence + set.width() + gap;
     if (with_item > max_period) break;
@@ -184,6 +187,7 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
     kept.push_back(std::move(set));
   }
   layout.items_shown = considered;
+  layout.rtl = style.rtl;
   if (kept.empty()) return layout;
 
   // Repeat the sequence until it covers the screen, within max_period.
@@ -209,11 +213,10 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
   int x = first_x;
   for (int pass = 0; pass < repeats; ++pass) {
     for (const SetItem& item : kept) {
-      commands.emplace_back(TextRun{item.headline.text, FontSpec{style.headline_weight, style.text_px, item.language},
-                                    x, baseline, style.headline});
+      commands.emplace_back(TextRun{item.headline.text, item.headline_font, x, baseline, style.headline});
       if (!item.source.text.empty()) {
-        commands.emplace_back(TextRun{item.source.text, FontSpec{style.source_weight, style.text_px, item.language},
-                                      x + item.headline.width + item.source_gap, baseline, style.source});
+        commands.emplace_back(
+            TextRun{item.source.text, item.source_font, x + item.headline.width + item.source_gap, baseline, style.source});
       }
       const int end = x + item.width();
       if (mark_size > 0) {
@@ -221,6 +224,17 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
         commands.emplace_back(FillShape{dot, mark_size / 2, style.mark, style.mark, 1});
       }
       x = end + gap;
+    }
+  }
+  if (style.rtl) {
+    // The strip in a mirror: each item's headline right of its source, the
+    // next item to the left; the loop stays seamless.
+    for (std::size_t i = 1; i < commands.size(); ++i) {
+      if (auto* run = std::get_if<TextRun>(&commands[i])) {
+        run->x = layout.period - run->x - measurer.width(run->text, run->font);
+      } else if (auto* shape = std::get_if<FillShape>(&commands[i])) {
+        shape->rect.x = layout.period - shape->rect.x - shape->rect.w;
+      }
     }
   }
   return layout;

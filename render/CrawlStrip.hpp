@@ -38,6 +38,10 @@ struct CrawlStyle {
   int source_gap = 24;  // px between a headline and its source
   int mark_size = 10;   // diameter of the dot between items, px
   int max_headline_width = 0;  // px; a longer headline ends with an ellipsis. 0: twice min_period (if > 0)
+  // The strip reads right to left (Arabic, Hebrew feeds): the loop is laid
+  // out mirrored, each source left of its headline, the next item further
+  // left, and it scrolls towards the right.
+  bool rtl = false;
 };
 
 struct CrawlLayout {
@@ -45,19 +49,21 @@ struct CrawlLayout {
   int height = 0;
   // list.commands[0] is the background (a square FillShape over the whole
   // strip), then the runs and marks in strip coordinates, x in [0, period),
-  // in reading order. list.width == period.
+  // in reading order (right to left when style.rtl). list.width == period.
   DrawList list;
   // The first `items_shown` items of the input are in the loop (those whose
   // headline is blank are skipped, but counted); the rest did not fit in
   // max_period.
   std::size_t items_shown = 0;
   int repeats = 1;  // how many times the shown items follow each other in one period
+  bool rtl = false;  // laid out right to left (CrawlStyle::rtl): scrolled towards the right
 };
 
 // Sets `items` on one baseline, vertically centred in style.height: each
 // headline (style.headline_weight) then, after style.source_gap, its source
 // (style.source_weight, calmer colour), a dot in the middle of the gap after
-// every item, each run's FontSpec.language the item's language. Newlines and
+// every item, each run's FontSpec.language the item's language and its rtl
+// the text's own direction (runsRightToLeft). Newlines and
 // tabs in a headline become one space; a headline wider than
 // style.max_headline_width is cut with an ellipsis. The loop's seam falls in
 // the gap after the last item, so that gap equals the others. When the items

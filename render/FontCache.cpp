@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
+
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include "content/LanguageDetector.hpp"
 #include "content/Utf8.hpp"
@@ -86,6 +91,67 @@ std::vector<std::string> clusterLanguages(std::string_view text, const std::vect
 }
 
 // Languages whose punctuation spacing is trimmed (Korean is set as it is).
+// True when `utf8` needs the bidi algorithm: its paragraph runs right to
+// left, or it holds right-to-left letters, Arabic digits or bidi controls.
+bool needsBidi(std::string_view utf8, bool rtl) {
+  if (rtl) return true;
+  if (isAscii(utf8)) return false;
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const char32_t c = content::nextCodePoint(utf8, pos);
+    if (c < 0x0590) continue;
+    switch (u_charDirection(static_cast<UChar32>(c))) {
+      case U_RIGHT_TO_LEFT:
+      case U_RIGHT_TO_LEFT_ARABIC:
+      case U_ARABIC_NUMBER:
+      case U_RIGHT_TO_LEFT_EMBEDDING:
+      case U_RIGHT_TO_LEFT_OVERRIDE:
+      case U_RIGHT_TO_LEFT_ISOLATE:
+      case U_LEFT_TO_RIGHT_EMBEDDING:
+      case U_LEFT_TO_RIGHT_OVERRIDE:
+      case U_LEFT_TO_RIGHT_ISOLATE:
+      case U_FIRST_STRONG_ISOLATE:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+// Splits `runs` where the bidi embedding level of `utf8` (one line, in a
+// paragraph whose base direction is `rtl`) changes, and gives each run its
+// level in `levels`.
+void splitAtLevels(std::string_view utf8, bool rtl, std::vector<FaceRun>& runs, std::vector<unsigned char>& levels) {
+  const icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(text.length(), 0, &status), &ubidi_close);
+  if (U_SUCCESS(status)) {
+    ubidi_setPara(bidi.get(), text.getBuffer(), text.length(), rtl ? 1 : 0, nullptr, &status);
+  }
+  const UBiDiLevel* unit_levels = U_SUCCESS(status) ? ubidi_getLevels(bidi.get(), &status) : nullptr;
+  std::vector<FaceRun> split;
+  std::vector<unsigned char> split_levels;
+  std::size_t unit = 0;  // UTF-16 index of the code point at `pos`
+  for (const FaceRun& run : runs) {
+    for (std::size_t pos = run.begin; pos < run.end;) {
+      const std::size_t begin = pos;
+      const char32_t c = content::nextCodePoint(utf8, pos);
+      const unsigned char level =
+          unit_levels != nullptr && unit < static_cast<std::size_t>(text.length()) ? unit_levels[unit] : (rtl ? 1 : 0);
+      unit += c > 0xFFFF ? 2 : 1;
+      if (begin != run.begin && split_levels.back() == level) {
+        split.back().end = pos;
+      } else {
+        split.push_back(FaceRun{begin, pos, run.face, run.language});
+        split_levels.push_back(level);
+      }
+    }
+  }
+  runs = std::move(split);
+  levels = std::move(split_levels);
+}
+
 bool trimsPunctuation(const std::string& language) {
   return language == "ja" || language == "zh" || language == "zh-Hans" || language == "zh-Hant";
 }
@@ -148,7 +214,7 @@ FontPtr FontCache::open(const fonts::FontFace& face, int px) {
   return opened;
 }
 
-TTF_Font& FontCache::font(const FontSpec& spec, std::size_t face_index) {
+TTF_Font& FontCache::font(const FontSpec& spec, std::size_t face_index, bool rtl) {
   // One TTF_Font per face, switched to the size asked for: a Noto CJK face
   // costs ~2.5 MB of tables once opened, whatever its size, while switching
   // only empties SDL_ttf's glyph cache (texts are measured, then drawn, box
@@ -165,6 +231,8 @@ TTF_Font& FontCache::font(const FontSpec& spec, std::size_t face_index) {
     TTF_SetFontSize(it->second.font.get(), px);
     it->second.px = px;
   }
+  // Every use says its direction: the font is shared by runs of both.
+  TTF_SetFontDirection(it->second.font.get(), rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
   return *it->second.font;
 }
 
@@ -249,10 +317,10 @@ std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const 
   return missing;
 }
 
-int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face) {
+int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl) {
   const std::string text(utf8);
   int w = 0, h = 0;
-  if (TTF_SizeUTF8(&measuringFont(spec, face), text.c_str(), &w, &h) != 0) return 0;
+  if (TTF_SizeUTF8(&font(spec, face, rtl), text.c_str(), &w, &h) != 0) return 0;
   const double s = scale(spec, face);
   return s == 1.0 ? w : static_cast<int>(std::lround(w * s));
 }
@@ -296,8 +364,11 @@ FontCache::PunctuationSide FontCache::punctuationSide(const FontSpec& spec, std:
 }
 
 LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
-  LineLayout line;
-  const std::vector<FaceRun> face_runs = runs(utf8, spec);
+  std::vector<FaceRun> face_runs = runs(utf8, spec);
+  // Bidi embedding level of each run (even: left to right, odd: right to left).
+  std::vector<unsigned char> levels(face_runs.size(), 0);
+  const bool bidi = needsBidi(utf8, spec.rtl);
+  if (bidi) splitAtLevels(utf8, spec.rtl, face_runs, levels);
   FontSpec run_spec = spec;
   // Fast path: nothing to trim (all Latin, Korean, or no CJK punctuation).
   bool may_trim = false;
@@ -322,84 +393,114 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
     }
     may_space = ideograph && other;
   }
-  if (!may_trim && !may_space) {
-    int x = 0;
-    for (const FaceRun& run : face_runs) {
-      run_spec.language = run.language;
-      line.runs.push_back(PlacedRun{run.begin, run.end, run.face, run.language, x});
-      x += faceWidth(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face);
-    }
-    line.width = x;
-    return line;
-  }
 
-  struct Point {
-    std::size_t begin, run;
-    char32_t c;
-    PunctuationSide side;
-    int half;
+  // The line's pieces in logical order: each a box `advance` wide whose text
+  // is drawn `lead` pixels right of the box's left edge.
+  struct Piece {
+    PlacedRun run;
+    int lead = 0, advance = 0;
+    unsigned char level = 0;
   };
-  std::vector<Point> points;
-  for (std::size_t r = 0; r < face_runs.size(); ++r) {
-    run_spec.language = face_runs[r].language;
-    const bool trims = trimsPunctuation(face_runs[r].language);
-    for (std::size_t pos = face_runs[r].begin; pos < face_runs[r].end;) {
-      const std::size_t begin = pos;
-      const char32_t c = content::nextCodePoint(utf8, pos);
-      int half = 0;
-      const PunctuationSide side = trims ? punctuationSide(run_spec, face_runs[r].face, c, &half) : PunctuationSide::Other;
-      points.push_back(Point{begin, r, c, side, half});
+  std::vector<Piece> pieces;
+  if (!may_trim && !may_space) {
+    for (std::size_t r = 0; r < face_runs.size(); ++r) {
+      const FaceRun& run = face_runs[r];
+      run_spec.language = run.language;
+      const bool rtl = (levels[r] & 1) != 0;
+      const int w = faceWidth(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face, rtl);
+      pieces.push_back(Piece{PlacedRun{run.begin, run.end, run.face, run.language, 0, rtl}, 0, w, levels[r]});
+    }
+  } else {
+    struct Point {
+      std::size_t begin, run;
+      char32_t c;
+      PunctuationSide side;
+      int half;
+    };
+    std::vector<Point> points;
+    for (std::size_t r = 0; r < face_runs.size(); ++r) {
+      run_spec.language = face_runs[r].language;
+      const bool trims = trimsPunctuation(face_runs[r].language);
+      for (std::size_t pos = face_runs[r].begin; pos < face_runs[r].end;) {
+        const std::size_t begin = pos;
+        const char32_t c = content::nextCodePoint(utf8, pos);
+        int half = 0;
+        const PunctuationSide side =
+            trims ? punctuationSide(run_spec, face_runs[r].face, c, &half) : PunctuationSide::Other;
+        points.push_back(Point{begin, r, c, side, half});
+      }
+    }
+    // How much each mark loses: after it (its right half) or before it (its
+    // left half, drawn that much to the left). In a pair the first mark is
+    // trimmed when it can be ("。」", "），"), else the opening mark that
+    // follows ("、「" with a centred 、): the pair advances 1.5 em either way,
+    // and its ink lands in the same place.
+    const std::size_t n = points.size();
+    std::vector<int> cut_after(n, 0), cut_before(n, 0);
+    for (std::size_t i = 1; i < n; ++i) {
+      const PunctuationSide last = points[i - 1].side, current = points[i].side;
+      const bool last_closes = last == PunctuationSide::Close || last == PunctuationSide::Dot;
+      const bool current_punctuation = current != PunctuationSide::Other;
+      if (last_closes && current_punctuation) {
+        cut_after[i - 1] = points[i - 1].half;
+      } else if (current == PunctuationSide::Open && last != PunctuationSide::Other) {
+        cut_before[i] = points[i].half;
+      }
+    }
+    // Line end (allow-end): a closing bracket or quote ending the line.
+    if (n > 0 && points[n - 1].side == PunctuationSide::Close) cut_after[n - 1] = points[n - 1].half;
+
+    // Autospace: 1/8 em before each point that follows a CJK letter and is a
+    // letter or digit of another script, or the other way round. Gaps are
+    // rounded as they add up, so k gaps take round(k * px / 8) pixels.
+    std::vector<char> spaced(n, 0);
+    if (may_space) {
+      for (std::size_t i = 1; i < n; ++i) spaced[i] = autospaceBetween(points[i - 1].c, points[i].c) ? 1 : 0;
+    }
+    int gaps = 0;
+    const auto gapPixels = [&spec](int k) { return (k * spec.px + 4) / 8; };
+
+    // Pieces: split at run changes, at every trimmed mark and every gap.
+    std::size_t piece = 0;  // first point of the current piece
+    for (std::size_t i = 1; i <= n; ++i) {
+      if (i < n && points[i].run == points[piece].run && cut_before[i] == 0 && cut_after[i - 1] == 0 && !spaced[i]) {
+        continue;
+      }
+      const std::size_t r = points[piece].run;
+      const FaceRun& run = face_runs[r];
+      const std::size_t begin = points[piece].begin;
+      const std::size_t end = i < n ? points[i].begin : utf8.size();
+      run_spec.language = run.language;
+      int gap = 0;
+      if (spaced[piece]) {
+        gap = gapPixels(gaps + 1) - gapPixels(gaps);
+        ++gaps;
+      }
+      const bool rtl = (levels[r] & 1) != 0;
+      const int w = faceWidth(utf8.substr(begin, end - begin), run_spec, run.face, rtl);
+      const int lead = gap - cut_before[piece];
+      pieces.push_back(
+          Piece{PlacedRun{begin, end, run.face, run.language, 0, rtl}, lead, lead + w - cut_after[i - 1], levels[r]});
+      piece = i;
     }
   }
-  // How much each mark loses: after it (its right half) or before it (its
-  // left half, drawn that much to the left). In a pair the first mark is
-  // trimmed when it can be ("。」", "），"), else the opening mark that
-  // follows ("、「" with a centred 、): the pair advances 1.5 em either way,
-  // and its ink lands in the same place.
-  const std::size_t n = points.size();
-  std::vector<int> cut_after(n, 0), cut_before(n, 0);
-  for (std::size_t i = 1; i < n; ++i) {
-    const PunctuationSide last = points[i - 1].side, current = points[i].side;
-    const bool last_closes = last == PunctuationSide::Close || last == PunctuationSide::Dot;
-    const bool current_punctuation = current != PunctuationSide::Other;
-    if (last_closes && current_punctuation) {
-      cut_after[i - 1] = points[i - 1].half;
-    } else if (current == PunctuationSide::Open && last != PunctuationSide::Other) {
-      cut_before[i] = points[i].half;
-    }
-  }
-  // Line end (allow-end): a closing bracket or quote ending the line.
-  if (n > 0 && points[n - 1].side == PunctuationSide::Close) cut_after[n - 1] = points[n - 1].half;
 
-  // Autospace: 1/8 em before each point that follows a CJK letter and is a
-  // letter or digit of another script, or the other way round. Gaps are
-  // rounded as they add up, so k gaps take round(k * px / 8) pixels.
-  std::vector<char> spaced(n, 0);
-  if (may_space) {
-    for (std::size_t i = 1; i < n; ++i) spaced[i] = autospaceBetween(points[i - 1].c, points[i].c) ? 1 : 0;
+  // Placed left to right in display order: the logical order, or with
+  // right-to-left text the order the bidi algorithm gives (rule L2).
+  std::vector<int32_t> order(pieces.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
+  if (bidi && !pieces.empty()) {
+    std::vector<UBiDiLevel> piece_levels;
+    for (const Piece& p : pieces) piece_levels.push_back(p.level);
+    ubidi_reorderVisual(piece_levels.data(), static_cast<int32_t>(pieces.size()), order.data());
   }
-  int gaps = 0;
-  const auto gapPixels = [&spec](int k) { return (k * spec.px + 4) / 8; };
-
-  // Pieces: split at run changes, at every trimmed mark and every gap.
+  LineLayout line;
   int x = 0;
-  std::size_t piece = 0;  // first point of the current piece
-  for (std::size_t i = 1; i <= n; ++i) {
-    if (i < n && points[i].run == points[piece].run && cut_before[i] == 0 && cut_after[i - 1] == 0 && !spaced[i]) {
-      continue;
-    }
-    const FaceRun& run = face_runs[points[piece].run];
-    const std::size_t begin = points[piece].begin;
-    const std::size_t end = i < n ? points[i].begin : utf8.size();
-    run_spec.language = run.language;
-    if (spaced[piece]) {
-      x += gapPixels(gaps + 1) - gapPixels(gaps);
-      ++gaps;
-    }
-    const int start = x - cut_before[piece];
-    line.runs.push_back(PlacedRun{begin, end, run.face, run.language, start});
-    x = start + faceWidth(utf8.substr(begin, end - begin), run_spec, run.face) - cut_after[i - 1];
-    piece = i;
+  for (const int32_t index : order) {
+    Piece& p = pieces[static_cast<std::size_t>(index)];
+    p.run.x = x + p.lead;
+    x += p.advance;
+    line.runs.push_back(p.run);
   }
   line.width = x;
   return line;
@@ -414,7 +515,8 @@ int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   key += std::to_string(spec.px);
   key += ' ';
   key += spec.language;
-  key += spec.autospace ? " autospace\n" : "\n";
+  key += spec.autospace ? " autospace" : "";
+  key += spec.rtl ? " rtl\n" : "\n";
   key += utf8;
   if (const auto known = widths_.find(key); known != widths_.end()) return known->second;
   if (widths_.size() >= kMaxRememberedWidths) widths_.clear();

@@ -39,6 +39,7 @@ struct PlacedRun {
   std::size_t face = 0;            // as in FaceRun
   std::string language;            // as in FaceRun
   int x = 0;
+  bool rtl = false;                // shaped and drawn right to left (Arabic, Hebrew)
 };
 
 // A line as FontCache sets it: its pieces and its advance width. What
@@ -70,7 +71,9 @@ class FontCache final : public TextMeasurer {
   // The font to draw face `face` at `spec`, opened on first use (a
   // bitmap-only face opens at its own size). Valid until the next call.
   // Throws std::runtime_error naming the file when it cannot be opened.
-  TTF_Font& font(const FontSpec& spec, std::size_t face = 0);
+  // `rtl` sets the direction HarfBuzz shapes the next text in (each call
+  // sets it, since runs of both directions share the font).
+  TTF_Font& font(const FontSpec& spec, std::size_t face = 0, bool rtl = false);
 
   // How many TTF_Fonts are open (for tests and the benchmark).
   std::size_t openFonts() const { return fonts_.size(); }
@@ -83,8 +86,9 @@ class FontCache final : public TextMeasurer {
   // of first appearance, each once.
   std::vector<char32_t> missingCodePoints(std::string_view utf8, const std::string& language);
 
-  // Width of `utf8` set entirely in face `face` (scaled for bitmap faces).
-  int faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face);
+  // Width of `utf8` set entirely in face `face` (scaled for bitmap faces),
+  // shaped right to left when `rtl`.
+  int faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl = false);
 
   // `utf8` set on one line: the face runs, each split where CJK punctuation
   // spacing is trimmed, the way Chromium's default `text-spacing-trim:
@@ -102,8 +106,14 @@ class FontCache final : public TextMeasurer {
   // With spec.autospace, 1/8 em (rounded as the gaps add up) goes between
   // a CJK letter and a directly adjacent letter or digit of another script
   // (render/TextAutospace.hpp), like CSS text-autospace: normal.
-  // Text without CJK punctuation or gaps gets its face runs at their
-  // measured offsets, nothing more.
+  // Bidirectional text (right-to-left letters, or spec.rtl: a paragraph
+  // that runs right to left) is split where ICU's bidi algorithm changes
+  // level; each piece is shaped in its direction and the pieces are placed
+  // left to right in display order (UAX #9 rule L2), so Arabic words read
+  // right to left and a Latin name or number inside keeps its own order.
+  // The width is the same in any order.
+  // Text without CJK punctuation, gaps or right-to-left text gets its face
+  // runs at their measured offsets, nothing more.
   LineLayout layoutLine(std::string_view utf8, const FontSpec& spec);
 
   // layoutLine(utf8, font).width, remembered.

@@ -6,6 +6,7 @@
 
 #include "content/Utf8.hpp"
 #include "render/CjkScript.hpp"
+#include "render/TextDirection.hpp"
 
 namespace newsticker::render {
 namespace {
@@ -374,7 +375,8 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
 
 FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker) {
   FittedText result;
-  const auto specAt = [&](int px) { return FontSpec{box.weight, px, box.language, box.autospace}; };
+  const bool rtl = runsRightToLeft(text, box.language);
+  const auto specAt = [&](int px) { return FontSpec{box.weight, px, box.language, box.autospace, rtl}; };
   result.font = specAt(box.min_px);
   result.line_advance = lineAdvance(box, box.min_px);
   if (trimEnd(text).empty() || box.width <= 0) return result;

@@ -56,7 +56,8 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
 // no word has to be cut; at min_px the overflow is cut and the last line ends
 // with U+2026 (or "..." when the font lacks it). Then, when the box asks and
 // nothing was cut, the lines are balanced or the one-word last line avoided,
-// without adding a line. Empty text gives no lines.
+// without adding a line. Empty text gives no lines. The font's `rtl` is the
+// text's own base direction (runsRightToLeft of the text and box language).
 FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker);
 
 }  // namespace newsticker::render

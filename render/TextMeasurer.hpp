@@ -15,9 +15,12 @@ struct FontSpec {
   // 1/8 em between CJK and Latin letters or digits (CSS text-autospace:
   // normal; render/TextAutospace.hpp says where).
   bool autospace = false;
+  // The paragraph runs right to left (render/TextDirection.hpp): its
+  // neutral characters and its order follow that base direction.
+  bool rtl = false;
 
   bool operator==(const FontSpec& o) const {
-    return weight == o.weight && px == o.px && language == o.language && autospace == o.autospace;
+    return weight == o.weight && px == o.px && language == o.language && autospace == o.autospace && rtl == o.rtl;
   }
 };
 

@@ -178,6 +178,33 @@ TEST_CASE("with the crawl on the progress fills with the hold, and the crawl mov
   CHECK(partial >= static_cast<long>(run.frames.size()) - 3);
 }
 
+TEST_CASE("an Arabic feed's crawl reads right to left: it starts with the first item at the right end and moves right") {
+  firmware::SdlRuntime sdl("dummy");
+  const std::filesystem::path dir = freshFolder("rtl-crawl");
+  std::filesystem::create_directories(dir / "posts");
+  const char* titles[] = {"مكتبة الواجهة البحرية تفتح مساء الجمعة", "ورشة إصلاح الدراجات كل سبت",
+                          "حافلات الليل تعود إلى خط الميناء"};
+  for (int i = 0; i < 3; ++i) {
+    std::ofstream(dir / "posts" / ("2026-12-0" + std::to_string(i + 1) + "-ar.md"))
+        << "---\ntitle: " << titles[i] << "\ndate: 2026-12-0" << i + 1 << "\nlang: ar\nsource: Harbor City\n---\n";
+  }
+  const firmware::ContentSession content = firmware::openContent(dir.string(), false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.screen.crawl = true;
+  settings.hold_seconds = 3600;
+  settings.crawl_speed = 120;  // 2 px per 60 Hz frame at 1080p
+  const Run run = runLoop(content, settings, 1920, 1080, 1.0, 60);
+  REQUIRE(run.frames.size() >= 50);
+  const int period = run.frames.back().crawl_period;
+  REQUIRE(period >= 1920);
+  // The window over the strip starts at its right end: period - band width.
+  CHECK(run.frames.front().crawl_offset == period - 1920);
+  for (std::size_t k = 1; k < run.frames.size(); ++k) {
+    const int moved = ((run.frames[k - 1].crawl_offset - run.frames[k].crawl_offset) % period + period) % period;
+    CHECK(moved == 2);  // the window slides back: the text moves right
+  }
+}
+
 TEST_CASE("the crawl loops without a seam: the frame at the loop point equals the first") {
   firmware::SdlRuntime sdl("dummy");
   const firmware::ContentSession content = firmware::openContent("", false);

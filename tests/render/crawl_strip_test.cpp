@@ -427,3 +427,40 @@ TEST_CASE("crawl sample strip: mixed scripts centred in the strip, written to a 
     CHECK(centre == argb(style.mark));
   }
 }
+
+TEST_CASE("crawl layout: a right-to-left strip is the mirror: each source left of its headline, the next item further left") {
+  // Arabic and Hebrew headlines with their sources, and one English item.
+  const std::vector<render::CrawlItem> items = {
+      {"مكتبة الواجهة البحرية تفتح مساء الجمعة", "مكتبات مدينة هاربور", "ar"},
+      {"מעבדת החומרה מוסיפה 20 עמדות עבודה", "Tidewater", "he"},
+      {"Night buses return to the harbour line", "Riverline Transit", "en"},
+  };
+  render::CrawlStyle style = testStyle();
+  const render::CrawlLayout ltr = render::layoutCrawl(items, style, 0, realFonts());
+  style.rtl = true;
+  const render::CrawlLayout rtl = render::layoutCrawl(items, style, 0, realFonts());
+  CHECK(rtl.rtl);
+  CHECK_FALSE(ltr.rtl);
+  CHECK(rtl.period == ltr.period);
+  const auto runs = runsOf(rtl);
+  const auto ltr_runs = runsOf(ltr);
+  REQUIRE(runs.size() == 6);
+  REQUIRE(ltr_runs.size() == 6);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    CAPTURE(i);
+    CHECK(runs[i]->text == ltr_runs[i]->text);                        // still in reading order
+    CHECK(runs[i]->x == rtl.period - runEnd(*ltr_runs[i]));          // exactly mirrored
+    if (i > 0) CHECK(runEnd(*runs[i]) < runs[i - 1]->x);              // each left of the one before
+  }
+  CHECK(runEnd(*runs[1]) + style.source_gap == runs[0]->x);  // the source, then the gap, then the headline
+  // Each text keeps its own direction.
+  CHECK(runs[0]->font.rtl);
+  CHECK(runs[1]->font.rtl);
+  CHECK(runs[3]->font.rtl);  // "Tidewater", a Latin source of a Hebrew item, in the item's direction
+  CHECK_FALSE(runs[4]->font.rtl);
+  // The dots and the background stay inside the period.
+  for (const auto* mark : marksOf(rtl)) {
+    CHECK(mark->rect.x > 0);
+    CHECK(mark->rect.x + mark->rect.w < rtl.period);
+  }
+}
