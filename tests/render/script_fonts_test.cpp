@@ -4,6 +4,8 @@
 // each script's face opens only for its own text.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <string>
 
 #include "RealFonts.hpp"
@@ -72,4 +74,28 @@ TEST_CASE("script faces: Devanagari is shaped as Devanagari (conjuncts formed, v
   INFO("क्ष " << conjunct << " px, क + ष " << apart << " px");
   CHECK(conjunct > 0);
   CHECK(conjunct * 4 < apart * 3);  // 44 against 83 px shaped; 81 against 83 unshaped
+}
+
+TEST_CASE("script faces: Lao, Khmer and Burmese, written without spaces, break between words too") {
+  LineBreaker breaker;
+  // "The harbour market opens every Saturday", without a single space.
+  const std::pair<const char*, const char*> texts[] = {
+      {"lo", "ຕະຫຼາດນັດແຄມທ່າເຮືອເປີດທຸກວັນເສົາ"},
+      {"km", "ផ្សារនៅមាត់កំពង់ផែបើករៀងរាល់ថ្ងៃសៅរ៍"},
+      {"my", "ဆိပ်ကမ်းဈေးသည်စနေနေ့တိုင်းဖွင့်သည်"},
+  };
+  for (const auto& [language, text] : texts) {
+    CAPTURE(language);
+    const std::string s = text;
+    const auto opportunities = breaker.opportunities(s, language);
+    REQUIRE_FALSE(opportunities.empty());
+    CHECK(opportunities.back().offset == s.size());
+    CHECK(opportunities.size() >= 3);  // the dictionary found at least two places inside
+    const auto clusters = breaker.graphemeBoundaries(s);
+    for (const auto& o : opportunities) {
+      CHECK(std::find(clusters.begin(), clusters.end(), o.offset) != clusters.end());  // never inside a cluster
+    }
+    // And the face of the script draws every character.
+    CHECK(realFonts().missingCodePoints(s, language).empty());
+  }
 }
