@@ -40,11 +40,17 @@ It writes tests/typography/browser_line_starts.yaml beside this script, which
 tests/render/browser_line_breaks_test.cpp compares with newsticker's wrapText.
 
 Options: --chromium PATH (default: chromium), --output FILE, --keep-html DIR
-(also write the page there, to open it in a browser and look).
+(also write the page there, to open it in a browser and look), --screenshots
+DIR (also save Chromium's rendering of each case as DIR/<id>-chromium.png: a
+page holding that case alone, white background, black text, the same fonts and
+style, taken with `chromium --headless --screenshot` in a window exactly the
+case's box: `width` by the box height the measuring run reported, rounded
+up), --only ID[,ID...] (screenshots of these cases only; the line starts are
+always measured and written for every case).
 Python 3 stdlib plus yaml only.
 
-History: the font-family list, `dir="rtl"` for ar and he and the line widths
-over all rects came with the Arabic, Hebrew, Thai and Hindi cases; before them
+History: the font-family list, `dir="rtl"` for ar and he, the line widths
+over all rects and --screenshots came with the Arabic, Hebrew, Thai and Hindi cases; before them
 each case had only its CJK face (plus Noto Color Emoji when the text had
 emoji). The line starts and widths of the earlier cases are the same with the
 full list.
@@ -53,6 +59,7 @@ full list.
 import argparse
 import html
 import json
+import math
 import os
 import re
 import shutil
@@ -214,6 +221,57 @@ def build_page(cases, fallbacks):
 """ % (PAGE_STYLE, "\n".join(case_box(case, fallbacks) for case in cases), PAGE_SCRIPT)
 
 
+def build_screenshot_page(case, fallbacks):
+    """One case alone at the page's top left, for a screenshot of exactly its box."""
+    return """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>%s</title>
+<style>
+%s
+html, body { overflow: hidden; }
+div.case { margin: 0; }
+</style></head>
+<body>
+%s
+</body></html>
+""" % (html.escape(case["id"]), PAGE_STYLE, case_box(case, fallbacks))
+
+
+def take_screenshot(chromium, page_path, png_path, size):
+    profile = tempfile.mkdtemp(prefix="newsticker-chromium-")
+    try:
+        command = chromium_command(chromium, profile, size) + [
+            "--hide-scrollbars", "--default-background-color=ffffffff", "--screenshot=" + png_path,
+            "file://" + page_path]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    if done.returncode != 0 or not os.path.exists(png_path):
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit("chromium wrote no screenshot %s (exit code %d)" % (png_path, done.returncode))
+    with open(png_path, "rb") as f:
+        header = f.read(24)
+    # PNG signature, IHDR: width and height, big-endian, at bytes 16..23.
+    got = (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big"))
+    if header[:8] != b"\x89PNG\r\n\x1a\n" or got != size:
+        raise SystemExit("%s is %r, not a %dx%d PNG" % (png_path, got, size[0], size[1]))
+
+
+def save_screenshots(chromium, cases, results, fallbacks, directory):
+    os.makedirs(directory, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="newsticker-shots-")
+    try:
+        for case in cases:
+            page_path = os.path.join(workdir, case["id"] + ".html")
+            with open(page_path, "w", encoding="utf-8") as f:
+                f.write(build_screenshot_page(case, fallbacks))
+            size = (case["width"], int(math.ceil(results[case["id"]]["box_height"] - 1e-6)))
+            png_path = os.path.join(directory, case["id"] + "-chromium.png")
+            take_screenshot(chromium, page_path, os.path.abspath(png_path), size)
+            print("wrote %s (%dx%d)" % (png_path, size[0], size[1]))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def chromium_command(chromium, profile, window_size):
     return [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -266,10 +324,19 @@ def main():
     parser.add_argument("--chromium", default="chromium")
     parser.add_argument("--output", default=OUTPUT)
     parser.add_argument("--keep-html", metavar="DIR")
+    parser.add_argument("--screenshots", metavar="DIR")
+    parser.add_argument("--only", metavar="ID[,ID...]")
     args = parser.parse_args()
 
     with open(CASES, encoding="utf-8") as f:
         cases = yaml.safe_load(f)
+    shots = cases
+    if args.only:
+        wanted = [name for name in args.only.split(",") if name]
+        unknown = sorted(set(wanted) - {case["id"] for case in cases})
+        if unknown:
+            raise SystemExit("--only: no such case: %s" % ", ".join(unknown))
+        shots = [case for case in cases if case["id"] in wanted]
     fallbacks = fallbacks_installed()
     page = build_page(cases, fallbacks)
     workdir = tempfile.mkdtemp(prefix="newsticker-lines-")
@@ -331,6 +398,9 @@ def main():
     for case in cases:
         print("%-20s %s" % (case["id"], results[case["id"]]["line_starts"]))
     print("wrote %s (%s)" % (args.output, version))
+
+    if args.screenshots:
+        save_screenshots(args.chromium, shots, results, fallbacks, args.screenshots)
 
 
 if __name__ == "__main__":
