@@ -68,8 +68,8 @@ FontChain defaultFontChain(const std::string& font_dir) {
   FontChain chain{dir + "/NotoSansCJK-Regular.ttc", dir + "/NotoSansCJK-Bold.ttc", {}};
   // Noto Color Emoji has one 109 ppem bitmap strike, 128 px from ascent to descent.
   chain.fallbacks.push_back({"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "", 0, 128.0 / 109.0, true, {}, ""});
-  // Arabic and Hebrew from fonts-noto-core before DejaVu Sans, which has
-  // letters of both but not Noto's shaping and proportions.
+  // Arabic and Hebrew from fonts-noto-core (DejaVu Sans, later, has letters
+  // of both but not Noto's shaping and proportions).
   const std::string noto = "/usr/share/fonts/truetype/noto/NotoSans";
   chain.fallbacks.push_back({noto + "Arabic-Regular.ttf", noto + "Arabic-Bold.ttf", 0, 0, false,
                              {{0x0600, 0x06FF}, {0x0750, 0x077F}, {0x0870, 0x08FF}, {0xFB50, 0xFDFF},
@@ -77,10 +77,7 @@ FontChain defaultFontChain(const std::string& font_dir) {
                              "Arab"});
   chain.fallbacks.push_back(
       {noto + "Hebrew-Regular.ttf", noto + "Hebrew-Bold.ttf", 0, 0, false, {{0x0590, 0x05FF}, {0xFB1D, 0xFB4F}}, "Hebr"});
-  chain.fallbacks.push_back({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, 0, false, {}, ""});
-  chain.fallbacks.push_back({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "", 0, 0, false, {}, ""});
-  // Scripts Noto Sans CJK and DejaVu Sans do not draw, from fonts-noto-core,
+  // Scripts Noto Sans CJK does not draw, from fonts-noto-core,
   // each asked only for its own blocks (so a feed in English opens none).
   const struct {
     const char* name;
@@ -108,6 +105,11 @@ FontChain defaultFontChain(const std::string& font_dir) {
     chain.fallbacks.push_back({noto + script.name + "-Regular.ttf", noto + script.name + "-Bold.ttf", 0, 0, false,
                                script.ranges, script.script});
   }
+  // After the script faces: DejaVu Sans and Symbola are asked for anything,
+  // and would otherwise be opened only to find they lack Devanagari or Thai.
+  chain.fallbacks.push_back({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, 0, false, {}, ""});
+  chain.fallbacks.push_back({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "", 0, 0, false, {}, ""});
   return chain;
 }
 

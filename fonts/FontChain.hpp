@@ -58,8 +58,10 @@ struct FontChain {
 // "zh-Hans", "zh-Hant"); false for other languages and "". Pure.
 bool picksCjkFace(const std::string& language);
 
-// The chain from Debian's fonts-noto-cjk, then fonts-noto-color-emoji,
-// fonts-dejavu-core and fonts-symbola. `font_dir` overrides the folder holding
+// The chain from Debian's fonts-noto-cjk, then fonts-noto-color-emoji, the
+// Noto Sans faces of fonts-noto-core for Arabic, Hebrew, Thai, Devanagari and
+// the other scripts (each only for its own blocks), fonts-dejavu-core and
+// fonts-symbola. `font_dir` overrides the folder holding
 // NotoSansCJK-{Regular,Bold}.ttc (empty: the NEWSTICKER_FONT_DIR environment
 // variable, else /usr/share/fonts/opentype/noto).
 FontChain defaultFontChain(const std::string& font_dir = "");

@@ -18,7 +18,7 @@ using content_test::startsWith;
 
 namespace {
 
-constexpr std::size_t kDemoPosts = 14;
+constexpr std::size_t kDemoPosts = 16;
 
 std::size_t wordCount(const std::string& text) {
   std::istringstream words(text);
@@ -46,7 +46,7 @@ TEST_CASE("demo feed: loads without errors and has enough posts") {
   CHECK(feed.posts_folder == "posts");
 }
 
-TEST_CASE("demo feed: all 14 posts load with no diagnostic at all, none a draft") {
+TEST_CASE("demo feed: all 16 posts load with no diagnostic at all, none a draft") {
   const Feed feed = loadFeed(demoFeed());
   for (const auto& d : feed.diagnostics) MESSAGE(formatDiagnostic(d));
   CHECK(feed.diagnostics.empty());
@@ -100,6 +100,43 @@ TEST_CASE("demo feed: the playlist shows something") {
   for (std::size_t i = 1; i < playlist.size(); ++i) {
     if (!playlist[i].date.empty()) CHECK(playlist[i - 1].date >= playlist[i].date);
   }
+}
+
+TEST_CASE("demo feed: an Arabic and a Hindi post load with their language and no diagnostic") {
+  const Feed feed = loadFeed(demoFeed());
+  struct Expected {
+    const char* name;
+    const char* language;
+    const char* title;
+    const char* source;
+    const char* logo;
+    const char* summary_start;
+  };
+  for (const Expected& e :
+       {Expected{"2026-11-28-harbor-library-arabic-reading-hour.md", "ar",
+                 "مكتبة الواجهة البحرية تطلق ساعة قراءة أسبوعية باللغة العربية للأطفال",
+                 "مكتبة مدينة هاربر العامة", "logos/harbor-commons.svg",
+                 "تطلق مكتبة الواجهة البحرية في مدينة هاربر"},
+        Expected{"2026-11-29-brightforge-hindi-soldering-class.md", "hi",
+                 "ब्राइटफ़ोर्ज मेकरस्पेस में अब हिंदी में भी सोल्डरिंग की कक्षाएँ", "ब्राइटफ़ोर्ज मेकरस्पेस",
+                 "logos/brightforge.jpg", "ब्राइटफ़ोर्ज मेकरस्पेस जनवरी से"}}) {
+    CAPTURE(e.name);
+    const Post& post = demoPost(feed, e.name);
+    CHECK(post.language == e.language);
+    CHECK(post.title == e.title);
+    CHECK(post.source == e.source);
+    CHECK(post.logo == e.logo);
+    CHECK(startsWith(post.summary, e.summary_start));
+    CHECK(post.secondary_language.empty());
+    CHECK(post.photo.empty());
+    CHECK_FALSE(post.draft);
+    for (const auto& d : feed.diagnostics) CHECK_MESSAGE(d.file != post.file, formatDiagnostic(d));
+  }
+  // The Arabic summary keeps its Latin name and its numbers.
+  const Post& library = demoPost(feed, "2026-11-28-harbor-library-arabic-reading-hour.md");
+  CHECK(library.summary.find("HarborReads") != std::string::npos);
+  CHECK(library.summary.find("300") != std::string::npos);
+  CHECK(library.url == "https://news.harbor-city.example/2026/11/28/harbor-library-arabic-reading-hour/");
 }
 
 TEST_CASE("demo feed: a news item with a JPEG photo from images[] and its own webUrl") {
