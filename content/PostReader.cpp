@@ -18,8 +18,9 @@ namespace {
 
 class Reader {
  public:
-  Reader(const std::string& file, int yaml_first_line, PostReadResult& result, int unknown_line = 0)
-      : file_(file), yaml_first_line_(yaml_first_line), unknown_line_(unknown_line), result_(result) {}
+  Reader(const std::string& file, int yaml_first_line, PostReadResult& result, int unknown_line = 0,
+         const FrontMatterMap* map = nullptr)
+      : file_(file), yaml_first_line_(yaml_first_line), unknown_line_(unknown_line), map_(map), result_(result) {}
 
   void error(int line, std::string message) {
     result_.diagnostics.push_back({file_, line, Severity::Error, std::move(message)});
@@ -27,11 +28,19 @@ class Reader {
   void warning(int line, std::string message) {
     result_.diagnostics.push_back({file_, line, Severity::Warning, std::move(message)});
   }
+  // The file line where `node` is written (for TOML and JSON, the line of its key).
   int lineOf(const YAML::Node& node) const {
-    const int line = node.Mark().line;
+    const int line = map_ != nullptr ? frontMatterLine(*map_, node) : node.Mark().line;
     return line < 0 ? unknown_line_ : yaml_first_line_ + line;
   }
-  int lineOfYaml(int yaml_line) const { return yaml_first_line_ + yaml_line; }
+  // The file line of a yaml-cpp mark's line (an exception's) in the front matter being read.
+  int lineOfMark(int mark_line) const {
+    if (map_ != nullptr && !map_->original_lines.empty()) {
+      const bool known = mark_line >= 0 && static_cast<std::size_t>(mark_line) < map_->original_lines.size();
+      return known ? yaml_first_line_ + map_->original_lines[mark_line] : unknown_line_;
+    }
+    return yaml_first_line_ + (mark_line < 0 ? 0 : mark_line);
+  }
 
   // The text of a scalar field, or "" when absent; warns when the field has
   // the wrong shape.
@@ -96,7 +105,8 @@ class Reader {
  private:
   const std::string& file_;
   int yaml_first_line_;
-  int unknown_line_;  // where a value without a mark of its own (TOML, JSON) is reported
+  int unknown_line_;  // where a value without a mark of its own is reported
+  const FrontMatterMap* map_;  // the front matter being read: its lines
   PostReadResult& result_;
 };
 
@@ -316,15 +326,11 @@ void liftExtraTables(YAML::Node& root) {
 // Reads the field rules (DESIGN.md) from one front matter mapping.
 class PostFields {
  public:
-  PostFields(const std::string& file, const YAML::Node& root, const FrontMatterMap& map, Reader& fm,
-             int first_line, const FeedDefaults& defaults, PostReadResult& result)
-      : file_(file), root_(root), map_(map), fm_(fm), first_line_(first_line), defaults_(defaults),
-        result_(result) {}
+  PostFields(const std::string& file, const YAML::Node& root, Reader& fm, int first_line,
+             const FeedDefaults& defaults, PostReadResult& result)
+      : file_(file), root_(root), fm_(fm), first_line_(first_line), defaults_(defaults), result_(result) {}
 
-  int keyLine(const std::string& key) const {
-    if (const auto found = map_.key_lines.find(key); found != map_.key_lines.end()) return first_line_ + found->second;
-    return fm_.lineOf(root_[key]);
-  }
+  int keyLine(const std::string& key) const { return fm_.lineOf(root_[key]); }
 
   // False (with an error) when there is no usable title.
   bool title(Post& post) {
@@ -586,7 +592,6 @@ class PostFields {
 
   const std::string& file_;
   const YAML::Node& root_;
-  const FrontMatterMap& map_;
   Reader& fm_;
   int first_line_;
   const FeedDefaults& defaults_;
@@ -645,18 +650,17 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
   }
   const std::string& body = body_without_nul ? *body_without_nul : split.body;
 
-  // Values of TOML and JSON front matter carry no line of their own: they
-  // are reported at the opening line.
-  const int opening_line = split.format == FrontMatterFormat::Json ? 1 : split.yaml_first_line - 1;
-  Reader fm(file, split.yaml_first_line, result, split.format == FrontMatterFormat::Yaml ? 0 : opening_line);
   FrontMatterMap map = readFrontMatter(split.format, split.yaml, limits);
   if (!map.ok) {
-    fm.error(fm.lineOfYaml(map.error_line), map.error);
+    reader.error(split.yaml_first_line + map.error_line, map.error);
     return result;
   }
+  // A value without a mark of its own is reported at the opening line.
+  const int opening_line = split.format == FrontMatterFormat::Json ? 1 : split.yaml_first_line - 1;
+  Reader fm(file, split.yaml_first_line, result, split.format == FrontMatterFormat::Yaml ? 0 : opening_line, &map);
 
   try {
-    PostFields fields(file, map.root, map, fm, split.yaml_first_line, defaults, result);
+    PostFields fields(file, map.root, fm, split.yaml_first_line, defaults, result);
     Post post;
     post.file = file;
     if (!fields.title(post)) return result;
@@ -737,7 +741,7 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     fields.images(digest);
     result.post = std::move(post);
   } catch (const YAML::Exception& e) {
-    fm.error(fm.lineOfYaml(e.mark.line), "front matter could not be read: " + e.msg);
+    fm.error(fm.lineOfMark(e.mark.line), "front matter could not be read: " + e.msg);
     result.post.reset();
   }
   return result;
