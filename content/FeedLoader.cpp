@@ -249,7 +249,7 @@ std::string mapText(const std::map<std::string, std::string>& values) {
 
 // Adds what readPost gave for `file` to `feed`: the post with its logo and
 // photo resolved in `tree` (these follow the folder, so they are never
-// cached), or a rejection; and the diagnostics.
+// cached), or a rejection; the keys it does not read; and the diagnostics.
 void addPost(const ContentTree& tree, const std::string& file, PostReadResult result, Feed& feed) {
   if (result.post) {
     result.post->logo = resolveLogo(tree, result.logo_hints, feed.defaults, file, result.diagnostics);
@@ -258,6 +258,14 @@ void addPost(const ContentTree& tree, const std::string& file, PostReadResult re
     feed.posts.push_back(std::move(*result.post));
   } else {
     ++feed.rejected_files;
+  }
+  for (const std::string& key : result.unused_keys) {
+    const auto counted = feed.unused_keys.find(key);
+    if (counted != feed.unused_keys.end()) {
+      ++counted->second;
+    } else if (feed.unused_keys.size() < kMaxUnusedKeysCounted) {
+      feed.unused_keys.emplace(key, 1);
+    }
   }
   for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
 }

@@ -191,6 +191,14 @@ bool removeControlCharacters(std::string& text) {
   return changed;
 }
 
+// `text` cut to at most `max_bytes`, never inside a UTF-8 character.
+std::string cutAtCharacter(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 std::string fileNameOf(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -524,10 +532,16 @@ class PostFields {
 
   // A site's front matter belongs to its generator: only a key that looks
   // like a typo of one newsticker reads is warned. A plain folder's posts are
-  // written for newsticker: every key it does not know is warned.
+  // written for newsticker: every key it does not know is warned. Either way
+  // each key newsticker does not read is listed in result_.unused_keys.
   void warnUnknownKeys() {
     for (const auto& entry : root_) {
       const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      if (entry.first.IsScalar() && !isReadKey(key) && result_.unused_keys.size() < kMaxUnusedKeysPerPost) {
+        std::string listed = cutAtCharacter(key, kMaxUnusedKeyBytes);
+        auto& keys = result_.unused_keys;
+        if (std::find(keys.begin(), keys.end(), listed) == keys.end()) keys.push_back(std::move(listed));
+      }
       const std::string meant = likelyTypoOf(key);
       if (!meant.empty()) {
         fm_.warning(keyLine(key), "unknown key '" + key + "' ignored; did you mean '" + meant + "'?");
