@@ -78,8 +78,8 @@ bool isPostFileName(const std::string& name) {
 }
 
 // The post files of `posts_folder` and of its sub-folders (posts/feeds/<feed>/
-// of newsticker fetch, a blog's year folders), as paths relative to it, sorted
-// byte-wise. Hidden and '_' folders are not read, nor folders deeper than
+// of newsticker fetch, a blog's year folders), as paths inside the tree
+// ("posts/2026/a.md"), sorted byte-wise. Hidden and '_' folders are not read, nor folders deeper than
 // kMaxPostFolderDepth or past kMaxPostFolders (one warning says so); special
 // files and links out of the folder that look like posts are reported.
 constexpr int kMaxPostFolderDepth = 4;
@@ -105,7 +105,7 @@ std::vector<std::string> postFileNames(const ContentTree& tree, const std::strin
       ++feed.rejected_files;
     }
     for (const std::string& name : tree.listFiles(dir)) {
-      if (isPostFileName(name)) names.push_back(prefix + name);
+      if (isPostFileName(name)) names.push_back(inTree(prefix + name));
     }
     // The top of a folder of posts only (no posts/): its sub-folders are
     // logos/, images/ and the like, not posts.
@@ -290,7 +290,6 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                       : tree.hasFolder("posts")  ? "posts"
                       : tree.hasFolder("_posts") ? "_posts"
                                                  : "";
-  const std::string prefix = feed.posts_folder.empty() ? "" : feed.posts_folder + "/";
 
   // What the listing leaves out is said, not dropped: a posts/ (or _posts/)
   // that leads outside the folder, and post files that are special files or
@@ -300,7 +299,14 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
     ++feed.rejected_files;
   }
-  std::vector<std::string> names = postFileNames(tree, feed.posts_folder, feed);
+  // A Jekyll site's posts may also be in releases/_posts/ and the like (SiteConfig.hpp).
+  std::vector<std::string> names;
+  for (const std::string& folder : site.post_folders.empty() ? std::vector<std::string>{feed.posts_folder}
+                                                             : site.post_folders) {
+    std::vector<std::string> found = postFileNames(tree, folder, feed);
+    names.insert(names.end(), found.begin(), found.end());
+  }
+  std::sort(names.begin(), names.end());
 
   std::optional<PostCache> cache;
   if (!limits.cache_file.empty()) {
@@ -322,7 +328,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
       break;
     }
     ++files_taken;
-    const std::string file = prefix + name;
+    const std::string& file = name;
     const std::optional<FileStamp> stamp = cache ? tree.stamp(file) : std::nullopt;
     std::optional<PostReadResult> remembered = stamp ? cache->find(file, *stamp) : std::nullopt;
     if (remembered) {

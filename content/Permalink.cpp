@@ -1,5 +1,6 @@
 #include "content/Permalink.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace newsticker::content {
@@ -60,13 +61,20 @@ std::optional<std::string> placeholderValue(const std::string& name, const Perma
   if (name == "title") return slugify(fields.title, "._~!$&'()+,;=@", false);
   if (name == "slug") return slugify(fields.title, "", true);
   if (name == "output_ext") return std::string(".html");
-  if (name == "categories") {
-    std::string joined;
+  if (name == "categories" || name == "slugified_categories") {
+    // Jekyll lower-cases each (or slugifies it) and keeps each result once, in order.
+    std::vector<std::string> shown;
     for (const std::string& category : fields.categories) {
-      if (category.empty()) continue;
-      if (!joined.empty()) joined += '/';
-      for (char c : category) joined += lower(c);
+      std::string value;
+      if (name == "categories") {
+        for (char c : category) value += lower(c);
+      } else {
+        value = slugify(category, "", true);
+      }
+      if (!value.empty() && std::find(shown.begin(), shown.end(), value) == shown.end()) shown.push_back(value);
     }
+    std::string joined;
+    for (const std::string& value : shown) joined += (joined.empty() ? "" : "/") + value;
     return joined;
   }
   const bool date_field = name == "year" || name == "month" || name == "day" || name == "i_month" || name == "i_day" ||

@@ -204,6 +204,40 @@ std::string fileNameOf(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// The words of `text` between blanks (Ruby's String#split without arguments).
+std::vector<std::string> blankSeparatedWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return words;
+}
+
+// The categories a Jekyll post's path gives it: the folders above its _posts
+// folder ("releases/_posts/2026-01-02-x.md" gives "releases"; folders below
+// _posts give none). Like Jekyll, the path is cut at its first "_posts".
+std::vector<std::string> jekyllFolderCategories(const std::string& file) {
+  const std::size_t cut = file.find("_posts");
+  std::vector<std::string> folders;
+  if (cut == std::string::npos) return folders;
+  std::string part;
+  for (char c : file.substr(0, cut) + "/") {
+    if (c != '/') {
+      part += c;
+      continue;
+    }
+    if (!part.empty()) folders.push_back(part);
+    part.clear();
+  }
+  return folders;
+}
+
 // The slug a file name gives a Jekyll post: "2026-11-25-bench-day.md" gives
 // "bench-day", "notes.md" gives "notes".
 std::string slugOfFileName(const std::string& file_name) {
@@ -441,7 +475,29 @@ class PostFields {
     return date_node;
   }
 
+  // The categories of a Jekyll post's address, as Jekyll gathers them: the
+  // folders above its _posts folder, then `categories` (a text split at
+  // blanks), then `category` (one text, or a list), each kept once.
+  std::vector<std::string> jekyllCategories() {
+    std::vector<std::string> values = jekyllFolderCategories(file_);
+    const auto add = [&](const std::string& value) {
+      if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+    };
+    if (const YAML::Node node = root_["categories"]; node && node.IsScalar()) {
+      for (const std::string& word : blankSeparatedWords(node.Scalar())) add(word);
+    } else {
+      for (const std::string& value : fm_.list(root_, "categories")) add(value);
+    }
+    if (const YAML::Node node = root_["category"]; node && node.IsSequence()) {
+      for (const std::string& value : fm_.list(root_, "category")) add(value);
+    } else {
+      add(fm_.text(root_, "category"));
+    }
+    return values;
+  }
+
   std::vector<std::string> categories() {
+    if (defaults_.site == SiteKind::Jekyll) return jekyllCategories();
     std::vector<std::string> values = fm_.list(root_, "categories");
     if (values.empty() && !fm_.text(root_, "category").empty()) values.push_back(fm_.text(root_, "category"));
     if (const YAML::Node taxonomies = root_["taxonomies"]; values.empty() && taxonomies && taxonomies.IsMap()) {

@@ -1,5 +1,8 @@
 #include "content/SiteConfig.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "content/FrontMatterMap.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/Permalink.hpp"
@@ -58,25 +61,49 @@ bool isZolaConfig(const ContentTree& tree, const std::string& file) {
   return read.status == FileRead::Status::Ok && ("\n" + read.bytes).find("\nbase_url") != std::string::npos;
 }
 
+constexpr int kMaxJekyllDepth = 4;
+constexpr std::size_t kMaxJekyllFolders = 1000;
+
+bool isJekyllSourceFolder(const std::string& name) {
+  return !name.empty() && name[0] != '.' && name[0] != '_' && name != "node_modules" && name != "vendor";
+}
+
 }  // namespace
+
+std::vector<std::string> jekyllPostFolders(const ContentTree& tree) {
+  std::vector<std::string> found;
+  std::vector<std::pair<std::string, int>> folders = {{"", 0}};  // folder, depth
+  std::size_t visited = 0;
+  while (!folders.empty()) {
+    const auto [folder, depth] = folders.back();
+    folders.pop_back();
+    const std::string prefix = folder.empty() ? "" : folder + "/";
+    for (const std::string& name : tree.listFolders(folder)) {
+      if (name == "_posts") found.push_back(prefix + name);
+      if (!isJekyllSourceFolder(name) || depth + 1 >= kMaxJekyllDepth || visited == kMaxJekyllFolders) continue;
+      ++visited;
+      folders.emplace_back(prefix + name, depth + 1);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
 
 SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
                           std::vector<Diagnostic>& diagnostics) {
   SiteConfig site;
-  if (tree.hasFolder("_posts")) {
-    for (const char* file : {"_config.yml", "_config.yaml"}) {
-      if (tree.hasFile(file)) {
-        site = {SiteKind::Jekyll, file, "_posts"};
-        break;
-      }
-    }
+  for (const char* file : {"_config.yml", "_config.yaml"}) {
+    if (!tree.hasFile(file)) continue;
+    std::vector<std::string> folders = jekyllPostFolders(tree);
+    if (!folders.empty()) site = {SiteKind::Jekyll, file, "_posts", std::move(folders)};
+    break;
   }
   if (site.kind == SiteKind::Folder && tree.hasFolder("content")) {
     for (const char* file : {"hugo.toml", "hugo.yaml", "hugo.yml", "zola.toml", "config.toml", "config.yaml"}) {
       if (!tree.hasFile(file)) continue;
       const std::string name = file;
       const bool zola = name.find(".toml") != std::string::npos && name != "hugo.toml" && isZolaConfig(tree, name);
-      site = {zola ? SiteKind::Zola : SiteKind::Hugo, name, "content"};
+      site = {zola ? SiteKind::Zola : SiteKind::Hugo, name, "content", {"content"}};
       break;
     }
   }

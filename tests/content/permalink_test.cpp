@@ -50,6 +50,10 @@ TEST_CASE("permalink: every placeholder") {
   CHECK(url("/:title/", f) == "https://news.example.org/Bench-Day_2/");
   CHECK(url("/:slug/", f) == "https://news.example.org/bench-day-2/");
   CHECK(url("/:categories/:slug:output_ext", f) == "https://news.example.org/makers/harbor%20city/bench-day-2.html");
+  CHECK(url("/:slugified_categories/:slug/", f) == "https://news.example.org/makers/harbor-city/bench-day-2/");
+  // Jekyll keeps each category once after lower-casing it.
+  CHECK(url("/:categories/:slug/", fields("2026-03-04", "x", {"Releases", "tools", "releases"})) ==
+        "https://news.example.org/releases/tools/x/");
   CHECK(url("/:year/:y_day/", fields("2028-12-31", "x")) == "https://news.example.org/2028/366/");
   // A ':' that starts no placeholder is text.
   CHECK(url("/a:/:slug/", f) == "https://news.example.org/a:/bench-day-2/");

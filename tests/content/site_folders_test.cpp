@@ -11,7 +11,9 @@
 #include "content/FeedLoader.hpp"
 #include "content/FrontMatter.hpp"
 #include "content/FrontMatterMap.hpp"
+#include "content/MemoryTree.hpp"
 #include "content/PostReader.hpp"
+#include "content/SiteConfig.hpp"
 #include "content/TemplateTags.hpp"
 
 using namespace newsticker::content;
@@ -36,7 +38,7 @@ const Post& postOf(const Feed& feed, const std::string& file) {
 TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed, authors.yml byline") {
   const Feed feed = loadSite("jekyll");
   CHECK(feed.posts_folder == "_posts");
-  REQUIRE(feed.posts.size() == 2);
+  REQUIRE(feed.posts.size() == 5);
   CHECK(feed.diagnostics.empty());
   CHECK(feed.defaults.base_url == "https://tinkerers.example.org/blog");
 
@@ -61,6 +63,43 @@ TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed,
         "The shelf by the door now lists every tool in one place. Borrowing stays free; see the solder night "
         "notes for the irons.");
   CHECK(shelf.photo.empty());
+}
+
+TEST_CASE("jekyll site: folders above _posts are categories, folders below are not, joined with the post's own") {
+  const Feed feed = loadSite("jekyll");
+  CHECK(feed.diagnostics.empty());
+  // releases/ above _posts, then `categories: tools Releases`: "releases" once, as Jekyll lower-cases.
+  const Post& kit = postOf(feed, "releases/_posts/2026-04-16-bench-power-supply.md");
+  CHECK(kit.title == "Kit release: the bench power supply, version two");
+  CHECK(kit.source == "Tidewater Tinkerers");
+  CHECK(kit.author == "Mara Wren");
+  CHECK(kit.date == "2026-04-16");
+  CHECK(kit.url == "https://tinkerers.example.org/blog/releases/tools/2026/04/16/bench-power-supply/");
+  // workshops/ below _posts is no category; `category:` is one, blanks and all.
+  const Post& etching = postOf(feed, "_posts/workshops/2026-04-23-board-etching.md");
+  CHECK(etching.date == "2026-04-23");
+  CHECK(etching.url == "https://tinkerers.example.org/blog/evening%20classes/2026/04/23/board-etching/");
+  // Two folders above _posts, then `categories`, then the `category` list.
+  const Post& tinning = postOf(feed, "guides/soldering/_posts/2026-04-30-tinning-tips.md");
+  CHECK(tinning.url == "https://tinkerers.example.org/blog/guides/soldering/quick%20reads/2026/04/30/tinning-tips/");
+  CHECK(tinning.summary == "Clean the tip, tin it, and wipe it on brass rather than a wet sponge.");
+}
+
+TEST_CASE("jekyll site: _posts folders are found below the site's folders, not below hidden, '_' or vendor ones") {
+  const MemoryTree tree("t", {{"_config.yml", "title: T\nurl: https://t.example.org\n"},
+                              {"news/_posts/2026-01-02-a.md", "---\ntitle: A\n---\nText.\n"},
+                              {"a/b/c/_posts/2026-01-03-deep.md", "---\ntitle: Deep\n---\nText.\n"},
+                              {"a/b/c/d/_posts/2026-01-04-too-deep.md", "---\ntitle: Too deep\n---\nText.\n"},
+                              {".git/_posts/2026-01-05-x.md", "---\ntitle: X\n---\nText.\n"},
+                              {"_site/_posts/2026-01-06-y.md", "---\ntitle: Y\n---\nText.\n"},
+                              {"vendor/_posts/2026-01-07-z.md", "---\ntitle: Z\n---\nText.\n"}});
+  CHECK(jekyllPostFolders(tree) == std::vector<std::string>{"a/b/c/_posts", "news/_posts"});
+  const Feed feed = loadFeed(tree);  // a Jekyll site although it has no top-level _posts/
+  CHECK(feed.defaults.site == SiteKind::Jekyll);
+  REQUIRE(feed.posts.size() == 2);
+  CHECK(feed.posts[0].file == "a/b/c/_posts/2026-01-03-deep.md");
+  CHECK(feed.posts[0].url == "https://t.example.org/a/b/c/2026/01/03/deep.html");
+  CHECK(feed.posts[1].url == "https://t.example.org/news/2026/01/02/a.html");
 }
 
 TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-->, section files skipped") {
