@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -230,6 +231,26 @@ void keepWithinBudget(Feed& feed, std::size_t budget) {
                               "passes the content memory budget of " + std::to_string(budget >> 20) + " MiB"});
 }
 
+// The folders under a Hugo site's `root` (content/) that hold an _index file
+// (Hugo's nested sections), among the folders of the post files `names`.
+std::set<std::string> hugoSectionFolders(const ContentTree& tree, const std::string& root,
+                                          const std::vector<std::string>& names) {
+  std::set<std::string> sections, looked_at;
+  const std::string prefix = root + "/";
+  for (const std::string& name : names) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::string folder = name.substr(prefix.size());
+    for (auto slash = folder.rfind('/'); slash != std::string::npos; slash = folder.rfind('/')) {
+      folder.erase(slash);
+      if (!looked_at.insert(folder).second) break;  // its parents were looked at with it
+      for (const char* index : {"/_index.md", "/_index.markdown", "/_index.html"}) {
+        if (tree.hasFile(prefix + folder + index)) sections.insert(folder);
+      }
+    }
+  }
+  return sections;
+}
+
 // `fields` joined by NUL bytes, which none of them holds.
 std::string joinedFields(std::initializer_list<std::string> fields) {
   std::string joined;
@@ -238,6 +259,13 @@ std::string joinedFields(std::initializer_list<std::string> fields) {
     joined += '\0';
   }
   return joined;
+}
+
+// A set's values, one text: part of the cache's fingerprint.
+std::string setText(const std::set<std::string>& values) {
+  std::string text;
+  for (const std::string& value : values) text += value + '\x02';
+  return text;
 }
 
 // A map's keys and values, one text: part of the cache's fingerprint.
@@ -307,6 +335,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     names.insert(names.end(), found.begin(), found.end());
   }
   std::sort(names.begin(), names.end());
+  if (site.kind == SiteKind::Hugo) feed.defaults.hugo_sections = hugoSectionFolders(tree, site.posts_folder, names);
 
   std::optional<PostCache> cache;
   if (!limits.cache_file.empty()) {
@@ -316,7 +345,8 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                                 std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
                                 d.logo, d.language, std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
                                 d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
-                                d.excerpt_separator, mapText(d.site_values), mapText(d.author_names)}));
+                                d.excerpt_separator, mapText(d.site_values), mapText(d.author_names),
+                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}));
   }
 
   // A first look reads the last names first: dated file names put the newest there.

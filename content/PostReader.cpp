@@ -6,12 +6,14 @@
 
 #include "content/FrontMatter.hpp"
 #include "content/FrontMatterMap.hpp"
+#include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
 #include "content/Permalink.hpp"
 #include "content/PostDate.hpp"
 #include "content/TemplateTags.hpp"
 #include "content/Utf8.hpp"
+#include "content/ZolaSlug.hpp"
 
 namespace newsticker::content {
 namespace {
@@ -298,35 +300,39 @@ bool startsWithScheme(const std::string& text) {
   return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
 }
 
-std::string lowered(std::string text) {
-  for (char& c : text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return text;
-}
-
-// Zola's slug: lower case, every run of other characters than letters and
-// digits one '-' (Zola's default `slugify.paths = "on"`, for ASCII names).
-std::string zolaSlug(const std::string& text) {
-  std::string out;
-  bool dash = false;
-  for (char c : text) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      static_cast<unsigned char>(c) >= 0x80;
-    if (!keep) {
-      dash = true;
-      continue;
-    }
-    if (dash && !out.empty()) out += '-';
-    dash = false;
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
-// "2026-03-26-name" or "2026-03-26_name" (Zola) without its date prefix.
+// Zola's slug source for a file stem that starts with a date ("2026-03-26-name",
+// "2026-03-26_name", "2026-03-26T10:00:00Z_name" ...): the name after it, or
+// the whole stem when it does not start so (Zola's RFC 3339 file name rule).
 std::string withoutDatePrefix(const std::string& stem) {
-  if (stem.size() > 11 && (stem[10] == '-' || stem[10] == '_') && parsePostDate(stem.substr(0, 10))) {
-    return stem.substr(11);
+  if (stem.size() < 12 || !parsePostDate(stem.substr(0, 10))) return stem;
+  std::size_t at = 10;
+  if (stem[at] == 'T') {  // a time: hh:mm:ss, optional fraction, then Z or an offset
+    const auto digits = [&](std::size_t from, std::size_t count) {
+      if (from + count > stem.size()) return false;
+      for (std::size_t i = from; i < from + count; ++i) {
+        if (stem[i] < '0' || stem[i] > '9') return false;
+      }
+      return true;
+    };
+    if (!digits(11, 2) || stem[13] != ':' || !digits(14, 2) || stem.size() < 19 || stem[16] != ':' || !digits(17, 2)) {
+      return stem;
+    }
+    at = 19;
+    if (at < stem.size() && stem[at] == '.') {
+      do ++at;
+      while (at < stem.size() && stem[at] >= '0' && stem[at] <= '9');
+    }
+    if (at < stem.size() && stem[at] == 'Z') {
+      ++at;
+    } else if (at < stem.size() && (stem[at] == '+' || stem[at] == '-') && digits(at + 1, 2) &&
+               at + 3 < stem.size() && stem[at + 3] == ':' && digits(at + 4, 2)) {
+      at += 6;
+    } else {
+      return stem;
+    }
   }
+  if (at < stem.size() && (stem[at] == ' ' || stem[at] == '\t')) ++at;
+  if (at + 1 < stem.size() && (stem[at] == '_' || stem[at] == '-')) return stem.substr(at + 1);
   return stem;
 }
 
@@ -524,9 +530,9 @@ class PostFields {
     if (startsWithScheme(url_key)) return url_key;
     if (!url_key.empty() && defaults_.site == SiteKind::Folder && defaults_.base_url.empty()) return url_key;
     if (newsItem() || defaults_.base_url.empty()) return "";
+    if (defaults_.site == SiteKind::Hugo) return hugoUrl(date_node, url_key);
     if (!url_key.empty()) return siteUrl(defaults_.base_url, url_key);
-
-    if (defaults_.site == SiteKind::Hugo || defaults_.site == SiteKind::Zola) return generatedUrl();
+    if (defaults_.site == SiteKind::Zola) return zolaUrl();
 
     PermalinkFields fields;
     if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
@@ -613,37 +619,90 @@ class PostFields {
     return sitePathUrl(base_url, path);
   }
 
-  // Hugo and Zola: the section path of the file under content/, then the
-  // post's slug (or Zola's `path`), ending in '/'.
-  std::string generatedUrl() {
-    if (defaults_.site == SiteKind::Zola) {
-      if (const std::string path = fm_.text(root_, "path"); !path.empty()) {
-        return siteUrl(defaults_.base_url, "/" + path + "/");
-      }
-    }
+  // The file's path under content/ ("posts/2026/a.md").
+  std::string contentPath() const {
     std::string relative = file_;
     const std::string root_prefix = defaults_.posts_root.empty() ? "" : defaults_.posts_root + "/";
     if (!root_prefix.empty() && relative.rfind(root_prefix, 0) == 0) relative.erase(0, root_prefix.size());
-    std::string section = folderOf(relative);
-    if (isBundleIndex(relative)) section = folderOf(section);
-    std::string stem = postStem(relative);
-    stem = stem.substr(0, stem.rfind('.'));
-    std::string slug = fm_.text(root_, "slug");
-    std::string path;
-    if (defaults_.site == SiteKind::Zola) {
-      if (slug.empty()) slug = withoutDatePrefix(stem);
-      std::string start;
-      for (std::size_t from = 0; from < section.size();) {
-        const std::size_t slash = section.find('/', from);
-        path += "/" + zolaSlug(section.substr(from, slash == std::string::npos ? slash : slash - from));
-        from = slash == std::string::npos ? section.size() : slash + 1;
-      }
-      path += "/" + zolaSlug(slug) + "/";
-    } else {
-      if (slug.empty()) slug = stem;
-      path = lowered("/" + section + "/" + slug + "/");
-      for (char& c : path) c = c == ' ' ? '-' : c;
+    return relative;
+  }
+
+  // The folder a page sits in under content/: a page bundle's is the one
+  // above its own folder.
+  std::string pageFolder() const {
+    const std::string relative = contentPath();
+    return isBundleIndex(relative) ? folderOf(folderOf(relative)) : folderOf(relative);
+  }
+
+  // The page's file name without extension, or a page bundle's folder name.
+  std::string pageBaseName() const {
+    const std::string stem = postStem(contentPath());
+    return stem.substr(0, stem.rfind('.'));
+  }
+
+  // Hugo's nearest section of the page: the deepest of its folders that is
+  // the top one or holds an _index file.
+  std::string hugoSection() const {
+    std::string folder = pageFolder();
+    while (folder.find('/') != std::string::npos && defaults_.hugo_sections.count(folder) == 0) folder = folderOf(folder);
+    return folder;
+  }
+
+  // The [permalinks] pattern for the page: the most specific section path
+  // that holds it ("" for a page at the top), or "" when none does.
+  std::string hugoPattern() const {
+    std::string page_path;
+    for (const std::string& element : std::vector<std::string>{pageFolder(), pageBaseName()}) {
+      if (element.empty()) continue;
+      for (char c : element) page_path += c == ' ' ? '-' : c;
+      page_path += '/';
     }
+    page_path = hugoPathElement(page_path);
+    std::string best_key, pattern;
+    bool found = false;
+    for (const auto& [key, value] : defaults_.section_permalinks) {
+      const bool holds = key.empty() ? page_path.find('/') + 1 == page_path.size()
+                                     : page_path.rfind(key + "/", 0) == 0;
+      if (holds && (!found || key.size() > best_key.size())) {
+        best_key = key;
+        pattern = value;
+        found = true;
+      }
+    }
+    return pattern;
+  }
+
+  // Hugo's address: the page's own `url` (its tokens filled), else the
+  // [permalinks] pattern of its section, else its folder and slug or name.
+  std::string hugoUrl(const YAML::Node& date_node, const std::string& url_key) {
+    HugoPageFields fields;
+    if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
+    for (const char* key : {"publishDate", "pubdate", "lastmod", "modified"}) {
+      if (fields.day.empty() && root_[key] && root_[key].IsScalar()) fields.day = dayAsWritten(root_[key].Scalar());
+    }
+    fields.title = fm_.text(root_, "title");
+    fields.slug = fm_.text(root_, "slug");
+    fields.base_name = pageBaseName();
+    fields.sections = hugoSection();
+    if (!url_key.empty()) return siteUrl(defaults_.base_url, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
+    if (const std::string pattern = hugoPattern(); !pattern.empty()) {
+      if (const auto path = hugoPermalinkPath(pattern, fields)) return siteUrl(defaults_.base_url, *path);
+    }
+    return siteUrl(defaults_.base_url, hugoDefaultPath(pageFolder(), fields));
+  }
+
+  // Zola's address: the page's `path`, else its folders under content/ as
+  // written, then its slug (`slug`, else the file name after a date), made
+  // by the site's slugify.paths rule.
+  std::string zolaUrl() {
+    if (const std::string path = fm_.text(root_, "path"); !path.empty()) {
+      return siteUrl(defaults_.base_url, "/" + path + "/");
+    }
+    std::string slug = fm_.text(root_, "slug");
+    if (slug.empty()) slug = withoutDatePrefix(pageBaseName());
+    const std::string folder = pageFolder();
+    const std::string path = (folder.empty() ? "" : "/" + folder) + "/" +
+                             zolaSlug(slug, zolaSlugifyNamed(defaults_.slugify_paths)) + "/";
     return siteUrl(defaults_.base_url, path);
   }
 

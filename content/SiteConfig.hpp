@@ -36,7 +36,9 @@ std::vector<std::string> jekyllPostFolders(const ContentTree& tree);
 // language (`lang`/`languageCode`/`default_language`), base URL as written
 // (`url`+`baseurl`/`baseURL`/`base_url`; the caller checks it), logo
 // (`logo`, `params.logo`, `extra.logo`), Jekyll's permalink (default "date")
-// and excerpt_separator, every text value as site_values ("author.name"),
+// and excerpt_separator, Hugo's [permalinks] for pages (a pattern with an
+// unknown token left out, with a warning), Zola's slugify.paths, every text
+// value as site_values ("author.name"),
 // and Jekyll's _data/authors.yml display names. A configuration that cannot
 // be read is reported (with its line) and its defaults left out; the site
 // is still read. Never throws.

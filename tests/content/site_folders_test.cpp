@@ -105,7 +105,7 @@ TEST_CASE("jekyll site: _posts folders are found below the site's folders, not b
 TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-->, section files skipped") {
   const Feed feed = loadSite("hugo");
   CHECK(feed.posts_folder == "content");
-  REQUIRE(feed.posts.size() == 4);  // content/_index.md and content/posts/_index.md are sections
+  REQUIRE(feed.posts.size() == 6);  // the _index.md files are sections
   CHECK(feed.diagnostics.empty());
 
   const Post& kiln = postOf(feed, "content/posts/kiln-repair.md");
@@ -113,7 +113,8 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(kiln.source == "Harbour Lab Notes");
   CHECK(kiln.author == "rbeck");
   CHECK(kiln.date == "2026-06-03T07:30:00Z");
-  CHECK(kiln.url == "https://harbourlab.example.net/posts/kiln-repair/");
+  // [permalinks] posts = "/:year/:month/:slug/": no slug, so the title.
+  CHECK(kiln.url == "https://harbourlab.example.net/2026/06/the-kiln-is-fixed-firing-resumes/");
   CHECK(kiln.summary ==
         "A new element arrived on Monday and the kiln passed its test firing. Glaze night is on again from next week.");
   CHECK(kiln.photo == "static/images/kiln.png");
@@ -124,7 +125,7 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(paint.title == "Paint swap on the quay");
   CHECK(paint.source == "Harbour Lab Notes");
   CHECK(paint.date == "2026-06-10");
-  CHECK(paint.url == "https://harbourlab.example.net/posts/paint-swap-day/");
+  CHECK(paint.url == "https://harbourlab.example.net/2026/06/paint-swap-day/");
   CHECK(paint.summary == "Bring half-used tins and take home a new colour.");
   CHECK(paint.photo.empty());
 
@@ -132,7 +133,7 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(market.title == "Night market stall for the lab");
   CHECK(market.source == "Harbour Lab Notes");
   CHECK(market.date == "2026-06-17");
-  CHECK(market.url == "https://harbourlab.example.net/posts/night-market/");
+  CHECK(market.url == "https://harbourlab.example.net/2026/06/night-market-stall-for-the-lab/");
   CHECK(market.summary == "Our stall sells repaired lamps; every coin goes to new tools.");
   CHECK(market.photo.empty());
 
@@ -140,15 +141,52 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(loom.title == "Weaving on the lab's loom");
   CHECK(loom.source == "Harbour Lab Notes");
   CHECK(loom.date == "2026-06-24");
-  CHECK(loom.url == "https://harbourlab.example.net/posts/loom-workshop/");
+  CHECK(loom.url == "https://harbourlab.example.net/2026/06/weaving-on-the-labs-loom/");
   CHECK(loom.summary == "Four evenings of weaving on the lab's floor loom, for beginners.");
   CHECK(loom.photo == "content/posts/loom-workshop/cover.png");
+}
+
+TEST_CASE("hugo site: [permalinks.page] for a section with a nested section, and a page's own url with tokens") {
+  const Feed feed = loadSite("hugo");
+  CHECK(feed.diagnostics.empty());
+  CHECK(feed.defaults.section_permalinks ==
+        std::map<std::string, std::string>{{"notes", "/:sections/:monthname/:title/"}, {"posts", "/:year/:month/:slug/"}});
+  // notes/harbour holds an _index.md: it is the page's section, as :sections says.
+  const Post& clock = postOf(feed, "content/notes/harbour/tide-clock.md");
+  CHECK(clock.title == "The tide clock is wound again");
+  CHECK(clock.date == "2026-07-02");
+  CHECK(clock.url == "https://harbourlab.example.net/notes/harbour/july/the-tide-clock-is-wound-again/");
+  // The page's own url wins over [permalinks], with its tokens filled.
+  const Post& queue = postOf(feed, "content/notes/printer-queue.md");
+  CHECK(queue.url == "https://harbourlab.example.net/printer/2026/queue-rules/");
+  CHECK(queue.summary == "Book a slot on the board by the door; prints over four hours run overnight.");
+}
+
+TEST_CASE("hugo site: the most specific [permalinks] section wins; an unknown token is warned at its line") {
+  const MemoryTree tree("t", {{"hugo.toml", "baseURL = \"https://h.example.org\"\n"
+                                            "[permalinks]\n"
+                                            "posts = \"/:year/:hour/:slug/\"\n"
+                                            "'posts/2026' = \"/archive/:slug/\"\n"
+                                            "'/' = \"/pages/:filename/\"\n"},
+                              {"content/posts/ferry.md", "---\ntitle: Ferry Times\ndate: 2026-03-02\n---\nText.\n"},
+                              {"content/posts/2026/quay.md", "---\ntitle: Quay Works\n---\nText.\n"},
+                              {"content/Welcome Page.md", "---\ntitle: Welcome\n---\nText.\n"}});
+  const Feed feed = loadFeed(tree);
+  REQUIRE(feed.diagnostics.size() == 1);
+  CHECK(feed.diagnostics[0].file == "hugo.toml");
+  CHECK(feed.diagnostics[0].line == 3);
+  CHECK(feed.diagnostics[0].message ==
+        "permalinks for 'posts' uses :hour, which is not a token newsticker knows; its pages get Hugo's default address");
+  REQUIRE(feed.posts.size() == 3);
+  CHECK(postOf(feed, "content/posts/ferry.md").url == "https://h.example.org/posts/ferry/");
+  CHECK(postOf(feed, "content/posts/2026/quay.md").url == "https://h.example.org/archive/quay-works/");
+  CHECK(postOf(feed, "content/Welcome Page.md").url == "https://h.example.org/pages/welcome-page/");
 }
 
 TEST_CASE("zola site: dates from `path` and the file name, [extra] read, <!-- more -->") {
   const Feed feed = loadSite("zola");
   CHECK(feed.posts_folder == "content");
-  REQUIRE(feed.posts.size() == 2);
+  REQUIRE(feed.posts.size() == 4);
   CHECK(feed.diagnostics.empty());
 
   const Post& river = postOf(feed, "content/blog/river-clean.md");
@@ -168,6 +206,36 @@ TEST_CASE("zola site: dates from `path` and the file name, [extra] read, <!-- mo
   CHECK(tides.summary == "When the slipway is dry enough for the outdoor lantern builds.");
   CHECK(tides.topics == std::vector<std::string>{"tides", "workshops"});
   CHECK(tides.photo.empty());
+}
+
+TEST_CASE("zola site: folders as written, the slug made by slugify \"on\", a date and '_' before the name") {
+  const Feed feed = loadSite("zola");
+  CHECK(feed.diagnostics.empty());
+  const Post& glass = postOf(feed, "content/blog/Harbour-Walks/2026-05-20_glass-cutting.md");
+  CHECK(glass.date == "2026-05-20");
+  CHECK(glass.url == "https://lantern.example.com/blog/Harbour-Walks/glass-cutting/");
+  const Post& night = postOf(feed, "content/blog/lantern-night.md");
+  CHECK(night.title == "Lantern night at the café");
+  CHECK(night.date == "2026-05-29");
+  CHECK(night.url == "https://lantern.example.com/blog/lantern-night-cafe-co/");
+}
+
+TEST_CASE("zola site: slugify.paths safe and off, and a file name that starts with a date and time") {
+  const auto site = [](const std::string& slugify) {
+    return MemoryTree("t", {{"zola.toml", "base_url = \"https://z.example.org\"\n" + slugify},
+                            {"content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md", "+++\ntitle = \"Sunset\"\n+++\nT.\n"},
+                            {"content/Notes/quay.md", "+++\ntitle = \"Quay\"\nslug = \"Quay: Old & New\"\n+++\nT.\n"}});
+  };
+  const Feed on = loadFeed(site(""));
+  CHECK(postOf(on, "content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md").url == "https://z.example.org/Notes/sunset-walk/");
+  CHECK(postOf(on, "content/Notes/quay.md").url == "https://z.example.org/Notes/quay-old-new/");
+  const Feed safe = loadFeed(site("[slugify]\npaths = \"safe\"\n"));
+  CHECK(safe.defaults.slugify_paths == "safe");
+  CHECK(postOf(safe, "content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md").url ==
+        "https://z.example.org/Notes/Sunset%20Walk/");
+  CHECK(postOf(safe, "content/Notes/quay.md").url == "https://z.example.org/Notes/Quay%20Old%20&%20New/");
+  const Feed off = loadFeed(site("[slugify]\npaths = \"off\"\n"));
+  CHECK(postOf(off, "content/Notes/quay.md").url == "https://z.example.org/Notes/Quay:%20Old%20&%20New/");
 }
 
 TEST_CASE("front matter: TOML between '+++' lines and a JSON object, with their lines") {
