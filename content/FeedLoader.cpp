@@ -314,6 +314,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     }
   }
   readFeedYaml(tree, limits, feed);
+  feed.logo = resolveFeedLogo(tree, feed.defaults);
   feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
                       : tree.hasFolder("posts")  ? "posts"
                       : tree.hasFolder("_posts") ? "_posts"

@@ -32,6 +32,7 @@ struct LoadLimits {
 
 struct Feed {
   FeedDefaults defaults;
+  std::string logo;                   // the feed's own logo in the tree (resolveFeedLogo), "" = none: the header's
   std::string posts_folder;           // "posts", "_posts" or "" (post files at the top)
   std::vector<Post> posts;            // every post that loaded, drafts included, in file order
   std::vector<Diagnostic> diagnostics;  // rejections and warnings, in file order

@@ -238,6 +238,51 @@ TEST_CASE("zola site: slugify.paths safe and off, and a file name that starts wi
   CHECK(postOf(off, "content/Notes/quay.md").url == "https://z.example.org/Notes/Quay:%20Old%20&%20New/");
 }
 
+TEST_CASE("site logo: the site configuration's logo, found in assets/ or static/, is the feed's logo") {
+  const Feed jekyll = loadSite("jekyll");
+  CHECK(jekyll.defaults.logo == "tinkerers-mark.png");
+  CHECK(jekyll.logo == "assets/images/tinkerers-mark.png");
+  // A post naming no logo of its own shows the feed's.
+  CHECK(postOf(jekyll, "_posts/2026-04-02-solder-night.md").logo == "assets/images/tinkerers-mark.png");
+  CHECK(postOf(jekyll, "_posts/2026-04-02-solder-night.md").photo == "assets/images/solder-bench.png");
+
+  const Feed hugo = loadSite("hugo");
+  CHECK(hugo.defaults.logo == "/images/harbour-lab-mark.png");
+  CHECK(hugo.logo == "static/images/harbour-lab-mark.png");
+  CHECK(postOf(hugo, "content/posts/paint-swap.md").logo == "static/images/harbour-lab-mark.png");
+
+  const Feed zola = loadSite("zola");  // its configuration names no logo
+  CHECK(zola.logo.empty());
+}
+
+TEST_CASE("site logo: feed.yaml's logo wins over the site's; a site logo found nowhere is none") {
+  const std::string png = content_test::pngHeader(64, 64);
+  const std::map<std::string, std::string> hugo_site = {
+      {"hugo.toml", "baseURL = \"https://h.example.org\"\n[params]\nlogo = \"mark.png\"\n"},
+      {"static/mark.png", png},
+      {"content/posts/a.md", "---\ntitle: Ferry\n---\nText.\n"}};
+  CHECK(loadFeed(MemoryTree("t", hugo_site)).logo == "static/mark.png");
+  std::map<std::string, std::string> with_feed_yaml = hugo_site;
+  with_feed_yaml["feed.yaml"] = "logo: lobby.png\n";
+  with_feed_yaml["logos/lobby.png"] = png;
+  const Feed overridden = loadFeed(MemoryTree("t", with_feed_yaml));
+  CHECK(overridden.logo == "logos/lobby.png");
+  CHECK(overridden.posts.at(0).logo == "logos/lobby.png");
+
+  const std::map<std::string, std::string> jekyll_site = {
+      {"_config.yml", "title: T\nlogo: /assets/brand/mark.png\n"},
+      {"assets/brand/mark.png", png},
+      {"feed.yaml", "logo: lobby.png\n"},
+      {"logos/lobby.png", png},
+      {"_posts/2026-01-02-a.md", "---\ntitle: Shelf\n---\nText.\n"}};
+  CHECK(loadFeed(MemoryTree("t", jekyll_site)).logo == "logos/lobby.png");
+  std::map<std::string, std::string> site_only = jekyll_site;
+  site_only.erase("feed.yaml");
+  CHECK(loadFeed(MemoryTree("t", site_only)).logo == "assets/brand/mark.png");
+  site_only.erase("assets/brand/mark.png");
+  CHECK(loadFeed(MemoryTree("t", site_only)).logo.empty());
+}
+
 TEST_CASE("front matter: TOML between '+++' lines and a JSON object, with their lines") {
   const FrontMatter toml = splitFrontMatter("+++\ntitle = \"Kiln\"\n+++\nBody\n");
   CHECK(toml.format == FrontMatterFormat::Toml);
