@@ -644,7 +644,9 @@ class PostFields {
   // the top one or holds an _index file.
   std::string hugoSection() const {
     std::string folder = pageFolder();
-    while (folder.find('/') != std::string::npos && defaults_.hugo_sections.count(folder) == 0) folder = folderOf(folder);
+    while (folder.find('/') != std::string::npos && defaults_.hugo_sections.count(folder) == 0) {
+      folder = folderOf(folder);
+    }
     return folder;
   }
 
@@ -684,7 +686,9 @@ class PostFields {
     fields.slug = fm_.text(root_, "slug");
     fields.base_name = pageBaseName();
     fields.sections = hugoSection();
-    if (!url_key.empty()) return siteUrl(defaults_.base_url, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
+    if (!url_key.empty()) {
+      return siteUrl(defaults_.base_url, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
+    }
     if (const std::string pattern = hugoPattern(); !pattern.empty()) {
       if (const auto path = hugoPermalinkPath(pattern, fields)) return siteUrl(defaults_.base_url, *path);
     }

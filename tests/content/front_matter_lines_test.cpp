@@ -126,7 +126,8 @@ TEST_CASE("front matter lines: each TOML and JSON value knows its line, lists it
   CHECK(frontMatterLine(json, json.root["n"][2]) == 3);
   CHECK(frontMatterLine(json, json.root["n"][2]["k"]) == 3);
 
-  const FrontMatterMap yaml = readFrontMatter(FrontMatterFormat::Yaml, "title: T\nextra:\n  image: a.png\n", YamlLimits{});
+  const FrontMatterMap yaml =
+      readFrontMatter(FrontMatterFormat::Yaml, "title: T\nextra:\n  image: a.png\n", YamlLimits{});
   REQUIRE(yaml.ok);
   CHECK(frontMatterLine(yaml, yaml.root["extra"]["image"]) == 2);
 }

@@ -149,8 +149,9 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
 TEST_CASE("hugo site: [permalinks.page] for a section with a nested section, and a page's own url with tokens") {
   const Feed feed = loadSite("hugo");
   CHECK(feed.diagnostics.empty());
-  CHECK(feed.defaults.section_permalinks ==
-        std::map<std::string, std::string>{{"notes", "/:sections/:monthname/:title/"}, {"posts", "/:year/:month/:slug/"}});
+  const std::map<std::string, std::string> patterns = {{"notes", "/:sections/:monthname/:title/"},
+                                                        {"posts", "/:year/:month/:slug/"}};
+  CHECK(feed.defaults.section_permalinks == patterns);
   // notes/harbour holds an _index.md: it is the page's section, as :sections says.
   const Post& clock = postOf(feed, "content/notes/harbour/tide-clock.md");
   CHECK(clock.title == "The tide clock is wound again");
@@ -176,7 +177,8 @@ TEST_CASE("hugo site: the most specific [permalinks] section wins; an unknown to
   CHECK(feed.diagnostics[0].file == "hugo.toml");
   CHECK(feed.diagnostics[0].line == 3);
   CHECK(feed.diagnostics[0].message ==
-        "permalinks for 'posts' uses :hour, which is not a token newsticker knows; its pages get Hugo's default address");
+        "permalinks for 'posts' uses :hour, which is not a token newsticker knows; "
+        "its pages get Hugo's default address");
   REQUIRE(feed.posts.size() == 3);
   CHECK(postOf(feed, "content/posts/ferry.md").url == "https://h.example.org/posts/ferry/");
   CHECK(postOf(feed, "content/posts/2026/quay.md").url == "https://h.example.org/archive/quay-works/");
@@ -227,7 +229,8 @@ TEST_CASE("zola site: slugify.paths safe and off, and a file name that starts wi
                             {"content/Notes/quay.md", "+++\ntitle = \"Quay\"\nslug = \"Quay: Old & New\"\n+++\nT.\n"}});
   };
   const Feed on = loadFeed(site(""));
-  CHECK(postOf(on, "content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md").url == "https://z.example.org/Notes/sunset-walk/");
+  CHECK(postOf(on, "content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md").url ==
+        "https://z.example.org/Notes/sunset-walk/");
   CHECK(postOf(on, "content/Notes/quay.md").url == "https://z.example.org/Notes/quay-old-new/");
   const Feed safe = loadFeed(site("[slugify]\npaths = \"safe\"\n"));
   CHECK(safe.defaults.slugify_paths == "safe");

@@ -42,8 +42,11 @@ int headerPixelsOf(SDL_Surface& s, int r, int g, int b) {
   int count = 0;
   for (int y = 0; y < argb->h * 8 / 100; ++y) {
     for (int x = 0; x < argb->w / 4; ++x) {
-      const Uint32 p = *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(argb->pixels) + y * argb->pitch + x * 4);
-      const auto near = [](Uint32 value, int wanted) { return std::abs(static_cast<int>(value & 0xFF) - wanted) <= 12; };
+      const auto* row = static_cast<const Uint8*>(argb->pixels) + y * argb->pitch;
+      const Uint32 p = *reinterpret_cast<const Uint32*>(row + x * 4);
+      const auto near = [](Uint32 value, int wanted) {
+        return std::abs(static_cast<int>(value & 0xFF) - wanted) <= 12;
+      };
       count += near(p >> 16, r) && near(p >> 8, g) && near(p, b);
     }
   }
