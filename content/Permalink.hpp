@@ -27,9 +27,9 @@ std::string permalinkPattern(std::string_view value);
 std::string unknownPermalinkPlaceholder(std::string_view pattern);
 
 // `base_url` (no trailing '/') followed by `pattern` with its placeholders
-// filled as Jekyll fills them: :title keeps its case and letters, digits and
-// ._~!$&'()+,;=@, every other run becomes one '-'; :slug does the same with
-// letters and digits only, lower-cased; :categories lower-cased (and
+// filled as Jekyll fills them: :title keeps its case and the letters, marks
+// and digits of any script and ._~!$&'()+,;=@, every other run becomes one
+// '-'; :slug does the same with letters, marks and digits only, lower-cased; :categories lower-cased (and
 // :slugified_categories slugified like :slug), each result once, joined by
 // '/'; :output_ext ".html". "//" left by an empty placeholder becomes "/",
 // and bytes a URL cannot hold are percent-encoded (UTF-8 included).
