@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace newsticker::content {
@@ -21,6 +22,10 @@ struct FeedDefaults {
   SiteKind site = SiteKind::Folder;
   std::string posts_root;         // Hugo/Zola: "content", the folder a post's section path is relative to
   std::string excerpt_separator;  // Jekyll's excerpt_separator; "" = the first paragraph
+  // Hugo's [permalinks] for pages: section path under content/ ("posts", "notes/harbour") -> pattern.
+  std::map<std::string, std::string> section_permalinks;
+  std::set<std::string> hugo_sections;  // Hugo: folders under content/ with an _index file (nested sections)
+  std::string slugify_paths;            // Zola's slugify.paths ("on", "safe", "off"); "" = on
   std::map<std::string, std::string> site_values;   // the site config's text values, "author.name" for nested ones
   std::map<std::string, std::string> author_names;  // Jekyll _data/authors.yml: login -> display name
 };

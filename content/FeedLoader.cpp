@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -78,8 +79,8 @@ bool isPostFileName(const std::string& name) {
 }
 
 // The post files of `posts_folder` and of its sub-folders (posts/feeds/<feed>/
-// of newsticker fetch, a blog's year folders), as paths relative to it, sorted
-// byte-wise. Hidden and '_' folders are not read, nor folders deeper than
+// of newsticker fetch, a blog's year folders), as paths inside the tree
+// ("posts/2026/a.md"), sorted byte-wise. Hidden and '_' folders are not read, nor folders deeper than
 // kMaxPostFolderDepth or past kMaxPostFolders (one warning says so); special
 // files and links out of the folder that look like posts are reported.
 constexpr int kMaxPostFolderDepth = 4;
@@ -105,7 +106,7 @@ std::vector<std::string> postFileNames(const ContentTree& tree, const std::strin
       ++feed.rejected_files;
     }
     for (const std::string& name : tree.listFiles(dir)) {
-      if (isPostFileName(name)) names.push_back(prefix + name);
+      if (isPostFileName(name)) names.push_back(inTree(prefix + name));
     }
     // The top of a folder of posts only (no posts/): its sub-folders are
     // logos/, images/ and the like, not posts.
@@ -230,6 +231,26 @@ void keepWithinBudget(Feed& feed, std::size_t budget) {
                               "passes the content memory budget of " + std::to_string(budget >> 20) + " MiB"});
 }
 
+// The folders under a Hugo site's `root` (content/) that hold an _index file
+// (Hugo's nested sections), among the folders of the post files `names`.
+std::set<std::string> hugoSectionFolders(const ContentTree& tree, const std::string& root,
+                                          const std::vector<std::string>& names) {
+  std::set<std::string> sections, looked_at;
+  const std::string prefix = root + "/";
+  for (const std::string& name : names) {
+    if (name.rfind(prefix, 0) != 0) continue;
+    std::string folder = name.substr(prefix.size());
+    for (auto slash = folder.rfind('/'); slash != std::string::npos; slash = folder.rfind('/')) {
+      folder.erase(slash);
+      if (!looked_at.insert(folder).second) break;  // its parents were looked at with it
+      for (const char* index : {"/_index.md", "/_index.markdown", "/_index.html"}) {
+        if (tree.hasFile(prefix + folder + index)) sections.insert(folder);
+      }
+    }
+  }
+  return sections;
+}
+
 // `fields` joined by NUL bytes, which none of them holds.
 std::string joinedFields(std::initializer_list<std::string> fields) {
   std::string joined;
@@ -238,6 +259,13 @@ std::string joinedFields(std::initializer_list<std::string> fields) {
     joined += '\0';
   }
   return joined;
+}
+
+// A set's values, one text: part of the cache's fingerprint.
+std::string setText(const std::set<std::string>& values) {
+  std::string text;
+  for (const std::string& value : values) text += value + '\x02';
+  return text;
 }
 
 // A map's keys and values, one text: part of the cache's fingerprint.
@@ -249,7 +277,7 @@ std::string mapText(const std::map<std::string, std::string>& values) {
 
 // Adds what readPost gave for `file` to `feed`: the post with its logo and
 // photo resolved in `tree` (these follow the folder, so they are never
-// cached), or a rejection; and the diagnostics.
+// cached), or a rejection; the keys it does not read; and the diagnostics.
 void addPost(const ContentTree& tree, const std::string& file, PostReadResult result, Feed& feed) {
   if (result.post) {
     result.post->logo = resolveLogo(tree, result.logo_hints, feed.defaults, file, result.diagnostics);
@@ -258,6 +286,14 @@ void addPost(const ContentTree& tree, const std::string& file, PostReadResult re
     feed.posts.push_back(std::move(*result.post));
   } else {
     ++feed.rejected_files;
+  }
+  for (const std::string& key : result.unused_keys) {
+    const auto counted = feed.unused_keys.find(key);
+    if (counted != feed.unused_keys.end()) {
+      ++counted->second;
+    } else if (feed.unused_keys.size() < kMaxUnusedKeysCounted) {
+      feed.unused_keys.emplace(key, 1);
+    }
   }
   for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
 }
@@ -278,11 +314,11 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     }
   }
   readFeedYaml(tree, limits, feed);
+  feed.logo = resolveFeedLogo(tree, feed.defaults);
   feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
                       : tree.hasFolder("posts")  ? "posts"
                       : tree.hasFolder("_posts") ? "_posts"
                                                  : "";
-  const std::string prefix = feed.posts_folder.empty() ? "" : feed.posts_folder + "/";
 
   // What the listing leaves out is said, not dropped: a posts/ (or _posts/)
   // that leads outside the folder, and post files that are special files or
@@ -292,7 +328,15 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
     ++feed.rejected_files;
   }
-  std::vector<std::string> names = postFileNames(tree, feed.posts_folder, feed);
+  // A Jekyll site's posts may also be in releases/_posts/ and the like (SiteConfig.hpp).
+  std::vector<std::string> names;
+  for (const std::string& folder : site.post_folders.empty() ? std::vector<std::string>{feed.posts_folder}
+                                                             : site.post_folders) {
+    std::vector<std::string> found = postFileNames(tree, folder, feed);
+    names.insert(names.end(), found.begin(), found.end());
+  }
+  std::sort(names.begin(), names.end());
+  if (site.kind == SiteKind::Hugo) feed.defaults.hugo_sections = hugoSectionFolders(tree, site.posts_folder, names);
 
   std::optional<PostCache> cache;
   if (!limits.cache_file.empty()) {
@@ -302,7 +346,8 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                                 std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
                                 d.logo, d.language, std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
                                 d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
-                                d.excerpt_separator, mapText(d.site_values), mapText(d.author_names)}));
+                                d.excerpt_separator, mapText(d.site_values), mapText(d.author_names),
+                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}));
   }
 
   // A first look reads the last names first: dated file names put the newest there.
@@ -314,7 +359,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
       break;
     }
     ++files_taken;
-    const std::string file = prefix + name;
+    const std::string& file = name;
     const std::optional<FileStamp> stamp = cache ? tree.stamp(file) : std::nullopt;
     std::optional<PostReadResult> remembered = stamp ? cache->find(file, *stamp) : std::nullopt;
     if (remembered) {

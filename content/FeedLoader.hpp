@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,13 +32,20 @@ struct LoadLimits {
 
 struct Feed {
   FeedDefaults defaults;
+  std::string logo;                   // the feed's own logo in the tree (resolveFeedLogo), "" = none: the header's
   std::string posts_folder;           // "posts", "_posts" or "" (post files at the top)
   std::vector<Post> posts;            // every post that loaded, drafts included, in file order
   std::vector<Diagnostic> diagnostics;  // rejections and warnings, in file order
   std::size_t rejected_files = 0;
   std::size_t cached_files = 0;  // post files taken from the cache, not read
   bool complete = true;          // false: a first look stopped at max_files_read
+  // Front matter keys newsticker does not read -> how many of the posts read
+  // have them (PostReadResult::unused_keys); at most kMaxUnusedKeysCounted
+  // different keys are counted, later new ones are left out.
+  std::map<std::string, std::size_t> unused_keys;
 };
+
+constexpr std::size_t kMaxUnusedKeysCounted = 1000;
 
 // Posts are the .md, .markdown and .txt files in posts/ (or a Jekyll site's
 // _posts/, or the folder itself when it has neither); each gets its logo

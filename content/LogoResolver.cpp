@@ -44,12 +44,14 @@ std::string resolveLogo(const ContentTree& tree, const LogoHints& hints, const F
     }
   }
 
-  if (!defaults.logo.empty()) {
-    const std::string in_logos = "logos/" + stripLeadingSlashes(defaults.logo);
-    if (tree.hasFile(in_logos)) return in_logos;
-    if (tree.hasFile(stripLeadingSlashes(defaults.logo))) return stripLeadingSlashes(defaults.logo);
-    // A Hugo or Zola site's logo is published from static/.
-    if (tree.hasFile("static/" + stripLeadingSlashes(defaults.logo))) return "static/" + stripLeadingSlashes(defaults.logo);
+  return resolveFeedLogo(tree, defaults);
+}
+
+std::string resolveFeedLogo(const ContentTree& tree, const FeedDefaults& defaults) {
+  if (defaults.logo.empty()) return "";
+  const std::string name = stripLeadingSlashes(defaults.logo);
+  for (const char* folder : {"logos/", "", "static/", "assets/", "assets/images/"}) {
+    if (tree.hasFile(folder + name)) return folder + name;
   }
   return "";
 }

@@ -1,6 +1,11 @@
 #include "content/Permalink.hpp"
 
+#include <unicode/uchar.h>
+
+#include <algorithm>
 #include <cstdio>
+
+#include "content/Utf8.hpp"
 
 namespace newsticker::content {
 namespace {
@@ -9,26 +14,36 @@ bool isAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 
 bool isPlaceholderChar(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+// `text` lower-cased, Unicode letters included (Ruby's downcase, by ICU's simple case mapping).
+std::string lowered(const std::string& text) {
+  std::string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    appendUtf8(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(nextCodePoint(text, pos)))));
+  }
+  return out;
+}
 
-// Jekyll's slugify: every run of characters outside the kept set becomes one
-// '-', with none left at either end. Bytes of multi-byte UTF-8 characters
-// count as letters (Jekyll keeps every Unicode letter).
+// Jekyll's slugify: every run of characters that are not letters, marks or
+// decimal digits (any script: \p{L} \p{M} \p{Nd}) nor in `also_kept`
+// becomes one '-', with none left at either end; then lower-cased unless
+// `lower_case` is false.
 std::string slugify(const std::string& text, const std::string& also_kept, bool lower_case) {
   std::string out;
   bool pending_dash = false;
-  for (char c : text) {
-    const bool kept =
-        isAsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80 || also_kept.find(c) != std::string::npos;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const auto cp = static_cast<UChar32>(nextCodePoint(text, pos));
+    const bool kept = u_isalpha(cp) || u_isdigit(cp) || (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0 ||
+                      (cp < 0x80 && also_kept.find(static_cast<char>(cp)) != std::string::npos);
     if (!kept) {
       pending_dash = true;
       continue;
     }
     if (pending_dash && !out.empty()) out += '-';
     pending_dash = false;
-    out += lower_case ? lower(c) : c;
+    out.append(text, start, pos - start);
   }
-  return out;
+  return lower_case ? lowered(out) : out;
 }
 
 // Percent-encodes what may not stand in a URL path as it is.
@@ -60,13 +75,20 @@ std::optional<std::string> placeholderValue(const std::string& name, const Perma
   if (name == "title") return slugify(fields.title, "._~!$&'()+,;=@", false);
   if (name == "slug") return slugify(fields.title, "", true);
   if (name == "output_ext") return std::string(".html");
-  if (name == "categories") {
-    std::string joined;
+  if (name == "categories" || name == "slugified_categories") {
+    // Jekyll lower-cases each (or slugifies it) and keeps each result once, in order.
+    std::vector<std::string> shown;
     for (const std::string& category : fields.categories) {
-      if (category.empty()) continue;
-      if (!joined.empty()) joined += '/';
-      for (char c : category) joined += lower(c);
+      std::string value;
+      if (name == "categories") {
+        value = lowered(category);
+      } else {
+        value = slugify(category, "", true);
+      }
+      if (!value.empty() && std::find(shown.begin(), shown.end(), value) == shown.end()) shown.push_back(value);
     }
+    std::string joined;
+    for (const std::string& value : shown) joined += (joined.empty() ? "" : "/") + value;
     return joined;
   }
   const bool date_field = name == "year" || name == "month" || name == "day" || name == "i_month" || name == "i_day" ||

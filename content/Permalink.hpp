@@ -13,7 +13,7 @@ namespace newsticker::content {
 struct PermalinkFields {
   std::string day;                      // "YYYY-MM-DD", the post's calendar day as written; "" = undated
   std::string title;                    // front matter `slug:`, else the file name without date and extension
-  std::vector<std::string> categories;  // `categories:` / `category:`, in order
+  std::vector<std::string> categories;  // Jekyll's: folders above _posts, `categories:`, `category:`, in order
 };
 
 // The pattern a feed.yaml `permalink:` value stands for: Jekyll's named
@@ -23,13 +23,14 @@ std::string permalinkPattern(std::string_view value);
 
 // The first placeholder in `pattern` that permalinkUrl cannot fill (":hour"),
 // or "" when every one is known: :year :month :day :i_month :i_day
-// :short_year :y_day :title :slug :categories :output_ext.
+// :short_year :y_day :title :slug :categories :slugified_categories :output_ext.
 std::string unknownPermalinkPlaceholder(std::string_view pattern);
 
 // `base_url` (no trailing '/') followed by `pattern` with its placeholders
-// filled as Jekyll fills them: :title keeps its case and letters, digits and
-// ._~!$&'()+,;=@, every other run becomes one '-'; :slug does the same with
-// letters and digits only, lower-cased; :categories lower-cased and joined by
+// filled as Jekyll fills them: :title keeps its case and the letters, marks
+// and digits of any script and ._~!$&'()+,;=@, every other run becomes one
+// '-'; :slug does the same with letters, marks and digits only, lower-cased; :categories lower-cased (and
+// :slugified_categories slugified like :slug), each result once, joined by
 // '/'; :output_ext ".html". "//" left by an empty placeholder becomes "/",
 // and bytes a URL cannot hold are percent-encoded (UTF-8 included).
 // nullopt when the pattern needs a date and `fields.day` is empty, when the

@@ -13,7 +13,7 @@ namespace newsticker::content {
 namespace {
 
 // Bumped whenever the layout below changes.
-constexpr char kMagic[] = "newsticker post cache 2\n";
+constexpr char kMagic[] = "newsticker post cache 3\n";
 
 // Appends values in the host's byte order (the cache never leaves the machine).
 class Writer {
@@ -127,6 +127,7 @@ std::string serialise(const PostReadResult& result) {
     w.number<std::uint8_t>(d.severity == Severity::Error ? 0 : 1);
     w.text(d.message);
   }
+  w.texts(result.unused_keys);
   return out;
 }
 
@@ -184,6 +185,7 @@ std::optional<PostReadResult> deserialise(const std::string& bytes) {
       result.diagnostics.push_back(std::move(d));
     }
   }
+  result.unused_keys = r.texts();
   if (!r.ok() || !r.atEnd()) return std::nullopt;
   return result;
 }

@@ -6,20 +6,23 @@
 
 #include "content/FrontMatter.hpp"
 #include "content/FrontMatterMap.hpp"
+#include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
 #include "content/Permalink.hpp"
 #include "content/PostDate.hpp"
 #include "content/TemplateTags.hpp"
 #include "content/Utf8.hpp"
+#include "content/ZolaSlug.hpp"
 
 namespace newsticker::content {
 namespace {
 
 class Reader {
  public:
-  Reader(const std::string& file, int yaml_first_line, PostReadResult& result, int unknown_line = 0)
-      : file_(file), yaml_first_line_(yaml_first_line), unknown_line_(unknown_line), result_(result) {}
+  Reader(const std::string& file, int yaml_first_line, PostReadResult& result, int unknown_line = 0,
+         const FrontMatterMap* map = nullptr)
+      : file_(file), yaml_first_line_(yaml_first_line), unknown_line_(unknown_line), map_(map), result_(result) {}
 
   void error(int line, std::string message) {
     result_.diagnostics.push_back({file_, line, Severity::Error, std::move(message)});
@@ -27,11 +30,19 @@ class Reader {
   void warning(int line, std::string message) {
     result_.diagnostics.push_back({file_, line, Severity::Warning, std::move(message)});
   }
+  // The file line where `node` is written (for TOML and JSON, the line of its key).
   int lineOf(const YAML::Node& node) const {
-    const int line = node.Mark().line;
+    const int line = map_ != nullptr ? frontMatterLine(*map_, node) : node.Mark().line;
     return line < 0 ? unknown_line_ : yaml_first_line_ + line;
   }
-  int lineOfYaml(int yaml_line) const { return yaml_first_line_ + yaml_line; }
+  // The file line of a yaml-cpp mark's line (an exception's) in the front matter being read.
+  int lineOfMark(int mark_line) const {
+    if (map_ != nullptr && !map_->original_lines.empty()) {
+      const bool known = mark_line >= 0 && static_cast<std::size_t>(mark_line) < map_->original_lines.size();
+      return known ? yaml_first_line_ + map_->original_lines[mark_line] : unknown_line_;
+    }
+    return yaml_first_line_ + (mark_line < 0 ? 0 : mark_line);
+  }
 
   // The text of a scalar field, or "" when absent; warns when the field has
   // the wrong shape.
@@ -96,7 +107,8 @@ class Reader {
  private:
   const std::string& file_;
   int yaml_first_line_;
-  int unknown_line_;  // where a value without a mark of its own (TOML, JSON) is reported
+  int unknown_line_;  // where a value without a mark of its own is reported
+  const FrontMatterMap* map_;  // the front matter being read: its lines
   PostReadResult& result_;
 };
 
@@ -181,9 +193,51 @@ bool removeControlCharacters(std::string& text) {
   return changed;
 }
 
+// `text` cut to at most `max_bytes`, never inside a UTF-8 character.
+std::string cutAtCharacter(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 std::string fileNameOf(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// The words of `text` between blanks (Ruby's String#split without arguments).
+std::vector<std::string> blankSeparatedWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return words;
+}
+
+// The categories a Jekyll post's path gives it: the folders above its _posts
+// folder ("releases/_posts/2026-01-02-x.md" gives "releases"; folders below
+// _posts give none). Like Jekyll, the path is cut at its first "_posts".
+std::vector<std::string> jekyllFolderCategories(const std::string& file) {
+  const std::size_t cut = file.find("_posts");
+  std::vector<std::string> folders;
+  if (cut == std::string::npos) return folders;
+  std::string part;
+  for (char c : file.substr(0, cut) + "/") {
+    if (c != '/') {
+      part += c;
+      continue;
+    }
+    if (!part.empty()) folders.push_back(part);
+    part.clear();
+  }
+  return folders;
 }
 
 // The slug a file name gives a Jekyll post: "2026-11-25-bench-day.md" gives
@@ -246,35 +300,39 @@ bool startsWithScheme(const std::string& text) {
   return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
 }
 
-std::string lowered(std::string text) {
-  for (char& c : text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return text;
-}
-
-// Zola's slug: lower case, every run of other characters than letters and
-// digits one '-' (Zola's default `slugify.paths = "on"`, for ASCII names).
-std::string zolaSlug(const std::string& text) {
-  std::string out;
-  bool dash = false;
-  for (char c : text) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      static_cast<unsigned char>(c) >= 0x80;
-    if (!keep) {
-      dash = true;
-      continue;
-    }
-    if (dash && !out.empty()) out += '-';
-    dash = false;
-    out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
-// "2026-03-26-name" or "2026-03-26_name" (Zola) without its date prefix.
+// Zola's slug source for a file stem that starts with a date ("2026-03-26-name",
+// "2026-03-26_name", "2026-03-26T10:00:00Z_name" ...): the name after it, or
+// the whole stem when it does not start so (Zola's RFC 3339 file name rule).
 std::string withoutDatePrefix(const std::string& stem) {
-  if (stem.size() > 11 && (stem[10] == '-' || stem[10] == '_') && parsePostDate(stem.substr(0, 10))) {
-    return stem.substr(11);
+  if (stem.size() < 12 || !parsePostDate(stem.substr(0, 10))) return stem;
+  std::size_t at = 10;
+  if (stem[at] == 'T') {  // a time: hh:mm:ss, optional fraction, then Z or an offset
+    const auto digits = [&](std::size_t from, std::size_t count) {
+      if (from + count > stem.size()) return false;
+      for (std::size_t i = from; i < from + count; ++i) {
+        if (stem[i] < '0' || stem[i] > '9') return false;
+      }
+      return true;
+    };
+    if (!digits(11, 2) || stem[13] != ':' || !digits(14, 2) || stem.size() < 19 || stem[16] != ':' || !digits(17, 2)) {
+      return stem;
+    }
+    at = 19;
+    if (at < stem.size() && stem[at] == '.') {
+      do ++at;
+      while (at < stem.size() && stem[at] >= '0' && stem[at] <= '9');
+    }
+    if (at < stem.size() && stem[at] == 'Z') {
+      ++at;
+    } else if (at < stem.size() && (stem[at] == '+' || stem[at] == '-') && digits(at + 1, 2) &&
+               at + 3 < stem.size() && stem[at + 3] == ':' && digits(at + 4, 2)) {
+      at += 6;
+    } else {
+      return stem;
+    }
   }
+  if (at < stem.size() && (stem[at] == ' ' || stem[at] == '\t')) ++at;
+  if (at + 1 < stem.size() && (stem[at] == '_' || stem[at] == '-')) return stem.substr(at + 1);
   return stem;
 }
 
@@ -316,15 +374,11 @@ void liftExtraTables(YAML::Node& root) {
 // Reads the field rules (DESIGN.md) from one front matter mapping.
 class PostFields {
  public:
-  PostFields(const std::string& file, const YAML::Node& root, const FrontMatterMap& map, Reader& fm,
-             int first_line, const FeedDefaults& defaults, PostReadResult& result)
-      : file_(file), root_(root), map_(map), fm_(fm), first_line_(first_line), defaults_(defaults),
-        result_(result) {}
+  PostFields(const std::string& file, const YAML::Node& root, Reader& fm, int first_line,
+             const FeedDefaults& defaults, PostReadResult& result)
+      : file_(file), root_(root), fm_(fm), first_line_(first_line), defaults_(defaults), result_(result) {}
 
-  int keyLine(const std::string& key) const {
-    if (const auto found = map_.key_lines.find(key); found != map_.key_lines.end()) return first_line_ + found->second;
-    return fm_.lineOf(root_[key]);
-  }
+  int keyLine(const std::string& key) const { return fm_.lineOf(root_[key]); }
 
   // False (with an error) when there is no usable title.
   bool title(Post& post) {
@@ -427,7 +481,29 @@ class PostFields {
     return date_node;
   }
 
+  // The categories of a Jekyll post's address, as Jekyll gathers them: the
+  // folders above its _posts folder, then `categories` (a text split at
+  // blanks), then `category` (one text, or a list), each kept once.
+  std::vector<std::string> jekyllCategories() {
+    std::vector<std::string> values = jekyllFolderCategories(file_);
+    const auto add = [&](const std::string& value) {
+      if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+    };
+    if (const YAML::Node node = root_["categories"]; node && node.IsScalar()) {
+      for (const std::string& word : blankSeparatedWords(node.Scalar())) add(word);
+    } else {
+      for (const std::string& value : fm_.list(root_, "categories")) add(value);
+    }
+    if (const YAML::Node node = root_["category"]; node && node.IsSequence()) {
+      for (const std::string& value : fm_.list(root_, "category")) add(value);
+    } else {
+      add(fm_.text(root_, "category"));
+    }
+    return values;
+  }
+
   std::vector<std::string> categories() {
+    if (defaults_.site == SiteKind::Jekyll) return jekyllCategories();
     std::vector<std::string> values = fm_.list(root_, "categories");
     if (values.empty() && !fm_.text(root_, "category").empty()) values.push_back(fm_.text(root_, "category"));
     if (const YAML::Node taxonomies = root_["taxonomies"]; values.empty() && taxonomies && taxonomies.IsMap()) {
@@ -454,9 +530,9 @@ class PostFields {
     if (startsWithScheme(url_key)) return url_key;
     if (!url_key.empty() && defaults_.site == SiteKind::Folder && defaults_.base_url.empty()) return url_key;
     if (newsItem() || defaults_.base_url.empty()) return "";
+    if (defaults_.site == SiteKind::Hugo) return hugoUrl(date_node, url_key);
     if (!url_key.empty()) return siteUrl(defaults_.base_url, url_key);
-
-    if (defaults_.site == SiteKind::Hugo || defaults_.site == SiteKind::Zola) return generatedUrl();
+    if (defaults_.site == SiteKind::Zola) return zolaUrl();
 
     PermalinkFields fields;
     if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
@@ -518,10 +594,16 @@ class PostFields {
 
   // A site's front matter belongs to its generator: only a key that looks
   // like a typo of one newsticker reads is warned. A plain folder's posts are
-  // written for newsticker: every key it does not know is warned.
+  // written for newsticker: every key it does not know is warned. Either way
+  // each key newsticker does not read is listed in result_.unused_keys.
   void warnUnknownKeys() {
     for (const auto& entry : root_) {
       const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      if (entry.first.IsScalar() && !isReadKey(key) && result_.unused_keys.size() < kMaxUnusedKeysPerPost) {
+        std::string listed = cutAtCharacter(key, kMaxUnusedKeyBytes);
+        auto& keys = result_.unused_keys;
+        if (std::find(keys.begin(), keys.end(), listed) == keys.end()) keys.push_back(std::move(listed));
+      }
       const std::string meant = likelyTypoOf(key);
       if (!meant.empty()) {
         fm_.warning(keyLine(key), "unknown key '" + key + "' ignored; did you mean '" + meant + "'?");
@@ -537,37 +619,94 @@ class PostFields {
     return sitePathUrl(base_url, path);
   }
 
-  // Hugo and Zola: the section path of the file under content/, then the
-  // post's slug (or Zola's `path`), ending in '/'.
-  std::string generatedUrl() {
-    if (defaults_.site == SiteKind::Zola) {
-      if (const std::string path = fm_.text(root_, "path"); !path.empty()) {
-        return siteUrl(defaults_.base_url, "/" + path + "/");
-      }
-    }
+  // The file's path under content/ ("posts/2026/a.md").
+  std::string contentPath() const {
     std::string relative = file_;
     const std::string root_prefix = defaults_.posts_root.empty() ? "" : defaults_.posts_root + "/";
     if (!root_prefix.empty() && relative.rfind(root_prefix, 0) == 0) relative.erase(0, root_prefix.size());
-    std::string section = folderOf(relative);
-    if (isBundleIndex(relative)) section = folderOf(section);
-    std::string stem = postStem(relative);
-    stem = stem.substr(0, stem.rfind('.'));
-    std::string slug = fm_.text(root_, "slug");
-    std::string path;
-    if (defaults_.site == SiteKind::Zola) {
-      if (slug.empty()) slug = withoutDatePrefix(stem);
-      std::string start;
-      for (std::size_t from = 0; from < section.size();) {
-        const std::size_t slash = section.find('/', from);
-        path += "/" + zolaSlug(section.substr(from, slash == std::string::npos ? slash : slash - from));
-        from = slash == std::string::npos ? section.size() : slash + 1;
-      }
-      path += "/" + zolaSlug(slug) + "/";
-    } else {
-      if (slug.empty()) slug = stem;
-      path = lowered("/" + section + "/" + slug + "/");
-      for (char& c : path) c = c == ' ' ? '-' : c;
+    return relative;
+  }
+
+  // The folder a page sits in under content/: a page bundle's is the one
+  // above its own folder.
+  std::string pageFolder() const {
+    const std::string relative = contentPath();
+    return isBundleIndex(relative) ? folderOf(folderOf(relative)) : folderOf(relative);
+  }
+
+  // The page's file name without extension, or a page bundle's folder name.
+  std::string pageBaseName() const {
+    const std::string stem = postStem(contentPath());
+    return stem.substr(0, stem.rfind('.'));
+  }
+
+  // Hugo's nearest section of the page: the deepest of its folders that is
+  // the top one or holds an _index file.
+  std::string hugoSection() const {
+    std::string folder = pageFolder();
+    while (folder.find('/') != std::string::npos && defaults_.hugo_sections.count(folder) == 0) {
+      folder = folderOf(folder);
     }
+    return folder;
+  }
+
+  // The [permalinks] pattern for the page: the most specific section path
+  // that holds it ("" for a page at the top), or "" when none does.
+  std::string hugoPattern() const {
+    std::string page_path;
+    for (const std::string& element : std::vector<std::string>{pageFolder(), pageBaseName()}) {
+      if (element.empty()) continue;
+      for (char c : element) page_path += c == ' ' ? '-' : c;
+      page_path += '/';
+    }
+    page_path = hugoPathElement(page_path);
+    std::string best_key, pattern;
+    bool found = false;
+    for (const auto& [key, value] : defaults_.section_permalinks) {
+      const bool holds = key.empty() ? page_path.find('/') + 1 == page_path.size()
+                                     : page_path.rfind(key + "/", 0) == 0;
+      if (holds && (!found || key.size() > best_key.size())) {
+        best_key = key;
+        pattern = value;
+        found = true;
+      }
+    }
+    return pattern;
+  }
+
+  // Hugo's address: the page's own `url` (its tokens filled), else the
+  // [permalinks] pattern of its section, else its folder and slug or name.
+  std::string hugoUrl(const YAML::Node& date_node, const std::string& url_key) {
+    HugoPageFields fields;
+    if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
+    for (const char* key : {"publishDate", "pubdate", "lastmod", "modified"}) {
+      if (fields.day.empty() && root_[key] && root_[key].IsScalar()) fields.day = dayAsWritten(root_[key].Scalar());
+    }
+    fields.title = fm_.text(root_, "title");
+    fields.slug = fm_.text(root_, "slug");
+    fields.base_name = pageBaseName();
+    fields.sections = hugoSection();
+    if (!url_key.empty()) {
+      return siteUrl(defaults_.base_url, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
+    }
+    if (const std::string pattern = hugoPattern(); !pattern.empty()) {
+      if (const auto path = hugoPermalinkPath(pattern, fields)) return siteUrl(defaults_.base_url, *path);
+    }
+    return siteUrl(defaults_.base_url, hugoDefaultPath(pageFolder(), fields));
+  }
+
+  // Zola's address: the page's `path`, else its folders under content/ as
+  // written, then its slug (`slug`, else the file name after a date), made
+  // by the site's slugify.paths rule.
+  std::string zolaUrl() {
+    if (const std::string path = fm_.text(root_, "path"); !path.empty()) {
+      return siteUrl(defaults_.base_url, "/" + path + "/");
+    }
+    std::string slug = fm_.text(root_, "slug");
+    if (slug.empty()) slug = withoutDatePrefix(pageBaseName());
+    const std::string folder = pageFolder();
+    const std::string path = (folder.empty() ? "" : "/" + folder) + "/" +
+                             zolaSlug(slug, zolaSlugifyNamed(defaults_.slugify_paths)) + "/";
     return siteUrl(defaults_.base_url, path);
   }
 
@@ -586,7 +725,6 @@ class PostFields {
 
   const std::string& file_;
   const YAML::Node& root_;
-  const FrontMatterMap& map_;
   Reader& fm_;
   int first_line_;
   const FeedDefaults& defaults_;
@@ -645,18 +783,17 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
   }
   const std::string& body = body_without_nul ? *body_without_nul : split.body;
 
-  // Values of TOML and JSON front matter carry no line of their own: they
-  // are reported at the opening line.
-  const int opening_line = split.format == FrontMatterFormat::Json ? 1 : split.yaml_first_line - 1;
-  Reader fm(file, split.yaml_first_line, result, split.format == FrontMatterFormat::Yaml ? 0 : opening_line);
   FrontMatterMap map = readFrontMatter(split.format, split.yaml, limits);
   if (!map.ok) {
-    fm.error(fm.lineOfYaml(map.error_line), map.error);
+    reader.error(split.yaml_first_line + map.error_line, map.error);
     return result;
   }
+  // A value without a mark of its own is reported at the opening line.
+  const int opening_line = split.format == FrontMatterFormat::Json ? 1 : split.yaml_first_line - 1;
+  Reader fm(file, split.yaml_first_line, result, split.format == FrontMatterFormat::Yaml ? 0 : opening_line, &map);
 
   try {
-    PostFields fields(file, map.root, map, fm, split.yaml_first_line, defaults, result);
+    PostFields fields(file, map.root, fm, split.yaml_first_line, defaults, result);
     Post post;
     post.file = file;
     if (!fields.title(post)) return result;
@@ -737,7 +874,7 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     fields.images(digest);
     result.post = std::move(post);
   } catch (const YAML::Exception& e) {
-    fm.error(fm.lineOfYaml(e.mark.line), "front matter could not be read: " + e.msg);
+    fm.error(fm.lineOfMark(e.mark.line), "front matter could not be read: " + e.msg);
     result.post.reset();
   }
   return result;

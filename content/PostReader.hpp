@@ -41,7 +41,14 @@ struct PostReadResult {
   LogoHints logo_hints;
   PhotoHints photo_hints;
   std::vector<Diagnostic> diagnostics;   // the rejection reason and/or warnings
+  // The post's top-level front matter keys that newsticker does not read
+  // (a generator's `layout`, a typo), in the file's order: at most
+  // kMaxUnusedKeysPerPost, each cut to kMaxUnusedKeyBytes (at a character).
+  std::vector<std::string> unused_keys;
 };
+
+constexpr std::size_t kMaxUnusedKeysPerPost = 64;
+constexpr std::size_t kMaxUnusedKeyBytes = 64;
 
 // Reads `bytes`, the content of the file at `file` (relative to the content
 // folder; its name may carry a Jekyll date). Rejects invalid UTF-8 (with the

@@ -1,6 +1,10 @@
 #include "content/SiteConfig.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "content/FrontMatterMap.hpp"
+#include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/Permalink.hpp"
 
@@ -32,7 +36,7 @@ std::string firstValue(const std::map<std::string, std::string>& values, std::in
 }
 
 // Reads `file` of `tree` as YAML or TOML; nullopt (with a diagnostic) when it cannot be.
-std::optional<YAML::Node> readConfig(const ContentTree& tree, const std::string& file, const YamlLimits& limits,
+std::optional<FrontMatterMap> readConfig(const ContentTree& tree, const std::string& file, const YamlLimits& limits,
                                      std::vector<Diagnostic>& diagnostics) {
   const FileRead read = tree.read(file, kMaxConfigBytes);
   const auto fail = [&](int line, const std::string& why) {
@@ -42,14 +46,19 @@ std::optional<YAML::Node> readConfig(const ContentTree& tree, const std::string&
   if (read.status == FileRead::Status::TooLarge) return fail(0, "larger than 256 KiB");
   if (read.status != FileRead::Status::Ok) return fail(0, "cannot be read");
   const bool toml = file.size() > 5 && file.compare(file.size() - 5, 5, ".toml") == 0;
-  if (!toml && read.bytes.find_first_not_of(" \t\r\n") == std::string::npos) return YAML::Node(YAML::NodeType::Map);
+  if (!toml && read.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+    FrontMatterMap empty;
+    empty.ok = true;
+    empty.root = YAML::Node(YAML::NodeType::Map);
+    return empty;
+  }
   FrontMatterMap map = readFrontMatter(toml ? FrontMatterFormat::Toml : FrontMatterFormat::Yaml, read.bytes, limits);
   if (!map.ok) {
     std::string why = map.error;
     if (why.rfind("front matter ", 0) == 0) why = why.substr(13);
     return fail(map.error_line + 1, why);
   }
-  return map.root;
+  return map;
 }
 
 bool isZolaConfig(const ContentTree& tree, const std::string& file) {
@@ -58,25 +67,84 @@ bool isZolaConfig(const ContentTree& tree, const std::string& file) {
   return read.status == FileRead::Status::Ok && ("\n" + read.bytes).find("\nbase_url") != std::string::npos;
 }
 
+// A [permalinks] key as Hugo matches it: no '/' or blank at either end,
+// lower case, each element as Hugo writes path elements.
+std::string sectionKey(std::string key) {
+  while (!key.empty() && (key.front() == '/' || key.front() == ' ')) key.erase(0, 1);
+  while (!key.empty() && (key.back() == '/' || key.back() == ' ')) key.pop_back();
+  return hugoPathElement(key);
+}
+
+// Hugo's [permalinks] for pages, both its forms: `section = "pattern"` and
+// [permalinks.page] `section = "pattern"` (the second wins for the same
+// section); [permalinks.section], .taxonomy and .term are not pages. A
+// pattern with a token newsticker does not know is left out with a warning
+// at its line.
+void readHugoPermalinks(const std::string& file, const FrontMatterMap& config, FeedDefaults& defaults,
+                        std::vector<Diagnostic>& diagnostics) {
+  const YAML::Node permalinks = config.root["permalinks"];
+  if (!permalinks || !permalinks.IsMap()) return;
+  const auto add = [&](const YAML::Node& key, const YAML::Node& pattern) {
+    if (!key.IsScalar() || !pattern.IsScalar()) return;
+    if (const std::string unknown = unknownHugoToken(pattern.Scalar()); !unknown.empty()) {
+      diagnostics.push_back({file, frontMatterLine(config, pattern) + 1, Severity::Warning,
+                             "permalinks for '" + key.Scalar() + "' uses " + unknown +
+                                 ", which is not a token newsticker knows; its pages get Hugo's default address"});
+      return;
+    }
+    defaults.section_permalinks[sectionKey(key.Scalar())] = pattern.Scalar();
+  };
+  for (const auto& entry : permalinks) {
+    if (entry.second.IsScalar()) add(entry.first, entry.second);
+  }
+  if (const YAML::Node pages = permalinks["page"]; pages && pages.IsMap()) {
+    for (const auto& entry : pages) add(entry.first, entry.second);
+  }
+}
+
+constexpr int kMaxJekyllDepth = 4;
+constexpr std::size_t kMaxJekyllFolders = 1000;
+
+bool isJekyllSourceFolder(const std::string& name) {
+  return !name.empty() && name[0] != '.' && name[0] != '_' && name != "node_modules" && name != "vendor";
+}
+
 }  // namespace
+
+std::vector<std::string> jekyllPostFolders(const ContentTree& tree) {
+  std::vector<std::string> found;
+  std::vector<std::pair<std::string, int>> folders = {{"", 0}};  // folder, depth
+  std::size_t visited = 0;
+  while (!folders.empty()) {
+    const auto [folder, depth] = folders.back();
+    folders.pop_back();
+    const std::string prefix = folder.empty() ? "" : folder + "/";
+    for (const std::string& name : tree.listFolders(folder)) {
+      if (name == "_posts") found.push_back(prefix + name);
+      if (!isJekyllSourceFolder(name) || depth + 1 >= kMaxJekyllDepth || visited == kMaxJekyllFolders) continue;
+      ++visited;
+      folders.emplace_back(prefix + name, depth + 1);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
 
 SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
                           std::vector<Diagnostic>& diagnostics) {
   SiteConfig site;
-  if (tree.hasFolder("_posts")) {
-    for (const char* file : {"_config.yml", "_config.yaml"}) {
-      if (tree.hasFile(file)) {
-        site = {SiteKind::Jekyll, file, "_posts"};
-        break;
-      }
-    }
+  for (const char* file : {"_config.yml", "_config.yaml"}) {
+    if (!tree.hasFile(file)) continue;
+    std::vector<std::string> folders = jekyllPostFolders(tree);
+    if (!folders.empty()) site = {SiteKind::Jekyll, file, "_posts", std::move(folders)};
+    break;
   }
   if (site.kind == SiteKind::Folder && tree.hasFolder("content")) {
     for (const char* file : {"hugo.toml", "hugo.yaml", "hugo.yml", "zola.toml", "config.toml", "config.yaml"}) {
       if (!tree.hasFile(file)) continue;
       const std::string name = file;
       const bool zola = name.find(".toml") != std::string::npos && name != "hugo.toml" && isZolaConfig(tree, name);
-      site = {zola ? SiteKind::Zola : SiteKind::Hugo, name, "content"};
+      site = {zola ? SiteKind::Zola : SiteKind::Hugo, name, "content", {"content"}};
       break;
     }
   }
@@ -84,10 +152,11 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
   defaults.site = site.kind;
   if (site.kind != SiteKind::Jekyll) defaults.posts_root = site.posts_folder;
 
-  const auto root = readConfig(tree, site.config_file, limits, diagnostics);
-  if (!root) return site;
+  const auto config = readConfig(tree, site.config_file, limits, diagnostics);
+  if (!config) return site;
+  const YAML::Node& root = config->root;
   std::map<std::string, std::string> values;
-  flatten(*root, "", values, 0);
+  flatten(root, "", values, 0);
   defaults.name = firstValue(values, {"title", "name"});
   const std::string language = firstValue(values, {"lang", "languageCode", "defaultContentLanguage", "default_language"});
   if (!language.empty()) defaults.language = normaliseLanguageTag(language);
@@ -103,8 +172,8 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
     defaults.excerpt_separator = firstValue(values, {"excerpt_separator"});
     for (const char* authors : {"_data/authors.yml", "_data/authors.yaml"}) {
       if (!tree.hasFile(authors)) continue;
-      if (const auto people = readConfig(tree, authors, limits, diagnostics); people && people->IsMap()) {
-        for (const auto& entry : *people) {
+      if (const auto people = readConfig(tree, authors, limits, diagnostics); people && people->root.IsMap()) {
+        for (const auto& entry : people->root) {
           if (!entry.first.IsScalar()) continue;
           const YAML::Node& person = entry.second;
           std::string name;
@@ -118,6 +187,8 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
   } else {
     defaults.base_url = firstValue(values, {"baseURL", "baseurl", "base_url"});
   }
+  if (site.kind == SiteKind::Hugo) readHugoPermalinks(site.config_file, *config, defaults, diagnostics);
+  if (site.kind == SiteKind::Zola) defaults.slugify_paths = firstValue(values, {"slugify.paths"});
   defaults.site_values = std::move(values);
   return site;
 }

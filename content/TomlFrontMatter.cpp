@@ -1,10 +1,12 @@
 // readTomlFrontMatter (FrontMatterMap.hpp): Hugo and Zola's "+++" front
-// matter, read with toml++ and copied into the common yaml-cpp mapping.
+// matter, read with toml++ and copied into the common yaml-cpp mapping
+// through a YamlFlowText, so that every value keeps its line.
 #include <toml++/toml.h>
 
 #include <sstream>
 
 #include "content/FrontMatterMap.hpp"
+#include "content/YamlFlowText.hpp"
 
 namespace newsticker::content {
 namespace {
@@ -14,38 +16,66 @@ struct LimitFault {
   std::string message;
 };
 
+// 0-based line of a toml++ source position (0 when toml++ does not know it).
+int lineOf(const toml::source_region& region) {
+  return region.begin.line > 0 ? static_cast<int>(region.begin.line) - 1 : 0;
+}
+
+// Writes a toml++ tree into a YamlFlowText, each entry on its key's line.
 class Converter {
  public:
-  explicit Converter(const YamlLimits& limits) : limits_(limits) {}
+  Converter(const YamlLimits& limits, YamlFlowText& out) : limits_(limits), out_(out) {}
 
-  YAML::Node convert(const toml::node& node, int depth) {
-    const int line = node.source().begin.line > 0 ? static_cast<int>(node.source().begin.line) - 1 : 0;
-    if (++nodes_ > limits_.max_nodes) {
-      throw LimitFault{line, "front matter has more than " + std::to_string(limits_.max_nodes) + " values"};
-    }
-    if (const toml::table* table = node.as_table()) {
-      checkDepth(depth, line);
-      YAML::Node map(YAML::NodeType::Map);
-      for (const auto& [key, value] : *table) map[std::string(key.str())] = convert(value, depth + 1);
-      return map;
-    }
-    if (const toml::array* array = node.as_array()) {
-      checkDepth(depth, line);
-      YAML::Node list(YAML::NodeType::Sequence);
-      for (const toml::node& item : *array) list.push_back(convert(item, depth + 1));
-      return list;
-    }
-    if (const auto* text = node.as_string()) return YAML::Node(text->get());
-    if (const auto* flag = node.as_boolean()) return YAML::Node(std::string(flag->get() ? "true" : "false"));
-    if (const auto* whole = node.as_integer()) return YAML::Node(std::to_string(whole->get()));
-    std::ostringstream out;  // floats, dates, times: toml++ writes them as TOML (RFC 3339) text
-    node.visit([&](const auto& value) {
-      if constexpr (toml::is_value<decltype(value)>) out << value;
-    });
-    return YAML::Node(out.str());
+  // The document's top-level table, into the map YamlFlowText opens.
+  void document(const toml::table& table) {
+    countNode(0);
+    entries(table, 1);
   }
 
  private:
+  // The entries of `table` into the map open in `out_`.
+  void entries(const toml::table& table, int depth) {
+    checkDepth(depth, lineOf(table.source()));
+    for (const auto& [key, value] : table) {
+      out_.key(key.str(), lineOf(key.source()));
+      convert(value, depth + 1);
+    }
+  }
+
+  void convert(const toml::node& node, int depth) {
+    const int line = lineOf(node.source());
+    countNode(line);
+    if (const toml::table* table = node.as_table()) {
+      out_.openMap();
+      entries(*table, depth);
+      out_.close();
+      return;
+    }
+    if (const toml::array* array = node.as_array()) {
+      checkDepth(depth, line);
+      out_.openList();
+      for (const toml::node& item : *array) {
+        out_.item(lineOf(item.source()));
+        convert(item, depth + 1);
+      }
+      out_.close();
+      return;
+    }
+    if (const auto* text = node.as_string()) return out_.text(text->get());
+    if (const auto* flag = node.as_boolean()) return out_.text(flag->get() ? "true" : "false");
+    if (const auto* whole = node.as_integer()) return out_.text(std::to_string(whole->get()));
+    std::ostringstream written;  // floats, dates, times: toml++ writes them as TOML (RFC 3339) text
+    node.visit([&](const auto& value) {
+      if constexpr (toml::is_value<decltype(value)>) written << value;
+    });
+    out_.text(written.str());
+  }
+
+  void countNode(int line) {
+    if (++nodes_ > limits_.max_nodes) {
+      throw LimitFault{line, "front matter has more than " + std::to_string(limits_.max_nodes) + " values"};
+    }
+  }
   void checkDepth(int depth, int line) const {
     if (depth > limits_.max_depth) {
       throw LimitFault{line, "front matter is nested more than " + std::to_string(limits_.max_depth) +
@@ -53,6 +83,7 @@ class Converter {
     }
   }
   const YamlLimits& limits_;
+  YamlFlowText& out_;
   std::size_t nodes_ = 0;
 };
 
@@ -69,19 +100,22 @@ FrontMatterMap readTomlFrontMatter(std::string_view text, const YamlLimits& limi
     map.error = "front matter is not valid TOML: " + std::string(e.description());
     return map;
   }
+  YamlFlowText flow;
   try {
-    Converter converter(limits);
-    map.root = converter.convert(table, 1);
+    Converter converter(limits, flow);
+    converter.document(table);
   } catch (const LimitFault& fault) {
     map.error_line = fault.line;
     map.error = fault.message;
     return map;
   }
-  for (const auto& [key, value] : table) {
-    const auto line = key.source().begin.line;
-    map.key_lines[std::string(key.str())] = line > 0 ? static_cast<int>(line) - 1 : 0;
-    (void)value;
+  try {
+    map.root = YAML::Load(flow.finish());
+  } catch (const YAML::Exception& e) {  // YamlFlowText writes what yaml-cpp reads: not expected
+    map.error = "front matter could not be read: " + e.msg;
+    return map;
   }
+  map.original_lines = flow.originalLines();
   map.ok = true;
   return map;
 }

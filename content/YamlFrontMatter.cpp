@@ -1,4 +1,4 @@
-// readYamlFrontMatter and readFrontMatter (FrontMatterMap.hpp).
+// readYamlFrontMatter, frontMatterLine and readFrontMatter (FrontMatterMap.hpp).
 #include "content/FrontMatterMap.hpp"
 
 namespace newsticker::content {
@@ -24,6 +24,12 @@ FrontMatterMap readYamlFrontMatter(std::string_view text, const YamlLimits& limi
   }
   map.ok = true;
   return map;
+}
+
+int frontMatterLine(const FrontMatterMap& map, const YAML::Node& node) {
+  const int line = node.Mark().line;
+  if (line < 0 || map.original_lines.empty()) return line;
+  return static_cast<std::size_t>(line) < map.original_lines.size() ? map.original_lines[line] : -1;
 }
 
 FrontMatterMap readFrontMatter(FrontMatterFormat format, std::string_view text, const YamlLimits& limits) {

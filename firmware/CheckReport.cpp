@@ -1,8 +1,10 @@
 #include "firmware/CheckReport.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "content/Utf8.hpp"
 
@@ -137,7 +139,27 @@ std::string cutJson(const CardCuts& cuts, const std::string& file) {
          ", \"title_words\": " + words(fit.title) + ", \"summary_words\": " + words(fit.summary) + "}";
 }
 
+// The counted unused keys, most posts first, then by name.
+std::vector<std::pair<std::string, std::size_t>> unusedKeysByCount(const content::Feed& feed) {
+  std::vector<std::pair<std::string, std::size_t>> keys(feed.unused_keys.begin(), feed.unused_keys.end());
+  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return keys;  // the map gave them by name: the stable sort keeps that order among equal counts
+}
+
 }  // namespace
+
+std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed) {
+  const auto keys = unusedKeysByCount(feed);
+  if (keys.empty()) return "no front matter key that newsticker does not use";
+  std::string line = std::to_string(keys.size()) + (keys.size() == 1 ? " key" : " keys") +
+                     " newsticker does not use: ";
+  for (std::size_t i = 0; i < keys.size() && i < listed; ++i) {
+    line += (i > 0 ? ", " : "") + shown(keys[i].first) + " (" + std::to_string(keys[i].second) +
+            (keys[i].second == 1 ? " post)" : " posts)");
+  }
+  if (keys.size() > listed) line += ", and " + std::to_string(keys.size() - listed) + " more";
+  return line;
+}
 
 CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMeasurer& measurer,
                          const render::CardSize& size, const render::Theme& theme,
@@ -186,7 +208,7 @@ std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post
 }
 
 void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                      const CardCuts& cuts) {
+                      const CardCuts& cuts, bool verbose) {
   std::size_t drafts = 0;
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
@@ -209,6 +231,7 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
     line.message = shown(d.message);
     out << (error ? "REJECTED " : "warning  ") << content::formatDiagnostic(line) << "\n";
   }
+  if (verbose) out << unusedKeysSummary(feed) << "\n";
   out << feed.posts.size() << " posts loaded (" << drafts << " drafts), " << feed.rejected_files
       << " files rejected, " << warnings << " warnings\n";
 }
@@ -244,6 +267,12 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
   writeDiagnosticsJson(feed, content::Severity::Error, out);
   out << "],\n \"warnings\": [";
   writeDiagnosticsJson(feed, content::Severity::Warning, out);
+  out << "],\n \"unused_keys\": [";
+  const auto keys = unusedKeysByCount(feed);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    out << (i ? ",\n  " : "\n  ") << "{\"key\": " << jsonString(keys[i].first) << ", \"posts\": " << keys[i].second
+        << "}";
+  }
   out << "]}\n";
 }
 

@@ -39,12 +39,20 @@ std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post
                                                  const content::ContentTree& tree,
                                                  const render::LogoLimits& limits = {});
 
+// The front matter keys of `feed` that newsticker does not read, most posts
+// first (then by name), in one line: "13 keys newsticker does not use:
+// version (90 posts), layout (12 posts), ... and 3 more", at most `listed`
+// keys by name; "no front matter key that newsticker does not use" when
+// there is none. Control characters in a key are escaped as in the report.
+std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed = 10);
+
 // Writes one line per post (file, title, source, date, logo, draft, the
 // characters no font draws, and what its card cuts: "summary cut after 41 of
 // 58 words at 1920x1080") and one per rejected file or warning
-// ("file:line: reason"), then a summary line.
+// ("file:line: reason"), with `verbose` the unusedKeysSummary line, then a
+// summary line.
 void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                      const CardCuts& cuts = {});
+                      const CardCuts& cuts = {}, bool verbose = false);
 
 // File names and all other text are escaped so that nothing reaches a
 // terminal as a control sequence and a name cannot forge a line: "\n",
@@ -52,7 +60,8 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
 // "\u009B"; in file names a backslash is written "\\", so names are lossless.
 //
 // Writes the same as one JSON document: {"posts": [...], "rejected": [...],
-// "warnings": [...]}; each post has "cut": {"title": false, "summary": true,
+// "warnings": [...], "unused_keys": [{"key": "layout", "posts": 12}, ...]}
+// (every counted key, in unusedKeysSummary's order); each post has "cut": {"title": false, "summary": true,
 // "size": "1920x1080", "title_words": [shown, total], "summary_words": [shown,
 // total]}, null when not measured; other absent values are null. The JSON is
 // valid UTF-8 whatever the names hold: in "file" and "logo" a byte that is not

@@ -32,7 +32,7 @@ std::optional<RendererChoice> parseRendererChoice(const std::string& text) {
 std::string usageText() {
   return "usage: newsticker [--config FILE] [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
          "       newsticker fetch [--config FILE] [--content DIR] [--dry-run]\n"
-         "       newsticker --check [--content DIR] [--json] [--drafts]\n"
+         "       newsticker --check [--content DIR] [--json] [--verbose] [--drafts]\n"
          "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
          "       newsticker --preview FILE.png [--content DIR] [--size WxH] [--drafts]\n"
          "       newsticker --record FILE.webp [--seconds N] [--content DIR] [--size WxH]\n"
@@ -58,6 +58,8 @@ std::string usageText() {
          "  --check              load and validate the content, print one line per post and\n"
          "                       per rejected file; exit 0 when nothing was rejected, 1 otherwise\n"
          "  --json               with --check: one JSON document on stdout\n"
+         "  --verbose            with --check: also one line with the front matter keys newsticker\n"
+         "                       does not use and how many posts have each\n"
          "  --screenshot DIR     render every card headless to DIR/card-001.png, ... and exit\n"
          "  --preview FILE.png   write one contact sheet of every card, labelled with its file and\n"
          "                       warnings, and the rejected files below it, then exit\n"
@@ -149,6 +151,8 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
       check = true;
     } else if (arg == "--json") {
       o.json = true;
+    } else if (arg == "--verbose") {
+      o.verbose = true;
     } else if (arg == "--screenshot") {
       const auto v = value("--screenshot");
       if (!v) return parsed;
@@ -214,6 +218,8 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
     parsed.error = std::string("--preview and ") + (check ? "--check" : "--screenshot") + " cannot be combined";
   } else if (o.json && !check) {
     parsed.error = "--json goes with --check";
+  } else if (o.verbose && !check) {
+    parsed.error = "--verbose goes with --check";
   } else if (check) {
     o.mode = Mode::Check;
   } else if (screenshot) {

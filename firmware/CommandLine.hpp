@@ -28,6 +28,7 @@ struct Options {
   std::string record_path;     // --record FILE.webp
   double record_seconds = 10;  // --seconds
   bool json = false;           // --check --json
+  bool verbose = false;        // --check --verbose: also what the report leaves out by default
   bool show_drafts = false;    // --drafts
   std::size_t max_post_bytes = 1 << 20;  // --max-post-kib
   std::size_t max_content_bytes = 64u << 20;  // config max_content_mib: all posts' text together

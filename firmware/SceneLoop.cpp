@@ -227,7 +227,7 @@ void SceneLoop::requestCard(std::size_t index) {
 render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
   render::HeaderContent header;
   header.feed_name = content_->feed.defaults.name;
-  if (!content_->feed.defaults.logo.empty()) header.feed_logo = "logos/" + content_->feed.defaults.logo;
+  header.feed_logo = content_->feed.logo;
   header.language = settings_.fallback_language;
   if (settings_.screen.progress) header.position = render::positionLabel(index, content_->playlist.size());
   if (settings_.screen.clock) {

@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
     if (options.json) {
       firmware::writeCheckJson(content.feed, missing, std::cout, cuts);
     } else {
-      firmware::writeCheckReport(content.feed, missing, std::cout, cuts);
+      firmware::writeCheckReport(content.feed, missing, std::cout, cuts, options.verbose);
     }
     return content.feed.rejected_files == 0 ? 0 : 1;
   }

@@ -50,6 +50,10 @@ TEST_CASE("permalink: every placeholder") {
   CHECK(url("/:title/", f) == "https://news.example.org/Bench-Day_2/");
   CHECK(url("/:slug/", f) == "https://news.example.org/bench-day-2/");
   CHECK(url("/:categories/:slug:output_ext", f) == "https://news.example.org/makers/harbor%20city/bench-day-2.html");
+  CHECK(url("/:slugified_categories/:slug/", f) == "https://news.example.org/makers/harbor-city/bench-day-2/");
+  // Jekyll keeps each category once after lower-casing it.
+  CHECK(url("/:categories/:slug/", fields("2026-03-04", "x", {"Releases", "tools", "releases"})) ==
+        "https://news.example.org/releases/tools/x/");
   CHECK(url("/:year/:y_day/", fields("2028-12-31", "x")) == "https://news.example.org/2028/366/");
   // A ':' that starts no placeholder is text.
   CHECK(url("/a:/:slug/", f) == "https://news.example.org/a:/bench-day-2/");
@@ -71,6 +75,13 @@ TEST_CASE("permalink: Jekyll's named styles") {
 
 TEST_CASE("permalink: letters beyond ASCII are kept and percent-encoded; odd characters become '-'") {
   CHECK(url("/:title/", fields("2026-11-30", "musée-aurora")) == "https://news.example.org/mus%C3%A9e-aurora/");
+  // Letters, marks and digits of any script are kept; other characters (a dash, an
+  // ellipsis, curly quotes) are runs like any other, and Unicode letters are lower-cased.
+  CHECK(url("/:title/", fields("2026-11-30", "Musée\u2014Nuit\u2026")) == "https://news.example.org/Mus%C3%A9e-Nuit/");
+  CHECK(url("/:slug/", fields("2026-11-30", "\u201cÉté\u201d \u2014 Größe 2")) ==
+        "https://news.example.org/%C3%A9t%C3%A9-gr%C3%B6%C3%9Fe-2/");
+  CHECK(url("/:categories/:slug/", fields("2026-11-30", "x", {"Été", "été"})) ==
+        "https://news.example.org/%C3%A9t%C3%A9/x/");
   CHECK(url("/:slug/", fields("2026-11-30", "  What's   new?  ")) == "https://news.example.org/what-s-new/");
   CHECK(url("/:title/", fields("2026-11-30", "What's new?")) == "https://news.example.org/What's-new/");
 }

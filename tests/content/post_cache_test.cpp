@@ -40,6 +40,7 @@ std::string described(const Feed& feed) {
             "\n";
   }
   for (const Diagnostic& d : feed.diagnostics) text += formatDiagnostic(d) + "\n";
+  for (const auto& [key, posts] : feed.unused_keys) text += key + "=" + std::to_string(posts) + "\n";
   return text + std::to_string(feed.rejected_files);
 }
 
@@ -58,7 +59,7 @@ TEST_CASE("a warm load takes every post from the cache and gives what a cold loa
   const fs::path cache_file = cache.path() / "sub" / "posts.cache";
   feed.write("feed.yaml", "name: Harbour Desk\nduration: 12\n");
   feed.write("posts/2026-11-01-ferry.md", blogPost("Ferry timetable changes", "tags: [transit]\n"));
-  feed.write("posts/2026-11-02-library.md", blogPost("Library opens late", "draft: true\n"));
+  feed.write("posts/2026-11-02-library.md", blogPost("Library opens late", "draft: true\nlayout: post\n"));
   feed.write("posts/wire.md", newsItem("Wire item"));
   feed.write("posts/broken.md", "---\ntitle: [unclosed\n---\n");
   feed.write("posts/notitle.md", "---\nsource: x\n---\nbody\n");
@@ -74,6 +75,8 @@ TEST_CASE("a warm load takes every post from the cache and gives what a cold loa
   CHECK(described(warm) == described(plain));
   CHECK(warm.posts.size() == 3);
   CHECK(warm.rejected_files == 2);
+  // The keys each post does not use come from the cache too.
+  CHECK(warm.unused_keys == std::map<std::string, std::size_t>{{"layout", 1}});
   const Post* wire = findPostByFile(warm.posts, "posts/wire.md");
   REQUIRE(wire != nullptr);
   CHECK(wire->logo == "logos/example.org.png");  // resolved against the folder, not cached

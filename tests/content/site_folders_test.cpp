@@ -11,7 +11,9 @@
 #include "content/FeedLoader.hpp"
 #include "content/FrontMatter.hpp"
 #include "content/FrontMatterMap.hpp"
+#include "content/MemoryTree.hpp"
 #include "content/PostReader.hpp"
+#include "content/SiteConfig.hpp"
 #include "content/TemplateTags.hpp"
 
 using namespace newsticker::content;
@@ -36,7 +38,7 @@ const Post& postOf(const Feed& feed, const std::string& file) {
 TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed, authors.yml byline") {
   const Feed feed = loadSite("jekyll");
   CHECK(feed.posts_folder == "_posts");
-  REQUIRE(feed.posts.size() == 2);
+  REQUIRE(feed.posts.size() == 5);
   CHECK(feed.diagnostics.empty());
   CHECK(feed.defaults.base_url == "https://tinkerers.example.org/blog");
 
@@ -63,10 +65,47 @@ TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed,
   CHECK(shelf.photo.empty());
 }
 
+TEST_CASE("jekyll site: folders above _posts are categories, folders below are not, joined with the post's own") {
+  const Feed feed = loadSite("jekyll");
+  CHECK(feed.diagnostics.empty());
+  // releases/ above _posts, then `categories: tools Releases`: "releases" once, as Jekyll lower-cases.
+  const Post& kit = postOf(feed, "releases/_posts/2026-04-16-bench-power-supply.md");
+  CHECK(kit.title == "Kit release: the bench power supply, version two");
+  CHECK(kit.source == "Tidewater Tinkerers");
+  CHECK(kit.author == "Mara Wren");
+  CHECK(kit.date == "2026-04-16");
+  CHECK(kit.url == "https://tinkerers.example.org/blog/releases/tools/2026/04/16/bench-power-supply/");
+  // workshops/ below _posts is no category; `category:` is one, blanks and all.
+  const Post& etching = postOf(feed, "_posts/workshops/2026-04-23-board-etching.md");
+  CHECK(etching.date == "2026-04-23");
+  CHECK(etching.url == "https://tinkerers.example.org/blog/evening%20classes/2026/04/23/board-etching/");
+  // Two folders above _posts, then `categories`, then the `category` list.
+  const Post& tinning = postOf(feed, "guides/soldering/_posts/2026-04-30-tinning-tips.md");
+  CHECK(tinning.url == "https://tinkerers.example.org/blog/guides/soldering/quick%20reads/2026/04/30/tinning-tips/");
+  CHECK(tinning.summary == "Clean the tip, tin it, and wipe it on brass rather than a wet sponge.");
+}
+
+TEST_CASE("jekyll site: _posts folders are found below the site's folders, not below hidden, '_' or vendor ones") {
+  const MemoryTree tree("t", {{"_config.yml", "title: T\nurl: https://t.example.org\n"},
+                              {"news/_posts/2026-01-02-a.md", "---\ntitle: A\n---\nText.\n"},
+                              {"a/b/c/_posts/2026-01-03-deep.md", "---\ntitle: Deep\n---\nText.\n"},
+                              {"a/b/c/d/_posts/2026-01-04-too-deep.md", "---\ntitle: Too deep\n---\nText.\n"},
+                              {".git/_posts/2026-01-05-x.md", "---\ntitle: X\n---\nText.\n"},
+                              {"_site/_posts/2026-01-06-y.md", "---\ntitle: Y\n---\nText.\n"},
+                              {"vendor/_posts/2026-01-07-z.md", "---\ntitle: Z\n---\nText.\n"}});
+  CHECK(jekyllPostFolders(tree) == std::vector<std::string>{"a/b/c/_posts", "news/_posts"});
+  const Feed feed = loadFeed(tree);  // a Jekyll site although it has no top-level _posts/
+  CHECK(feed.defaults.site == SiteKind::Jekyll);
+  REQUIRE(feed.posts.size() == 2);
+  CHECK(feed.posts[0].file == "a/b/c/_posts/2026-01-03-deep.md");
+  CHECK(feed.posts[0].url == "https://t.example.org/a/b/c/2026/01/03/deep.html");
+  CHECK(feed.posts[1].url == "https://t.example.org/news/2026/01/02/a.html");
+}
+
 TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-->, section files skipped") {
   const Feed feed = loadSite("hugo");
   CHECK(feed.posts_folder == "content");
-  REQUIRE(feed.posts.size() == 4);  // content/_index.md and content/posts/_index.md are sections
+  REQUIRE(feed.posts.size() == 6);  // the _index.md files are sections
   CHECK(feed.diagnostics.empty());
 
   const Post& kiln = postOf(feed, "content/posts/kiln-repair.md");
@@ -74,7 +113,8 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(kiln.source == "Harbour Lab Notes");
   CHECK(kiln.author == "rbeck");
   CHECK(kiln.date == "2026-06-03T07:30:00Z");
-  CHECK(kiln.url == "https://harbourlab.example.net/posts/kiln-repair/");
+  // [permalinks] posts = "/:year/:month/:slug/": no slug, so the title.
+  CHECK(kiln.url == "https://harbourlab.example.net/2026/06/the-kiln-is-fixed-firing-resumes/");
   CHECK(kiln.summary ==
         "A new element arrived on Monday and the kiln passed its test firing. Glaze night is on again from next week.");
   CHECK(kiln.photo == "static/images/kiln.png");
@@ -85,7 +125,7 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(paint.title == "Paint swap on the quay");
   CHECK(paint.source == "Harbour Lab Notes");
   CHECK(paint.date == "2026-06-10");
-  CHECK(paint.url == "https://harbourlab.example.net/posts/paint-swap-day/");
+  CHECK(paint.url == "https://harbourlab.example.net/2026/06/paint-swap-day/");
   CHECK(paint.summary == "Bring half-used tins and take home a new colour.");
   CHECK(paint.photo.empty());
 
@@ -93,7 +133,7 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(market.title == "Night market stall for the lab");
   CHECK(market.source == "Harbour Lab Notes");
   CHECK(market.date == "2026-06-17");
-  CHECK(market.url == "https://harbourlab.example.net/posts/night-market/");
+  CHECK(market.url == "https://harbourlab.example.net/2026/06/night-market-stall-for-the-lab/");
   CHECK(market.summary == "Our stall sells repaired lamps; every coin goes to new tools.");
   CHECK(market.photo.empty());
 
@@ -101,15 +141,54 @@ TEST_CASE("hugo site: TOML, YAML and JSON front matter, a page bundle, <!--more-
   CHECK(loom.title == "Weaving on the lab's loom");
   CHECK(loom.source == "Harbour Lab Notes");
   CHECK(loom.date == "2026-06-24");
-  CHECK(loom.url == "https://harbourlab.example.net/posts/loom-workshop/");
+  CHECK(loom.url == "https://harbourlab.example.net/2026/06/weaving-on-the-labs-loom/");
   CHECK(loom.summary == "Four evenings of weaving on the lab's floor loom, for beginners.");
   CHECK(loom.photo == "content/posts/loom-workshop/cover.png");
+}
+
+TEST_CASE("hugo site: [permalinks.page] for a section with a nested section, and a page's own url with tokens") {
+  const Feed feed = loadSite("hugo");
+  CHECK(feed.diagnostics.empty());
+  const std::map<std::string, std::string> patterns = {{"notes", "/:sections/:monthname/:title/"},
+                                                        {"posts", "/:year/:month/:slug/"}};
+  CHECK(feed.defaults.section_permalinks == patterns);
+  // notes/harbour holds an _index.md: it is the page's section, as :sections says.
+  const Post& clock = postOf(feed, "content/notes/harbour/tide-clock.md");
+  CHECK(clock.title == "The tide clock is wound again");
+  CHECK(clock.date == "2026-07-02");
+  CHECK(clock.url == "https://harbourlab.example.net/notes/harbour/july/the-tide-clock-is-wound-again/");
+  // The page's own url wins over [permalinks], with its tokens filled.
+  const Post& queue = postOf(feed, "content/notes/printer-queue.md");
+  CHECK(queue.url == "https://harbourlab.example.net/printer/2026/queue-rules/");
+  CHECK(queue.summary == "Book a slot on the board by the door; prints over four hours run overnight.");
+}
+
+TEST_CASE("hugo site: the most specific [permalinks] section wins; an unknown token is warned at its line") {
+  const MemoryTree tree("t", {{"hugo.toml", "baseURL = \"https://h.example.org\"\n"
+                                            "[permalinks]\n"
+                                            "posts = \"/:year/:hour/:slug/\"\n"
+                                            "'posts/2026' = \"/archive/:slug/\"\n"
+                                            "'/' = \"/pages/:filename/\"\n"},
+                              {"content/posts/ferry.md", "---\ntitle: Ferry Times\ndate: 2026-03-02\n---\nText.\n"},
+                              {"content/posts/2026/quay.md", "---\ntitle: Quay Works\n---\nText.\n"},
+                              {"content/Welcome Page.md", "---\ntitle: Welcome\n---\nText.\n"}});
+  const Feed feed = loadFeed(tree);
+  REQUIRE(feed.diagnostics.size() == 1);
+  CHECK(feed.diagnostics[0].file == "hugo.toml");
+  CHECK(feed.diagnostics[0].line == 3);
+  CHECK(feed.diagnostics[0].message ==
+        "permalinks for 'posts' uses :hour, which is not a token newsticker knows; "
+        "its pages get Hugo's default address");
+  REQUIRE(feed.posts.size() == 3);
+  CHECK(postOf(feed, "content/posts/ferry.md").url == "https://h.example.org/posts/ferry/");
+  CHECK(postOf(feed, "content/posts/2026/quay.md").url == "https://h.example.org/archive/quay-works/");
+  CHECK(postOf(feed, "content/Welcome Page.md").url == "https://h.example.org/pages/welcome-page/");
 }
 
 TEST_CASE("zola site: dates from `path` and the file name, [extra] read, <!-- more -->") {
   const Feed feed = loadSite("zola");
   CHECK(feed.posts_folder == "content");
-  REQUIRE(feed.posts.size() == 2);
+  REQUIRE(feed.posts.size() == 4);
   CHECK(feed.diagnostics.empty());
 
   const Post& river = postOf(feed, "content/blog/river-clean.md");
@@ -129,6 +208,82 @@ TEST_CASE("zola site: dates from `path` and the file name, [extra] read, <!-- mo
   CHECK(tides.summary == "When the slipway is dry enough for the outdoor lantern builds.");
   CHECK(tides.topics == std::vector<std::string>{"tides", "workshops"});
   CHECK(tides.photo.empty());
+}
+
+TEST_CASE("zola site: folders as written, the slug made by slugify \"on\", a date and '_' before the name") {
+  const Feed feed = loadSite("zola");
+  CHECK(feed.diagnostics.empty());
+  const Post& glass = postOf(feed, "content/blog/Harbour-Walks/2026-05-20_glass-cutting.md");
+  CHECK(glass.date == "2026-05-20");
+  CHECK(glass.url == "https://lantern.example.com/blog/Harbour-Walks/glass-cutting/");
+  const Post& night = postOf(feed, "content/blog/lantern-night.md");
+  CHECK(night.title == "Lantern night at the café");
+  CHECK(night.date == "2026-05-29");
+  CHECK(night.url == "https://lantern.example.com/blog/lantern-night-cafe-co/");
+}
+
+TEST_CASE("zola site: slugify.paths safe and off, and a file name that starts with a date and time") {
+  const auto site = [](const std::string& slugify) {
+    return MemoryTree("t", {{"zola.toml", "base_url = \"https://z.example.org\"\n" + slugify},
+                            {"content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md", "+++\ntitle = \"Sunset\"\n+++\nT.\n"},
+                            {"content/Notes/quay.md", "+++\ntitle = \"Quay\"\nslug = \"Quay: Old & New\"\n+++\nT.\n"}});
+  };
+  const Feed on = loadFeed(site(""));
+  CHECK(postOf(on, "content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md").url ==
+        "https://z.example.org/Notes/sunset-walk/");
+  CHECK(postOf(on, "content/Notes/quay.md").url == "https://z.example.org/Notes/quay-old-new/");
+  const Feed safe = loadFeed(site("[slugify]\npaths = \"safe\"\n"));
+  CHECK(safe.defaults.slugify_paths == "safe");
+  CHECK(postOf(safe, "content/Notes/2026-05-20T18:30:00Z_Sunset Walk.md").url ==
+        "https://z.example.org/Notes/Sunset%20Walk/");
+  CHECK(postOf(safe, "content/Notes/quay.md").url == "https://z.example.org/Notes/Quay%20Old%20&%20New/");
+  const Feed off = loadFeed(site("[slugify]\npaths = \"off\"\n"));
+  CHECK(postOf(off, "content/Notes/quay.md").url == "https://z.example.org/Notes/Quay:%20Old%20&%20New/");
+}
+
+TEST_CASE("site logo: the site configuration's logo, found in assets/ or static/, is the feed's logo") {
+  const Feed jekyll = loadSite("jekyll");
+  CHECK(jekyll.defaults.logo == "tinkerers-mark.png");
+  CHECK(jekyll.logo == "assets/images/tinkerers-mark.png");
+  // A post naming no logo of its own shows the feed's.
+  CHECK(postOf(jekyll, "_posts/2026-04-02-solder-night.md").logo == "assets/images/tinkerers-mark.png");
+  CHECK(postOf(jekyll, "_posts/2026-04-02-solder-night.md").photo == "assets/images/solder-bench.png");
+
+  const Feed hugo = loadSite("hugo");
+  CHECK(hugo.defaults.logo == "/images/harbour-lab-mark.png");
+  CHECK(hugo.logo == "static/images/harbour-lab-mark.png");
+  CHECK(postOf(hugo, "content/posts/paint-swap.md").logo == "static/images/harbour-lab-mark.png");
+
+  const Feed zola = loadSite("zola");  // its configuration names no logo
+  CHECK(zola.logo.empty());
+}
+
+TEST_CASE("site logo: feed.yaml's logo wins over the site's; a site logo found nowhere is none") {
+  const std::string png = content_test::pngHeader(64, 64);
+  const std::map<std::string, std::string> hugo_site = {
+      {"hugo.toml", "baseURL = \"https://h.example.org\"\n[params]\nlogo = \"mark.png\"\n"},
+      {"static/mark.png", png},
+      {"content/posts/a.md", "---\ntitle: Ferry\n---\nText.\n"}};
+  CHECK(loadFeed(MemoryTree("t", hugo_site)).logo == "static/mark.png");
+  std::map<std::string, std::string> with_feed_yaml = hugo_site;
+  with_feed_yaml["feed.yaml"] = "logo: lobby.png\n";
+  with_feed_yaml["logos/lobby.png"] = png;
+  const Feed overridden = loadFeed(MemoryTree("t", with_feed_yaml));
+  CHECK(overridden.logo == "logos/lobby.png");
+  CHECK(overridden.posts.at(0).logo == "logos/lobby.png");
+
+  const std::map<std::string, std::string> jekyll_site = {
+      {"_config.yml", "title: T\nlogo: /assets/brand/mark.png\n"},
+      {"assets/brand/mark.png", png},
+      {"feed.yaml", "logo: lobby.png\n"},
+      {"logos/lobby.png", png},
+      {"_posts/2026-01-02-a.md", "---\ntitle: Shelf\n---\nText.\n"}};
+  CHECK(loadFeed(MemoryTree("t", jekyll_site)).logo == "logos/lobby.png");
+  std::map<std::string, std::string> site_only = jekyll_site;
+  site_only.erase("feed.yaml");
+  CHECK(loadFeed(MemoryTree("t", site_only)).logo == "assets/brand/mark.png");
+  site_only.erase("assets/brand/mark.png");
+  CHECK(loadFeed(MemoryTree("t", site_only)).logo.empty());
 }
 
 TEST_CASE("front matter: TOML between '+++' lines and a JSON object, with their lines") {
@@ -182,7 +337,8 @@ TEST_CASE("front matter: TOML and JSON keep the YAML limits on nesting and value
   const auto fine = readFrontMatter(FrontMatterFormat::Toml, "title = \"T\"\n[extra]\nimage = \"a.png\"\n", limits);
   REQUIRE(fine.ok);
   CHECK(fine.root["extra"]["image"].Scalar() == "a.png");
-  CHECK(fine.key_lines.at("extra") == 1);
+  CHECK(frontMatterLine(fine, fine.root["extra"]) == 1);
+  CHECK(frontMatterLine(fine, fine.root["extra"]["image"]) == 2);
 }
 
 TEST_CASE("template tags: Liquid and Hugo shortcodes removed, site lookups resolved") {

@@ -37,6 +37,12 @@ TEST_CASE("check and screenshot modes") {
   const auto json = parse({"--check", "--json", "--content", "x"});
   CHECK(json.options.mode == Mode::Check);
   CHECK(json.options.json);
+  CHECK_FALSE(json.options.verbose);
+  const auto verbose = parse({"--check", "--verbose", "--content", "x"});
+  CHECK(verbose.error.empty());
+  CHECK(verbose.options.verbose);
+  CHECK(parse({"--verbose"}).error == "--verbose goes with --check");
+  CHECK(usageText().find("--verbose") != std::string::npos);
   const auto shots = parse({"--screenshot", "out", "--size", "800x600"});
   CHECK(shots.options.mode == Mode::Screenshot);
   CHECK(shots.options.screenshot_dir == "out");

@@ -4,8 +4,10 @@
 
 #include <SDL_image.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <string>
 
 #include "firmware/CheckReport.hpp"
 #include "firmware/ContentSession.hpp"
@@ -34,7 +36,48 @@ double centreBrightness(SDL_Surface& s) {
   return sum / count;
 }
 
+// Pixels in the header band (the top 8 %, left quarter) within 12 of `rgb` on every channel.
+int headerPixelsOf(SDL_Surface& s, int r, int g, int b) {
+  render::SurfacePtr argb(SDL_ConvertSurfaceFormat(&s, SDL_PIXELFORMAT_ARGB8888, 0));
+  int count = 0;
+  for (int y = 0; y < argb->h * 8 / 100; ++y) {
+    for (int x = 0; x < argb->w / 4; ++x) {
+      const auto* row = static_cast<const Uint8*>(argb->pixels) + y * argb->pitch;
+      const Uint32 p = *reinterpret_cast<const Uint32*>(row + x * 4);
+      const auto near = [](Uint32 value, int wanted) {
+        return std::abs(static_cast<int>(value & 0xFF) - wanted) <= 12;
+      };
+      count += near(p >> 16, r) && near(p >> 8, g) && near(p, b);
+    }
+  }
+  return count;
+}
+
 }  // namespace
+
+TEST_CASE("--screenshot of a Hugo site: the header shows the logo its configuration names, from static/") {
+  firmware::SdlRuntime sdl("dummy");
+  const std::string sites = std::string(NEWSTICKER_SOURCE_DIR) + "/tests/content/sites/";
+  firmware::Options options;
+  options.width = 960;
+  options.height = 540;
+  for (const char* site : {"hugo", "zola"}) {
+    CAPTURE(site);
+    firmware::ContentSession content = firmware::openContent(sites + site, false);
+    const fs::path out = freshFolder(std::string("site-logo-") + site);
+    REQUIRE(firmware::runScreenshots(options, content, out.string()) == 0);
+    render::SurfacePtr png(IMG_Load((out / "card-001.png").c_str()));
+    REQUIRE(png);
+    // static/images/harbour-lab-mark.png is one blue (30, 90, 200); Zola's site names no logo.
+    const int blue = headerPixelsOf(*png, 30, 90, 200);
+    if (std::string(site) == "hugo") {
+      CHECK(blue > 200);
+    } else {
+      CHECK(blue == 0);
+    }
+    fs::remove_all(out);
+  }
+}
 
 TEST_CASE("--screenshot writes one PNG per demo card, in order, at the requested size") {
   firmware::SdlRuntime sdl("dummy");
