@@ -84,9 +84,10 @@ TEST_CASE("script faces: Lao, Khmer and Burmese, written without spaces, break b
       {"km", "ផ្សារនៅមាត់កំពង់ផែបើករៀងរាល់ថ្ងៃសៅរ៍"},
       {"my", "ဆိပ်ကမ်းဈေးသည်စနေနေ့တိုင်းဖွင့်သည်"},
   };
-  for (const auto& [language, text] : texts) {
+  for (const auto& entry : texts) {
+    const std::string language = entry.first;  // not a binding: CAPTURE takes it in a lambda
     CAPTURE(language);
-    const std::string s = text;
+    const std::string s = entry.second;
     const auto opportunities = breaker.opportunities(s, language);
     REQUIRE_FALSE(opportunities.empty());
     CHECK(opportunities.back().offset == s.size());
