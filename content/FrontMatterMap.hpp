@@ -14,6 +14,8 @@
 
 namespace newsticker::content {
 
+class YamlFlowText;
+
 struct FrontMatterMap {
   bool ok = false;
   YAML::Node root;    // a map when ok; scalars are text ("true", "42", "2026-03-26")
@@ -29,6 +31,11 @@ struct FrontMatterMap {
 // written (for a map entry's value, the line of its key in TOML and JSON),
 // or -1 when the node carries no mark.
 int frontMatterLine(const FrontMatterMap& map, const YAML::Node& node);
+
+// `flow` (TOML or JSON written as YAML) loaded into `map`: its root and its
+// original lines, ok; an error when yaml-cpp cannot read the text (not
+// expected: YamlFlowText writes what yaml-cpp reads).
+void loadFlowText(YamlFlowText& flow, FrontMatterMap& map);
 
 // Each reader turns front matter text into the mapping, or says why not
 // (syntax, aliases/anchors in YAML, more than limits.max_depth levels of

@@ -222,14 +222,7 @@ FrontMatterMap readJsonFrontMatter(std::string_view text, const YamlLimits& limi
   }
   YamlFlowText flow;
   writeEntries(json, 0, sax.values, flow);
-  try {
-    map.root = YAML::Load(flow.finish());
-  } catch (const YAML::Exception& e) {  // YamlFlowText writes what yaml-cpp reads: not expected
-    map.error = "front matter could not be read: " + e.msg;
-    return map;
-  }
-  map.original_lines = flow.originalLines();
-  map.ok = true;
+  loadFlowText(flow, map);
   return map;
 }
 

@@ -1,5 +1,6 @@
-// readYamlFrontMatter, frontMatterLine and readFrontMatter (FrontMatterMap.hpp).
+// readYamlFrontMatter, frontMatterLine, loadFlowText and readFrontMatter (FrontMatterMap.hpp).
 #include "content/FrontMatterMap.hpp"
+#include "content/YamlFlowText.hpp"
 
 namespace newsticker::content {
 
@@ -24,6 +25,17 @@ FrontMatterMap readYamlFrontMatter(std::string_view text, const YamlLimits& limi
   }
   map.ok = true;
   return map;
+}
+
+void loadFlowText(YamlFlowText& flow, FrontMatterMap& map) {
+  try {
+    map.root = YAML::Load(flow.finish());
+  } catch (const YAML::Exception& e) {
+    map.error = "front matter could not be read: " + e.msg;
+    return;
+  }
+  map.original_lines = flow.originalLines();
+  map.ok = true;
 }
 
 int frontMatterLine(const FrontMatterMap& map, const YAML::Node& node) {
