@@ -609,27 +609,6 @@ class CardComposer {
   int identity_bottom_ = 0;
 };
 
-// A card whose headline runs right to left is the left-to-right card seen in
-// a mirror, as Arabic and Hebrew pages are set: the logo and byline on the
-// right, every line right-aligned, the photo on the left, the QR code at the
-// bottom left. Only places move; text, logos and photos are not flipped.
-void mirrorCard(DrawList& list, TextMeasurer& measurer) {
-  const auto flip = [&list](Rect& r) { r.x = list.width - r.x - r.w; };
-  for (DrawCommand& command : list.commands) {
-    if (auto* run = std::get_if<TextRun>(&command)) {
-      run->x = list.width - run->x - measurer.width(run->text, run->font);
-    } else if (auto* shape = std::get_if<FillShape>(&command)) {
-      flip(shape->rect);
-    } else if (auto* logo = std::get_if<Logo>(&command)) {
-      flip(logo->box);
-    } else if (auto* photo = std::get_if<Photo>(&command)) {
-      flip(photo->box);
-    } else if (auto* qr = std::get_if<QrCode>(&command)) {
-      flip(qr->box);
-    }
-  }
-}
-
 }  // namespace
 
 std::string monogramLetters(const std::string& name, std::size_t max_letters) {
@@ -712,7 +691,9 @@ DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme
     }
     if (!card_fit.summary.cut) break;
   }
-  if (runsRightToLeft(post.title, language)) mirrorCard(best, measurer);
+  // A right-to-left headline: the card as Arabic and Hebrew pages are set,
+  // the left-to-right one in a mirror.
+  if (runsRightToLeft(post.title, language)) mirrorDrawList(best, measurer);
   if (fit != nullptr) *fit = best_fit;
   return best;
 }

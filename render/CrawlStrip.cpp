@@ -226,17 +226,9 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
       x = end + gap;
     }
   }
-  if (style.rtl) {
-    // The strip in a mirror: each item's headline right of its source, the
-    // next item to the left; the loop stays seamless.
-    for (std::size_t i = 1; i < commands.size(); ++i) {
-      if (auto* run = std::get_if<TextRun>(&commands[i])) {
-        run->x = layout.period - run->x - measurer.width(run->text, run->font);
-      } else if (auto* shape = std::get_if<FillShape>(&commands[i])) {
-        shape->rect.x = layout.period - shape->rect.x - shape->rect.w;
-      }
-    }
-  }
+  // Right to left: the strip in a mirror (each headline right of its source,
+  // the next item to the left); the loop stays seamless.
+  if (style.rtl) mirrorDrawList(layout.list, measurer);
   return layout;
 }
 

@@ -70,4 +70,9 @@ struct DrawList {
   std::vector<DrawCommand> commands;  // painted in order
 };
 
+// `list` seen in a mirror, for right-to-left pages: every command's box moves
+// to x' = list.width - x - w (a text run's width as `measurer` measures it);
+// nothing is flipped inside its box, so text, logos and photos read as before.
+void mirrorDrawList(DrawList& list, TextMeasurer& measurer);
+
 }  // namespace newsticker::render
