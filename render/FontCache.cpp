@@ -192,16 +192,21 @@ const std::vector<fonts::FontFace>& FontCache::faces(const FontSpec& spec) {
   return it->second;
 }
 
-FontPtr FontCache::open(const fonts::FontFace& face, int px) {
-  auto file = files_.find(face.file);
+const MappedFile& FontCache::mapped(const std::string& path) {
+  auto file = files_.find(path);
   if (file == files_.end()) {
     try {
-      file = files_.emplace(face.file, std::make_unique<MappedFile>(face.file)).first;
+      file = files_.emplace(path, std::make_unique<MappedFile>(path)).first;
     } catch (const std::runtime_error& error) {
       throw std::runtime_error("cannot open font " + std::string(error.what()));
     }
   }
-  SDL_RWops* bytes = SDL_RWFromConstMem(file->second->data(), static_cast<int>(file->second->size()));
+  return *file->second;
+}
+
+FontPtr FontCache::open(const fonts::FontFace& face, int px) {
+  const MappedFile& file = mapped(face.file);
+  SDL_RWops* bytes = SDL_RWFromConstMem(file.data(), static_cast<int>(file.size()));
   FontPtr opened(bytes != nullptr ? TTF_OpenFontIndexRW(bytes, 1, px, face.index) : nullptr);
   if (!opened) {
     throw std::runtime_error("cannot open font " + face.file + " (face " + std::to_string(face.index) +
@@ -317,12 +322,21 @@ std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const 
   return missing;
 }
 
+std::int64_t FontCache::faceAdvance(std::string_view utf8, const FontSpec& spec, std::size_t face_index, bool rtl) {
+  const fonts::FontFace& face = faces(spec).at(face_index);
+  if (face.bitmap_height_em > 0) {
+    // Colour emoji: drawn as SDL_ttf renders them at their own size, scaled.
+    const std::string text(utf8);
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(&font(spec, face_index, rtl), text.c_str(), &w, &h) != 0) return 0;
+    return std::llround(w * scale(spec, face_index)) * 64;
+  }
+  const MappedFile& file = mapped(face.file);
+  return shaper_.advance(face.file, file.data(), file.size(), face.index, spec.px, utf8, face.script, rtl);
+}
+
 int FontCache::faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl) {
-  const std::string text(utf8);
-  int w = 0, h = 0;
-  if (TTF_SizeUTF8(&font(spec, face, rtl), text.c_str(), &w, &h) != 0) return 0;
-  const double s = scale(spec, face);
-  return s == 1.0 ? w : static_cast<int>(std::lround(w * s));
+  return static_cast<int>((faceAdvance(utf8, spec, face, rtl) + 63) / 64);
 }
 
 // Which half of the mark is blank is read from the glyph's ink bounds
@@ -395,10 +409,10 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
   }
 
   // The line's pieces in logical order: each a box `advance` wide whose text
-  // is drawn `lead` pixels right of the box's left edge.
+  // is drawn `lead` right of the box's left edge, both in 1/64 pixel.
   struct Piece {
     PlacedRun run;
-    int lead = 0, advance = 0;
+    std::int64_t lead = 0, advance = 0;
     unsigned char level = 0;
   };
   std::vector<Piece> pieces;
@@ -407,7 +421,7 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
       const FaceRun& run = face_runs[r];
       run_spec.language = run.language;
       const bool rtl = (levels[r] & 1) != 0;
-      const int w = faceWidth(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face, rtl);
+      const std::int64_t w = faceAdvance(utf8.substr(run.begin, run.end - run.begin), run_spec, run.face, rtl);
       pieces.push_back(Piece{PlacedRun{run.begin, run.end, run.face, run.language, 0, rtl}, 0, w, levels[r]});
     }
   } else {
@@ -477,10 +491,10 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
         ++gaps;
       }
       const bool rtl = (levels[r] & 1) != 0;
-      const int w = faceWidth(utf8.substr(begin, end - begin), run_spec, run.face, rtl);
-      const int lead = gap - cut_before[piece];
-      pieces.push_back(
-          Piece{PlacedRun{begin, end, run.face, run.language, 0, rtl}, lead, lead + w - cut_after[i - 1], levels[r]});
+      const std::int64_t w = faceAdvance(utf8.substr(begin, end - begin), run_spec, run.face, rtl);
+      const std::int64_t lead = std::int64_t{gap - cut_before[piece]} * 64;
+      pieces.push_back(Piece{PlacedRun{begin, end, run.face, run.language, 0, rtl}, lead,
+                             lead + w - std::int64_t{cut_after[i - 1]} * 64, levels[r]});
       piece = i;
     }
   }
@@ -494,15 +508,17 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
     for (const Piece& p : pieces) piece_levels.push_back(p.level);
     ubidi_reorderVisual(piece_levels.data(), static_cast<int32_t>(pieces.size()), order.data());
   }
+  // Each piece at the whole pixel nearest its exact start.
+  const auto nearestPixel = [](std::int64_t x) { return static_cast<int>(x >= 0 ? (x + 32) / 64 : -((-x + 31) / 64)); };
   LineLayout line;
-  int x = 0;
+  std::int64_t x = 0;
   for (const int32_t index : order) {
     Piece& p = pieces[static_cast<std::size_t>(index)];
-    p.run.x = x + p.lead;
+    p.run.x = nearestPixel(x + p.lead);
     x += p.advance;
     line.runs.push_back(p.run);
   }
-  line.width = x;
+  line.width = x > 0 ? static_cast<int>((x + 63) / 64) : 0;
   return line;
 }
 

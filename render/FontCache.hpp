@@ -18,6 +18,7 @@
 #include "render/LineBreaker.hpp"
 #include "render/SdlHandles.hpp"
 #include "render/TextMeasurer.hpp"
+#include "render/TextShaper.hpp"
 
 namespace newsticker::render {
 
@@ -87,7 +88,8 @@ class FontCache final : public TextMeasurer {
   std::vector<char32_t> missingCodePoints(std::string_view utf8, const std::string& language);
 
   // Width of `utf8` set entirely in face `face` (scaled for bitmap faces),
-  // shaped right to left when `rtl`.
+  // shaped right to left when `rtl`: the advance layoutLine gives it,
+  // rounded up to whole pixels.
   int faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl = false);
 
   // `utf8` set on one line: the face runs, each split where CJK punctuation
@@ -114,6 +116,10 @@ class FontCache final : public TextMeasurer {
   // The width is the same in any order.
   // Text without CJK punctuation, gaps or right-to-left text gets its face
   // runs at their measured offsets, nothing more.
+  // Pieces are measured in 1/64 pixel (TextShaper) and each is placed at the
+  // nearest whole pixel, so a line of many runs is as wide as its glyphs'
+  // advances add up to, as a browser sets it; the line's width is that sum
+  // rounded up (it fits a width in whole pixels exactly when the sum does).
   LineLayout layoutLine(std::string_view utf8, const FontSpec& spec);
 
   // layoutLine(utf8, font).width, remembered.
@@ -125,6 +131,10 @@ class FontCache final : public TextMeasurer {
   const std::vector<fonts::FontFace>& faces(const FontSpec& spec);
   TTF_Font& measuringFont(const FontSpec& spec, std::size_t face);
   FontPtr open(const fonts::FontFace& face, int px);
+  const MappedFile& mapped(const std::string& file);
+  // faceWidth's advance in 1/64 pixel, unrounded: HarfBuzz's for outline
+  // faces, the scaled SDL_ttf width for bitmap faces.
+  std::int64_t faceAdvance(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl);
   bool covers(const FontSpec& spec, std::size_t face, std::string_view cluster);
   enum class PunctuationSide { Other, Open, Close, Dot, Middle };
   PunctuationSide punctuationSide(const FontSpec& spec, std::size_t face, char32_t c, int* half);
@@ -133,6 +143,7 @@ class FontCache final : public TextMeasurer {
   LineBreaker graphemes_;
   // Each font file mapped once; declared before the fonts that read from it.
   std::map<std::string, std::unique_ptr<MappedFile>> files_;
+  TextShaper shaper_;  // reads the mapped files: declared after them
   std::map<std::pair<std::string, fonts::Weight>, std::vector<fonts::FontFace>> faces_;
   struct SizedFont {
     FontPtr font;

@@ -26,7 +26,7 @@ tools=(
 )
 # The libraries newsticker links, as -dev packages of the target architecture.
 libraries=(
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+  libsdl2-dev libsdl2-ttf-dev libharfbuzz-dev libsdl2-image-dev
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
   libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev
 )

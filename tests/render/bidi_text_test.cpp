@@ -105,6 +105,29 @@ TEST_CASE("a mixed Arabic line: Arabic words right to left, the Latin name and t
   CHECK(latin_ink.first <= latin_left + 6);  // "R" starts the Latin piece on its left
 }
 
+TEST_CASE("a line of many runs is as wide as its glyph advances add up to, not a pixel lost per run") {
+  // Ten times "في" ("in"), each word a run in Noto Sans Arabic, each space a
+  // run in the main face (Noto Sans CJK JP), as Chromium sets it. The fonts'
+  // advances (hb-shape --font-size=upem): "في" 736 + 447 = 1183/1000 em,
+  // the space 224/1000 em; at 40 px 47.32 px and 8.96 px. Summing whole
+  // pixels per run gave 10 * 47 + 9 * 8 = 542 px; the line is 553.84 px.
+  std::string text = "في";
+  for (int i = 1; i < 10; ++i) text += " في";
+  const render::LineLayout line = realFonts().layoutLine(text, arabic());
+  REQUIRE(line.runs.size() == 19);
+  CHECK(line.width == 554);
+  CHECK(realFonts().width(text, arabic()) == 554);
+  // Display order, left to right: word, space, word, ... each at the whole
+  // pixel nearest its exact start (1/64 px: 47.32 = 3028.48/64, 8.96 = 573.44/64).
+  const long word = 3028, space = 573;  // HarfBuzz's advances at 40 px, rounded to 1/64
+  long exact = 0;
+  for (std::size_t i = 0; i < line.runs.size(); ++i) {
+    CAPTURE(i);
+    CHECK(line.runs[i].x == static_cast<int>((exact + 32) / 64));
+    exact += (i % 2 == 0) ? word : space;
+  }
+}
+
 TEST_CASE("a Hebrew line with a time span keeps the numbers readable") {
   // "Open from 16:00 to 21:00."
   const std::string text = "פתוח משעה 16:00 עד 21:00.";

@@ -43,13 +43,6 @@ struct KnownDifference {
 // newsticker's lines are better or acceptable. Code point indices.
 const std::vector<KnownDifference>& knownDifferences() {
   static const std::vector<KnownDifference> table = {
-      {"headline-180", {0, 46, 97, 137}, {0, 46, 95, 137},
-       "Glyph advances at the line's edge, not a break rule: both break at spaces. Line 2 "
-       "\"Ferries, Free Bicycle Parking at Every Pier, and a\" is 1500 px in newsticker (SDL_ttf, "
-       "FreeType light hinting, whole-pixel advances), which fits the 1500 px box exactly, and "
-       "1500.81 px in Chromium (HarfBuzz, fractional unhinted advances), 0.81 px too wide, so "
-       "Chromium moves \"a\" down. newsticker measures with the engine that draws the line, so "
-       "its line does fit on the card."},
       {"token-60", {0, 22, 44, 67}, {0, 69},
        "A word wider than the line: with the reference's overflow-wrap: normal Chromium lets the "
        "69-letter word overflow the 900 px box (2603 px line); a kiosk card cannot overflow, so "
@@ -57,18 +50,6 @@ const std::vector<KnownDifference>& knownDifferences() {
        "grapheme clusters) at the last place where the part and the hyphen that marks the cut fit. "
        "Chromium with overflow-wrap: break-word cuts at [0, 22, 45, 69], without hyphens; the "
        "hyphen's width moves each cut one letter earlier."},
-      {"ar-paragraph", {0, 48, 101, 149, 194}, {0, 48, 96, 142, 184},
-       "Glyph advances at the line's edge, not a break rule: both break at the same spaces, and the "
-       "first line is the same. SDL_ttf gives each run's width in whole pixels, rounded down, and an "
-       "Arabic line is some 15 runs (each word in Noto Sans Arabic, each space, like Chromium's, in "
-       "Noto Sans CJK JP), so a line measures about 1.4 % less than HarfBuzz's fractional advances in "
-       "Chromium (line 2 \"...حاسوبًا من\": 701 px against 711.98 px) and line 2 still takes \"طراز\". "
-       "newsticker draws each run where it measured it, so its lines fit its box. Fix: measure runs with "
-       "fractional advances (HarfBuzz directly) and place them at rounded positions."},
-      {"ar-paragraph-520", {0, 32, 69, 101, 132, 158, 184, 211}, {0, 29, 62, 93, 117, 149, 180, 207},
-       "The same cause as ar-paragraph at 520 px: line 1 \"افتتح مختبر الأجهزة المجتمعي في\" is 516 px "
-       "in newsticker, and Chromium's 464.97 px without \"في\" leaves it 0.5 px too little for the "
-       "word."},
   };
   return table;
 }

@@ -153,7 +153,9 @@ TEST_CASE("Traditional Chinese: the centred full stop and comma are never trimme
 
 TEST_CASE("what is measured is what is drawn, to the pixel") {
   // The last letter lands where the measured width says, and the trimmed
-  // mark's ink where ½ em less than a full em would put it.
+  // mark's ink where ½ em less than a full em would put it. Within a pixel:
+  // advances are fractional (kana are kerned: "オー" is 1.94 em), the
+  // widths are rounded up and the glyphs drawn at their floored positions.
   for (const std::string language : {"ja", "zh-Hans", "zh-Hant", "ko"}) {
     for (const std::string text : {"あ。」あ", "あ、「あ", "あ」「あ", "（（あ", "『オープンソースで、地域をもっと便利に。』――そ",
                                    "「ちょっと寄ってみよう」という方も大歓迎です。（入場無料）、「星」"}) {
@@ -167,7 +169,7 @@ TEST_CASE("what is measured is what is drawn, to the pixel") {
       const std::string head = text.substr(0, last), tail = text.substr(last);
       const int tail_x = x0 + width(text, language) - width(tail, language);
       render::SurfacePtr split = painted({{head, x0}, {tail, tail_x}}, language);
-      CHECK(inkColumns(*whole).second == inkColumns(*split).second);
+      CHECK(std::abs(inkColumns(*whole).second - inkColumns(*split).second) <= 1);
     }
   }
   // Pixel for pixel: "、「" in Japanese is 、 then 「 ½ em to its left.
