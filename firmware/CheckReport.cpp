@@ -213,6 +213,7 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
     out << "ok       " << shownName(post.file) << " | \"" << shown(post.title) << "\" | source: " << orDash(post.source)
+        << (post.author.empty() || post.author == post.source ? "" : " | by: " + shown(post.author))
         << " | date: " << orDash(post.date) << " | logo: " << (post.logo.empty() ? "-" : shownName(post.logo))
         << (post.draft ? " | draft (not shown)" : "");
     if (const auto it = missing.find(post.file); it != missing.end()) {
@@ -242,7 +243,7 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
     out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonName(p.file) << ", \"title\": " << jsonString(p.title)
-        << ", \"summary\": " << jsonOrNull(p.summary) << ", \"source\": " << jsonOrNull(p.source)
+        << ", \"summary\": " << jsonOrNull(p.summary) << ", \"source\": " << jsonOrNull(p.source) << ", \"author\": " << jsonOrNull(p.author)
         << ", \"date\": " << jsonOrNull(p.date) << ", \"url\": " << jsonOrNull(p.url)
         << ", \"language\": " << jsonOrNull(p.language) << ", \"logo\": " << jsonNameOrNull(p.logo)
         << ", \"draft\": " << (p.draft ? "true" : "false") << ", \"topics\": [";

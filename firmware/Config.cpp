@@ -196,6 +196,7 @@ void applyTheme(const YAML::Node& node, SceneSettings& scene) {
     else if (key == "clock") scene.screen.clock = value<bool>(v, "theme.clock");
     else if (key == "progress") scene.screen.progress = value<bool>(v, "theme.progress");
     else if (key == "qr") t.qr = value<bool>(v, "theme.qr");
+    else if (key == "byline") t.byline = value<bool>(v, "theme.byline");
     else if (key == "crawl_speed") {
       scene.crawl_speed = value<double>(v, "theme.crawl_speed");
       if (!(scene.crawl_speed >= 10 && scene.crawl_speed <= 1000)) {

@@ -329,6 +329,7 @@ class CardComposer {
         byline.push_back(fitText(date, oneLine(byline_width, meta_px_, kMetaLineHeight, language_), measurer_,
                                  breaker_));
       }
+      withAuthor(date, byline_x, byline_width, byline);
     } else if (!date.empty()) {
       // No logo and no source: no badge either, the date alone starts the row.
       byline.push_back(fitText(date, oneLine(byline_width, meta_px_, kMetaLineHeight, language_), measurer_,
@@ -364,6 +365,31 @@ class CardComposer {
         identity_bottom_ = top + chip_h;
       }
     }
+  }
+
+  // The byline: the date line gains " · " and the post's author when the
+  // theme shows bylines, the post names an author who is not its source (a
+  // site's post: the site is the source, the writer the byline), and the
+  // line still fits whole without leaving out a topic chip that fitted
+  // beside it. `lines` holds the source line, then the date line if any.
+  void withAuthor(const std::string& date, int byline_x, int byline_width, std::vector<FittedText>& lines) {
+    if (!theme_.byline || post_.author.empty() || post_.author == post_.source) return;
+    const std::string text = date.empty() ? post_.author : date + " \xC2\xB7 " + post_.author;  // U+00B7
+    FittedText meta = fitText(text, oneLine(byline_width, meta_px_, kMetaLineHeight, language_), measurer_, breaker_);
+    if (meta.ellipsised || meta.lines.empty()) return;
+    std::vector<FittedText> with_author = lines;
+    if (date.empty()) with_author.push_back(std::move(meta));
+    else with_author.back() = std::move(meta);
+    if (chipsBeside(with_author, byline_x) < chipsBeside(lines, byline_x)) return;
+    lines = std::move(with_author);
+  }
+
+  // How many topic chips fit on the identity row right of these lines.
+  std::size_t chipsBeside(const std::vector<FittedText>& lines, int byline_x) {
+    int used = 0;
+    for (const FittedText& line : lines) used = std::max(used, lineWidth(line, measurer_));
+    const int chips_left = used > 0 ? byline_x + used + p_.chrome(48) : byline_x;
+    return chipsThatFit(chipLabels(), right(text_) - chips_left).size();
   }
 
   // A long source name is set a little smaller before it is shortened.

@@ -56,6 +56,8 @@ struct Theme {
 
   double photo_share = 0.4; // of the panel's width (landscape) or height (portrait, a little less)
   bool qr = true;           // a QR code to the post's url when it has one
+  bool byline = true;       // the post's author after the date ("5 Oct 2026 · Jane Doe") when it is
+                            //   not the source and fits without costing a topic chip
   int qr_module = 6;        // module size (rounded up); the quiet zone is 4 modules
 
   // Languages whose headline, second title and summary get 1/8 em between

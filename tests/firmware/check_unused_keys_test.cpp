@@ -83,5 +83,13 @@ TEST_CASE("--check --verbose on each fixture site: no warning, and the keys the 
     const auto [json, json_status] = runCommand("'" + binary + "' --check --json --content '" + sites + site + "'");
     CHECK(json_status == 0);
     CHECK(jsonSays(json, "d['warnings'] == [] and d['rejected'] == [] and len(d['unused_keys']) > 0"));
+    if (std::string(site) == "jekyll") {
+      // The site's name is the source; the author (its display name from
+      // _data/authors.yml) is the byline.
+      CHECK(text.find("\"Solder night returns to the east bench\" | source: Tidewater Tinkerers | by: Mara Wren | "
+                      "date: 2026-04-02") != std::string::npos);
+      CHECK(jsonSays(json, "[p['author'] for p in d['posts'] if p['title'] == 'Solder night returns to the east "
+                           "bench'] == ['Mara Wren']"));
+    }
   }
 }

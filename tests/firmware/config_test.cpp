@@ -124,6 +124,7 @@ TEST_CASE("theme and display schedule from the config") {
                                        "  headline: '#102030'\n"
                                        "  name: light\n"
                                        "  qr: false\n"
+                                       "  byline: false\n"
                                        "  summary_px: 50\n"
                                        "  autospace: [ja, zh]\n"
                                        "display:\n"
@@ -137,6 +138,8 @@ TEST_CASE("theme and display schedule from the config") {
   CHECK(theme.panel_top == newsticker::render::lightTheme().panel_top);  // the named theme, then the overrides
   CHECK(theme.headline == newsticker::render::Color{0x10, 0x20, 0x30});
   CHECK_FALSE(theme.qr);
+  CHECK_FALSE(theme.byline);
+  CHECK(newsticker::render::Theme{}.byline);  // on by default
   CHECK(theme.summary_px == 50);
   CHECK(theme.autospaces("ja"));
   CHECK(theme.autospaces("zh-Hant"));  // "zh" covers both Chinese scripts
@@ -154,6 +157,7 @@ TEST_CASE("theme and display schedule from the config") {
   for (const auto& bad : {std::make_pair("theme: {name: neon}\n", ":1: theme.name must be dark or light"),
                           std::make_pair("theme: {accent: blue}\n", ":1: theme.accent must be a colour"),
                           std::make_pair("theme:\n  autospace: ja\n", ":2: theme.autospace must be a list"),
+                          std::make_pair("theme:\n  byline: sometimes\n", ":2: theme.byline has the wrong type"),
                           std::make_pair("theme:\n  autospace: [ja, 'zh Hans']\n", ":2: theme.autospace must be a list"),
                           std::make_pair("display:\n  on: 7am\n", ":2: display.on must be a time"),
                           std::make_pair("display:\n  days: [mon, funday]\n", ":2: display.days: 'funday' is not a weekday"),

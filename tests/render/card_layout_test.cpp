@@ -393,6 +393,62 @@ TEST_CASE("the byline: source and date exactly, the source shortened first, the 
   CHECK(ja_date->font.language == "ja");
 }
 
+// The meta-coloured run of `card` (the date line), or "" when there is none.
+std::string dateLine(const render::DrawList& card, const render::Theme& theme = {}) {
+  for (const TextRun& r : runs(card)) {
+    if (r.color == theme.meta) return r.text;
+  }
+  return "";
+}
+
+TEST_CASE("the author is a byline after the date when it is not the source and fits, never the source") {
+  const render::Theme theme;
+  content::Post post = newsPost();
+  post.topics = {"transit", "trams", "open data"};
+  post.author = "Mara Okafor";
+  const std::string dot = " \xC2\xB7 ";
+  for (const CardSize& size : kSizes) {
+    CAPTURE(sizeName(size));
+    const LaidOut card = layOut(post, size);
+    CHECK(dateLine(card.list) == "2 Nov 2026" + dot + "Mara Okafor");
+    const auto all = runs(card.list);
+    CHECK(std::count_if(all.begin(), all.end(), [](const TextRun& r) { return r.text == "Riverline Transit Newsroom"; }) == 1);
+    // The byline costs no topic chip: as many chips as with the date alone.
+    content::Post anonymous = post;
+    anonymous.author.clear();
+    CHECK(runs(card.list).size() == runs(layOut(anonymous, size).list).size());
+  }
+  // An author who is the source (a folder's post whose author became its
+  // source) is not repeated.
+  post.author = post.source;
+  CHECK(dateLine(layOut(post, {1920, 1080}).list) == "2 Nov 2026");
+  // The theme can turn bylines off.
+  post.author = "Mara Okafor";
+  render::Theme no_byline;
+  no_byline.byline = false;
+  CHECK(dateLine(layOut(post, {1920, 1080}, no_byline).list, no_byline) == "2 Nov 2026");
+  // No room: an author too long for the line is left out whole, never cut;
+  // the date stays.
+  post.author = "The Harbor City Metropolitan Transit Authority Communications and Passenger Information Office";
+  for (const CardSize& size : kSizes) {
+    CAPTURE(sizeName(size));
+    CHECK(dateLine(layOut(post, size).list) == "2 Nov 2026");
+  }
+  // Nor does a byline push a topic chip off the row: at 800x480 three chips
+  // beside a long-ish author leave no room for both.
+  post.author = "Mara Okafor-Lindqvist, Passenger Information";
+  const LaidOut small = layOut(post, {800, 480});
+  content::Post anonymous = post;
+  anonymous.author.clear();
+  CHECK(dateLine(small.list) == "2 Nov 2026");
+  CHECK(runs(small.list).size() == runs(layOut(anonymous, {800, 480}).list).size());
+  // Dates in the post's language, the author after them.
+  post.author = "山田花子";
+  post.language = "ja";
+  post.date = "2024-02-27";
+  CHECK(dateLine(layOut(post, {1920, 1080}).list) == "2024\xE5\xB9\xB4" "2\xE6\x9C\x88" "27\xE6\x97\xA5" + dot + "山田花子");
+}
+
 TEST_CASE("a post with no source and no logo shows no badge, only its date") {
   const render::Theme theme;
   content::Post post = newsPost();
