@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 
+#include "content/LanguageTag.hpp"
+
 namespace newsticker::content {
 
 // What built the folder's posts: decides how their addresses are made.
@@ -14,7 +16,7 @@ enum class SiteKind { Folder, Jekyll, Hugo, Zola };
 struct FeedDefaults {
   std::string name;      // source shown when a post names none
   std::string logo;      // path relative to logos/ (or the folder), used when a post has none
-  std::string language;  // used when a post neither says nor shows its language
+  LanguageTag language;  // used when a post neither says nor shows its language
   double duration_seconds = 0;  // 0 = the program's default
   bool show_drafts = false;
   std::string base_url;  // "https://news.example.org", no trailing '/'; "" = blog posts get no URL

@@ -158,7 +158,7 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
       d.name = text("source");
     }
     if (!text("logo").empty()) d.logo = text("logo");
-    if (!text("language").empty()) d.language = normaliseLanguageTag(text("language"));
+    if (!text("language").empty()) d.language = LanguageTag(text("language"));
     if (const YAML::Node duration = root["duration"]; duration && duration.IsScalar()) {
       double seconds = 0;
       if (YAML::convert<double>::decode(duration, seconds) && seconds > 0 && seconds <= 3600) {
@@ -344,7 +344,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     cache.emplace(limits.cache_file,
                   joinedFields({limits.cache_fingerprint, std::to_string(limits.max_post_bytes),
                                 std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
-                                d.logo, d.language, std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
+                                d.logo, d.language.str(), std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
                                 d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
                                 d.excerpt_separator, mapText(d.site_values), mapText(d.author_names),
                                 mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}));
@@ -390,8 +390,8 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
 std::size_t postBytes(const Post& post) {
   std::size_t bytes = sizeof(Post);
   for (const std::string* text : {&post.file, &post.title, &post.summary, &post.source, &post.author, &post.date, &post.url,
-                                  &post.language, &post.logo, &post.photo, &post.secondary_title,
-                                  &post.secondary_summary, &post.secondary_language}) {
+                                  &post.language.str(), &post.logo, &post.photo, &post.secondary_title,
+                                  &post.secondary_summary, &post.secondary_language.str()}) {
     bytes += text->capacity();
   }
   for (const std::string& topic : post.topics) bytes += sizeof(std::string) + topic.capacity();

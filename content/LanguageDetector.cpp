@@ -50,7 +50,7 @@ bool isHan(char32_t c) {
 
 }  // namespace
 
-std::string detectLanguage(std::string_view utf8) {
+LanguageTag detectLanguage(std::string_view utf8) {
   static const auto simplified = codePointSet(kSimplifiedOnly);
   static const auto traditional = codePointSet(kTraditionalOnly);
   std::size_t kana = 0, hangul = 0, han = 0, latin = 0, simp = 0, trad = 0;
@@ -76,20 +76,6 @@ std::string detectLanguage(std::string_view utf8) {
   if (kana * 20 >= cjk) return "ja";
   if (han == 0) return kana > 0 ? "ja" : "";
   return trad > simp ? "zh-Hant" : "zh-Hans";
-}
-
-std::string normaliseLanguageTag(std::string_view tag) {
-  std::string lower;
-  for (char c : tag) lower += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const auto dash = lower.find('-');
-  const std::string primary = lower.substr(0, dash);
-  const std::string rest = dash == std::string::npos ? "" : lower.substr(dash + 1);
-  if (primary == "zh") {
-    const bool traditional = rest.find("hant") != std::string::npos || rest == "tw" ||
-                             rest == "hk" || rest == "mo";
-    return traditional ? "zh-Hant" : "zh-Hans";
-  }
-  return primary;
 }
 
 }  // namespace newsticker::content

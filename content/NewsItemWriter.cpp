@@ -27,7 +27,7 @@ std::string writeNewsItem(const NewsItem& item) {
     text(out, "domain", item.provider_domain);
     out << YAML::EndMap;
   }
-  text(out, "language", item.language);
+  text(out, "language", item.language.str());
   text(out, "logo", item.logo);
   if (!item.images.empty()) {
     out << YAML::Key << "images" << YAML::Value << YAML::BeginSeq;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "content/LanguageTag.hpp"
+
 namespace newsticker::content {
 
 struct NewsItemImage {
@@ -20,7 +22,7 @@ struct NewsItem {
   std::string web_url;
   std::string provider_name;
   std::string provider_domain;
-  std::string language;   // "" = PostReader detects it from the text
+  LanguageTag language;   // "" = PostReader detects it from the text
   std::string logo;       // a file in logos/, or ""
   std::vector<NewsItemImage> images;
 };

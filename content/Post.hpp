@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "content/LanguageTag.hpp"
+
 namespace newsticker::content {
 
 struct RelatedHeadline {
@@ -20,7 +22,7 @@ struct Post {
   std::string date;      // ISO 8601: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC); empty = undated
   std::string url;
   std::vector<std::string> topics;
-  std::string language;  // "en", "ja", "ko", "zh-Hans", "zh-Hant", ...
+  LanguageTag language;  // "en", "ja", "ko", "zh-Hans", "zh-Hant", ... ("": unknown)
   std::string logo;      // resolved path relative to the content folder; empty = monogram
   std::string photo;     // resolved photo (not the logo) relative to the content folder; empty = none
   double duration_seconds = 0;  // 0 = the feed / command-line default
@@ -29,7 +31,7 @@ struct Post {
   std::vector<RelatedHeadline> related;
   std::string secondary_title;     // same news in a second language (after a horizontal rule)
   std::string secondary_summary;
-  std::string secondary_language;
+  LanguageTag secondary_language;
 };
 
 }  // namespace newsticker::content

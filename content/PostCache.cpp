@@ -91,8 +91,9 @@ std::string serialise(const PostReadResult& result) {
   w.number<std::uint8_t>(result.post ? 1 : 0);
   if (result.post) {
     const Post& p = *result.post;
-    for (const std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url, &p.language, &p.logo,
-                                 &p.photo, &p.secondary_title, &p.secondary_summary, &p.secondary_language}) {
+    for (const std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url, &p.language.str(),
+                                 &p.logo, &p.photo, &p.secondary_title, &p.secondary_summary,
+                                 &p.secondary_language.str()}) {
       w.text(*s);
     }
     w.texts(p.topics);
@@ -136,10 +137,13 @@ std::optional<PostReadResult> deserialise(const std::string& bytes) {
   PostReadResult result;
   if (r.number<std::uint8_t>() == 1) {
     Post p;
-    for (std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url, &p.language, &p.logo,
-                           &p.photo, &p.secondary_title, &p.secondary_summary, &p.secondary_language}) {
+    std::string language, secondary_language;  // normalised tags, as written
+    for (std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url, &language, &p.logo,
+                           &p.photo, &p.secondary_title, &p.secondary_summary, &secondary_language}) {
       *s = r.text();
     }
+    p.language = LanguageTag(language);
+    p.secondary_language = LanguageTag(secondary_language);
     p.topics = r.texts();
     p.duration_seconds = r.number<double>();
     p.weight = r.number<double>();

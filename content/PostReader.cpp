@@ -592,6 +592,72 @@ class PostFields {
     for (const std::string& src : digest.images) addCandidate(src, 0, 0);
   }
 
+  // draft: `published: false` or `draft: true`; weight: `quality`, else
+  // `heat`; duration: `duration` in seconds, (0, 3600], else a warning.
+  void draftWeightAndDuration(Post& post) {
+    if (const YAML::Node published = root_["published"]; published && published.IsScalar()) {
+      bool value = true;
+      if (YAML::convert<bool>::decode(published, value)) post.draft = !value;
+    }
+    if (const YAML::Node draft = root_["draft"]; draft && draft.IsScalar()) {
+      bool value = false;
+      if (YAML::convert<bool>::decode(draft, value) && value) post.draft = true;
+    }
+    if (const auto quality = fm_.number(root_, "quality")) {
+      post.weight = *quality;
+    } else if (const auto heat = fm_.number(root_, "heat")) {
+      post.weight = *heat;
+    }
+    if (const auto duration = fm_.number(root_, "duration")) {
+      if (*duration > 0 && *duration <= 3600) {
+        post.duration_seconds = *duration;
+      } else {
+        fm_.warning(keyLine("duration"), "duration must be between 0 and 3600 seconds; ignored");
+      }
+    }
+  }
+
+  // language: `lang` / `language`, else what the title and summary show,
+  // else the feed's. The section after a horizontal rule is a second
+  // language when its script differs from the main text's (Chinese after
+  // English, English after Japanese); the feed default plays no part in
+  // telling them apart. Needs post.title and post.summary.
+  void languages(Post& post, const MarkdownDigest& digest) {
+    const std::string declared = fm_.firstText(root_, {"lang", "language"});
+    const LanguageTag detected = detectLanguage(post.title + "\n" + post.summary);  // "" for Latin: no opinion
+    if (!declared.empty()) {
+      post.language = LanguageTag(declared);
+    } else {
+      post.language = detected.empty() ? defaults_.language : detected;
+    }
+    if (digest.has_rule && !digest.after_rule_title.empty()) {
+      const LanguageTag second = detectLanguage(digest.after_rule_title + "\n" + digest.after_rule_summary);
+      if (second != detected) {
+        post.secondary_title = digest.after_rule_title;
+        post.secondary_summary = digest.after_rule_summary;
+        post.secondary_language = second;
+      }
+    }
+  }
+
+  // related: the news item's `related` headlines with a title, and their
+  // providers' names.
+  std::vector<RelatedHeadline> related() {
+    std::vector<RelatedHeadline> headlines;
+    const YAML::Node items = root_["related"];
+    if (!items || !items.IsSequence()) return headlines;
+    for (const auto& item : items) {
+      if (!item.IsMap()) continue;
+      RelatedHeadline headline;
+      headline.title = fm_.text(item, "title");
+      if (const YAML::Node provider = item["provider"]; provider && provider.IsMap()) {
+        headline.source = fm_.text(provider, "name");
+      }
+      if (!headline.title.empty()) headlines.push_back(std::move(headline));
+    }
+    return headlines;
+  }
+
   // A site's front matter belongs to its generator: only a key that looks
   // like a typo of one newsticker reads is warned. A plain folder's posts are
   // written for newsticker: every key it does not know is warned. Either way
@@ -808,60 +874,9 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     post.url = fields.url(date_node);
     post.topics = fields.topics();
 
-    const YAML::Node& root = map.root;
-    if (const YAML::Node published = root["published"]; published && published.IsScalar()) {
-      bool value = true;
-      if (YAML::convert<bool>::decode(published, value)) post.draft = !value;
-    }
-    if (const YAML::Node draft = root["draft"]; draft && draft.IsScalar()) {
-      bool value = false;
-      if (YAML::convert<bool>::decode(draft, value) && value) post.draft = true;
-    }
-    if (const auto quality = fm.number(root, "quality")) {
-      post.weight = *quality;
-    } else if (const auto heat = fm.number(root, "heat")) {
-      post.weight = *heat;
-    }
-    if (const auto duration = fm.number(root, "duration")) {
-      if (*duration > 0 && *duration <= 3600) {
-        post.duration_seconds = *duration;
-      } else {
-        fm.warning(fields.keyLine("duration"), "duration must be between 0 and 3600 seconds; ignored");
-      }
-    }
-
-    const std::string declared = fm.firstText(root, {"lang", "language"});
-    // What the text itself shows ("" for Latin script: no opinion).
-    const std::string detected = detectLanguage(post.title + "\n" + post.summary);
-    if (!declared.empty()) {
-      post.language = normaliseLanguageTag(declared);
-    } else {
-      post.language = detected.empty() ? defaults.language : detected;
-    }
-
-    if (const YAML::Node related = root["related"]; related && related.IsSequence()) {
-      for (const auto& item : related) {
-        if (!item.IsMap()) continue;
-        RelatedHeadline headline;
-        headline.title = fm.text(item, "title");
-        if (const YAML::Node provider = item["provider"]; provider && provider.IsMap()) {
-          headline.source = fm.text(provider, "name");
-        }
-        if (!headline.title.empty()) post.related.push_back(std::move(headline));
-      }
-    }
-
-    if (digest.has_rule && !digest.after_rule_title.empty()) {
-      // The section after a rule is a second language when its script differs
-      // from the main text's (Chinese after English, English after Japanese);
-      // the feed default plays no part in telling them apart.
-      const std::string second = detectLanguage(digest.after_rule_title + "\n" + digest.after_rule_summary);
-      if (second != detected) {
-        post.secondary_title = digest.after_rule_title;
-        post.secondary_summary = digest.after_rule_summary;
-        post.secondary_language = second;
-      }
-    }
+    fields.draftWeightAndDuration(post);
+    fields.languages(post, digest);
+    post.related = fields.related();
 
     removeControlCharacters(post.summary);
     removeControlCharacters(post.source);
@@ -869,7 +884,7 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     removeControlCharacters(post.secondary_title);
     removeControlCharacters(post.secondary_summary);
 
-    result.logo_hints.front_matter = fm.text(root, "logo");
+    result.logo_hints.front_matter = fm.text(map.root, "logo");
     result.logo_hints.body_image = digest.first_image;
     fields.images(digest);
     result.post = std::move(post);

@@ -159,7 +159,7 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
   flatten(root, "", values, 0);
   defaults.name = firstValue(values, {"title", "name"});
   const std::string language = firstValue(values, {"lang", "languageCode", "defaultContentLanguage", "default_language"});
-  if (!language.empty()) defaults.language = normaliseLanguageTag(language);
+  if (!language.empty()) defaults.language = LanguageTag(language);
   defaults.logo = firstValue(values, {"logo", "params.logo", "extra.logo"});
   if (site.kind == SiteKind::Jekyll) {
     std::string base = firstValue(values, {"url"});

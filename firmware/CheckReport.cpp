@@ -163,7 +163,7 @@ std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed) {
 
 CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMeasurer& measurer,
                          const render::CardSize& size, const render::Theme& theme,
-                         const std::string& fallback_language) {
+                         const content::LanguageTag& fallback_language) {
   CardCuts cuts;
   cuts.width = size.width;
   cuts.height = size.height;
@@ -243,9 +243,10 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
     out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonName(p.file) << ", \"title\": " << jsonString(p.title)
-        << ", \"summary\": " << jsonOrNull(p.summary) << ", \"source\": " << jsonOrNull(p.source) << ", \"author\": " << jsonOrNull(p.author)
+        << ", \"summary\": " << jsonOrNull(p.summary) << ", \"source\": " << jsonOrNull(p.source)
+        << ", \"author\": " << jsonOrNull(p.author)
         << ", \"date\": " << jsonOrNull(p.date) << ", \"url\": " << jsonOrNull(p.url)
-        << ", \"language\": " << jsonOrNull(p.language) << ", \"logo\": " << jsonNameOrNull(p.logo)
+        << ", \"language\": " << jsonOrNull(p.language.str()) << ", \"logo\": " << jsonNameOrNull(p.logo)
         << ", \"draft\": " << (p.draft ? "true" : "false") << ", \"topics\": [";
     for (std::size_t t = 0; t < p.topics.size(); ++t) out << (t ? ", " : "") << jsonString(p.topics[t]);
     out << "], \"related\": [";

@@ -28,7 +28,7 @@ struct CardCuts {
 // fonts and records what each card cuts. Throws only what the measurer throws.
 CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMeasurer& measurer,
                          const render::CardSize& size, const render::Theme& theme,
-                         const std::string& fallback_language);
+                         const content::LanguageTag& fallback_language);
 
 // Decodes every post's logo and photo from `tree` as the screen does
 // (render::loadLogo / loadPhoto with `limits`, into a small box; each file

@@ -14,7 +14,7 @@
 
 namespace newsticker::firmware {
 
-std::string fallbackLanguage(const ContentSession& content, const std::string& configured) {
+content::LanguageTag fallbackLanguage(const ContentSession& content, const std::string& configured) {
   if (!content.feed.defaults.language.empty()) return content.feed.defaults.language;
   return configured.empty() ? "en" : configured;
 }

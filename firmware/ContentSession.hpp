@@ -46,7 +46,7 @@ ContentSession openContent(const std::string& content_dir, bool show_drafts,
 
 // The language for posts that neither say nor show one: feed.yaml's, else
 // `configured` (config file), else "en".
-std::string fallbackLanguage(const ContentSession& content, const std::string& configured);
+content::LanguageTag fallbackLanguage(const ContentSession& content, const std::string& configured);
 
 // The card shown when there is nothing else: says where posts go.
 content::Post noNewsPost(const std::string& where);

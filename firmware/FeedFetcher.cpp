@@ -23,17 +23,16 @@
 namespace newsticker::firmware {
 namespace {
 
-bool isCjkLanguage(const std::string& tag) { return tag == "ja" || tag == "ko" || tag.rfind("zh", 0) == 0; }
-
 // The language written into an item's post: the config's, else the feed's or
 // item's own; but where that names no CJK language and the text is Chinese,
 // Japanese or Korean (a feed labelled "en" that carries a Japanese item), the
 // text's script decides, so the card uses the right CJK face.
-std::string itemLanguage(const std::string& configured, const std::string& declared, const std::string& text) {
-  if (!configured.empty()) return content::normaliseLanguageTag(configured);
-  const std::string tag = declared.empty() ? "" : content::normaliseLanguageTag(declared);
-  if (isCjkLanguage(tag)) return tag;
-  const std::string detected = content::detectLanguage(text);
+content::LanguageTag itemLanguage(const std::string& configured, const std::string& declared,
+                                  const std::string& text) {
+  if (!configured.empty()) return content::LanguageTag(configured);
+  const content::LanguageTag tag(declared);
+  if (tag.isCjk()) return tag;
+  const content::LanguageTag detected = content::detectLanguage(text);
   return detected.empty() ? tag : detected;
 }
 

@@ -56,7 +56,7 @@ constexpr render::Color kRule{200, 205, 213};
 constexpr render::Color kShadow{20, 28, 40, 70};
 
 render::TextBox lineBox(int width, int max_lines, int px, int advance, fonts::Weight weight,
-                        const std::string& language) {
+                        const content::LanguageTag& language) {
   render::TextBox box;
   box.width = std::max(1, width);
   box.max_lines = max_lines;
@@ -294,7 +294,7 @@ std::vector<SheetNote> sheetNotes(const content::Feed& feed, const std::set<std:
 }
 
 render::DrawList sheetDrawList(const SheetGeometry& geometry, const std::string& title, const std::string& details,
-                               const std::vector<SheetNote>& notes, const std::string& language,
+                               const std::vector<SheetNote>& notes, const content::LanguageTag& language,
                                render::TextMeasurer& measurer, render::LineBreaker& breaker) {
   render::DrawList list;
   list.width = geometry.width;
@@ -362,7 +362,7 @@ int writePreviewSheet(const Options& options, ContentSession& content, const std
     return 1;
   }
 
-  const std::string language = fallbackLanguage(content, options.language);
+  const content::LanguageTag language = fallbackLanguage(content, options.language);
   render::FontCache fonts(options.font_chain);
   render::LineBreaker breaker;
   render::CardRenderer renderer(fonts, render::Theme{}, language);

@@ -51,7 +51,7 @@ struct CardLabel {
   std::string file;                   // the post's file, relative to the content folder
   bool draft = false;
   std::vector<std::string> warnings;  // one message each, without the file name
-  std::string language;               // picks the CJK face for the text
+  content::LanguageTag language;      // picks the CJK face for the text
 };
 
 // The warnings for the card of `file`: its content diagnostics from `feed`
@@ -86,7 +86,7 @@ std::vector<SheetNote> sheetNotes(const content::Feed& feed, const std::set<std:
 // size: the light background, the header (`title` over `details`), a shadow
 // under each thumbnail, the "and N more cards" line and `notes`.
 render::DrawList sheetDrawList(const SheetGeometry& geometry, const std::string& title, const std::string& details,
-                               const std::vector<SheetNote>& notes, const std::string& language,
+                               const std::vector<SheetNote>& notes, const content::LanguageTag& language,
                                render::TextMeasurer& measurer, render::LineBreaker& breaker);
 
 // Renders every card of `content.playlist` at the card size of `options`

@@ -305,7 +305,7 @@ void SceneLoop::requestCrawl() {
   crawl_requested_ = true;
   std::vector<render::CrawlItem> items;
   for (const content::Post& post : content_->playlist) {
-    const std::string language = post.language.empty() ? settings_.fallback_language : post.language;
+    const content::LanguageTag language = post.language.empty() ? settings_.fallback_language : post.language;
     items.push_back({post.title, post.source, language});
     for (const content::RelatedHeadline& related : post.related) items.push_back({related.title, related.source, language});
   }

@@ -28,7 +28,7 @@ struct SceneSettings {
   render::ClockStyle clock;           // also the time zone of the schedule
   ScreenSchedule schedule;            // when the screen is on
   render::Theme theme;
-  std::string fallback_language = "en";
+  content::LanguageTag fallback_language = "en";
   RendererChoice renderer = RendererChoice::Auto;
   bool threaded = true;
   bool frame_stats = false;           // print frame pacing figures on stderr when the loop ends               // prepare on a worker thread (false: inline, for tests and capture)

@@ -24,17 +24,16 @@ bool readable(const std::string& file) {
 
 }  // namespace
 
-bool picksCjkFace(const std::string& language) {
-  return language == "ja" || language == "ko" || language == "zh" || language == "zh-Hans" ||
-         language == "zh-Hant";
-}
-
-FontFace FontChain::face(const std::string& language, Weight weight) const {
+FontFace FontChain::face(const content::LanguageTag& language, Weight weight) const {
   // Face order inside NotoSansCJK-*.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK.
   long index = 0;
-  if (language == "ko") index = 1;
-  else if (language == "zh-Hans" || language == "zh") index = 2;
-  else if (language == "zh-Hant") index = 3;
+  switch (language.cjk()) {
+    case content::LanguageTag::Cjk::Korean: index = 1; break;
+    case content::LanguageTag::Cjk::SimplifiedChinese: index = 2; break;
+    case content::LanguageTag::Cjk::TraditionalChinese: index = 3; break;
+    case content::LanguageTag::Cjk::Japanese:
+    case content::LanguageTag::Cjk::None: index = 0; break;
+  }
   return FontFace{weight == Weight::Bold ? bold_file : regular_file, index, 0, false, {}, ""};
 }
 
@@ -46,7 +45,7 @@ bool FontFace::serves(char32_t c) const {
   return false;
 }
 
-std::vector<FontFace> FontChain::faces(const std::string& language, Weight weight) const {
+std::vector<FontFace> FontChain::faces(const content::LanguageTag& language, Weight weight) const {
   std::vector<FontFace> result{face(language, weight)};
   for (const FallbackFont& fallback : fallbacks) {
     const std::string& file =

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "content/LanguageTag.hpp"
+
 namespace newsticker::fonts {
 
 enum class Weight { Regular, Bold };
@@ -48,15 +50,11 @@ struct FontChain {
   // differ; other languages get the JP face (Noto's default order), whose
   // Latin is the same as the others' (render::FontCache gives CJK text in
   // such a language the face of its own script).
-  FontFace face(const std::string& language, Weight weight) const;
+  FontFace face(const content::LanguageTag& language, Weight weight) const;
 
   // The main face followed by every fallback whose file exists, for `weight`.
-  std::vector<FontFace> faces(const std::string& language, Weight weight) const;
+  std::vector<FontFace> faces(const content::LanguageTag& language, Weight weight) const;
 };
-
-// True when `language` picks a CJK face of its own ("ja", "ko", "zh",
-// "zh-Hans", "zh-Hant"); false for other languages and "". Pure.
-bool picksCjkFace(const std::string& language);
 
 // The chain from Debian's fonts-noto-cjk, then fonts-noto-color-emoji, the
 // Noto Sans faces of fonts-noto-core for Arabic, Hebrew, Thai, Devanagari and

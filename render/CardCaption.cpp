@@ -2,11 +2,10 @@
 
 #include <map>
 
-#include "content/LanguageDetector.hpp"
 
 namespace newsticker::render {
 
-std::string scanCaption(const std::string& language) {
+std::string scanCaption(const content::LanguageTag& language) {
   static const std::map<std::string, std::string> kCaptions = {
       {"en", "Scan to read"},
       {"fr", "Scannez pour lire"},
@@ -24,7 +23,7 @@ std::string scanCaption(const std::string& language) {
       {"th", "สแกนเพื่ออ่าน"},
       {"hi", "पढ़ने के लिए स्कैन करें"},
   };
-  const auto it = kCaptions.find(content::normaliseLanguageTag(language));
+  const auto it = kCaptions.find(language.str());
   return it != kCaptions.end() ? it->second : kCaptions.at("en");
 }
 

@@ -11,8 +11,6 @@
 #include <memory>
 #include <mutex>
 
-#include "content/LanguageDetector.hpp"
-
 namespace newsticker::render {
 namespace {
 
@@ -23,9 +21,9 @@ struct DateFormatter {
   std::unique_ptr<icu::Calendar> calendar;
 };
 
-icu::Locale localeFor(const std::string& language, UErrorCode& status) {
+icu::Locale localeFor(const content::LanguageTag& language, UErrorCode& status) {
   // English cards write the day first ("24 Nov 2026"), as British English does.
-  const std::string tag = language.empty() || language == "en" ? "en-GB" : language;
+  const std::string tag = language.empty() || language == "en" ? "en-GB" : language.str();
   icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
   if (U_FAILURE(status) || locale.isBogus()) {
     status = U_ZERO_ERROR;
@@ -36,7 +34,7 @@ icu::Locale localeFor(const std::string& language, UErrorCode& status) {
 }
 
 // Null when ICU cannot make one (no data for any locale).
-std::unique_ptr<DateFormatter> makeFormatter(const std::string& language) {
+std::unique_ptr<DateFormatter> makeFormatter(const content::LanguageTag& language) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale = localeFor(language, status);
   std::unique_ptr<icu::DateTimePatternGenerator> patterns(
@@ -55,19 +53,18 @@ std::unique_ptr<DateFormatter> makeFormatter(const std::string& language) {
 
 }  // namespace
 
-std::string formatCardDate(const std::string& iso, const std::string& language) {
+std::string formatCardDate(const std::string& iso, const content::LanguageTag& language) {
   int year = 0, month = 0, day = 0;
   char dash1 = 0, dash2 = 0;
   if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d%c%2d%c%2d", &year, &dash1, &month, &dash2, &day) != 5 ||
       dash1 != '-' || dash2 != '-' || year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
     return "";
   }
-  const std::string normalised = content::normaliseLanguageTag(language);
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<DateFormatter>> formatters;
   const std::lock_guard<std::mutex> lock(mutex);
-  auto it = formatters.find(normalised);
-  if (it == formatters.end()) it = formatters.emplace(normalised, makeFormatter(normalised)).first;
+  auto it = formatters.find(language.str());
+  if (it == formatters.end()) it = formatters.emplace(language.str(), makeFormatter(language)).first;
   if (!it->second) return "";
   DateFormatter& formatter = *it->second;
   UErrorCode status = U_ZERO_ERROR;

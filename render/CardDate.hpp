@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "content/LanguageTag.hpp"
+
 namespace newsticker::render {
 
 // The calendar date of `iso_date` ("YYYY-MM-DD", or "YYYY-MM-DDTHH:MM:SSZ" whose
@@ -13,6 +15,6 @@ namespace newsticker::render {
 // "2026年11月24日", "2026년 11월 24일"; always the Gregorian calendar. ""
 // when `iso_date` is empty or not a real date. The formatter of each language
 // is made once and kept; thread-safe.
-std::string formatCardDate(const std::string& iso_date, const std::string& language);
+std::string formatCardDate(const std::string& iso_date, const content::LanguageTag& language);
 
 }  // namespace newsticker::render

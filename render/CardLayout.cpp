@@ -72,7 +72,7 @@ int emitLines(const FittedText& text, int x, int top, Color color, TextMeasurer&
 }
 
 // A one-line box at a fixed size: the source, the date, topics, related headlines.
-TextBox oneLine(int width, int px, double line_height, const std::string& language,
+TextBox oneLine(int width, int px, double line_height, const content::LanguageTag& language,
                 fonts::Weight weight = fonts::Weight::Regular) {
   TextBox box;
   box.width = width;
@@ -91,7 +91,7 @@ int lineWidth(const FittedText& text, TextMeasurer& measurer) {
 }
 
 // How much of `text` `fitted` shows, counted in line-break pieces.
-TextCut cutOf(std::string_view text, const FittedText& fitted, const std::string& language, LineBreaker& breaker) {
+TextCut cutOf(std::string_view text, const FittedText& fitted, const content::LanguageTag& language, LineBreaker& breaker) {
   TextCut cut;
   const std::vector<BreakOpportunity> opportunities = breaker.opportunities(text, language);
   for (const BreakOpportunity& o : opportunities) cut.words_total += o.offset > 0;
@@ -122,7 +122,7 @@ constexpr Concessions kConcessions[] = {
 // Lays out one card; each step adds its commands to `list`.
 class CardComposer {
  public:
-  CardComposer(const content::Post& post, const CardSize& size, const Theme& theme, const std::string& language,
+  CardComposer(const content::Post& post, const CardSize& size, const Theme& theme, const content::LanguageTag& language,
                TextMeasurer& measurer, LineBreaker& breaker, const CardAssets& assets, const Concessions& concessions)
       : post_(post), size_(size), theme_(theme), language_(language), measurer_(measurer), breaker_(breaker),
         assets_(assets), concessions_(concessions), p_(proportionsFor(size)) {
@@ -613,7 +613,7 @@ class CardComposer {
   const content::Post& post_;
   const CardSize& size_;
   const Theme& theme_;
-  const std::string& language_;
+  const content::LanguageTag& language_;
   TextMeasurer& measurer_;
   LineBreaker& breaker_;
   const CardAssets& assets_;
@@ -689,9 +689,9 @@ int qrModulesFor(std::size_t bytes) {
 }
 
 DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme& theme,
-                    const std::string& fallback_language, TextMeasurer& measurer, LineBreaker& breaker,
+                    const content::LanguageTag& fallback_language, TextMeasurer& measurer, LineBreaker& breaker,
                     const CardAssets& assets, CardFit* fit) {
-  const std::string language = post.language.empty() ? fallback_language : post.language;
+  const content::LanguageTag language = post.language.empty() ? fallback_language : post.language;
   // The first set of concessions that shows the whole summary, else the one
   // that shows the most of it. Only cards with a photo or topics have any.
   DrawList best;

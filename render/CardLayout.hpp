@@ -65,7 +65,7 @@ struct CardFit {
 // When `fit` is not null it receives what was cut. Throws only what the
 // measurer throws.
 DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme& theme,
-                    const std::string& fallback_language, TextMeasurer& measurer, LineBreaker& breaker,
+                    const content::LanguageTag& fallback_language, TextMeasurer& measurer, LineBreaker& breaker,
                     const CardAssets& assets = {}, CardFit* fit = nullptr);
 
 // Letters for a monogram badge: the initials of the first `max_letters` words

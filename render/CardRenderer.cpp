@@ -29,7 +29,7 @@ std::vector<ImageRequest> imageRequests(const DrawList& list) {
 
 }  // namespace
 
-CardRenderer::CardRenderer(FontCache& fonts, Theme theme, std::string fallback_language)
+CardRenderer::CardRenderer(FontCache& fonts, Theme theme, content::LanguageTag fallback_language)
     : fonts_(fonts), theme_(std::move(theme)), fallback_language_(std::move(fallback_language)) {}
 
 DrawList CardRenderer::layout(const content::Post& post, const CardSize& size, const CardAssets& assets) {

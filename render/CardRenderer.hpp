@@ -19,7 +19,7 @@ namespace newsticker::render {
 class CardRenderer {
  public:
   // Borrows `fonts`; they must outlive the renderer.
-  CardRenderer(FontCache& fonts, Theme theme, std::string fallback_language);
+  CardRenderer(FontCache& fonts, Theme theme, content::LanguageTag fallback_language);
 
   // The card for `post` as an opaque ARGB8888 surface of `size`, its logo and
   // photo decoded from `tree` at the size they are drawn. A logo that cannot
@@ -50,7 +50,7 @@ class CardRenderer {
   FontCache& fonts_;
   LineBreaker breaker_;
   Theme theme_;
-  std::string fallback_language_;
+  content::LanguageTag fallback_language_;
   // (photo?, path) -> the file's stamp when it failed, and why.
   std::map<std::pair<bool, std::string>, std::pair<content::FileStamp, std::string>> failed_images_;
 };

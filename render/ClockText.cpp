@@ -42,14 +42,6 @@ std::string toUtf8(const UChar* text, int32_t length) {
   return plain;
 }
 
-// An ICU locale id for a BCP 47 tag ("zh-Hans" -> "zh_Hans").
-std::string localeFor(const std::string& tag) {
-  char id[ULOC_FULLNAME_CAPACITY] = {};
-  UErrorCode status = U_ZERO_ERROR;
-  uloc_forLanguageTag(tag.c_str(), id, sizeof id, nullptr, &status);
-  return U_FAILURE(status) || id[0] == '\0' ? std::string("en") : std::string(id);
-}
-
 UDateFormat* openFormatter(const std::string& locale, const std::u16string& skeleton, const std::string& zone) {
   UErrorCode status = U_ZERO_ERROR;
   UDateTimePatternGenerator* generator = udatpg_open(locale.c_str(), &status);
@@ -93,9 +85,10 @@ ClockText::ClockText(const ClockStyle& style) : formatters_(std::make_unique<For
   const std::string zone = isKnownTimeZone(style.time_zone) ? style.time_zone : "";
   const char* skeleton = style.hours == ClockHours::TwentyFour ? "Hm" : style.hours == ClockHours::Twelve ? "hm" : "jm";
   // Auto follows the system locale's habit (ICU reads LC_ALL / LC_TIME / LANG).
-  const std::string time_locale = style.hours == ClockHours::Auto ? uloc_getDefault() : localeFor(style.language);
+  const std::string locale = style.language.empty() ? std::string("en") : style.language.icuLocale();
+  const std::string time_locale = style.hours == ClockHours::Auto ? uloc_getDefault() : locale;
   formatters_->time = openFormatter(time_locale, toUtf16(skeleton), zone);
-  formatters_->date = openFormatter(localeFor(style.language.empty() ? "en" : style.language), u"EEEMMMd", zone);
+  formatters_->date = openFormatter(locale, u"EEEMMMd", zone);
 }
 
 ClockText::~ClockText() = default;

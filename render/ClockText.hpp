@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "content/LanguageTag.hpp"
+
 namespace newsticker::render {
 
 enum class ClockHours { Auto, TwentyFour, Twelve };
@@ -13,7 +15,7 @@ enum class ClockHours { Auto, TwentyFour, Twelve };
 struct ClockStyle {
   ClockHours hours = ClockHours::Auto;  // Auto: as the system locale writes times
   std::string time_zone;                // IANA id such as "Europe/Berlin"; empty: the system's
-  std::string language;                 // for the date's words ("en", "fr", "ja", ...); empty: "en"
+  content::LanguageTag language;                 // for the date's words ("en", "fr", "ja", ...); empty: "en"
 };
 
 class ClockText {

@@ -20,10 +20,6 @@ namespace {
 constexpr double kTextMiddleEm = 0.38;
 constexpr double kXHeightMiddleEm = 0.27;
 
-bool isCjk(const std::string& language) {
-  return language == "ja" || language == "ko" || language.rfind("zh", 0) == 0;
-}
-
 // The length of the line or paragraph separator, control character or
 // space starting at text[pos], or 0. `breaks` is set for anything but a
 // plain space.
@@ -108,7 +104,7 @@ MeasuredText shortenToWidth(std::string text, int limit, const FontSpec& font, T
 
   // Noto Sans CJK's U+2026 is full-width and centred: right after CJK text,
   // odd after Latin letters, which get three full stops.
-  const std::string ellipsis = isCjk(font.language) && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
+  const std::string ellipsis = font.language.isCjk() && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
   if (!breaker) breaker.emplace();
   const std::vector<std::size_t> bounds = breaker->graphemeBoundaries(text);
   const auto withEllipsis = [&](std::size_t bound) {

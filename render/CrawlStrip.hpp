@@ -20,7 +20,7 @@ namespace newsticker::render {
 struct CrawlItem {
   std::string headline;
   std::string source;    // empty: the headline is shown alone
-  std::string language;  // picks the CJK face: "en", "ja", "ko", "zh-Hans", "zh-Hant", ...
+  content::LanguageTag language;  // picks the CJK face: "en", "ja", "ko", "zh-Hans", "zh-Hant", ...
 };
 
 // Sizes in px. The defaults suit a 1080p screen; crawlStyleFor derives a

@@ -53,8 +53,8 @@ bool isAscii(std::string_view s) {
 // it has hangul, else what content::detectLanguage makes of all the CJK
 // letters of the text (Han beside kana elsewhere is Japanese; Han alone is
 // Simplified or Traditional Chinese). Other clusters keep `fallback`.
-std::vector<std::string> clusterLanguages(std::string_view text, const std::vector<std::size_t>& bounds,
-                                          const std::string& fallback) {
+std::vector<content::LanguageTag> clusterLanguages(std::string_view text, const std::vector<std::size_t>& bounds,
+                                                   const content::LanguageTag& fallback) {
   const std::size_t count = bounds.empty() ? 0 : bounds.size() - 1;
   std::vector<CjkScript> scripts(count, CjkScript::None);
   std::string letters;  // the text's Han, kana and hangul, for the detector
@@ -65,9 +65,9 @@ std::vector<std::string> clusterLanguages(std::string_view text, const std::vect
       letters.append(text.substr(bounds[i], bounds[i + 1] - bounds[i]));
     }
   }
-  std::vector<std::string> languages(count, fallback);
+  std::vector<content::LanguageTag> languages(count, fallback);
   if (letters.empty()) return languages;
-  const std::string text_language = content::detectLanguage(letters);
+  const content::LanguageTag text_language = content::detectLanguage(letters);
   for (std::size_t begin = 0; begin < count;) {
     if (scripts[begin] == CjkScript::None || scripts[begin] == CjkScript::Space) {
       ++begin;
@@ -83,7 +83,10 @@ std::vector<std::string> clusterLanguages(std::string_view text, const std::vect
       hangul = hangul || scripts[i] == CjkScript::Hangul;
       end = i + 1;
     }
-    const std::string language = kana ? "ja" : hangul ? "ko" : text_language.empty() ? fallback : text_language;
+    const content::LanguageTag language = kana     ? content::LanguageTag("ja")
+                                          : hangul ? content::LanguageTag("ko")
+                                          : text_language.empty() ? fallback
+                                                                  : text_language;
     for (std::size_t i = begin; i < end; ++i) languages[i] = language;
     begin = end;
   }
@@ -152,10 +155,6 @@ void splitAtLevels(std::string_view utf8, bool rtl, std::vector<FaceRun>& runs, 
   levels = std::move(split_levels);
 }
 
-bool trimsPunctuation(const std::string& language) {
-  return language == "ja" || language == "zh" || language == "zh-Hans" || language == "zh-Hant";
-}
-
 // What a CJK punctuation mark is, before its glyph is looked at (JLREQ
 // classes): opening brackets and quotes (cl-01), closing ones (cl-02), full
 // stops and commas (cl-06, cl-07) with the colon and semicolon, which sit
@@ -186,7 +185,7 @@ MarkKind markKind(char32_t c) {
 FontCache::FontCache(fonts::FontChain chain) : chain_(std::move(chain)) {}
 
 const std::vector<fonts::FontFace>& FontCache::faces(const FontSpec& spec) {
-  const auto key = std::make_pair(spec.language, spec.weight);
+  const auto key = std::make_pair(spec.language.str(), spec.weight);
   auto it = faces_.find(key);
   if (it == faces_.end()) it = faces_.emplace(key, chain_.faces(spec.language, spec.weight)).first;
   return it->second;
@@ -274,9 +273,9 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
     }
   }
   const std::vector<std::size_t> bounds = graphemes_.graphemeBoundaries(utf8);
-  const std::vector<std::string> languages =
-      fonts::picksCjkFace(spec.language) ? std::vector<std::string>(bounds.size(), spec.language)
-                                         : clusterLanguages(utf8, bounds, spec.language);
+  const std::vector<content::LanguageTag> languages =
+      spec.language.isCjk() ? std::vector<content::LanguageTag>(bounds.size(), spec.language)
+                            : clusterLanguages(utf8, bounds, spec.language);
   FontSpec cluster_spec = spec;
   for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
     const std::string_view cluster = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]);
@@ -305,7 +304,7 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
   return result;
 }
 
-std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const std::string& language) {
+std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const content::LanguageTag& language) {
   std::vector<char32_t> missing;
   const FontSpec spec{fonts::Weight::Regular, 32, language};
   const std::size_t count = faces(spec).size();
@@ -388,7 +387,7 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
   bool may_trim = false;
   if (!isAscii(utf8)) {
     for (const FaceRun& run : face_runs) {
-      if (!trimsPunctuation(run.language)) continue;
+      if (!run.language.trimsCjkPunctuation()) continue;
       for (std::size_t pos = run.begin; pos < run.end && !may_trim;) {
         may_trim = markKind(content::nextCodePoint(utf8, pos)) != MarkKind::None;
       }
@@ -434,7 +433,7 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
     std::vector<Point> points;
     for (std::size_t r = 0; r < face_runs.size(); ++r) {
       run_spec.language = face_runs[r].language;
-      const bool trims = trimsPunctuation(face_runs[r].language);
+      const bool trims = face_runs[r].language.trimsCjkPunctuation();
       for (std::size_t pos = face_runs[r].begin; pos < face_runs[r].end;) {
         const std::size_t begin = pos;
         const char32_t c = content::nextCodePoint(utf8, pos);
@@ -525,12 +524,12 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
 int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   constexpr std::size_t kMaxRememberedWidths = 16384;
   std::string key;
-  key.reserve(utf8.size() + spec.language.size() + 12);
+  key.reserve(utf8.size() + spec.language.str().size() + 12);
   key += std::to_string(static_cast<int>(spec.weight));
   key += ' ';
   key += std::to_string(spec.px);
   key += ' ';
-  key += spec.language;
+  key += spec.language.str();
   key += spec.autospace ? " autospace" : "";
   key += spec.rtl ? " rtl\n" : "\n";
   key += utf8;

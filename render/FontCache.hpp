@@ -29,7 +29,7 @@ struct FaceRun {
   // The language whose main CJK face draws the run: the spec's, or for
   // Chinese, Japanese or Korean text under a spec that picks no CJK face
   // ("en", ""), the run's own ("ja", "ko", "zh-Hans", "zh-Hant").
-  std::string language;
+  content::LanguageTag language;
 };
 
 // A piece of a line set in one face, placed `x` pixels right of the line's
@@ -38,7 +38,7 @@ struct FaceRun {
 struct PlacedRun {
   std::size_t begin = 0, end = 0;  // byte range in the text
   std::size_t face = 0;            // as in FaceRun
-  std::string language;            // as in FaceRun
+  content::LanguageTag language;   // as in FaceRun
   int x = 0;
   bool rtl = false;                // shaped and drawn right to left (Arabic, Hebrew)
 };
@@ -60,7 +60,7 @@ class FontCache final : public TextMeasurer {
   // Splits `utf8` into runs: each grapheme cluster goes to the first face of
   // the chain that has glyphs for all of it (emoji-presentation clusters try
   // the emoji face first); clusters no face covers stay with the main face.
-  // When spec.language picks no CJK face (fonts::picksCjkFace), each stretch
+  // When spec.language picks no CJK face (LanguageTag::isCjk), each stretch
   // of CJK text gets the face of its own script: kana -> "ja", hangul -> "ko",
   // Han only -> what content::detectLanguage makes of all the text's CJK
   // letters ("ja" beside enough kana, "ko" beside hangul, else "zh-Hans" or
@@ -85,7 +85,7 @@ class FontCache final : public TextMeasurer {
 
   // The code points of `utf8` that no face of the chain can draw, in order
   // of first appearance, each once.
-  std::vector<char32_t> missingCodePoints(std::string_view utf8, const std::string& language);
+  std::vector<char32_t> missingCodePoints(std::string_view utf8, const content::LanguageTag& language);
 
   // Width of `utf8` set entirely in face `face` (scaled for bitmap faces),
   // shaped right to left when `rtl`: the advance layoutLine gives it,

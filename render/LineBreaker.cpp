@@ -22,12 +22,11 @@ UTextPtr openUtf8(std::string_view utf8) {
   return UTextPtr(text);
 }
 
-std::string localeFor(const std::string& language) {
-  if (language == "ja") return "ja@lb=strict";
-  if (language == "ko") return "ko";
-  if (language == "zh-Hant") return "zh_Hant";
-  if (language == "zh-Hans" || language == "zh") return "zh_Hans";
-  return language.empty() ? "en" : language;
+// Japanese breaks by the strict rules (kinsoku: no line starts with small
+// kana or ー); other languages by their own locale's rules.
+std::string localeFor(const content::LanguageTag& language) {
+  if (language.cjk() == content::LanguageTag::Cjk::Japanese) return "ja@lb=strict";
+  return language.empty() ? "en" : language.icuLocale();
 }
 
 // Korean keeps words whole (CSS word-break: keep-all): ICU allows a break
@@ -39,7 +38,7 @@ bool isWordLetter(UChar32 c) { return c >= 0 && u_isalnum(c); }
 LineBreaker::LineBreaker() = default;
 LineBreaker::~LineBreaker() = default;
 
-icu::BreakIterator& LineBreaker::lineIterator(const std::string& language) {
+icu::BreakIterator& LineBreaker::lineIterator(const content::LanguageTag& language) {
   const std::string locale = localeFor(language);
   auto it = line_iterators_.find(locale);
   if (it == line_iterators_.end()) {
@@ -54,7 +53,7 @@ icu::BreakIterator& LineBreaker::lineIterator(const std::string& language) {
   return *it->second;
 }
 
-std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, const std::string& language) {
+std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, const content::LanguageTag& language) {
   std::vector<BreakOpportunity> result;
   if (utf8.empty()) {
     result.push_back({0, false});
@@ -65,7 +64,7 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, 
   UErrorCode status = U_ZERO_ERROR;
   iterator.setText(text.get(), status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status));
-  const bool keep_all = language == "ko";
+  const bool keep_all = language.keepsWordsWhole();
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   for (int32_t pos = iterator.next(); pos != icu::BreakIterator::DONE; pos = iterator.next()) {

@@ -10,6 +10,8 @@
 
 #include <unicode/uversion.h>
 
+#include "content/LanguageTag.hpp"
+
 U_NAMESPACE_BEGIN
 class BreakIterator;
 U_NAMESPACE_END
@@ -32,14 +34,14 @@ class LineBreaker {
   // utf8.size(). Japanese uses ICU's strict rules (kinsoku: no line starts
   // with 。、」ー or small kana); Korean breaks only where words are separated
   // (CSS word-break: keep-all). Iterators are created once per language.
-  std::vector<BreakOpportunity> opportunities(std::string_view utf8, const std::string& language);
+  std::vector<BreakOpportunity> opportunities(std::string_view utf8, const content::LanguageTag& language);
 
   // Grapheme cluster boundaries of `utf8`, ascending, from 0 to utf8.size():
   // where text may be cut without splitting a character as the reader sees it.
   std::vector<std::size_t> graphemeBoundaries(std::string_view utf8);
 
  private:
-  icu::BreakIterator& lineIterator(const std::string& language);
+  icu::BreakIterator& lineIterator(const content::LanguageTag& language);
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> line_iterators_;
   std::unique_ptr<icu::BreakIterator> grapheme_iterator_;
 };

@@ -53,7 +53,7 @@ struct HeaderContent {
   std::string position;   // "3 / 11"; empty = none
   std::string time;       // "14:05"; empty = no clock
   std::string date;       // "Tue 24 Nov"
-  std::string language;   // for the feed name's face
+  content::LanguageTag language;   // for the feed name's face
 };
 
 // The header band as a draw list of geometry.header's size, in the band's own

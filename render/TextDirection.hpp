@@ -5,17 +5,14 @@
 #include <string>
 #include <string_view>
 
+#include "content/LanguageTag.hpp"
+
 namespace newsticker::render {
 
-// True for languages written right to left: Arabic, Hebrew, Persian, Urdu,
-// Yiddish, Pashto, Sindhi, Uyghur, Dhivehi, Kurdish (Sorani), Syriac, by the
-// primary subtag of `language` ("ar", "ar-EG", "he", "iw", "fa"...). Pure.
-bool isRightToLeftLanguage(const std::string& language);
-
 // The base direction of the paragraph `utf8` in `language`: right to left
-// when the language is (isRightToLeftLanguage), else when its first strong
+// when the language is (LanguageTag::runsRightToLeft), else when its first strong
 // letter is Hebrew, Arabic or another right-to-left script (as HTML's
 // dir=auto decides); left to right otherwise. Pure.
-bool runsRightToLeft(std::string_view utf8, const std::string& language);
+bool runsRightToLeft(std::string_view utf8, const content::LanguageTag& language);
 
 }  // namespace newsticker::render

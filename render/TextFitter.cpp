@@ -238,7 +238,7 @@ std::size_t offsetAfterLines(std::string_view text, const std::vector<std::strin
 }
 
 // How many pieces a line break may separate `line` into (words; characters in CJK).
-std::size_t segmentCount(std::string_view line, const std::string& language, LineBreaker& breaker) {
+std::size_t segmentCount(std::string_view line, const content::LanguageTag& language, LineBreaker& breaker) {
   std::size_t count = 0;
   for (const BreakOpportunity& o : breaker.opportunities(line, language)) count += o.offset > 0;
   return count;
@@ -272,10 +272,10 @@ bool isClosingPunctuation(char32_t c) {
 // of cost: after CJK punctuation is the best place; after a hyphen, or in
 // Japanese between a kanji and the kana that follow it (新|しい), a word is
 // split.
-long long breakCost(char32_t before, char32_t after, const std::string& language, long long unit) {
+long long breakCost(char32_t before, char32_t after, const content::LanguageTag& language, long long unit) {
   if (isClosingPunctuation(before)) return -unit;
   if (before == '-' || before == 0x2010) return unit;  // "Ten-|Year": a compound torn apart
-  if (language == "ja" && isHan(before) && isHiragana(after)) return unit;
+  if (language.cjk() == content::LanguageTag::Cjk::Japanese && isHan(before) && isHiragana(after)) return unit;
   return 0;
 }
 
@@ -333,8 +333,8 @@ std::vector<std::string> balancedLines(std::string_view text, const std::vector<
 
 // The fewest pieces a last line should hold: two words, or in Chinese and
 // Japanese (broken between characters) four characters.
-std::size_t fewestLastLinePieces(const std::string& language) {
-  return language == "ja" || language.rfind("zh", 0) == 0 ? 4 : 2;
+std::size_t fewestLastLinePieces(const content::LanguageTag& language) {
+  return language.isCjk() && !language.keepsWordsWhole() ? 4 : 2;
 }
 
 // `lines` (fitted at `widths`) or, when the last holds fewer pieces than a
@@ -435,7 +435,7 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right after
   // CJK text, odd after Latin letters or digits, which get three full stops
   // instead, also in a CJK card (the ellipsis follows the text it ends).
-  const bool cjk = box.language == "ja" || box.language == "ko" || box.language.rfind("zh", 0) == 0;
+  const bool cjk = box.language.isCjk();
   std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
   std::string last = cutToFit(rest, ellipsis, last_width, font, measurer, breaker);
   bool latin_end = !cjk;
@@ -444,7 +444,7 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
     last = cutToFit(rest, ellipsis, last_width, font, measurer, breaker);
     latin_end = true;
   }
-  if (latin_end || box.language == "ko") {
+  if (latin_end || box.language.keepsWordsWhole()) {
     // Where words are separated by spaces, end on a whole word unless that
     // leaves the line less than three quarters full.
     const std::size_t word_end = lastOpportunityBefore(rest, last.size() - ellipsis.size() + 1, font, breaker);

@@ -20,7 +20,7 @@ struct TextBox {
   int max_px = 16;          // largest size to try
   double line_height = 1.2; // line advance as a multiple of the size
   fonts::Weight weight = fonts::Weight::Regular;
-  std::string language;
+  content::LanguageTag language;
   bool autospace = false;   // FontSpec::autospace for every size tried
   // A cut-out at the box's lower right (something floats there, e.g. a QR
   // code): a line whose box reaches lower than `wide_height` px below the

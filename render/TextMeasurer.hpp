@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "content/LanguageTag.hpp"
 #include "fonts/FontChain.hpp"
 
 namespace newsticker::render {
@@ -11,7 +12,7 @@ namespace newsticker::render {
 struct FontSpec {
   fonts::Weight weight = fonts::Weight::Regular;
   int px = 16;           // em size in pixels
-  std::string language;  // picks the CJK face
+  content::LanguageTag language;  // picks the CJK face, line breaking, punctuation spacing
   // 1/8 em between CJK and Latin letters or digits (CSS text-autospace:
   // normal; render/TextAutospace.hpp says where).
   bool autospace = false;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "content/LanguageTag.hpp"
 #include "render/DrawList.hpp"
 
 namespace newsticker::render {
@@ -66,12 +67,9 @@ struct Theme {
   std::vector<std::string> autospace_languages;
 
   // True when text in `language` gets autospace under this theme.
-  bool autospaces(const std::string& language) const {
-    for (const std::string& tag : autospace_languages) {
-      if (tag == language || (language.size() > tag.size() && language.compare(0, tag.size(), tag) == 0 &&
-                              language[tag.size()] == '-')) {
-        return true;
-      }
+  bool autospaces(const content::LanguageTag& language) const {
+    for (const std::string& range : autospace_languages) {
+      if (language.matches(range)) return true;
     }
     return false;
   }

@@ -85,7 +85,7 @@ int run(int repeats, render::CardSize size) {
     const double l = median(layout_ms), p = median(prepare_ms);
     all_layout.push_back(l);
     all_prepare.push_back(p);
-    std::printf("%-58.58s %8.2f %8.2f %8s\n", post.file.c_str(), l, p, post.language.c_str());
+    std::printf("%-58.58s %8.2f %8.2f %8s\n", post.file.c_str(), l, p, post.language.str().c_str());
   }
   std::printf("%-58s %8.2f %8.2f\n", "median over cards", median(all_layout), median(all_prepare));
   std::printf("first card with cold font cache: %.1f ms\n", cold_ms);

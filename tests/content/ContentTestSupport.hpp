@@ -132,8 +132,8 @@ inline std::string jpegHeader(unsigned width, unsigned height, bool with_frame =
 inline std::vector<std::string> allTextOf(const newsticker::content::Post& post) {
   std::vector<std::string> texts = {post.file,   post.title,           post.summary,
                                     post.source, post.date,            post.url,
-                                    post.language, post.logo,          post.secondary_title,
-                                    post.secondary_summary, post.secondary_language};
+                                    post.language.str(), post.logo,    post.secondary_title,
+                                    post.secondary_summary, post.secondary_language.str()};
   for (const auto& topic : post.topics) texts.push_back(topic);
   for (const auto& related : post.related) {
     texts.push_back(related.title);

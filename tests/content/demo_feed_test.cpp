@@ -64,7 +64,7 @@ TEST_CASE("demo feed: shows Japanese, Korean, a Chinese second language and rela
   for (const Post& post : feed.posts) {
     ja = ja || post.language == "ja";
     ko = ko || post.language == "ko";
-    if (startsWith(post.secondary_language, "zh")) {
+    if (post.secondary_language.matches("zh")) {
       zh_secondary = true;
       CHECK_FALSE(post.secondary_title.empty());
       CHECK_FALSE(post.secondary_summary.empty());

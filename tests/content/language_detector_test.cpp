@@ -1,4 +1,4 @@
-// detectLanguage / normaliseLanguageTag, and how readPost uses them.
+// detectLanguage, and how readPost uses it with the declared tag.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -7,26 +7,6 @@
 #include "content/PostReader.hpp"
 
 using namespace newsticker::content;
-
-TEST_CASE("language tag: normalisation") {
-  CHECK(normaliseLanguageTag("ja") == "ja");
-  CHECK(normaliseLanguageTag("ja-JP") == "ja");
-  CHECK(normaliseLanguageTag("JA") == "ja");
-  CHECK(normaliseLanguageTag("ko-KR") == "ko");
-  CHECK(normaliseLanguageTag("en-US") == "en");
-  CHECK(normaliseLanguageTag("en_GB") == "en");
-  CHECK(normaliseLanguageTag("zh") == "zh-Hans");
-  CHECK(normaliseLanguageTag("zh-CN") == "zh-Hans");
-  CHECK(normaliseLanguageTag("zh-SG") == "zh-Hans");
-  CHECK(normaliseLanguageTag("zh-Hans") == "zh-Hans");
-  CHECK(normaliseLanguageTag("zh-TW") == "zh-Hant");
-  CHECK(normaliseLanguageTag("zh-HK") == "zh-Hant");
-  CHECK(normaliseLanguageTag("zh-MO") == "zh-Hant");
-  CHECK(normaliseLanguageTag("zh_TW") == "zh-Hant");
-  CHECK(normaliseLanguageTag("zh-Hant") == "zh-Hant");
-  CHECK(normaliseLanguageTag("zh-Hant-TW") == "zh-Hant");
-  CHECK(normaliseLanguageTag("zh-Hans-HK") == "zh-Hans");
-}
 
 TEST_CASE("language detection: kana, hangul, Han") {
   CHECK(detectLanguage("ひらがなとカタカナ") == "ja");

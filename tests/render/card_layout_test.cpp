@@ -258,7 +258,7 @@ TEST_CASE("one headline size per cycle: a headline shrinks only because of its o
         std::string word;
         shorter.title.clear();
         for (int i = 0; i < 4 && words >> word; ++i) shorter.title += (i ? " " : "") + word;
-        if (post.language == "ja" || post.language.rfind("zh", 0) == 0) shorter.title = post.title.substr(0, 18);
+        if (post.language == "ja" || post.language.matches("zh")) shorter.title = post.title.substr(0, 18);
         CHECK(layOut(shorter, size).fit.headline_px == cycle_px);
         // It shrank no further than it had to: one pixel larger needs more lines than it has.
         CHECK(card.fit.headline_px >= static_cast<int>(std::lround(cycle_px * theme.headline_min)) - 1);

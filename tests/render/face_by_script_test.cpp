@@ -19,7 +19,7 @@ std::string faceRuns(const std::string& text, const std::string& language) {
   for (const render::FaceRun& run : realFonts().runs(text, spec)) {
     CHECK(run.face == 0);
     if (!described.empty()) described += " + ";
-    described += text.substr(run.begin, run.end - run.begin) + "|" + run.language;
+    described += text.substr(run.begin, run.end - run.begin) + "|" + run.language.str();
   }
   return described;
 }
