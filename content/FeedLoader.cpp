@@ -346,7 +346,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                                 std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
                                 d.logo, d.language.str(), std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
                                 d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
-                                d.excerpt_separator, mapText(d.site_values), mapText(d.author_names),
+                                d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
                                 mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}));
   }
 

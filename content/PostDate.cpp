@@ -1,6 +1,10 @@
 #include "content/PostDate.hpp"
 
+#include <unicode/timezone.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace newsticker::content {
 namespace {
@@ -108,6 +112,45 @@ std::optional<std::string> parsePostDate(std::string_view s) {
 std::optional<std::string> dateFromFileName(std::string_view file_name) {
   if (file_name.size() < 11 || file_name[10] != '-') return std::nullopt;
   return parsePostDate(file_name.substr(0, 10));
+}
+
+bool isKnownTimeZone(const std::string& zone) {
+  if (zone.empty()) return false;
+  const icu::UnicodeString id = icu::UnicodeString::fromUTF8(zone);
+  icu::UnicodeString canonical;
+  UBool system = false;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::TimeZone::getCanonicalID(id, canonical, system, status);
+  return U_SUCCESS(status) && system;
+}
+
+std::string dayInTimeZone(std::string_view written, const std::string& zone) {
+  const std::optional<std::string> utc = parsePostDate(written);
+  if (!utc) return "";
+  while (!written.empty() && (written.front() == ' ' || written.front() == '\t')) written.remove_prefix(1);
+  while (!written.empty() && (written.back() == ' ' || written.back() == '\t')) written.remove_suffix(1);
+  const std::string as_written(written.substr(0, 10));
+  // An offset is written after the time: 'Z', or a sign past the date's dashes.
+  const std::string_view time = written.substr(std::min<std::size_t>(written.size(), 11));
+  const bool has_offset = time.find_first_of("Zz+-") != std::string_view::npos;
+  if (utc->size() == 10 || !has_offset || !isKnownTimeZone(zone)) return as_written;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (std::sscanf(utc->c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &year, &month, &day, &hour, &minute, &second) != 6) {
+    return as_written;
+  }
+  const long minutes_utc = daysFromCivil(year, month, day) * 1440L + hour * 60L + minute;
+  const std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+  int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const double epoch_ms = (static_cast<double>(minutes_utc - daysFromCivil(1970, 1, 1) * 1440L) * 60.0 + second) * 1000.0;
+  tz->getOffset(epoch_ms, false, raw, dst, status);
+  if (U_FAILURE(status)) return as_written;
+  const long local = minutes_utc + (raw + dst) / 60000;
+  const long days = local >= 0 ? local / 1440 : (local - 1439) / 1440;
+  civilFromDays(days, &year, &month, &day);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
 }
 
 }  // namespace newsticker::content

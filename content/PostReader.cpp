@@ -535,7 +535,7 @@ class PostFields {
     if (defaults_.site == SiteKind::Zola) return zolaUrl();
 
     PermalinkFields fields;
-    if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
+    if (date_node && date_node.IsScalar()) fields.day = dayInTimeZone(date_node.Scalar(), defaults_.time_zone);
     if (fields.day.empty()) fields.day = dateFromFileName(postStem(file_)).value_or("");
     fields.title = fm_.text(root_, "slug");
     if (fields.title.empty()) fields.title = slugOfFileName(postStem(file_));

@@ -7,6 +7,7 @@
 #include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/Permalink.hpp"
+#include "content/PostDate.hpp"
 
 namespace newsticker::content {
 namespace {
@@ -166,10 +167,20 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
     const std::string baseurl = firstValue(values, {"baseurl"});
     if (!base.empty()) base += baseurl.empty() || baseurl.front() == '/' ? baseurl : "/" + baseurl;
     defaults.base_url = base;
-    const std::string permalink = firstValue(values, {"permalink"});
+    // The posts collection's own permalink wins over the site's.
+    const std::string permalink = firstValue(values, {"collections.posts.permalink", "permalink"});
     defaults.permalink = permalinkPattern(permalink.empty() ? "date" : permalink);
     if (!unknownPermalinkPlaceholder(defaults.permalink).empty()) defaults.permalink = permalinkPattern("date");
     defaults.excerpt_separator = firstValue(values, {"excerpt_separator"});
+    if (const std::string zone = firstValue(values, {"timezone"}); !zone.empty()) {
+      if (isKnownTimeZone(zone)) {
+        defaults.time_zone = zone;
+      } else {
+        diagnostics.push_back({site.config_file, frontMatterLine(*config, root["timezone"]) + 1, Severity::Warning,
+                               "timezone '" + zone + "' is not a time zone newsticker knows (such as " +
+                                   "Europe/Berlin); post addresses use their dates as written"});
+      }
+    }
     for (const char* authors : {"_data/authors.yml", "_data/authors.yaml"}) {
       if (!tree.hasFile(authors)) continue;
       if (const auto people = readConfig(tree, authors, limits, diagnostics); people && people->root.IsMap()) {

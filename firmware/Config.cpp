@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "content/PostDate.hpp"
 #include "content/UrlResolver.hpp"
 #include "firmware/SdlScreen.hpp"
 
@@ -133,7 +134,7 @@ void applyClock(const YAML::Node& node, SceneSettings& scene) {
       else throw ConfigError{lineOf(v), "clock.hours must be 24, 12 or auto"};
     } else if (key == "time_zone") {
       scene.clock.time_zone = text(v, "clock.time_zone");
-      if (!render::isKnownTimeZone(scene.clock.time_zone)) {
+      if (!content::isKnownTimeZone(scene.clock.time_zone)) {
         throw ConfigError{lineOf(v), "unknown time zone '" + scene.clock.time_zone + "' (an IANA name such as Europe/Berlin)"};
       }
     } else if (key == "show") {

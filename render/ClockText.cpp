@@ -8,6 +8,8 @@
 
 #include <vector>
 
+#include "content/PostDate.hpp"
+
 namespace newsticker::render {
 namespace {
 
@@ -82,7 +84,7 @@ struct ClockText::Formatters {
 };
 
 ClockText::ClockText(const ClockStyle& style) : formatters_(std::make_unique<Formatters>()) {
-  const std::string zone = isKnownTimeZone(style.time_zone) ? style.time_zone : "";
+  const std::string zone = content::isKnownTimeZone(style.time_zone) ? style.time_zone : "";
   const char* skeleton = style.hours == ClockHours::TwentyFour ? "Hm" : style.hours == ClockHours::Twelve ? "hm" : "jm";
   // Auto follows the system locale's habit (ICU reads LC_ALL / LC_TIME / LANG).
   const std::string locale = style.language.empty() ? std::string("en") : style.language.icuLocale();
@@ -99,7 +101,7 @@ std::string ClockText::date(std::time_t t) const { return format(formatters_->da
 
 LocalTime localTime(std::time_t t, const std::string& zone) {
   LocalTime local;
-  const bool known = isKnownTimeZone(zone);
+  const bool known = content::isKnownTimeZone(zone);
   const std::u16string zone16 = toUtf16(zone);
   UErrorCode status = U_ZERO_ERROR;
   UCalendar* calendar = ucal_open(known ? reinterpret_cast<const UChar*>(zone16.data()) : nullptr,
@@ -114,17 +116,6 @@ LocalTime localTime(std::time_t t, const std::string& zone) {
   ucal_close(calendar);
   if (U_FAILURE(status)) return LocalTime{};
   return local;
-}
-
-bool isKnownTimeZone(const std::string& zone) {
-  if (zone.empty()) return false;
-  const std::u16string zone16 = toUtf16(zone);
-  UChar canonical[128];
-  UBool system = false;
-  UErrorCode status = U_ZERO_ERROR;
-  ucal_getCanonicalTimeZoneID(reinterpret_cast<const UChar*>(zone16.data()), static_cast<int32_t>(zone16.size()),
-                              canonical, 128, &system, &status);
-  return U_SUCCESS(status) && system;
 }
 
 }  // namespace newsticker::render

@@ -21,7 +21,7 @@ struct ClockStyle {
 class ClockText {
  public:
   // Opens the ICU formatters once. An unknown time zone falls back to the
-  // system's (use isKnownTimeZone to reject it first).
+  // system's (use content::isKnownTimeZone to reject it first).
   explicit ClockText(const ClockStyle& style);
   ~ClockText();
   ClockText(const ClockText&) = delete;
@@ -45,8 +45,5 @@ struct LocalTime {
   int second_of_minute = 0;
 };
 LocalTime localTime(std::time_t t, const std::string& zone);
-
-// True when ICU knows `zone` as a time zone id ("Europe/Berlin", "UTC").
-bool isKnownTimeZone(const std::string& zone);
 
 }  // namespace newsticker::render

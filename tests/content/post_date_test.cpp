@@ -8,6 +8,8 @@
 
 using newsticker::content::dateFromFileName;
 using newsticker::content::parsePostDate;
+using newsticker::content::dayInTimeZone;
+using newsticker::content::isKnownTimeZone;
 
 TEST_CASE("date: valid forms") {
   CHECK(parsePostDate("2026-03-04") == std::optional<std::string>("2026-03-04"));
@@ -70,4 +72,31 @@ TEST_CASE("date: from a Jekyll file name") {
   CHECK_FALSE(dateFromFileName("000_085f738c2efbf0fc.txt").has_value());
   CHECK_FALSE(dateFromFileName("slug.md").has_value());
   CHECK_FALSE(dateFromFileName("").has_value());
+}
+
+TEST_CASE("dayInTimeZone: an address's day in the site's time zone") {
+  // 23:30 at UTC-5 is 04:30 UTC, 06:30 in Berlin (summer time): the next day.
+  CHECK(dayInTimeZone("2026-04-02 23:30:00 -0500", "Europe/Berlin") == "2026-04-03");
+  // 01:30 at UTC+9 is 16:30 UTC the day before, 12:30 in New York.
+  CHECK(dayInTimeZone("2026-04-03T01:30:00+09:00", "America/New_York") == "2026-04-02");
+  CHECK(dayInTimeZone("2026-04-02T23:30:00Z", "Asia/Tokyo") == "2026-04-03");
+  CHECK(dayInTimeZone("2026-12-31 23:30:00 +0000", "Pacific/Kiritimati") == "2027-01-01");  // UTC+14
+  // No offset written: the time is the site's own, the day as written.
+  CHECK(dayInTimeZone("2026-04-02 23:30:00", "Asia/Tokyo") == "2026-04-02");
+  CHECK(dayInTimeZone("2026-04-02", "Asia/Tokyo") == "2026-04-02");
+  // No zone, or one ICU does not know: as written.
+  CHECK(dayInTimeZone("2026-04-02 23:30:00 -0500", "") == "2026-04-02");
+  CHECK(dayInTimeZone("2026-04-02 23:30:00 -0500", "Mars/Olympus_Mons") == "2026-04-02");
+  CHECK(dayInTimeZone(" 2026-04-02 ", "UTC") == "2026-04-02");
+  CHECK(dayInTimeZone("April 2nd", "UTC").empty());
+  CHECK(dayInTimeZone("2026-02-30 10:00:00 +0100", "UTC").empty());
+}
+
+TEST_CASE("isKnownTimeZone: ICU's system zones only") {
+  CHECK(isKnownTimeZone("Europe/Berlin"));
+  CHECK(isKnownTimeZone("UTC"));
+  CHECK(isKnownTimeZone("America/Argentina/Buenos_Aires"));
+  CHECK_FALSE(isKnownTimeZone(""));
+  CHECK_FALSE(isKnownTimeZone("Mars/Olympus_Mons"));
+  CHECK_FALSE(isKnownTimeZone("GMT+5"));  // a custom id, not a zone
 }

@@ -367,3 +367,33 @@ TEST_CASE("unknown keys: a site's own keys are not warned, a typo of a key newst
   CHECK(result.diagnostics[1].line == 6);
   CHECK(result.diagnostics[1].message == "unknown key 'titel' ignored; did you mean 'title'?");
 }
+
+TEST_CASE("jekyll site: the posts collection's permalink wins; timezone moves an address's date parts") {
+  const std::map<std::string, std::string> site = {
+      {"_config.yml", "title: T\nurl: https://t.example.org\npermalink: /:year/:title/\n"
+                      "collections:\n  posts:\n    output: true\n    permalink: /news/:year/:month/:day/:title/\n"
+                      "timezone: Europe/Berlin\n"},
+      // 23:30 in New York is 05:30 the next morning in Berlin.
+      {"_posts/2026-04-02-late-shift.md", "---\ntitle: Late shift\ndate: 2026-04-02 23:30:00 -0400\n---\nText.\n"},
+      // Without an offset the time is the site's own: the day stays.
+      {"_posts/2026-04-02-evening.md", "---\ntitle: Evening\ndate: 2026-04-02 23:30:00\n---\nText.\n"},
+      {"_posts/2026-04-05-by-date.md", "---\ntitle: By date\n---\nText.\n"}};
+  const Feed feed = loadFeed(MemoryTree("t", site));
+  CHECK(feed.diagnostics.empty());
+  CHECK(postOf(feed, "_posts/2026-04-02-late-shift.md").url == "https://t.example.org/news/2026/04/03/late-shift/");
+  CHECK(postOf(feed, "_posts/2026-04-02-evening.md").url == "https://t.example.org/news/2026/04/02/evening/");
+  CHECK(postOf(feed, "_posts/2026-04-05-by-date.md").url == "https://t.example.org/news/2026/04/05/by-date/");
+
+  // Without the collection's permalink, the site's; an unknown zone is
+  // warned at its line and the dates are taken as written.
+  std::map<std::string, std::string> plain = site;
+  plain["_config.yml"] = "title: T\nurl: https://t.example.org\npermalink: /:year/:month/:day/:title/\n"
+                         "timezone: Mars/Olympus_Mons\n";
+  const Feed unknown_zone = loadFeed(MemoryTree("t", plain));
+  CHECK(postOf(unknown_zone, "_posts/2026-04-02-late-shift.md").url ==
+        "https://t.example.org/2026/04/02/late-shift/");
+  REQUIRE(unknown_zone.diagnostics.size() == 1);
+  CHECK(formatDiagnostic(unknown_zone.diagnostics[0]) ==
+        "_config.yml:4: warning: timezone 'Mars/Olympus_Mons' is not a time zone newsticker knows (such as "
+        "Europe/Berlin); post addresses use their dates as written");
+}
