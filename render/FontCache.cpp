@@ -185,9 +185,15 @@ MarkKind markKind(char32_t c) {
 FontCache::FontCache(fonts::FontChain chain) : chain_(std::move(chain)) {}
 
 const std::vector<fonts::FontFace>& FontCache::faces(const FontSpec& spec) {
+  // Runs of a line ask for the same chain again and again: the last answer
+  // first, without building a key.
+  if (last_faces_ != nullptr && last_weight_ == spec.weight && last_language_ == spec.language) return *last_faces_;
   const auto key = std::make_pair(spec.language.str(), spec.weight);
   auto it = faces_.find(key);
   if (it == faces_.end()) it = faces_.emplace(key, chain_.faces(spec.language, spec.weight)).first;
+  last_faces_ = &it->second;
+  last_weight_ = spec.weight;
+  last_language_ = spec.language;
   return it->second;
 }
 
@@ -227,17 +233,23 @@ TTF_Font& FontCache::font(const FontSpec& spec, std::size_t face_index, bool rtl
   const fonts::FontFace& face = faces(spec).at(face_index);
   // A bitmap-only face has one size: open it once, whatever the spec asks.
   const int px = face.bitmap_height_em > 0 ? kBitmapOpenPx : spec.px;
-  const auto key = std::make_pair(face.file, face.index);
-  auto it = fonts_.find(key);
-  if (it == fonts_.end()) {
-    it = fonts_.emplace(key, SizedFont{open(face, px), px}).first;
-  } else if (it->second.px != px) {
-    TTF_SetFontSize(it->second.font.get(), px);
-    it->second.px = px;
+  SizedFont* sized = nullptr;
+  if (const auto known = by_face_.find(&face); known != by_face_.end()) {
+    sized = known->second;
+  } else {
+    const auto key = std::make_pair(face.file, face.index);
+    auto it = fonts_.find(key);
+    if (it == fonts_.end()) it = fonts_.emplace(key, SizedFont{open(face, px), px}).first;
+    sized = &it->second;
+    by_face_.emplace(&face, sized);
+  }
+  if (sized->px != px) {
+    TTF_SetFontSize(sized->font.get(), px);
+    sized->px = px;
   }
   // Every use says its direction: the font is shared by runs of both.
-  TTF_SetFontDirection(it->second.font.get(), rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-  return *it->second.font;
+  TTF_SetFontDirection(sized->font.get(), rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+  return *sized->font;
 }
 
 TTF_Font& FontCache::measuringFont(const FontSpec& spec, std::size_t face_index) { return font(spec, face_index); }

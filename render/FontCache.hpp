@@ -150,6 +150,12 @@ class FontCache final : public TextMeasurer {
     int px = 0;  // the size it is set to now
   };
   std::map<std::pair<std::string, long>, SizedFont> fonts_;  // one per face (file, index)
+  // Shortcuts past the maps above, whose keys hold font paths: the chain
+  // faces_ gave last, and each chain entry's font (entries never move).
+  const std::vector<fonts::FontFace>* last_faces_ = nullptr;
+  fonts::Weight last_weight_ = fonts::Weight::Regular;
+  content::LanguageTag last_language_;
+  std::unordered_map<const fonts::FontFace*, SizedFont*> by_face_;
   // Widths already measured, by weight, size, language and text: fitting
   // and balancing measure the same candidate lines again and again, and each
   // size switch above empties SDL_ttf's glyph cache. Emptied when full.
