@@ -2,7 +2,6 @@
 
 #include <unicode/timezone.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -47,22 +46,29 @@ void civilFromDays(long z, int* y, int* m, int* d) {
   *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
 }
 
-}  // namespace
+// A date as written: its calendar day, and when a time follows, the instant
+// in UTC and whether an offset was written.
+struct WrittenDate {
+  int year = 0, month = 0, day = 0;
+  bool has_time = false;
+  bool has_offset = false;  // "Z" or "+HH:MM"-style after the time
+  long utc_minutes = 0;     // minutes since 1970-01-01T00:00Z (with a time)
+  int second = 0;
+};
 
-std::optional<std::string> parsePostDate(std::string_view s) {
+std::optional<WrittenDate> readDate(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  int year, month, day;
+  WrittenDate date;
+  int& year = date.year;
+  int& month = date.month;
+  int& day = date.day;
   if (!digits(s, 0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, &month) ||
       s[7] != '-' || !digits(s, 8, 2, &day)) {
     return std::nullopt;
   }
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
-  char buffer[96];  // room for any int the format could print
-  if (s.size() == 10) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    return std::string(buffer);
-  }
+  if (s.size() == 10) return date;
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
   int hour, minute, second = 0;
   if (!digits(s, 11, 2, &hour) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2, &minute)) {
@@ -80,8 +86,10 @@ std::optional<std::string> parsePostDate(std::string_view s) {
   if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
   if (pos < s.size() && s[pos] == ' ') ++pos;
   int offset_minutes = 0;
-  if (pos == s.size() || ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size())) {
-    // UTC
+  if (pos == s.size()) {
+    // no offset: taken as UTC
+  } else if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) {
+    date.has_offset = true;
   } else if (s[pos] == '+' || s[pos] == '-') {
     const int sign = s[pos] == '-' ? -1 : 1;
     int oh, om = 0;
@@ -95,17 +103,43 @@ std::optional<std::string> parsePostDate(std::string_view s) {
     }
     if (after != s.size() || oh > 23 || om > 59) return std::nullopt;
     offset_minutes = sign * (oh * 60 + om);
+    date.has_offset = true;
   } else {
     return std::nullopt;
   }
-  if (second == 60) second = 59;  // a leap second sorts with its minute
-  long total = (daysFromCivil(year, month, day) * 1440L + hour * 60L + minute) - offset_minutes;
-  const long days = total >= 0 ? total / 1440 : (total - 1439) / 1440;
-  const long minutes = total - days * 1440;
+  date.has_time = true;
+  date.second = second == 60 ? 59 : second;  // a leap second sorts with its minute
+  date.utc_minutes = (daysFromCivil(year, month, day) * 1440L + hour * 60L + minute) - offset_minutes;
+  return date;
+}
+
+// The calendar day `minutes` (since 1970-01-01T00:00) falls on, or "" before year 1.
+std::string dayOfMinutes(long minutes, long* minute_of_day = nullptr) {
+  const long days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+  if (minute_of_day != nullptr) *minute_of_day = minutes - days * 1440;
+  int year = 0, month = 0, day = 0;
   civilFromDays(days, &year, &month, &day);
-  if (year < 1) return std::nullopt;  // an offset pushed 0001-01-01 into year 0
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
-                static_cast<int>(minutes / 60), static_cast<int>(minutes % 60), second);
+  if (year < 1) return "";
+  char buffer[96];  // room for any int the format could print
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+}  // namespace
+
+std::optional<std::string> parsePostDate(std::string_view s) {
+  const std::optional<WrittenDate> date = readDate(s);
+  if (!date) return std::nullopt;
+  char buffer[96];
+  if (!date->has_time) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date->year, date->month, date->day);
+    return std::string(buffer);
+  }
+  long minute_of_day = 0;
+  const std::string day = dayOfMinutes(date->utc_minutes, &minute_of_day);
+  if (day.empty()) return std::nullopt;  // an offset pushed 0001-01-01 into year 0
+  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", day.c_str(), static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60), date->second);
   return std::string(buffer);
 }
 
@@ -125,32 +159,18 @@ bool isKnownTimeZone(const std::string& zone) {
 }
 
 std::string dayInTimeZone(std::string_view written, const std::string& zone) {
-  const std::optional<std::string> utc = parsePostDate(written);
-  if (!utc) return "";
-  while (!written.empty() && (written.front() == ' ' || written.front() == '\t')) written.remove_prefix(1);
-  while (!written.empty() && (written.back() == ' ' || written.back() == '\t')) written.remove_suffix(1);
-  const std::string as_written(written.substr(0, 10));
-  // An offset is written after the time: 'Z', or a sign past the date's dashes.
-  const std::string_view time = written.substr(std::min<std::size_t>(written.size(), 11));
-  const bool has_offset = time.find_first_of("Zz+-") != std::string_view::npos;
-  if (utc->size() == 10 || !has_offset || !isKnownTimeZone(zone)) return as_written;
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (std::sscanf(utc->c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &year, &month, &day, &hour, &minute, &second) != 6) {
-    return as_written;
-  }
-  const long minutes_utc = daysFromCivil(year, month, day) * 1440L + hour * 60L + minute;
+  const std::optional<WrittenDate> date = readDate(written);
+  if (!date || (date->has_time && dayOfMinutes(date->utc_minutes).empty())) return "";  // as parsePostDate
+  char as_written[16];
+  std::snprintf(as_written, sizeof as_written, "%04d-%02d-%02d", date->year, date->month, date->day);
+  if (!date->has_offset || !isKnownTimeZone(zone)) return as_written;
   const std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
   int32_t raw = 0, dst = 0;
   UErrorCode status = U_ZERO_ERROR;
-  const double epoch_ms = (static_cast<double>(minutes_utc - daysFromCivil(1970, 1, 1) * 1440L) * 60.0 + second) * 1000.0;
-  tz->getOffset(epoch_ms, false, raw, dst, status);
+  tz->getOffset((static_cast<double>(date->utc_minutes) * 60.0 + date->second) * 1000.0, false, raw, dst, status);
   if (U_FAILURE(status)) return as_written;
-  const long local = minutes_utc + (raw + dst) / 60000;
-  const long days = local >= 0 ? local / 1440 : (local - 1439) / 1440;
-  civilFromDays(days, &year, &month, &day);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
+  const std::string local = dayOfMinutes(date->utc_minutes + (raw + dst) / 60000);
+  return local.empty() ? std::string(as_written) : local;
 }
 
 }  // namespace newsticker::content

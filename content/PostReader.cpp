@@ -250,12 +250,6 @@ std::string slugOfFileName(const std::string& file_name) {
 
 // The calendar day a date value names as written ("2026-10-12T22:00:00-04:00"
 // gives "2026-10-12", not the UTC day), or "" when it is not a date.
-std::string dayAsWritten(const std::string& value) {
-  const std::size_t start = value.find_first_not_of(" \t");
-  if (start == std::string::npos || !parsePostDate(value)) return "";
-  return value.substr(start, 10);
-}
-
 // A whole number of pixels from a width/height value; 0 when it is none.
 int pixels(const YAML::Node& node) {
   int value = 0;
@@ -744,9 +738,11 @@ class PostFields {
   // [permalinks] pattern of its section, else its folder and slug or name.
   std::string hugoUrl(const YAML::Node& date_node, const std::string& url_key) {
     HugoPageFields fields;
-    if (date_node && date_node.IsScalar()) fields.day = dayAsWritten(date_node.Scalar());
+    if (date_node && date_node.IsScalar()) fields.day = dayInTimeZone(date_node.Scalar(), "");
     for (const char* key : {"publishDate", "pubdate", "lastmod", "modified"}) {
-      if (fields.day.empty() && root_[key] && root_[key].IsScalar()) fields.day = dayAsWritten(root_[key].Scalar());
+      if (fields.day.empty() && root_[key] && root_[key].IsScalar()) {
+        fields.day = dayInTimeZone(root_[key].Scalar(), "");
+      }
     }
     fields.title = fm_.text(root_, "title");
     fields.slug = fm_.text(root_, "slug");
