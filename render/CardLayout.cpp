@@ -91,7 +91,8 @@ int lineWidth(const FittedText& text, TextMeasurer& measurer) {
 }
 
 // How much of `text` `fitted` shows, counted in line-break pieces.
-TextCut cutOf(std::string_view text, const FittedText& fitted, const content::LanguageTag& language, LineBreaker& breaker) {
+TextCut cutOf(std::string_view text, const FittedText& fitted, const content::LanguageTag& language,
+              LineBreaker& breaker) {
   TextCut cut;
   const std::vector<BreakOpportunity> opportunities = breaker.opportunities(text, language);
   for (const BreakOpportunity& o : opportunities) cut.words_total += o.offset > 0;
@@ -122,8 +123,9 @@ constexpr Concessions kConcessions[] = {
 // Lays out one card; each step adds its commands to `list`.
 class CardComposer {
  public:
-  CardComposer(const content::Post& post, const CardSize& size, const Theme& theme, const content::LanguageTag& language,
-               TextMeasurer& measurer, LineBreaker& breaker, const CardAssets& assets, const Concessions& concessions)
+  CardComposer(const content::Post& post, const CardSize& size, const Theme& theme,
+               const content::LanguageTag& language, TextMeasurer& measurer, LineBreaker& breaker,
+               const CardAssets& assets, const Concessions& concessions)
       : post_(post), size_(size), theme_(theme), language_(language), measurer_(measurer), breaker_(breaker),
         assets_(assets), concessions_(concessions), p_(proportionsFor(size)) {
     meta_px_ = p_.type(theme.meta_px, theme.min_text_px);
@@ -315,7 +317,6 @@ class CardComposer {
     const bool has_tile = tile.w > 0;
     const int byline_x = has_tile ? right(tile) + p_.chrome(30) : text_.x;
     const int byline_width = right(text_) - byline_x;
-    int byline_used = 0;
     int row_h = has_tile ? tile_h : 0;
     std::vector<FittedText> byline;
     if (has_tile) {
@@ -341,12 +342,8 @@ class CardComposer {
     const int chip_h = static_cast<int>(std::lround(chip_px_ * 1.85));
     const std::vector<std::string> labels = chipLabels();
     int byline_h = 0;
-    for (const FittedText& t : byline) {
-      byline_used = std::max(byline_used, lineWidth(t, measurer_));
-      byline_h += t.height();
-    }
-    const int chips_left = byline_used > 0 ? byline_x + byline_used + p_.chrome(48) : byline_x;
-    const std::vector<std::string> beside = chipsThatFit(labels, right(text_) - chips_left);
+    for (const FittedText& t : byline) byline_h += t.height();
+    const std::vector<std::string> beside = chipsBeside(byline, byline_x);
     row_h = std::max(row_h, byline_h);
     if (!beside.empty()) row_h = std::max(row_h, chip_h);
     int y = text_.y + (row_h - byline_h) / 2;
@@ -380,16 +377,17 @@ class CardComposer {
     std::vector<FittedText> with_author = lines;
     if (date.empty()) with_author.push_back(std::move(meta));
     else with_author.back() = std::move(meta);
-    if (chipsBeside(with_author, byline_x) < chipsBeside(lines, byline_x)) return;
+    if (chipsBeside(with_author, byline_x).size() < chipsBeside(lines, byline_x).size()) return;
     lines = std::move(with_author);
   }
 
-  // How many topic chips fit on the identity row right of these lines.
-  std::size_t chipsBeside(const std::vector<FittedText>& lines, int byline_x) {
+  // The topic chips that fit on the identity row right of `lines` (the
+  // source and date lines starting at `byline_x`).
+  std::vector<std::string> chipsBeside(const std::vector<FittedText>& lines, int byline_x) {
     int used = 0;
     for (const FittedText& line : lines) used = std::max(used, lineWidth(line, measurer_));
     const int chips_left = used > 0 ? byline_x + used + p_.chrome(48) : byline_x;
-    return chipsThatFit(chipLabels(), right(text_) - chips_left).size();
+    return chipsThatFit(chipLabels(), right(text_) - chips_left);
   }
 
   // A long source name is set a little smaller before it is shortened.

@@ -20,8 +20,8 @@ Color mix(const Color& a, const Color& b, double t) {
 
 // A line of text fitted to `width` at exactly `px`, baseline centred in a
 // band of height `band_h` starting at `top`.
-TextRun bandText(const std::string& text, int px, fonts::Weight weight, const content::LanguageTag& language, int x, int width,
-                 int top, int band_h, Color color, TextMeasurer& measurer, LineBreaker& breaker) {
+TextRun bandText(const std::string& text, int px, fonts::Weight weight, const content::LanguageTag& language, int x,
+                 int width, int top, int band_h, Color color, TextMeasurer& measurer, LineBreaker& breaker) {
   TextBox box;
   box.width = std::max(1, width);
   box.max_lines = 1;

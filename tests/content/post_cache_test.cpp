@@ -34,7 +34,8 @@ std::string newsItem(const std::string& title) {
 std::string described(const Feed& feed) {
   std::string text;
   for (const Post& p : feed.posts) {
-    text += p.file + "|" + p.title + "|" + p.summary + "|" + p.source + "|" + p.author + "|" + p.date + "|" + p.url + "|" + p.language.str() +
+    text += p.file + "|" + p.title + "|" + p.summary + "|" + p.source + "|" + p.author + "|" + p.date + "|" + p.url +
+            "|" + p.language.str() +
             "|" + p.logo + "|" + p.photo + "|" + std::to_string(p.duration_seconds) + "|" + (p.draft ? "d" : "") +
             "|" + p.secondary_title + "|" + std::to_string(p.related.size()) + "|" + std::to_string(p.topics.size()) +
             "\n";

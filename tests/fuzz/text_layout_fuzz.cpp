@@ -45,8 +45,8 @@ std::string escaped(std::string_view s) {
   std::fprintf(stderr,
                "text_layout_fuzz: %s\n  box: width %d, max_lines %d, max_height %d, px %d..%d, language '%s'\n"
                "  font px %d; line (%d px): \"%s\"\n",
-               what, box.width, box.max_lines, box.max_height, box.min_px, box.max_px, box.language.str().c_str(), font.px,
-               line_width, escaped(line).c_str());
+               what, box.width, box.max_lines, box.max_height, box.min_px, box.max_px, box.language.str().c_str(),
+               font.px, line_width, escaped(line).c_str());
   std::abort();
 }
 

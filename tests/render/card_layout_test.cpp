@@ -412,7 +412,8 @@ TEST_CASE("the author is a byline after the date when it is not the source and f
     const LaidOut card = layOut(post, size);
     CHECK(dateLine(card.list) == "2 Nov 2026" + dot + "Mara Okafor");
     const auto all = runs(card.list);
-    CHECK(std::count_if(all.begin(), all.end(), [](const TextRun& r) { return r.text == "Riverline Transit Newsroom"; }) == 1);
+    CHECK(std::count_if(all.begin(), all.end(),
+                        [](const TextRun& r) { return r.text == "Riverline Transit Newsroom"; }) == 1);
     // The byline costs no topic chip: as many chips as with the date alone.
     content::Post anonymous = post;
     anonymous.author.clear();
@@ -446,7 +447,8 @@ TEST_CASE("the author is a byline after the date when it is not the source and f
   post.author = "山田花子";
   post.language = "ja";
   post.date = "2024-02-27";
-  CHECK(dateLine(layOut(post, {1920, 1080}).list) == "2024\xE5\xB9\xB4" "2\xE6\x9C\x88" "27\xE6\x97\xA5" + dot + "山田花子");
+  CHECK(dateLine(layOut(post, {1920, 1080}).list) ==
+        "2024\xE5\xB9\xB4" "2\xE6\x9C\x88" "27\xE6\x97\xA5" + dot + "山田花子");
 }
 
 TEST_CASE("a post with no source and no logo shows no badge, only its date") {
