@@ -273,6 +273,19 @@ def black_bands(image, rows=16):
     return bands
 
 
+def bright_share(image, box, level=150):
+    """Share of sampled pixels inside BOX (x0, y0, x1, y1) brighter than LEVEL (0-255) in some
+    channel: text on the header and the crawl; a band left blank has none."""
+    px = image.load()
+    x0, y0, x1, y1 = box
+    total = bright = 0
+    for y in range(y0, y1, 2):
+        for x in range(x0, x1, 3):
+            total += 1
+            bright += max(px[x, y][:3]) > level
+    return bright / max(total, 1)
+
+
 def region_difference(a, b, box):
     """Mean absolute difference per channel (0-255) of A and B inside BOX (x0, y0, x1, y1), and the
     share of sampled pixels differing by more than 48 in some channel."""
