@@ -536,6 +536,7 @@ int SceneLoop::run() {
           compositor_->clipTo({});
           compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
           screen_.present({});
+          screen_.setDisplayPower(false);  // standby by DPMS where it can; the black frame elsewhere
           blanked = true;
           logInfo("screen off by the schedule");
           if (on_frame) {
@@ -560,6 +561,7 @@ int SceneLoop::run() {
       }
       if (blanked) {
         blanked = false;
+        screen_.setDisplayPower(true);
         logInfo("screen on by the schedule");
         origin = now;  // the cycle starts again from its first card
         redraw_ = true;
