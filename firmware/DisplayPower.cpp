@@ -19,14 +19,13 @@ void DisplayPower::report(LogLevel level, const std::string& message) {
 
 void DisplayPower::screenTurned(bool on) {
   if (!cec_) return;
-  const char* instead = on ? "the picture comes back on the TV's current input"
-                           : "the screen only goes black; the TV stays on";
   if (!adapter_) {
     std::string error;
     std::unique_ptr<CecIo> io = open_(device_, error);
     if (!io) {
-      report(LogLevel::Warning, "CEC: no adapter answers at " + device_ + " (" + error + "); " + instead +
-                                    " (display: {cec: false} turns CEC off)");
+      report(LogLevel::Warning, "CEC: no adapter answers at " + device_ + " (" + error +
+                                    "); the schedule only blanks the picture and the TV stays on "
+                                    "(display: {cec: false} stops trying)");
       return;
     }
     adapter_ = std::make_unique<CecAdapter>(std::move(io), device_);
@@ -35,7 +34,8 @@ void DisplayPower::screenTurned(bool on) {
   const bool sent = on ? adapter_->wake(error) : adapter_->standby(error);
   if (!sent) {
     adapter_.reset();  // opened and prepared afresh next time
-    report(LogLevel::Warning, "CEC: " + error + "; " + instead);
+    report(LogLevel::Warning, "CEC: " + error + (on ? "; the picture is back, the TV may still be off"
+                                                     : "; the picture is blanked, the TV stays on"));
     return;
   }
   report(LogLevel::Info, on ? "CEC: TV woken (Image View On) and this board made its active source (" + device_ + ")"

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -101,6 +102,7 @@ void DisplayServices::frameShown(const SceneFrame& frame) {
 double DisplayServices::wake(double now) {
   now_ = now;
   worker_.collect();
+  if (first_frame_) return INFINITY;  // the first frame writes the first metrics
   if (write_due_ || now - last_write_ >= kMetricsPeriod) writeMetrics();
   return last_write_ + kMetricsPeriod;
 }

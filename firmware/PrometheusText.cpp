@@ -218,14 +218,17 @@ void readSample(LineReader& in, ParseState& state) {
   const std::string name = in.name(true);
   if (name.empty()) throw std::string("expected a metric name");
   MetricSample sample;
+  const std::size_t name_end = in.at;
   in.skipBlanks();
   if (!in.done() && in.line[in.at] == '{') {
     ++in.at;
     sample.labels = readLabels(in);
+    in.skipBlanks();
+  } else if (in.at == name_end) {
+    throw "expected '{' or a blank after " + name;
   }
-  if (in.done() || (in.line[in.at] != ' ' && in.line[in.at] != '\t')) throw "expected a value after " + name;
-  in.skipBlanks();
   const std::string value = in.token();
+  if (value.empty()) throw "expected a value after " + name;
   if (!parseValue(value, sample.value)) throw "'" + value + "' is not a number";
   in.skipBlanks();
   if (!in.done()) {
