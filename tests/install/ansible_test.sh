@@ -141,7 +141,7 @@ check "board-c: no screen, and its status says why" \
   bash -c "[ ! -e '$tmp/collected/board-c/screen.png' ] && grep -q 'no running display' '$tmp/collected/board-c/status.txt'"
 check "the contact sheet is written" [ -s "$tmp/collected/contact-sheet.png" ]
 check "the sheet is a PNG 3 boards wide (1584 px)" \
-  python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); sys.exit(d[:8]!=b'\x89PNG\r\n\x1a\n' or struct.unpack(">I", d[16:20])[0] != 1584)" \
+  python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); sys.exit(d[:8]!=b'\x89PNG\r\n\x1a\n' or struct.unpack('>I', d[16:20])[0] != 1584)" \
   "$tmp/collected/contact-sheet.png"
 if [ -n "${NEWSTICKER_KEEP_SHEET:-}" ]; then cp "$tmp/collected/contact-sheet.png" "$NEWSTICKER_KEEP_SHEET"; fi
 
