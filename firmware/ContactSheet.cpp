@@ -95,7 +95,8 @@ int writeContactSheet(const std::string& folder, const std::string& png_path, co
   }
   render::FontCache fonts(font_chain);
   render::LineBreaker breaker;
-  const std::string title = "newsticker fleet: " + std::to_string(boards.size()) + (boards.size() == 1 ? " board" : " boards");
+  const std::string title =
+      "newsticker fleet: " + std::to_string(boards.size()) + (boards.size() == 1 ? " board" : " boards");
   render::SurfacePtr sheet = render::paintDrawList(
       sheetDrawList(geometry, title, "collected in " + folder, {}, "en", fonts, breaker), fonts, {});
   if (!sheet) {

@@ -76,7 +76,8 @@ std::uint64_t residentMemoryBytes() {
 std::vector<MetricFamily> fetchMetrics(const std::vector<FeedSource>& sources,
                                        const std::vector<FeedFetchResult>& results, double now,
                                        const std::vector<MetricFamily>& previous) {
-  MetricFamily run{"newsticker_fetch_last_run_timestamp_seconds", "When newsticker fetch last read the feed (Unix time).",
+  MetricFamily run{"newsticker_fetch_last_run_timestamp_seconds",
+                   "When newsticker fetch last read the feed (Unix time).",
                    MetricType::Gauge, {}};
   MetricFamily ok{"newsticker_fetch_last_run_success",
                   "1 when the last fetch of the feed succeeded (200 or 304), 0 when it failed.", MetricType::Gauge, {}};

@@ -85,7 +85,8 @@ TEST_CASE("the display's metrics parse back to what was written, with escapes, a
   }
   const MetricFamily* card = findFamily(parsed.families, "newsticker_card_info");
   REQUIRE(card != nullptr);
-  CHECK(card->label("title") == "Line one line \"two\" \xE6\x97\xA5\xE6\x9C\xAC");  // one line: control characters blanked
+  // One line: control characters blanked.
+  CHECK(card->label("title") == "Line one line \"two\" \xE6\x97\xA5\xE6\x9C\xAC");
   CHECK(card->label("file") == "posts/quote\"back\\slash.md");
   CHECK(text.find("newsticker_card_info{position=\"3\",file=\"posts/quote\\\"back\\\\slash.md\"") != std::string::npos);
   CHECK(findFamily(parsed.families, "newsticker_screen_capture_timestamp_seconds")->value() == 1795513400.25);
