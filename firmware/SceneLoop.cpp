@@ -718,6 +718,7 @@ int SceneLoop::run() {
         info.posts = content_->playlist.size();
         info.loaded_at = content_->loaded_at;
         info.title = content_->playlist[frame.current].title;
+        info.file = content_->playlist[frame.current].file;
         const render::HeaderContent& header = currentHeader(frame.current);
         info.position = header.position;
         info.time_text = header.time;

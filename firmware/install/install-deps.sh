@@ -30,6 +30,9 @@ libraries=(
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
   libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev libdrm-dev
 )
+# The fleet's Ansible role and playbooks are checked and run by a test
+# (tests/install/ansible_test.sh): ansible-core and ansible-lint.
+tools+=(ansible-core ansible-lint)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)
