@@ -17,10 +17,12 @@
 #include "firmware/Clock.hpp"
 #include "firmware/ContentWatcher.hpp"
 #include "firmware/Log.hpp"
+#include "firmware/ProgressWatch.hpp"
 #include "firmware/SdlRuntime.hpp"
 #include "firmware/SceneLoop.hpp"
 #include "firmware/SdlScreen.hpp"
 #include "firmware/ServiceNotifier.hpp"
+#include "render/DecodeDeadline.hpp"
 #include "render/FontCache.hpp"
 
 namespace newsticker::firmware {
@@ -164,11 +166,18 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
     notifier.status(statusLine(frame));
     if (stall_after >= 0 && stall_at == INFINITY) stall_at = clock.now() + stall_after;
   };
+  std::string stalled;  // why the watchdog is not fed, "" while cards progress
   loop.on_wake = [&](double now) {
     if (now >= stall_at) {
       logWarning("stalling the main loop (NEWSTICKER_TEST_STALL_AFTER)");
       for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
     }
+    // The loop wakes, but a stuck card worker freezes the screen all the
+    // same: then no ping, and systemd restarts us.
+    const std::string reason = stallReason(loop.workerRunningSeconds(), render::oldestRunawaySeconds());
+    if (reason != stalled && !reason.empty()) logWarning("not feeding the watchdog: " + reason);
+    stalled = reason;
+    if (!reason.empty()) return std::min(now + 1.0, stall_at);
     return std::min(notifier.watchdog(now), stall_at);
   };
   std::unique_ptr<ContentWatcher> watcher;

@@ -24,6 +24,7 @@
 #include "firmware/SdlScreen.hpp"
 #include "firmware/Slideshow.hpp"
 #include "fonts/FontChain.hpp"
+#include "render/CardRenderer.hpp"
 #include "render/FontCache.hpp"
 #include "render/ScreenLayout.hpp"
 
@@ -112,7 +113,10 @@ int main(int argc, char** argv) {
       // Logos and photos decoded as the screen will (same limits): one that
       // fails is a warning with its reason.
       IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
-      for (content::Diagnostic& warning : firmware::checkPostImages(content.feed.posts, *content.tree)) {
+      render::LogoLimits image_limits;
+      image_limits.decode_seconds = render::CardRenderer::kDecodeSeconds;  // as the show gives up on a slow one
+      for (content::Diagnostic& warning :
+           firmware::checkPostImages(content.feed.posts, *content.tree, image_limits)) {
         content.feed.diagnostics.push_back(std::move(warning));
       }
       IMG_Quit();
