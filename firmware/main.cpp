@@ -100,6 +100,16 @@ int main(int argc, char** argv) {
     return firmware::runFetchCommand(options, std::string("newsticker/") + NEWSTICKER_VERSION);
   }
 
+  // Fonts that are there but are no fonts (or lack the face asked for): the
+  // main ones stop us with their reason, a fallback is left out.
+  for (const std::string& problem : fonts::unusableFontFiles(options.font_chain)) {
+    if (problem.find("; the fallback is left out") == std::string::npos) {
+      firmware::logError(problem);
+      return 1;
+    }
+    firmware::logWarning(problem);
+  }
+
   content::LoadLimits limits = firmware::loadLimitsFor(options);
   // The show starts from a first look at the folder (the newest files, or
   // everything the parse cache already knows); the rest is read while the
