@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "content/PrintableText.hpp"
 #include "firmware/Clock.hpp"
 #include "firmware/ContentWatcher.hpp"
 #include "firmware/Log.hpp"
@@ -46,10 +47,8 @@ std::string statusLine(const SceneFrame& frame) {
   }
   const std::string posts = std::to_string(frame.posts) + " posts" + loaded;
   if (frame.blank) return posts + ", screen off by the schedule";
-  std::string title = frame.title.size() > 80 ? frame.title.substr(0, 80) + "..." : frame.title;
-  for (char& c : title) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  }
+  // Whole UTF-8 and whole grapheme clusters: systemd drops a datagram that is not UTF-8.
+  const std::string title = content::printableText(frame.title, 80);
   return posts + ", card " + std::to_string(frame.cycle.current + 1) + "/" +
          std::to_string(frame.posts) + ": " + title;
 }
