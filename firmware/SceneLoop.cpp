@@ -118,7 +118,21 @@ void SceneLoop::swapContent(std::size_t current, double now) {
   pending_.reset();
   cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
   logged_.clear();
-  setUp();
+  // The layout stays: the cards are made anew, while the header and the crawl
+  // on screen stay until their new pictures are ready (on a slow board that
+  // takes seconds; dropping them left the bands blank meanwhile).
+  ++generation_;
+  worker_.dropQueued();
+  for (auto& card : card_textures_) {
+    if (card.second) spare_card_texture_ = std::move(card.second);
+  }
+  card_textures_.clear();
+  cards_requested_.clear();
+  header_requested_.clear();
+  crawl_tiles_requested_.clear();
+  crawl_requested_ = false;
+  requestCrawl();
+  redraw_ = true;
   swap_start_ = now;
 }
 
