@@ -22,6 +22,7 @@ native=$(dpkg --print-architecture)
 # Tools and data that run on this machine (and architecture-independent ones).
 tools=(
   cmake pkg-config doctest-dev git zbar-tools
+  file dpkg-dev binutils  # cpack's dependency scan (dpkg-shlibdeps) and tests/install/deb_depends_test.sh
   fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola fonts-noto-core
 )
 # The libraries newsticker links, as -dev packages of the target architecture.
@@ -30,14 +31,18 @@ libraries=(
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
   libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev
 )
+# What the .deb depends on that no ELF header names (SDL's KMSDRM driver
+# dlopens EGL, GLES and GBM and needs a Mesa DRI driver), of the target
+# architecture: tests/install/deb_depends_test.sh finds their files.
+libraries+=(libegl1 libgles2 libgbm1 libgl1-mesa-dri)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)
 if [ "$mode" = native ]; then
   target=$native
-  # file: cpack's dependency scan (dpkg-shlibdeps) needs it. xvfb, libx11-dev
-  # and libxext-dev: tests/bench/run's screen (Xvfb) and its screen-settle tool.
-  tools+=(build-essential file xvfb libx11-dev libxext-dev)
+  # xvfb, libx11-dev and libxext-dev: tests/bench/run's screen (Xvfb) and its
+  # screen-settle tool.
+  tools+=(build-essential xvfb libx11-dev libxext-dev)
 else
   target=arm64
   tools+=(crossbuild-essential-arm64 qemu-user-static)

@@ -1,0 +1,54 @@
+# The .deb: `cpack -G DEB` in a build folder makes newsticker_<version>-1_<arch>.deb
+# (amd64 natively, arm64 from the cross build), installing under /usr and /etc
+# with the maintainer scripts of this folder's debian/ (docs/deployment.md).
+# Included by the top CMakeLists.txt after every target is defined.
+set(NEWSTICKER_PACKAGE_CONTACT "newsticker maintainers <newsticker@localhost>" CACHE STRING
+  "Maintainer field of the .deb")
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME newsticker)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "${NEWSTICKER_PACKAGE_CONTACT}")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "kiosk news ticker for lobby and booth screens")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Shows headline cards from a folder of Markdown posts full screen on a display
+without a desktop (KMS/DRM), with Chinese, Japanese and Korean typography, and
+follows a git or rsync feed with newsticker-sync, which checks each revision
+before it reaches the screen, or RSS and Atom feeds with newsticker fetch.")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+  "${CMAKE_CURRENT_LIST_DIR}/debian/postinst"
+  "${CMAKE_CURRENT_LIST_DIR}/debian/prerm"
+  "${CMAKE_CURRENT_LIST_DIR}/debian/postrm"
+  "${CMAKE_CURRENT_LIST_DIR}/debian/conffiles")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+# Depends: the libraries the program links come from dpkg-shlibdeps, for both
+# architectures (it reads the shlibs and symbols files of the installed
+# packages that hold them: the :arm64 ones of install-deps.sh --arm64 for the
+# cross build). The rest are what no ELF header names:
+# - SDL's KMSDRM driver (a board without a desktop) dlopens libgbm.so.1,
+#   libEGL.so.1 and libGLESv2.so.2 and needs a Mesa DRI driver behind EGL
+#   (v3d/vc4 on a Raspberry Pi, kms_swrast elsewhere), even for the software
+#   renderer: without them it cannot open a window;
+# - the fonts of the default chain (fonts/FontChain.cpp), and adduser for postinst.
+# tests/install/deb_depends_test.sh checks both parts against the built .deb.
+set(NEWSTICKER_PACKAGE_RUNTIME_DEPENDS "libegl1, libgles2, libgbm1, libgl1-mesa-dri")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, ${NEWSTICKER_PACKAGE_RUNTIME_DEPENDS}, \
+fonts-noto-cjk, fonts-noto-color-emoji, fonts-dejavu-core, fonts-symbola, fonts-noto-core")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+if(CMAKE_CROSSCOMPILING)
+  set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
+  # dpkg-shlibdeps looks in the host architecture's library folders
+  # (/usr/lib/aarch64-linux-gnu) and runs aarch64-linux-gnu-objdump when
+  # DEB_HOST_ARCH says the package is for another architecture; cpack reads
+  # this file before it runs it.
+  set(newsticker_cpack_project_config "${PROJECT_BINARY_DIR}/CPackProjectConfig.cmake")
+  file(WRITE "${newsticker_cpack_project_config}" "set(ENV{DEB_HOST_ARCH} arm64)\n")
+  set(CPACK_PROJECT_CONFIG_FILE "${newsticker_cpack_project_config}")
+endif()
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS git)
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS rsync)
+include(CPack)
