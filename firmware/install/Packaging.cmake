@@ -4,6 +4,9 @@
 # Included by the top CMakeLists.txt after every target is defined.
 set(NEWSTICKER_PACKAGE_CONTACT "newsticker maintainers <newsticker@localhost>" CACHE STRING
   "Maintainer field of the .deb")
+# The licence: the machine-readable (DEP-5) copyright file of the package,
+# which lists every part of the tree and the packages' licences it builds on.
+install(FILES "${CMAKE_CURRENT_LIST_DIR}/debian/copyright" DESTINATION share/doc/newsticker)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME newsticker)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
