@@ -1,5 +1,7 @@
 #include "firmware/Slideshow.hpp"
 
+#include "firmware/KmsDisplay.hpp"
+
 #include <SDL.h>
 
 #include <atomic>
@@ -84,6 +86,26 @@ SharedContent loadAgain(const Options& options, bool first_time) {
   return fresh;
 }
 
+// Under systemd, a display that does not open within a minute ends the
+// process so that the unit starts again: systemd grants the DRM device
+// (DeviceAllow=char-drm) when the unit starts, so a GPU driver that loaded
+// after that start stays out of reach until a restart. By hand, keep trying.
+// A DRM device that is there but refused with EPERM (not EACCES) is one the
+// unit's device policy was resolved without: restart at once.
+bool giveUpWaitingForDisplay(double waited_seconds, const char* reason) {
+  const char* notify = std::getenv("NOTIFY_SOCKET");
+  if (notify == nullptr || *notify == '\0') return false;
+  if (drmDeviceDeniedBySandbox()) {
+    logError(std::string("the display's DRM device appeared after the service started and its sandbox does not "
+                         "grant it (") + reason + "); exiting so that systemd starts the display again");
+    return true;
+  }
+  if (waited_seconds < 60) return false;
+  logError(std::string("no display after ") + std::to_string(static_cast<int>(waited_seconds)) + " s (" + reason +
+           "); exiting so that systemd starts the display again");
+  return true;
+}
+
 std::atomic<bool> stop_requested{false};
 
 void onStopSignal(int) { stop_requested.store(true); }
@@ -97,7 +119,13 @@ struct Display {
 
 Display openDisplay(const Options& options, const std::string& video_driver, const Clock& clock) {
   Display display;
-  if (video_driver.empty() && chooseSoftwareRendering(options.scene.renderer)) {
+  if (drawsThroughKms(video_driver)) {
+    static bool logged = false;  // once, not at every try while waiting for the display
+    for (const std::string& line : prepareKmsBackend(options.scene.renderer == RendererChoice::Software)) {
+      if (!logged) logInfo(line);
+    }
+    logged = true;
+  } else if (video_driver.empty() && chooseSoftwareRendering(options.scene.renderer)) {
     // No GPU to use: SDL's software renderer, and no GL behind the window
     // surface either (Mesa's llvmpipe costs ~270 ms and ~54 MiB for nothing).
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
@@ -121,12 +149,14 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   Display display;
   // No display yet (a board booted without its screen, a DRM device not
   // ready): keep trying with backoff; SIGTERM and SIGINT still stop us.
+  const double first_try = clock.now();
   for (double backoff = 1;; backoff = std::min(backoff * 2, 60.0)) {
     try {
       display = openDisplay(options, video_driver, clock);
       break;
     } catch (const std::runtime_error& error) {
       display = Display{};
+      if (giveUpWaitingForDisplay(clock.now() - first_try, error.what())) return 1;
       const std::string reason = std::string(error.what()) + "; trying again in " +
                                  std::to_string(static_cast<int>(backoff)) + " s";
       logWarning(reason);

@@ -29,7 +29,7 @@ tools=(
 libraries=(
   libsdl2-dev libsdl2-ttf-dev libharfbuzz-dev libsdl2-image-dev
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
-  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev
+  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev libdrm-dev
 )
 # What the .deb depends on that no ELF header names (SDL's KMSDRM driver
 # dlopens EGL, GLES and GBM and needs a Mesa DRI driver), of the target
@@ -43,6 +43,8 @@ if [ "$mode" = native ]; then
   # xvfb, libx11-dev and libxext-dev: tests/bench/run's screen (Xvfb) and its
   # screen-settle tool.
   tools+=(build-essential xvfb libx11-dev libxext-dev)
+  # tests/system/board-test: the .deb booted as a board in a virtual machine.
+  tools+=(qemu-system-x86 qemu-utils debootstrap e2fsprogs python3-pil)
 else
   target=arm64
   tools+=(crossbuild-essential-arm64 qemu-user-static)
