@@ -2,11 +2,37 @@
 # (amd64 natively, arm64 from the cross build), installing under /usr and /etc
 # with the maintainer scripts of this folder's debian/ (docs/deployment.md).
 # Included by the top CMakeLists.txt after every target is defined.
-set(NEWSTICKER_PACKAGE_CONTACT "newsticker maintainers <newsticker@localhost>" CACHE STRING
+# Maintainer: the project's name and its maintainers' role address. The
+# address is in the reserved .invalid domain (RFC 2606) until the project has
+# one of its own, so no mail meant for the maintainers reaches a stranger; a
+# distributor sets theirs with -DNEWSTICKER_PACKAGE_CONTACT="Name <address>"
+# (docs/packaging.md).
+if(NEWSTICKER_PACKAGE_CONTACT STREQUAL "newsticker maintainers <newsticker@localhost>")
+  unset(NEWSTICKER_PACKAGE_CONTACT CACHE)  # the former default, kept in older build folders; lintian rejects it
+endif()
+set(NEWSTICKER_PACKAGE_CONTACT "newsticker maintainers <maintainers@newsticker.invalid>" CACHE STRING
   "Maintainer field of the .deb")
-# The licence: the machine-readable (DEP-5) copyright file of the package,
-# which lists every part of the tree and the packages' licences it builds on.
+# /usr/share/doc/newsticker: the machine-readable (DEP-5) copyright file,
+# which lists every part of the tree and the licences of what it builds on;
+# the Debian changelog (this folder's debian/changelog) and CHANGELOG.md, both
+# compressed with gzip -9n as Debian policy asks.
 install(FILES "${CMAKE_CURRENT_LIST_DIR}/debian/copyright" DESTINATION share/doc/newsticker)
+# Lintian tags reviewed and overridden, each with its reason.
+install(FILES "${CMAKE_CURRENT_LIST_DIR}/debian/lintian-overrides" DESTINATION share/lintian/overrides
+  RENAME newsticker)
+set(newsticker_package_docs "${PROJECT_BINARY_DIR}/package-docs")
+function(newsticker_gzip source output)
+  add_custom_command(OUTPUT "${output}"
+    COMMAND sh -c "gzip -9n < \"$1\" > \"$2\"" gzip "${source}" "${output}"
+    DEPENDS "${source}" VERBATIM)
+endfunction()
+newsticker_gzip("${CMAKE_CURRENT_LIST_DIR}/debian/changelog" "${newsticker_package_docs}/changelog.Debian.gz")
+newsticker_gzip("${PROJECT_SOURCE_DIR}/CHANGELOG.md" "${newsticker_package_docs}/changelog.gz")
+file(MAKE_DIRECTORY "${newsticker_package_docs}")
+install(FILES "${newsticker_package_docs}/changelog.Debian.gz" "${newsticker_package_docs}/changelog.gz"
+  DESTINATION share/doc/newsticker)
+add_custom_target(newsticker_package_docs ALL DEPENDS
+  "${newsticker_package_docs}/changelog.Debian.gz" "${newsticker_package_docs}/changelog.gz")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME newsticker)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
@@ -21,6 +47,14 @@ before it reaches the screen, or RSS and Atom feeds with newsticker fetch.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+# The version is the project's (CMake project()); the Debian changelog's
+# newest entry must name it (tests/install/deb_lintian_test.sh fails otherwise).
+file(STRINGS "${CMAKE_CURRENT_LIST_DIR}/debian/changelog" newsticker_changelog_head LIMIT_COUNT 1)
+set(newsticker_package_version "${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}")
+if(NOT newsticker_changelog_head MATCHES "^newsticker \\(${newsticker_package_version}\\)")
+  message(WARNING "firmware/install/debian/changelog: the newest entry is not ${newsticker_package_version} "
+    "(the project's version): add one (dch -c firmware/install/debian/changelog -v ${newsticker_package_version})")
+endif()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   "${CMAKE_CURRENT_LIST_DIR}/debian/postinst"
   "${CMAKE_CURRENT_LIST_DIR}/debian/prerm"

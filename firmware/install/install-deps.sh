@@ -23,6 +23,7 @@ native=$(dpkg --print-architecture)
 tools=(
   cmake pkg-config doctest-dev git zbar-tools
   file dpkg-dev binutils  # cpack's dependency scan (dpkg-shlibdeps) and tests/install/deb_depends_test.sh
+  lintian                 # tests/install/deb_lintian_test.sh
   fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola fonts-noto-core
 )
 # The libraries newsticker links, as -dev packages of the target architecture.
