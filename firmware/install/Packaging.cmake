@@ -31,8 +31,18 @@ newsticker_gzip("${PROJECT_SOURCE_DIR}/CHANGELOG.md" "${newsticker_package_docs}
 file(MAKE_DIRECTORY "${newsticker_package_docs}")
 install(FILES "${newsticker_package_docs}/changelog.Debian.gz" "${newsticker_package_docs}/changelog.gz"
   DESTINATION share/doc/newsticker)
+# Manual pages (this folder's man/, with the project's version filled in),
+# gzip -9n compressed into share/man/man1 and man5;
+# tests/install/man_pages_test.sh keeps them in step with --help and Config.cpp.
+foreach(page newsticker.1 newsticker-sync.1 newsticker.yaml.5)
+  configure_file("${CMAKE_CURRENT_LIST_DIR}/man/${page}.in" "${newsticker_package_docs}/${page}" @ONLY)
+  newsticker_gzip("${newsticker_package_docs}/${page}" "${newsticker_package_docs}/${page}.gz")
+  string(REGEX MATCH "[0-9]$" section "${page}")
+  install(FILES "${newsticker_package_docs}/${page}.gz" DESTINATION share/man/man${section})
+  list(APPEND newsticker_man_pages "${newsticker_package_docs}/${page}.gz")
+endforeach()
 add_custom_target(newsticker_package_docs ALL DEPENDS
-  "${newsticker_package_docs}/changelog.Debian.gz" "${newsticker_package_docs}/changelog.gz")
+  "${newsticker_package_docs}/changelog.Debian.gz" "${newsticker_package_docs}/changelog.gz" ${newsticker_man_pages})
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME newsticker)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
