@@ -536,6 +536,7 @@ int SceneLoop::run() {
           compositor_->clipTo({});
           compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
           screen_.present({});
+          screen_.setDisplayPower(false);  // standby by DPMS where it can; the black frame elsewhere
           blanked = true;
           logInfo("screen off by the schedule");
           if (on_frame) {
@@ -560,6 +561,7 @@ int SceneLoop::run() {
       }
       if (blanked) {
         blanked = false;
+        screen_.setDisplayPower(true);
         logInfo("screen on by the schedule");
         origin = now;  // the cycle starts again from its first card
         redraw_ = true;
@@ -716,6 +718,7 @@ int SceneLoop::run() {
         info.posts = content_->playlist.size();
         info.loaded_at = content_->loaded_at;
         info.title = content_->playlist[frame.current].title;
+        info.file = content_->playlist[frame.current].file;
         const render::HeaderContent& header = currentHeader(frame.current);
         info.position = header.position;
         info.time_text = header.time;

@@ -42,6 +42,7 @@ struct SceneFrame {
   std::size_t posts = 0;      // cards in the cycle
   std::time_t loaded_at = 0;  // when the content shown was read
   std::string title;          // the current card's headline
+  std::string file;           // and its post file
   std::string position;       // the header's "3 / 11"
   std::string time_text;      // the header's clock
   render::ProgressMarks progress;

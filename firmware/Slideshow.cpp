@@ -4,6 +4,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -17,6 +18,7 @@
 #include <thread>
 
 #include "firmware/Clock.hpp"
+#include "firmware/DisplayServices.hpp"
 #include "firmware/ContentWatcher.hpp"
 #include "firmware/Log.hpp"
 #include "firmware/SdlRuntime.hpp"
@@ -182,7 +184,9 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   render::FontCache fonts(options.font_chain);
   SceneSettings settings = sceneSettingsFor(options, content);
   settings.threaded = true;
-  SceneLoop loop(*screen, clock, fonts, SharedContent(SharedContent(), &content), settings);
+  // Screen capture, metrics and the TV's power over CEC (docs/fleet.md).
+  DisplayServices services(options, content, *screen, NEWSTICKER_VERSION);
+  SceneLoop loop(services.screen(), clock, fonts, SharedContent(SharedContent(), &content), settings);
 
   // A test-only hook: the loop freezes this many seconds after its first
   // frame, so a test sees the watchdog pings stop.
@@ -192,6 +196,7 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   loop.on_frame = [&](const SceneFrame& frame) {
     notifier.ready();
     notifier.status(statusLine(frame));
+    services.frameShown(frame);
     if (stall_after >= 0 && stall_at == INFINITY) stall_at = clock.now() + stall_after;
   };
   loop.on_wake = [&](double now) {
@@ -199,16 +204,18 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
       logWarning("stalling the main loop (NEWSTICKER_TEST_STALL_AFTER)");
       for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
     }
-    return std::min(notifier.watchdog(now), stall_at);
+    return std::min({notifier.watchdog(now), stall_at, services.wake(now)});
   };
   std::unique_ptr<ContentWatcher> watcher;
   if (!options.content_dir.empty()) {
     // The first load after a first look completes the feed; later ones are reloads.
     auto completed = std::make_shared<bool>(content.complete);
-    loop.reload = [&options, completed] {
+    loop.reload = [&options, &services, completed] {
       const bool first_time = !*completed;
       *completed = true;
-      return loadAgain(options, first_time);
+      SharedContent fresh = loadAgain(options, first_time);
+      if (fresh) services.contentLoaded(*fresh);
+      return fresh;
     };
     watcher = std::make_unique<ContentWatcher>(options.content_dir,
                                                [&loop](bool forced) { loop.contentChanged(forced); });

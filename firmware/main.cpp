@@ -14,6 +14,8 @@
 #include "firmware/CommandLine.hpp"
 #include "firmware/Config.hpp"
 #include "firmware/FetchCommand.hpp"
+#include "firmware/ContactSheet.hpp"
+#include "firmware/FleetCommands.hpp"
 #include "firmware/GlyphCoverage.hpp"
 #include "firmware/Log.hpp"
 #include "firmware/ContentSession.hpp"
@@ -98,6 +100,12 @@ int main(int argc, char** argv) {
   }
   if (options.mode == firmware::Mode::Fetch) {
     return firmware::runFetchCommand(options, std::string("newsticker/") + NEWSTICKER_VERSION);
+  }
+  if (options.mode == firmware::Mode::ScreenCapture) return firmware::runScreenCaptureCommand(options);
+  if (options.mode == firmware::Mode::Status) return firmware::runStatusCommand(options, std::cout);
+  if (options.mode == firmware::Mode::ContactSheet) {
+    firmware::SdlRuntime sdl("dummy");
+    return firmware::writeContactSheet(options.sheet_folder, options.sheet_path, options.font_chain);
   }
 
   content::LoadLimits limits = firmware::loadLimitsFor(options);

@@ -36,6 +36,9 @@ libraries=(
 # dlopens EGL, GLES and GBM and needs a Mesa DRI driver), of the target
 # architecture: tests/install/deb_depends_test.sh finds their files.
 libraries+=(libegl1 libgles2 libgbm1 libgl1-mesa-dri)
+# The fleet's Ansible role and playbooks are checked and run by a test
+# (tests/install/ansible_test.sh): ansible-core and ansible-lint.
+tools+=(ansible-core ansible-lint)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)

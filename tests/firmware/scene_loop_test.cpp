@@ -45,6 +45,7 @@ struct Run {
   std::vector<SceneFrame> frames;
   std::vector<render::SurfacePtr> pictures;  // only when asked for
   std::size_t presents = 0;
+  std::vector<std::pair<double, bool>> power;  // the screen's setDisplayPower calls
 };
 
 // Runs the demo feed's loop until `stop_at` on a `w` x `h` recording screen.
@@ -64,6 +65,7 @@ Run runLoop(const firmware::ContentSession& content, firmware::SceneSettings set
   };
   CHECK(loop.run() == 0);
   run.presents = screen.presents();
+  run.power = screen.power_log;
   return run;
 }
 
@@ -348,6 +350,12 @@ TEST_CASE("the screen schedule blanks the screen at the off time and wakes it on
   // The black frame is black.
   const auto index = static_cast<std::size_t>(blanks[0] - run.frames.data());
   CHECK(pixel(*run.pictures[index], 320, 180) == 0xFF000000u);
+  // The display itself is asked to go to standby at the off time and to wake at the on time (DPMS on a board).
+  REQUIRE(run.power.size() == 2);
+  CHECK(run.power[0].first == doctest::Approx(210.0).epsilon(0.001));
+  CHECK_FALSE(run.power[0].second);
+  CHECK(run.power[1].first == doctest::Approx(510.0).epsilon(0.001));
+  CHECK(run.power[1].second);
 }
 
 TEST_CASE("a show from a first look: the rest of the feed joins without a jump, the card on screen holds on") {
