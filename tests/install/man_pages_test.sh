@@ -1,6 +1,6 @@
 #!/bin/bash
 # The manual pages the package installs are in step with the programs:
-# - every flag `newsticker --help` prints (and the `fetch` command) is in
+# - every flag `newsticker --help` prints (and each command: fetch, status...) is in
 #   newsticker(1), every flag of `newsticker-sync --help` in newsticker-sync(1);
 # - every key firmware/Config.cpp reads (key == "..." and the theme's colour
 #   and size tables) is a .TP item of newsticker.yaml(5) (as KEY or PARENT.KEY);
@@ -21,11 +21,12 @@ check() { if "${@:2}"; then echo "ok    $1"; else echo "FAIL  $1"; failures=$((f
 # The page's roff with \- read as -, one file.
 page_text() { zcat "$man_dir/$1.gz" | sed 's/\\-/-/g'; }
 
-# missing_flags HELP_TEXT PAGE_TEXT_FILE: prints each --flag (or fetch) of the
+# missing_flags HELP_TEXT PAGE_TEXT_FILE: prints each --flag (or command) of the
 # help that the page does not name; status 1 when there is one.
 missing_flags() {
   local flag status=0
-  for flag in $(grep -oE -- '--[a-z][a-z-]*' <<< "$1" | sort -u) $(grep -qw fetch <<< "$1" && echo fetch); do
+  for flag in $(grep -oE -- '--[a-z][a-z-]*' <<< "$1" | sort -u) \
+      $(sed -nE 's/^(usage:)? *newsticker ([a-z][a-z-]*).*/\2/p' <<< "$1" | sort -u); do
     if ! grep -qE -- "(^|[^a-z-])$flag([^a-z-]|$)" "$2"; then echo "$flag"; status=1; fi
   done
   return $status
