@@ -19,11 +19,13 @@ trap 'rm -rf "$tmp"' EXIT
 failures=0
 check() { if "${@:2}"; then echo "ok    $1"; else echo "FAIL  $1"; failures=$((failures + 1)); fi; }
 
-# Every tag counts (E: W: I: P: X: C:), and so does lintian's own failure;
-# overridden tags are shown as O: (--show-overrides) and do not count.
+# Every tag counts (E: W: I: P: X: C:), and so does lintian's own failure
+# (a status other than 0); overridden tags are shown as O: (--show-overrides)
+# and do not count. (--fail-on is not used: Debian 12's lintian counts shown
+# overrides there.)
 set +e
 lintian --pedantic --display-info --info --display-experimental --show-overrides --tag-display-limit 0 \
-  --fail-on error,warning,info,pedantic,experimental "$deb" > "$tmp/lintian.txt" 2>&1
+  "$deb" > "$tmp/lintian.txt" 2>&1
 status=$?
 set -e
 sed 's/^/      | /' "$tmp/lintian.txt"
