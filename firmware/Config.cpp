@@ -53,6 +53,9 @@ fonts::FallbackFont fallbackFrom(const YAML::Node& node) {
     else throw ConfigError{lineOf(entry.first), "unknown key '" + key + "' in a font fallback"};
   }
   if (font.regular_file.empty()) throw ConfigError{lineOf(node), "a font fallback needs 'regular'"};
+  if (font.index < 0 || font.index > 0xFFFF) {
+    throw ConfigError{lineOf(node["index"]), "fonts.fallbacks.index must be from 0 to 65535"};
+  }
   return font;
 }
 

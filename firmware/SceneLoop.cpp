@@ -574,16 +574,17 @@ int SceneLoop::run() {
 
     // A new feed is swapped in between cards: a transition from the card on
     // screen to the new feed's first card, never in the middle of another.
-    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning() && !content_->complete &&
+    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning() &&
         !frame.transitioning() && placeInPending(frame.current) < pending_->playlist.size()) {
-      // The rest of a feed shown from a first look: the card on screen stays
-      // and goes on holding; the cycle goes on in the whole feed's order.
+      // The rest of a feed shown from a first look, or a reload that still
+      // holds the card on screen: that card stays and goes on holding; the
+      // cycle goes on in the new feed's order (never back to its first card).
       const double into_hold = t - cycle_.holdStart(frame.current, t);
       const std::size_t at = continueContent(frame.current);
       origin = now - (cycle_.holdStart(at, 0) + into_hold);
       t = now - origin;
       frame = cycle_.at(t);
-      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, the whole feed");
+      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, going on from the card on screen");
     }
     if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning()) {
       const std::size_t leaving = frame.current;

@@ -71,6 +71,8 @@ class SceneLoop {
   // Textures alive now (cards, the spare, header, crawl tiles, the outgoing
   // card): for tests that check nothing leaks.
   std::size_t liveTextures() const;
+  // Seconds the card worker's running job has been running (0: idle).
+  double workerRunningSeconds() const { return worker_.runningSeconds(); }
 
   // Asks for a reload from any thread: `immediately` (SIGHUP) or about a
   // second after the last of a burst of changes.

@@ -82,6 +82,7 @@ class CapturingScreen final : public Screen {
   double frameInterval() const override { return screen_.frameInterval(); }
   void present(const std::vector<render::Rect>& dirty) override;
   std::vector<ScreenEvent> waitUntil(double deadline) override;
+  bool setDisplayPower(bool on) override { return screen_.setDisplayPower(on); }
 
  private:
   Screen& screen_;

@@ -17,14 +17,17 @@
 #include <stdexcept>
 #include <thread>
 
+#include "content/PrintableText.hpp"
 #include "firmware/Clock.hpp"
 #include "firmware/DisplayServices.hpp"
 #include "firmware/ContentWatcher.hpp"
 #include "firmware/Log.hpp"
+#include "firmware/ProgressWatch.hpp"
 #include "firmware/SdlRuntime.hpp"
 #include "firmware/SceneLoop.hpp"
 #include "firmware/SdlScreen.hpp"
 #include "firmware/ServiceNotifier.hpp"
+#include "render/DecodeDeadline.hpp"
 #include "render/FontCache.hpp"
 
 namespace newsticker::firmware {
@@ -48,10 +51,8 @@ std::string statusLine(const SceneFrame& frame) {
   }
   const std::string posts = std::to_string(frame.posts) + " posts" + loaded;
   if (frame.blank) return posts + ", screen off by the schedule";
-  std::string title = frame.title.size() > 80 ? frame.title.substr(0, 80) + "..." : frame.title;
-  for (char& c : title) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  }
+  // Whole UTF-8 and whole grapheme clusters: systemd drops a datagram that is not UTF-8.
+  const std::string title = content::printableText(frame.title, 80);
   return posts + ", card " + std::to_string(frame.cycle.current + 1) + "/" +
          std::to_string(frame.posts) + ": " + title;
 }
@@ -199,12 +200,20 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
     services.frameShown(frame);
     if (stall_after >= 0 && stall_at == INFINITY) stall_at = clock.now() + stall_after;
   };
+  std::string stalled;  // why the watchdog is not fed, "" while cards progress
   loop.on_wake = [&](double now) {
     if (now >= stall_at) {
       logWarning("stalling the main loop (NEWSTICKER_TEST_STALL_AFTER)");
       for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
     }
-    return std::min({notifier.watchdog(now), stall_at, services.wake(now)});
+    const double services_due = services.wake(now);
+    // The loop wakes, but a stuck card worker freezes the screen all the
+    // same: then no ping, and systemd restarts us.
+    const std::string reason = stallReason(loop.workerRunningSeconds(), render::oldestRunawaySeconds());
+    if (reason != stalled && !reason.empty()) logWarning("not feeding the watchdog: " + reason);
+    stalled = reason;
+    if (!reason.empty()) return std::min({now + 1.0, stall_at, services_due});
+    return std::min({notifier.watchdog(now), stall_at, services_due});
   };
   std::unique_ptr<ContentWatcher> watcher;
   if (!options.content_dir.empty()) {

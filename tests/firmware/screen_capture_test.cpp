@@ -230,3 +230,17 @@ TEST_CASE("the running program: screen-capture gets its picture within a second;
   CHECK(gone_status == 1);
   CHECK(gone.find("screen-capture: no running display: cannot read " + pid_file.string()) != std::string::npos);
 }
+
+TEST_CASE("the capturing screen passes display power (DPMS on a board) through to the real screen") {
+  firmware::SdlRuntime sdl("dummy");
+  firmware::ManualClock clock(kWallOrigin);
+  firmware::RecordingScreen recording(clock, 64, 64, 1.0, 30);
+  firmware::RenderWorker writer(false, {});
+  firmware::ScreenCapture capture(freshFolder("capture-power").string(), 0, writer, false);
+  firmware::CapturingScreen screen(recording, capture);
+  CHECK_FALSE(screen.setDisplayPower(false));  // a recording cannot switch a display: it says so
+  CHECK(screen.setDisplayPower(true) == false);
+  REQUIRE(recording.power_log.size() == 2);
+  CHECK_FALSE(recording.power_log[0].second);
+  CHECK(recording.power_log[1].second);
+}
