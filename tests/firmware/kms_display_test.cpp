@@ -83,9 +83,9 @@ TEST_CASE("the W^X probe sees a process that may not map writable and executable
 }
 
 TEST_CASE("before SDL starts on KMS/DRM: GLES2 is asked for, and softpipe only where W^X is enforced") {
-  // ctest sets SDL_FRAMEBUFFER_ACCELERATION=0 for the headless suites; an environment value would win.
+  // ctest's own SDL_FRAMEBUFFER_ACCELERATION=0 would win over the hint, as an operator's would.
   const ScopedEnv render("SDL_RENDER_DRIVER", nullptr), gallium("GALLIUM_DRIVER", nullptr),
-      framebuffer("SDL_FRAMEBUFFER_ACCELERATION", nullptr);
+      surface("SDL_FRAMEBUFFER_ACCELERATION", nullptr);
   const std::vector<std::string> lines = prepareKmsBackend(false);
   CHECK(std::string(SDL_GetHint(SDL_HINT_RENDER_DRIVER)) == "opengles2");
   CHECK(std::string(SDL_GetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION)) == "opengles2");
