@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes OUTPUT, a header with the revision the program is built from, for
 # `newsticker --version`: REVISION when given (-DNEWSTICKER_REVISION=...,
 # for a build outside git), else git's commit of SOURCE_DIR (12 hex digits,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // newsticker: a kiosk news ticker. Parses the command line and runs one mode.
 #include <malloc.h>
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The .deb: `cpack -G DEB` in a build folder makes newsticker_<version>-1_<arch>.deb
 # (amd64 natively, arm64 from the cross build), installing under /usr and /etc
 # with the maintainer scripts of this folder's debian/ (docs/deployment.md).

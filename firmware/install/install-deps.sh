@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs every Debian 12 package newsticker needs to build, test, package
 # and run. Safe to run again: it installs only what is missing. Needs root (or sudo).
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # The docs check: runs the shell blocks README.md and docs/*.md mark as
 # runnable, and holds the blocks they say CI runs to CI's script.
 # - A ```sh block right after a `<!-- runnable -->` line (blank lines between

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the .deb of a build folder with cpack into OUT_DIR (emptied first), as
 # `cd build && cpack -G DEB` does; the tests labelled "install" read it there.
 #   build_deb.sh BUILD_DIR OUT_DIR [CPACK]

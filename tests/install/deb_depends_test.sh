@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # The .deb's Depends holds everything its programs need on a board without a
 # desktop:
 # - every NEEDED library of each ELF file in the package is in a package that

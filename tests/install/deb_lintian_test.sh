@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # The .deb is lintian-clean: Debian's lintian with every tag shown (--pedantic
 # --display-info --display-experimental) reports nothing that is not overridden, with
 # a reason, in the package's /usr/share/lintian/overrides/newsticker. And its

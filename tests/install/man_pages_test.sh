@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # The manual pages the package installs are in step with the programs:
 # - every flag `newsticker --help` prints (and each command: fetch, status...) is in
 #   newsticker(1), every flag of `newsticker-sync --help` in newsticker-sync(1);

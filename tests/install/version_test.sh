@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # `newsticker --version` prints the project's version (CMake's project()) and
 # the git revision the program was built from: the source's commit, 12 hex
 # digits, with -dirty when tracked files differ from it (build again after a
