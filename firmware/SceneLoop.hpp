@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The kiosk's main loop: a short list of named phases (events, reload,
 // schedule, prepare, compose, present, sleep) run against a Screen and a
 // Clock, both injected, so a test drives a whole cycle on a fake clock
