@@ -80,8 +80,17 @@ bool CycleTimeline::finishSwap(double now) {
 void CycleTimeline::restart(double now) { origin_ = now; }
 
 double CycleTimeline::nextChange(double now) const {
-  double next = origin_ + cycle_.nextChange(std::max(0.0, now - origin_));
-  if (swap_start_ >= 0) next = std::min(next, swap_start_ + std::max(swap_seconds_, 0.0));
+  // origin_ + edge can round to a hair before the moment frameAt() sees the
+  // change (even to `now`, and a loop on a manual clock would never move on):
+  // step on until it does.
+  const double edge = cycle_.nextChange(std::max(0.0, now - origin_));
+  double next = origin_ + edge;
+  while (std::isfinite(next) && next - origin_ < edge) next = std::nextafter(next, INFINITY);
+  if (swap_start_ >= 0) {
+    double swap_end = swap_start_ + std::max(swap_seconds_, 0.0);
+    while (swapProgress(swap_end) < 1.0 && swap_seconds_ > 0) swap_end = std::nextafter(swap_end, INFINITY);
+    next = std::min(next, swap_end);
+  }
   return next;
 }
 

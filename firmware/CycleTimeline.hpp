@@ -57,13 +57,16 @@ class CycleTimeline {
   void holdSwap(double now);
   // Ends a swap that has run its course by `now`; true when one just ended.
   bool finishSwap(double now);
+  // True from swapIn until finishSwap ends it.
+  bool swapping() const { return swap_start_ >= 0; }
 
   // After a blank schedule: card 0's hold begins again at `now`; the crawl's
   // clock runs on.
   void restart(double now);
 
   // The first moment after `now` at which the picture changes on its own (a
-  // transition starts or ends); infinity when nothing ever changes.
+  // transition starts or ends, a swap ends): frameAt() shows the change from
+  // that moment on, rounding notwithstanding. Infinity when nothing ever changes.
   double nextChange(double now) const;
 
   const CardCycle& cycle() const { return cycle_; }

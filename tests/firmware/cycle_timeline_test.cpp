@@ -155,3 +155,28 @@ TEST_CASE("restarting after a blank schedule shows card 0 again; the crawl's clo
   CHECK(frame.crawl == doctest::Approx(299));
   CHECK(timeline.nextChange(300) == doctest::Approx(305));
 }
+
+TEST_CASE("the next change is after now and frameAt shows it there, however the time zero rounds") {
+  // A loop on a manual clock sleeps to nextChange(now): were it now itself
+  // (origin + edge rounding down), the loop would never move on.
+  int near_misses = 0;
+  for (int k = 1; k <= 2000; ++k) {
+    CycleTimeline timeline(CardCycle({2, 2, 2, 2}, 0.5), 0.5);
+    const double origin = k * 0.0137 + 0.05;
+    timeline.start(origin);
+    for (const double edge : {2.0, 2.5, 4.5, 5.0, 9.5, 10.0}) {
+      const double now = std::nextafter(origin + edge, 0.0);  // a hair before the edge, as the clock reads it
+      const TimelineFrame before = timeline.frameAt(now);
+      if (before.t >= edge) continue;  // already past it at this rounding
+      ++near_misses;
+      const double next = timeline.nextChange(now);
+      INFO("origin " << origin << ", edge " << edge);
+      REQUIRE(next > now);
+      const TimelineFrame after = timeline.frameAt(next);
+      CHECK(after.t >= edge);
+      CHECK((after.cycle.current != before.cycle.current ||
+             after.cycle.transitioning() != before.cycle.transitioning()));
+    }
+  }
+  CHECK(near_misses > 1000);
+}
