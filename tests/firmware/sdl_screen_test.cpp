@@ -117,6 +117,41 @@ TEST_CASE("the idle loop on the real clock takes a handful of sleeps a second, n
   CHECK(sleeps <= 25);  // 10 slices a second, and some slack for the system
 }
 
+TEST_CASE("with the screen off by the schedule the loop draws once and wakes 10 times a second (manual clock)") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::ManualClock clock(1795513290);  // Tuesday 09:41:30 UTC
+  ClockSleeper sleeper(clock);
+  firmware::SdlScreen screen(smallWindow(), clock, &sleeper);
+  firmware::SceneSettings settings;
+  settings.threaded = false;
+  settings.clock.time_zone = "UTC";
+  settings.schedule.enabled = true;
+  settings.schedule.on_minute = 10 * 60;  // off from 09:00 to 10:00
+  settings.schedule.off_minute = 9 * 60;
+  screen.waitUntil(0);  // the window's own first events (shown, exposed) would draw black once more
+  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &content),
+                           settings);
+  int frames = 0, blank = 0, passes = 0;
+  loop.on_frame = [&](const firmware::SceneFrame& frame) {
+    ++frames;
+    blank += frame.blank ? 1 : 0;
+  };
+  loop.on_wake = [&](double now) {
+    ++passes;
+    if (now >= 60.0) pushQuit();
+    return 60.0;
+  };
+  sleeper.sleeps = 0;
+  CHECK(loop.run() == 0);
+  CHECK(frames == 1);
+  CHECK(blank == 1);
+  CHECK(clock.now() == doctest::Approx(60.0));
+  CHECK(sleeper.sleeps <= 60 * 10 + 2);  // SDL 2.26's wait on KMSDRM: 60,000 polls
+  CHECK(sleeper.longest <= 0.1 + 1e-9);
+  CHECK(passes <= 3);  // the loop itself runs at the first frame and at its deadline
+}
+
 TEST_CASE("a wake-up from another thread ends the screen's sleep at once") {
   firmware::SdlRuntime sdl("dummy");
   firmware::SystemClock clock;
