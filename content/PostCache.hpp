@@ -13,19 +13,24 @@
 
 namespace newsticker::content {
 
+constexpr std::size_t kMaxCacheBytes = 32u << 20;  // the entries a cache holds, and so its file
+
 class PostCache {
  public:
   // Reads `file` (up to `max_bytes`) when it exists and was written for the
   // same `fingerprint` (what else decides a post's result: the program
   // build, the limits, feed.yaml's defaults); otherwise starts empty. A
   // damaged or foreign file is ignored, never trusted. Never throws.
-  PostCache(std::string file, std::string fingerprint, std::size_t max_bytes = 256u << 20);
+  // At most `max_held` bytes of entries are held (see store).
+  PostCache(std::string file, std::string fingerprint, std::size_t max_bytes = 256u << 20,
+            std::size_t max_held = kMaxCacheBytes);
 
   // The result remembered for `path` at `stamp`; nullopt when there is none
   // or the file has changed since. Marks the entry as still in use.
   std::optional<PostReadResult> find(const std::string& path, const FileStamp& stamp);
 
-  // Remembers `result` for `path` at `stamp`.
+  // Remembers `result` for `path` at `stamp`, unless the entries held would
+  // pass `max_held` (then the file is simply parsed again next time).
   void store(const std::string& path, const FileStamp& stamp, const PostReadResult& result);
 
   // Writes the entries found or stored since construction (the files of this
@@ -50,6 +55,8 @@ class PostCache {
   std::size_t loaded_entries_ = 0;
   std::size_t hits_ = 0;
   std::size_t stored_ = 0;
+  std::size_t held_ = 0;  // bytes of the entries' paths and results
+  std::size_t max_held_ = kMaxCacheBytes;
 };
 
 }  // namespace newsticker::content

@@ -99,4 +99,9 @@ std::vector<ScreenEvent> RecordingScreen::waitUntil(double deadline) {
   return {};
 }
 
+bool RecordingScreen::setDisplayPower(bool on) {
+  power_log.emplace_back(clock_.now(), on);
+  return false;
+}
+
 }  // namespace newsticker::firmware

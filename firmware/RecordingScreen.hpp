@@ -7,6 +7,8 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 #include "firmware/Clock.hpp"
 #include "firmware/Screen.hpp"
@@ -32,6 +34,12 @@ class RecordingScreen final : public Screen {
   // wake().
   std::vector<ScreenEvent> waitUntil(double deadline) override;
   void wake() override;
+  // Records the request (time on the clock, on or off) in power_log; a
+  // recording has no display to switch, so it answers false as a desktop would.
+  bool setDisplayPower(bool on) override;
+
+  // Every setDisplayPower call: the clock's time and whether it asked for on.
+  std::vector<std::pair<double, bool>> power_log;
 
   // Called at each present with the whole output (ARGB8888) and the clock's time.
   std::function<void(SDL_Surface& frame, double time)> on_present;

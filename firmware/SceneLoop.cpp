@@ -567,6 +567,7 @@ bool SceneLoop::scheduleShows(double now) {
   if (blanked_) {
     blanked_ = false;
     black_shown_ = false;
+    screen_.setDisplayPower(true);
     logInfo("screen on by the schedule");
     timeline_.restart(now);  // the cycle starts again from its first card
     redraw_ = true;
@@ -579,6 +580,7 @@ void SceneLoop::showBlank(double now) {
   compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
   damage_.next(true, {});
   screen_.present({});
+  screen_.setDisplayPower(false);  // standby by DPMS where it can; the black frame elsewhere
   if (!blanked_) logInfo("screen off by the schedule");
   blanked_ = true;
   black_shown_ = true;
@@ -607,11 +609,12 @@ void SceneLoop::swapFeed(double now) {
   // or another swap.
   if (!pending_ || !timeline_.started() || timeline_.swapping() || shown_.transitioning()) return;
   const std::size_t current = timeline_.currentCard(now);
-  if (!content_->complete && !timeline_.transitioning(now) && placeInPending(current) < pending_->playlist.size()) {
-    // The rest of a feed shown from a first look: the card on screen stays
-    // and goes on holding; the cycle goes on in the whole feed's order.
+  if (!timeline_.transitioning(now) && placeInPending(current) < pending_->playlist.size()) {
+    // The rest of a feed shown from a first look, or a reload that still
+    // holds the card on screen: that card stays and goes on holding; the
+    // cycle goes on in the new feed's order (never back to its first card).
     continueContent(current, now);
-    logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, the whole feed");
+    logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, going on from the card on screen");
     return;
   }
   // A transition from the card on screen to the new feed's first card.
@@ -773,6 +776,7 @@ void SceneLoop::reportFrame(const TimelineFrame& frame, double now, bool whole, 
   info.posts = content_->playlist.size();
   info.loaded_at = content_->loaded_at;
   info.title = content_->playlist[frame.cycle.current].title;
+  info.file = content_->playlist[frame.cycle.current].file;
   const render::HeaderContent& header = headerOf(frame.cycle.current);
   info.position = header.position;
   info.time_text = header.time;

@@ -46,6 +46,7 @@ struct SceneFrame {
   std::size_t posts = 0;      // cards in the cycle
   std::time_t loaded_at = 0;  // when the content shown was read
   std::string title;          // the current card's headline
+  std::string file;           // and its post file
   std::string position;       // the header's "3 / 11"
   std::string time_text;      // the header's clock
   render::ProgressMarks progress;
@@ -74,6 +75,8 @@ class SceneLoop {
   // Textures alive now (cards, the spare, header, crawl tiles, the outgoing
   // card): for tests that check nothing leaks.
   std::size_t liveTextures() const;
+  // Seconds the card worker's running job has been running (0: idle).
+  double workerRunningSeconds() const { return worker_.runningSeconds(); }
 
   // Asks for a reload from any thread: `immediately` (SIGHUP) or about a
   // second after the last of a burst of changes.
@@ -106,9 +109,10 @@ class SceneLoop {
   // Where card `current` of the content shown is in the pending content
   // (matched by file); the pending playlist's size when it is not there.
   std::size_t placeInPending(std::size_t current) const;
-  // Takes the pending whole feed in place of the first look on screen,
-  // keeping card `current`'s texture and its place in its hold. The card
-  // must be there (placeInPending).
+  // Takes the pending feed (the whole feed after a first look, or a reload
+  // that still holds the card on screen) in place of the one shown, keeping
+  // card `current`'s texture and its place in its hold. The card must be
+  // there (placeInPending).
   void continueContent(std::size_t current, double now);
   bool handleEvents(const std::vector<ScreenEvent>& events);
   void showBlank(double now);

@@ -45,6 +45,14 @@ class Screen {
   // Ends a waitUntil early (a prepared card or a content change waits to be
   // taken). Any thread.
   virtual void wake() = 0;
+  // Puts the display itself to standby (`on` false) or wakes it, where the
+  // screen can (DPMS on KMS/DRM). Returns false where it cannot: the caller
+  // then shows a black frame instead. The next present after waking must be
+  // a whole frame.
+  virtual bool setDisplayPower(bool on) {
+    (void)on;
+    return false;
+  }
 };
 
 }  // namespace newsticker::firmware

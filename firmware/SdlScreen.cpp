@@ -11,6 +11,8 @@
 #include <stdexcept>
 
 #include "firmware/Damage.hpp"
+#include "firmware/KmsDisplay.hpp"
+#include "firmware/Log.hpp"
 
 namespace newsticker::firmware {
 namespace {
@@ -49,6 +51,22 @@ bool chooseSoftwareRendering(RendererChoice choice) {
   }
   return true;
 }
+
+namespace {
+
+// SDL's software renderer by index: a render-driver hint (SDL_RENDER_DRIVER,
+// or the GLES2 choice on KMS/DRM) would otherwise refuse the software flag.
+int softwareDriverIndex() {
+  for (int i = 0, n = SDL_GetNumRenderDrivers(); i < n; ++i) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRenderDriverInfo(i, &info) == 0 && info.name != nullptr && std::string(info.name) == "software") {
+      return i;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
 
 SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock, Sleeper* sleeper)
     : clock_(clock),
@@ -99,12 +117,24 @@ SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock, Sleeper* 
     SDL_SetWindowDisplayMode(window_.get(), &wanted);
     if (wanted.refresh_rate >= 20) frame_interval_ = 1.0 / wanted.refresh_rate;
   }
+  createRenderer(request.renderer);
+  SDL_ShowCursor(SDL_DISABLE);
+  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+  SDL_DisableScreenSaver();
+}
+
+void SdlScreen::createRenderer(RendererChoice choice) {
+  std::string gl;
   if (!software_) {
     renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    gl = renderer_ ? glRendererString(*renderer_) : "";
+    // A GL that rasterises on the CPU (a board whose display has no GPU
+    // driver): SDL's software renderer composes faster, the GL only shows it.
+    if (choice == RendererChoice::Auto && isSoftwareGl(gl)) renderer_.reset();
   }
   if (!renderer_) {
     software_ = true;
-    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+    renderer_.reset(SDL_CreateRenderer(window_.get(), softwareDriverIndex(), SDL_RENDERER_SOFTWARE));
   }
   if (!renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
   SDL_RendererInfo info{};
@@ -113,9 +143,7 @@ SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock, Sleeper* 
   // loop paces itself there (and shows partial frames without present).
   vsync_ = !software_ && (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
   renderer_name_ = info.name != nullptr ? info.name : "unknown";
-  SDL_ShowCursor(SDL_DISABLE);
-  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-  SDL_DisableScreenSaver();
+  if (!gl.empty()) renderer_name_ += (software_ ? " (GL found: " : " (") + gl + ")";
 }
 
 void SdlScreen::outputSize(int& width, int& height) {
@@ -131,6 +159,17 @@ void SdlScreen::present(const std::vector<render::Rect>& dirty) {
     if (SDL_UpdateWindowSurfaceRects(window_.get(), rects.data(), static_cast<int>(rects.size())) == 0) return;
   }
   SDL_RenderPresent(renderer_.get());
+}
+
+bool SdlScreen::setDisplayPower(bool on) {
+  std::string error;
+  if (setKmsPower(*window_, on, error)) {
+    logInfo(on ? "display woken (DPMS on)" : "display in standby (DPMS off)");
+    return true;
+  }
+  if (!power_warned_) logInfo("display power cannot be switched here (" + error + "): a black screen instead");
+  power_warned_ = true;
+  return false;
 }
 
 std::vector<ScreenEvent> SdlScreen::waitUntil(double deadline) {
@@ -150,11 +189,13 @@ std::vector<ScreenEvent> SdlScreen::waitUntil(double deadline) {
 }
 
 bool SdlScreen::takeEvents(std::vector<ScreenEvent>& events) {
+  bool woken = false;
   SDL_Event event;
   while (SDL_PollEvent(&event) != 0) {
     if (const std::optional<ScreenEvent> meaning = screenEventFor(event)) events.push_back(*meaning);
+    woken = woken || event.type == SDL_USEREVENT;  // a wake-up from code that only has SDL (a capture request)
   }
-  return !events.empty();
+  return woken || !events.empty();
 }
 
 void SdlScreen::followDisplaySize(std::vector<ScreenEvent>& events) {

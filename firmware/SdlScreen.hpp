@@ -44,15 +44,25 @@ class SdlScreen final : public Screen {
   // Sleeps in slices of at most 0.1 s, taking SDL's events between them, so
   // an idle screen wakes about 10 times a second (SDL 2.26's
   // SDL_WaitEventTimeout polls every millisecond where the video driver
-  // cannot wait, as on KMSDRM). Follows a full-screen display's new size.
+  // cannot wait, as on KMSDRM). An SDL_USEREVENT ends the wait like wake().
+  // Follows a full-screen display's new size.
   std::vector<ScreenEvent> waitUntil(double deadline) override;
   void wake() override { sleeper_.wake(); }
+  // DPMS through the DRM device on KMS/DRM (firmware/KmsDisplay); false and
+  // one log line elsewhere or when the connector refuses.
+  bool setDisplayPower(bool on) override;
 
   // "software" or the GL/GLES renderer's name, for the log.
   std::string rendererName() const { return renderer_name_; }
 
  private:
+  // The GPU renderer with vsync unless `choice` or a GL that rasterises on
+  // the CPU says software; SDL's software renderer otherwise. Throws
+  // std::runtime_error when neither can be made.
+  void createRenderer(RendererChoice choice);
+  // Takes SDL's queued events into `events`; true when one matters or asks to wake.
   bool takeEvents(std::vector<ScreenEvent>& events);
+  // Resizes a full-screen window to a new desktop size (adds Resized).
   void followDisplaySize(std::vector<ScreenEvent>& events);
 
   const Clock& clock_;
@@ -66,6 +76,7 @@ class SdlScreen final : public Screen {
   double frame_interval_ = 1.0 / 60;
   std::string renderer_name_;
   int desktop_w_ = 0, desktop_h_ = 0;
+  bool power_warned_ = false;
 };
 
 // Whether `choice` means SDL's software renderer on this machine: Auto picks

@@ -28,8 +28,11 @@ tools=(
 libraries=(
   libsdl2-dev libsdl2-ttf-dev libharfbuzz-dev libsdl2-image-dev
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
-  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev
+  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev libdrm-dev
 )
+# The fleet's Ansible role and playbooks are checked and run by a test
+# (tests/install/ansible_test.sh): ansible-core and ansible-lint.
+tools+=(ansible-core ansible-lint)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)
@@ -38,6 +41,8 @@ if [ "$mode" = native ]; then
   # file: cpack's dependency scan (dpkg-shlibdeps) needs it. xvfb, libx11-dev
   # and libxext-dev: tests/bench/run's screen (Xvfb) and its screen-settle tool.
   tools+=(build-essential file xvfb libx11-dev libxext-dev)
+  # tests/system/board-test: the .deb booted as a board in a virtual machine.
+  tools+=(qemu-system-x86 qemu-utils debootstrap e2fsprogs python3-pil)
 else
   target=arm64
   tools+=(crossbuild-essential-arm64 qemu-user-static)

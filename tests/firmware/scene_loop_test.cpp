@@ -47,6 +47,7 @@ struct Run {
   std::vector<SceneFrame> frames;
   std::vector<render::SurfacePtr> pictures;  // only when asked for
   std::size_t presents = 0;
+  std::vector<std::pair<double, bool>> power;  // the screen's setDisplayPower calls
 };
 
 // Runs the demo feed's loop until `stop_at` on a `w` x `h` recording screen.
@@ -67,6 +68,7 @@ Run runLoop(const firmware::ContentSession& content, firmware::SceneSettings set
   };
   CHECK(loop.run() == 0);
   run.presents = screen.presents();
+  run.power = screen.power_log;
   return run;
 }
 
@@ -352,6 +354,12 @@ TEST_CASE("the screen schedule blanks the screen at the off time and wakes it on
   // The black frame is black.
   const auto index = static_cast<std::size_t>(blanks[0] - run.frames.data());
   CHECK(pixel(*run.pictures[index], 320, 180) == 0xFF000000u);
+  // The display itself is asked to go to standby at the off time and to wake at the on time (DPMS on a board).
+  REQUIRE(run.power.size() == 2);
+  CHECK(run.power[0].first == doctest::Approx(210.0).epsilon(0.001));
+  CHECK_FALSE(run.power[0].second);
+  CHECK(run.power[1].first == doctest::Approx(510.0).epsilon(0.001));
+  CHECK(run.power[1].second);
 }
 
 TEST_CASE("a show from a first look: the rest of the feed joins without a jump, the card on screen holds on") {
@@ -520,7 +528,7 @@ TEST_CASE("threaded preparation on the manual clock: cards in order, the header'
   }
 }
 
-TEST_CASE("threaded reload: the header and the crawl never go blank while the new feed is prepared") {
+TEST_CASE("threaded reloads: the header and the crawl never go blank while the new feed is prepared") {
   firmware::SdlRuntime sdl("dummy");
   const std::filesystem::path dir = freshFolder("reload-bands");
   std::filesystem::create_directories(dir / "posts");
@@ -538,18 +546,25 @@ TEST_CASE("threaded reload: the header and the crawl never go blank while the ne
   const Bands bands = bandsOf(settings, 640, 360);
 
   firmware::ManualClock clock(kWallOrigin);
-  firmware::RecordingScreen screen(clock, 640, 360, 9.0, 20);
+  firmware::RecordingScreen screen(clock, 640, 360, 14.0, 20);
   screen.waitForWork(0.02);
   firmware::SceneLoop loop(screen, clock, realFonts(), start, settings);
   loop.reload = [&] { return std::make_shared<firmware::ContentSession>(firmware::openContent(dir.string(), false)); };
-  bool reloaded = false;
+  // At 3 s a post is added (the card on screen stays: the new feed goes on
+  // from it); at 8 s every post is replaced (the new feed swaps in).
+  int reloads = 0;
   loop.on_wake = [&](double now) {
-    if (now >= 3.0 && !reloaded) {
-      reloaded = true;
+    if (now >= 3.0 && reloads == 0) {
+      ++reloads;
       write(4);
       loop.contentChanged(true);
+    } else if (now >= 8.0 && reloads == 1) {
+      ++reloads;
+      for (int i = 1; i <= 4; ++i) std::filesystem::remove(dir / "posts" / ("p" + std::to_string(i) + ".md"));
+      for (int i = 5; i <= 7; ++i) write(i);
+      loop.contentChanged(true);
     }
-    return reloaded ? INFINITY : 3.0;
+    return reloads == 0 ? 3.0 : reloads == 1 ? 8.0 : INFINITY;
   };
   SDL_Surface* last = nullptr;
   screen.on_present = [&](SDL_Surface& frame, double) { last = &frame; };
@@ -566,12 +581,67 @@ TEST_CASE("threaded reload: the header and the crawl never go blank while the ne
     crawl_seen = crawl_seen || !crawl_plain;
   };
   CHECK(loop.run() == 0);
+  REQUIRE(reloads == 2);
   REQUIRE_FALSE(frames.empty());
   CHECK(frames.front().posts == 3);
-  CHECK(frames.back().posts == 4);
+  CHECK(std::any_of(frames.begin(), frames.end(), [](const SceneFrame& f) { return f.posts == 4; }));
+  CHECK(frames.back().posts == 3);
+  const std::string& last_title = frames.back().title;
+  CHECK((last_title == "Harbour item 5" || last_title == "Harbour item 6" || last_title == "Harbour item 7"));
   CHECK(swapping > 0);
   CHECK(crawl_seen);
   CHECK(blank_headers == 0);
   CHECK(blank_crawls == 0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a reload keeps the position: the card on screen stays, the cycle goes on with the next card of the new list") {
+  // Issue 27, item 5: any reload restarted the cycle at card 1, so a feed
+  // that changes every minute never showed its later cards.
+  firmware::SdlRuntime sdl("dummy");
+  const std::filesystem::path dir = freshFolder("reload-position");
+  std::filesystem::create_directories(dir / "posts");
+  const auto post = [&](const std::string& name, const std::string& day) {
+    std::ofstream(dir / "posts" / (name + ".md"))
+        << "---\ntitle: Item " << name << "\ndate: 2026-11-" << day << "\nsource: Test Desk\n---\nText.\n";
+  };
+  post("p1", "04");
+  post("p2", "03");
+  post("p3", "02");
+  post("p4", "01");
+  const firmware::ContentSession start = firmware::openContent(dir.string(), false, {}, false);
+  REQUIRE(start.playlist.size() == 4);
+  firmware::ManualClock clock(kWallOrigin);
+  firmware::RecordingScreen screen(clock, 640, 360, 20.0, 10);
+  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &start),
+                           quietSettings());
+  loop.reload = [&] {
+    return std::make_shared<firmware::ContentSession>(firmware::openContent(dir.string(), false, {}, false));
+  };
+  std::vector<SceneFrame> frames;
+  bool changed = false;
+  loop.on_frame = [&](const SceneFrame& frame) {
+    frames.push_back(frame);
+    if (!changed && frame.time >= 7.0) {  // during card 2's hold (Item p2): a new newest post arrives
+      changed = true;
+      post("p0", "05");
+      loop.contentChanged(true);
+    }
+  };
+  CHECK(loop.run() == 0);
+  REQUIRE(changed);
+  std::vector<std::string> shown;
+  for (const SceneFrame& f : frames) {
+    if (shown.empty() || shown.back() != f.title) shown.push_back(f.title);
+  }
+  INFO(shown.size());
+  REQUIRE(shown.size() >= 4);
+  // p1, p2 (the reload comes), p2 goes on holding, then p3: not p0, the new first card.
+  CHECK(shown[0] == "Item p1");
+  CHECK(shown[1] == "Item p2");
+  CHECK(shown[2] == "Item p3");
+  CHECK(shown[3] == "Item p4");
+  CHECK(frames.back().posts == 5);
+  for (const SceneFrame& f : frames) CHECK_FALSE(f.swapping);
   std::filesystem::remove_all(dir);
 }
