@@ -83,6 +83,14 @@ TEST_CASE("an idle screen sleeps in slices of at most 0.1 s: 10 wake-ups a secon
   REQUIRE(events.size() == 1);
   CHECK(events[0] == firmware::ScreenEvent::Quit);
   CHECK(clock.now() == doctest::Approx(10.0));
+  // So does an SDL_USEREVENT (a screen capture's request), with no event to report.
+  SDL_Event user{};
+  user.type = SDL_USEREVENT;
+  SDL_PushEvent(&user);
+  sleeper.sleeps = 0;
+  CHECK(screen.waitUntil(20.0).empty());
+  CHECK(sleeper.sleeps == 0);
+  CHECK(clock.now() == doctest::Approx(10.0));
 }
 
 TEST_CASE("the idle loop on the real clock takes a handful of sleeps a second, not SDL's thousand") {
