@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Loads a whole content folder: feed.yaml, every post, their logos and photos.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What readPost made of each post file, kept between runs in one cache file
 // and keyed by the file's path and FileStamp, so a warm start of a large feed
 // reads and parses no post at all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Text fit for every channel a person reads it through (a log line, the
 // journal, --check on a terminal, systemd's STATUS=): whole UTF-8, nothing a
 // terminal takes as a command, nothing that forges a line or turns text

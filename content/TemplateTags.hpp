@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Removes what a static site generator would have evaluated before the
 // Markdown is read: Liquid (Jekyll) and Hugo shortcodes, so no template
 // syntax reaches a card.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // readTomlFrontMatter (FrontMatterMap.hpp): Hugo and Zola's "+++" front
 // matter, read with toml++ and copied into the common yaml-cpp mapping
 // through a YamlFlowText, so that every value keeps its line.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Files that a reader (the display's reload) never sees half written: written
 // beside their place under a hidden temporary name, synced, then renamed over it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HDMI-CEC through the kernel's CEC API (/dev/cecN, linux/cec.h), no daemon:
 // the TV to standby, and awake again with this board as its active source.
 // The ioctl layer is an interface, so a test double stands in for the device.

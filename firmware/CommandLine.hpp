@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The newsticker command line: what to show, where, and how.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The operator's config file (YAML): the same settings as the command line,
 // plus the font chain. Command-line flags given next to --config win.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The operator's view of a fleet: what every board shows, on one PNG. Reads
 // the folder the Ansible collect playbook fills (one subfolder per board,
 // named after it, holding screen.png and status.txt from `newsticker

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where the card cycle stands on the loop's clock: the cycle's time zero and
 // the named moves that shift it (start, hold while the next card is late,
 // continue after a first look, swap in a new feed, restart after a blank

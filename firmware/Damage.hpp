@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What each frame repaints and presents, and which screen events lose the
 // picture: the one home of the present rules (docs/ARCHITECTURE.md, "The
 // kiosk loop").

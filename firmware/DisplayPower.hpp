@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the schedule's on and off times do to the TV: with `display: {cec:
 // true}`, HDMI-CEC standby at the off time, and Image View On plus Active
 // Source at the on time (and at startup, so a restarted board takes the TV's

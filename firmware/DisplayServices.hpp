@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a running display offers an operator besides the picture: the screen
 // capture (SIGUSR1, `newsticker screen-capture`), the Prometheus metrics file
 // (newsticker.prom in metrics_dir), the pid file in the runtime folder, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `newsticker fetch`: reads RSS and Atom feeds over HTTP(S) and keeps their
 // items as news-item posts in the content folder, offline first: a failed
 // fetch changes nothing and the last good posts keep showing.

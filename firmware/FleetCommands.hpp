@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The operator's commands for a board in a fleet (docs/fleet.md):
 //   newsticker screen-capture [--runtime-dir DIR]
 //   newsticker status [--config FILE] [--metrics-dir DIR]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/KmsDisplay.hpp"
 
 #include <SDL_syswm.h>

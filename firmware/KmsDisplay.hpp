@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What SDL's KMS/DRM driver needs on a board without a desktop: the GL flavour
 // it draws with, a JIT-free software rasteriser under the unit's W^X sandbox,
 // and the display's power (DPMS) through the DRM device SDL holds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The content editor's preview: every card of the cycle as a thumbnail on one
 // contact sheet PNG, each labelled with its number, file and warnings, and the
 // rejected files listed below the grid.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Whether the kiosk still makes progress, for the systemd watchdog: a loop
 // that keeps waking while its card worker is stuck must not keep pinging, or
 // the screen stays frozen for good.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Metrics in the Prometheus text exposition format (version 0.0.4), the
 // format node_exporter's textfile collector reads from *.prom files: written
 // by the display, `newsticker fetch` and newsticker-sync, read back by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A screen without a display: the loop composes into an offscreen software
 // renderer, each present hands the frame to a callback, and waiting moves a
 // ManualClock instead of sleeping. For tests, screenshots and recordings.

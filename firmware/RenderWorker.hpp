@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs slow rendering work (card layout and rasterisation, logos, the crawl,
 // the header) off the display thread, one job at a time, and hands each
 // result back to the loop between frames. Everything that touches the font

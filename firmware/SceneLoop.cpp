@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/SceneLoop.hpp"
 
 #include <SDL.h>
@@ -120,9 +121,14 @@ void SceneLoop::keepHeaderShown(std::size_t current) {
 void SceneLoop::swapContent(std::size_t current, double now) {
   const auto it = card_textures_.find(current);
   outgoing_ = it != card_textures_.end() ? std::move(it->second) : nullptr;
+  // The layout stays: any other card prepared lends its texture to the new
+  // feed's first; the header and the crawl strip on screen stay until their
+  // new pictures are ready (on a slow board that takes seconds).
+  for (auto& card : card_textures_) {
+    if (card.second) spare_card_texture_ = std::move(card.second);
+  }
   card_textures_.clear();
-  spare_card_texture_.reset();
-  keepHeaderShown(current);  // and the crawl strip runs on: neither band blanks until the new one is ready
+  keepHeaderShown(current);
   content_ = std::move(pending_);
   pending_.reset();
   timeline_.swapIn(CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds), now);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The kiosk's main loop: a short list of named phases (reload requests,
 // schedule, feed swap, prepare, hold for late cards, compose and present,
 // sleep to the next deadline) run against a Screen and a Clock, both

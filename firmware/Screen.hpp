@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the main loop draws on: the SDL window on a display, or a recording
 // screen (an offscreen software renderer) for tests and headless capture.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What is on screen now, as a PNG: on SIGUSR1 (or `newsticker
 // screen-capture`, which sends it), the display composes its next frame in
 // full, reads it back from its own renderer just before presenting it

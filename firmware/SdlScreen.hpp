@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real screen: a full-screen SDL window (or --windowed) and its renderer.
 #pragma once
 

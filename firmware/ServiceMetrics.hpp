@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The metrics each part of newsticker writes for Prometheus (node_exporter's
 // textfile collector): the display's newsticker.prom and `newsticker fetch`'s
 // newsticker-fetch.prom (newsticker-sync writes newsticker-sync.prom itself).

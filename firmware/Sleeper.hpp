@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How the display thread waits between frames: in slices it chooses, ended
 // early by a wake-up from another thread (a prepared card, a content
 // change). Injected into the screen so a test counts the wake-ups or moves a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // newsticker: a kiosk news ticker. Parses the command line and runs one mode.
 #include <malloc.h>
 
@@ -20,6 +21,7 @@
 #include "firmware/Log.hpp"
 #include "firmware/ContentSession.hpp"
 #include "firmware/AnimationRecording.hpp"
+#include "firmware/BuildRevision.hpp"
 #include "firmware/PreviewSheet.hpp"
 #include "firmware/ScreenshotRun.hpp"
 #include "firmware/SdlRuntime.hpp"
@@ -95,7 +97,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (options.mode == firmware::Mode::Version) {
-    std::cout << "newsticker " << NEWSTICKER_VERSION << "\n";
+    std::cout << "newsticker " << NEWSTICKER_VERSION << " (git " << NEWSTICKER_REVISION << ")\n";
     return 0;
   }
   if (options.mode == firmware::Mode::Fetch) {

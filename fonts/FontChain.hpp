@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fonts the kiosk draws with: which file and face serves each language
 // in each weight, and the fallbacks for what that face lacks (emoji, symbols).
 #pragma once

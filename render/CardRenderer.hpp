@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Prepares a post's card as pixels, once: layout, logo decoding, painting.
 #pragma once
 

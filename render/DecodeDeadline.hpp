@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Image decoding with a deadline. A decoder (SDL_image's nanosvg, libjpeg)
 // cannot be interrupted, so each decode runs on a thread of its own; the
 // caller waits until the deadline and then goes on without the picture,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reads an image's pixel size from its header, before any decoder sees it,
 // so an image that would take too much memory is refused unread.
 #pragma once

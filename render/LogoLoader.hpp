@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Decodes logo and photo files from the content folder into surfaces of
 // bounded size, scaled once to the size they are drawn at.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Estimates, before any rasteriser sees an SVG, how much work drawing it
 // would take: nanosvg (inside SDL_image) turns every dash of a dashed stroke
 // and every step of a round join into polygon edges, and walks each edge on

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Installs the files that name other installed files (the systemd units, the
 # sync script, the default config), with those names following the install
 # prefix. Run by `cmake --install` and by cpack through install(SCRIPT) in

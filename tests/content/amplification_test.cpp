@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 27, item 3: small files that asked for much memory or time. Site
 // values put into a post are bounded, unclosed shortcodes cost linear time,
 // the content budget holds while the posts are read, and the parse cache is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 27, item 7: one printable-and-shorten function for every channel.
 // STATUS= cut titles inside a UTF-8 sequence (3 of 3 datagrams invalid for
 // Japanese and emoji titles), --check printed U+2028, U+0085 and U+202E raw,

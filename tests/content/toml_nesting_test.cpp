@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 27, item 2: TOML nested 50,000 levels deep (dotted keys, inline
 // tables, arrays) overflowed the stack inside toml++. The nesting is counted
 // before toml++ sees the text, as for YAML.

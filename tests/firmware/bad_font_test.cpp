@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 27, item 2: fonts that crashed the kiosk. A fallback with index -1
 // crashed in hb_ft_font_create, and a main font that is no font
 // (regular: /etc/passwd) made --check abort with an uncaught exception and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HDMI-CEC display power against a test double of the kernel's CEC ioctls:
 // the exact messages for standby and wake, the logical address claimed when
 // none is configured, and what is logged when no adapter or no TV answers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cycle's timeline on the manual clock: each named move of its time zero
 // (start, hold while late, continue after a first look, swap, restart) and
 // what the frame and the next change are afterwards.

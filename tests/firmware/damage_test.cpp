@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What each frame repaints: the changes of the frames the back buffer missed
 // (page flipping), whole after the first frame, and which SDL events lose the
 // picture.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The board's display path without a board: which flavour of GL SDL is asked
 // for, what counts as a CPU-rasterised GL, the W^X probe that chooses Mesa's
 // softpipe, and the environment that means KMS/DRM. tests/system/board-test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Prometheus text exposition format: what newsticker writes follows its
 // rules (checked by the strict parser, by Prometheus's naming conventions as
 // promtool's linter states them, and by promtool itself where installed),

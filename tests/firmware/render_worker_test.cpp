@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The render worker in process: jobs run off the calling thread one at a
 // time, their hand-overs run on the caller in order, each finished job wakes
 // the loop, a throwing job is reported and skipped, queued jobs can be

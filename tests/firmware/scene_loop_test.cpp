@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The main loop on a fake clock against a recording screen: whole cycles
 // without sleeping, checked frame by frame (order, holds, transitions,
 // progress, clock, crawl, rotation, resizing), and golden full screens.

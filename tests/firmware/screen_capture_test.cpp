@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The screen capture: a request makes the loop compose a whole frame, which
 // is read back before it is presented and written as screen.png; the PNG
 // holds exactly the frame the screen got. And SIGUSR1 is such a request.

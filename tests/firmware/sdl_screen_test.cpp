@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real screen under SDL's dummy driver: how often it wakes while idle
 // (slices of at most 0.1 s, not SDL's 1 ms polling), and which pushed SDL
 // events make the loop draw the whole frame again.

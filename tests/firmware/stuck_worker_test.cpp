@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 27, item 1: a card worker stuck in a slow decode. The watchdog sees
 // it (no pings once a job runs too long), and shutting down (SIGTERM ends
 // the loop, then the worker) does not wait for the decode.

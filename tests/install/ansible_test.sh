@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # The Ansible role and playbooks of firmware/install/ansible: syntax and
 # ansible-lint; the role's settings rendered from inventory variables and
 # read by the programs that use them; and the collect playbook against this

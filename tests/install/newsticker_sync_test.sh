@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Drives firmware/install/newsticker-sync against a local git feed (a bare
 # repository reached by file:// URL, holding a copy of content/demo): first
 # sync, a new post, a post that fails `newsticker --check` (the shown release

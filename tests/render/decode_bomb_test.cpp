@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 27, item 1: decode bombs that froze the screen. Each is refused from
 // what it declares before a decoder sees it (SVG dashes, stroke widths and
 // scan work; JPEG scans), and any decode still slower than the deadline is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A newsticker board in a virtual machine: boot, monitor, guest commands, screen.
 
 Used by tests/system/board-test. The VM is a Debian 12 image made by build-board-image, booted
