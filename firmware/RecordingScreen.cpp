@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "firmware/RecordingScreen.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -13,6 +16,8 @@ RecordingScreen::RecordingScreen(ManualClock& clock, int width, int height, doub
 
 void RecordingScreen::makeSurface(int width, int height) {
   renderer_.reset();
+  shown_.clear();
+  flip_pending_ = false;
   surface_.reset(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
   if (!surface_) throw std::runtime_error(std::string("cannot make a frame surface: ") + SDL_GetError());
   renderer_.reset(SDL_CreateSoftwareRenderer(surface_.get()));
@@ -28,6 +33,36 @@ void RecordingScreen::present(const std::vector<render::Rect>&) {
   SDL_RenderPresent(renderer_.get());  // flushes the queued drawing into the surface
   ++presents_;
   if (on_present) on_present(*surface_, clock_.now());
+  if (buffers_ <= 1) return;
+  // The picture just shown is kept; the next frame is drawn over the one
+  // shown buffers - 1 presents before it (put in place at the next wait, so
+  // the picture shown can be read until then).
+  shown_.emplace_back(SDL_ConvertSurfaceFormat(surface_.get(), surface_->format->format, 0));
+  if (shown_.size() > static_cast<std::size_t>(buffers_)) shown_.pop_front();
+  flip_pending_ = true;
+}
+
+void RecordingScreen::flip() {
+  flip_pending_ = false;
+  SDL_Surface& back = *surface_;
+  if (shown_.size() == static_cast<std::size_t>(buffers_) && shown_.front()) {
+    std::memcpy(back.pixels, shown_.front()->pixels, static_cast<std::size_t>(back.pitch) * back.h);
+  } else {
+    SDL_FillRect(&back, nullptr, SDL_MapRGB(back.format, 255, 0, 255));
+  }
+}
+
+void RecordingScreen::flipBuffers(int buffers) {
+  buffers_ = std::clamp(buffers, 1, 3);
+  shown_.clear();
+}
+
+void RecordingScreen::wake() {
+  {
+    std::lock_guard<std::mutex> lock(wake_mutex_);
+    wake_ = true;
+  }
+  woken_.notify_all();
 }
 
 void RecordingScreen::resizeAt(double time, int width, int height) {
@@ -37,6 +72,12 @@ void RecordingScreen::resizeAt(double time, int width, int height) {
 }
 
 std::vector<ScreenEvent> RecordingScreen::waitUntil(double deadline) {
+  if (flip_pending_) flip();
+  if (real_wait_ > 0 && deadline > clock_.now()) {
+    std::unique_lock<std::mutex> lock(wake_mutex_);
+    woken_.wait_for(lock, std::chrono::duration<double>(real_wait_), [this] { return wake_; });
+    wake_ = false;
+  }
   // SIGINT and SIGTERM arrive as SDL_QUIT: a capture stops as the show does.
   SDL_Event event;
   while (SDL_PollEvent(&event) != 0) {

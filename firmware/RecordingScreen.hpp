@@ -4,7 +4,10 @@
 // ManualClock instead of sleeping. For tests, screenshots and recordings.
 #pragma once
 
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -25,8 +28,13 @@ class RecordingScreen final : public Screen {
   void outputSize(int& width, int& height) override;
   bool vsync() const override { return false; }
   double frameInterval() const override { return 1.0 / fps_; }
+  int bufferCount() const override { return buffers_; }
   void present(const std::vector<render::Rect>& dirty) override;
+  // Moves the clock to `deadline` (or to a resize or the stop time before
+  // it); with waitForWork set, first waits that long in real time for a
+  // wake().
   std::vector<ScreenEvent> waitUntil(double deadline) override;
+  void wake() override;
   // Records the request (time on the clock, on or off) in power_log; a
   // recording has no display to switch, so it answers false as a desktop would.
   bool setDisplayPower(bool on) override;
@@ -40,12 +48,22 @@ class RecordingScreen final : public Screen {
   // At `time`, the output becomes `width` x `height` (a resize event follows).
   void resizeAt(double time, int width, int height);
 
+  // Acts as a page-flipped screen of `buffers` (1 to 3) pictures: the frame
+  // after each present is drawn over the picture shown `buffers` presents
+  // ago (never shown: magenta), as a GPU's back buffer holds it.
+  void flipBuffers(int buffers);
+  // Each waitUntil first waits up to `seconds` of real time for a wake():
+  // for a threaded loop, whose worker prepares in real time while the clock
+  // is manual.
+  void waitForWork(double seconds) { real_wait_ = seconds; }
+
   std::size_t presents() const { return presents_; }
   // True when a stop signal (SDL_QUIT) ended the run before `stop_at`.
   bool stoppedByQuit() const { return stopped_by_quit_; }
 
  private:
   void makeSurface(int width, int height);
+  void flip();
 
   ManualClock& clock_;
   double stop_at_;
@@ -56,6 +74,13 @@ class RecordingScreen final : public Screen {
   bool stopped_by_quit_ = false;
   double resize_at_ = -1;
   int resize_w_ = 0, resize_h_ = 0;
+  int buffers_ = 1;
+  std::deque<render::SurfacePtr> shown_;  // the last `buffers_` pictures presented, newest last
+  bool flip_pending_ = false;             // the next frame's buffer is put in place at the next wait
+  double real_wait_ = 0;
+  std::mutex wake_mutex_;
+  std::condition_variable woken_;
+  bool wake_ = false;
 };
 
 }  // namespace newsticker::firmware

@@ -20,6 +20,9 @@ namespace {
 constexpr double kDefaultHoldSeconds = 8.0;
 constexpr int kMaxTextureSide = 2048;  // Raspberry Pi 0-3 GPU limit
 constexpr int kMaxCrawlPeriod = 16 * 2048;
+// While the next card is late, the loop looks whether it came this often
+// (besides the worker's wake-up when it does).
+constexpr double kLateCardPoll = 0.05;
 
 using SharedSurface = std::shared_ptr<SDL_Surface>;
 
@@ -33,6 +36,12 @@ render::CardSize cardSizeFor(int width, int height, render::Insets insets) {
     insets = {insets.top / 2, insets.right / 2, insets.bottom / 2, insets.left / 2};
   }
   return render::CardSize(width, height, insets);
+}
+
+// The texts a header shows, as one string: equal keys, equal pictures.
+std::string headerKey(const render::HeaderContent& header) {
+  return header.feed_name + '\n' + header.feed_logo + '\n' + header.position + '\n' + header.time + '\n' +
+         header.date;
 }
 
 // Ease in and out, so a transition starts and lands softly.
@@ -61,18 +70,11 @@ SceneLoop::SceneLoop(Screen& screen, Clock& clock, render::FontCache& fonts, Sha
       style_(render::screenStyleFor(settings_.theme)),
       cards_(fonts, settings_.theme, settings_.fallback_language),
       clock_text_(settings_.clock),
-      cycle_(holdTimes(settings_, content_->playlist), settings_.transition_seconds),
-      worker_(settings_.threaded, [] {
-        // Wake the loop's SDL_WaitEventTimeout: a result is ready.
-        SDL_Event event{};
-        event.type = SDL_USEREVENT;
-        SDL_PushEvent(&event);
-      }),
-      loader_(settings_.threaded, [] {
-        SDL_Event event{};
-        event.type = SDL_USEREVENT;
-        SDL_PushEvent(&event);
-      }) {}
+      timeline_(CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds),
+                settings_.transition_seconds),
+      // A result is ready: wake the sleeping loop.
+      worker_(settings_.threaded, [this] { screen_.wake(); }),
+      loader_(settings_.threaded, [this] { screen_.wake(); }) {}
 
 SceneLoop::~SceneLoop() = default;
 
@@ -83,23 +85,21 @@ void SceneLoop::logOnce(const std::string& message) {
 std::size_t SceneLoop::liveTextures() const {
   std::size_t count = crawl_tiles_.size();
   for (const auto& card : card_textures_) count += card.second ? 1 : 0;
-  for (const render::TexturePtr* t : {&spare_card_texture_, &header_texture_, &outgoing_}) count += *t ? 1 : 0;
+  for (const auto& header : headers_) count += header.second.texture ? 1 : 0;
+  for (const render::TexturePtr* t : {&spare_card_texture_, &header_fallback_, &outgoing_}) count += *t ? 1 : 0;
   return count;
 }
 
 void SceneLoop::contentChanged(bool immediately) {
   if (immediately) forced_request_.store(true);
   change_requests_.fetch_add(1);
-  SDL_Event event{};
-  event.type = SDL_USEREVENT;
-  SDL_PushEvent(&event);
+  screen_.wake();
 }
 
-void SceneLoop::startReload(double now) {
+void SceneLoop::startReload() {
   if (!reload || loading_) return;
   loading_ = true;
   reload_due_ = -1;
-  (void)now;
   const std::function<SharedContent()> load = reload;
   loader_.post(
       [this, load]() -> RenderWorker::HandOver {
@@ -112,29 +112,28 @@ void SceneLoop::startReload(double now) {
       "reloading the content");
 }
 
+void SceneLoop::keepHeaderShown(std::size_t current) {
+  const auto it = headers_.find(current);
+  if (it != headers_.end() && it->second.texture) header_fallback_ = std::move(it->second.texture);
+  headers_.clear();
+}
+
 void SceneLoop::swapContent(std::size_t current, double now) {
   const auto it = card_textures_.find(current);
   outgoing_ = it != card_textures_.end() ? std::move(it->second) : nullptr;
-  content_ = std::move(pending_);
-  pending_.reset();
-  cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
-  logged_.clear();
-  // The layout stays: the cards are made anew, while the header and the crawl
-  // on screen stay until their new pictures are ready (on a slow board that
-  // takes seconds; dropping them left the bands blank meanwhile).
-  ++generation_;
-  worker_.dropQueued();
+  // The layout stays: any other card prepared lends its texture to the new
+  // feed's first; the header and the crawl strip on screen stay until their
+  // new pictures are ready (on a slow board that takes seconds).
   for (auto& card : card_textures_) {
     if (card.second) spare_card_texture_ = std::move(card.second);
   }
   card_textures_.clear();
-  cards_requested_.clear();
-  header_requested_.clear();
-  crawl_tiles_requested_.clear();
-  crawl_requested_ = false;
-  requestCrawl();
-  redraw_ = true;
-  swap_start_ = now;
+  keepHeaderShown(current);
+  content_ = std::move(pending_);
+  pending_.reset();
+  timeline_.swapIn(CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds), now);
+  logged_.clear();
+  dropRequests();
 }
 
 std::size_t SceneLoop::placeInPending(std::size_t current) const {
@@ -145,7 +144,7 @@ std::size_t SceneLoop::placeInPending(std::size_t current) const {
   return pending_->playlist.size();
 }
 
-std::size_t SceneLoop::continueContent(std::size_t current) {
+void SceneLoop::continueContent(std::size_t current, double now) {
   const std::size_t at = placeInPending(current);
   const auto it = card_textures_.find(current);
   render::TexturePtr shown = it != card_textures_.end() ? std::move(it->second) : nullptr;
@@ -154,39 +153,40 @@ std::size_t SceneLoop::continueContent(std::size_t current) {
     if (card.second) spare_card_texture_ = std::move(card.second);
   }
   card_textures_.clear();
+  if (shown) card_textures_[at] = std::move(shown);
+  keepHeaderShown(current);
   content_ = std::move(pending_);
   pending_.reset();
-  cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
-  ++generation_;  // cards, header and crawl being made for the first look are dropped
-  worker_.dropQueued();
-  cards_requested_.clear();
-  if (shown) card_textures_[at] = std::move(shown);
-  header_requested_.clear();
-  crawl_requested_ = false;
-  requestCrawl();
-  redraw_ = true;
-  return at;
+  timeline_.continueIn(CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds), at, now);
+  dropRequests();  // cards, header and crawl being made for the first look are dropped
 }
 
-void SceneLoop::setUp() {
+void SceneLoop::dropRequests() {
+  ++generation_;
+  worker_.dropQueued();
+  cards_requested_.clear();
+  header_requests_.clear();
+  crawl_tiles_requested_.clear();
+  crawl_requested_ = false;
+  redraw_ = true;
+}
+
+void SceneLoop::layOut() {
   int output_w = 0, output_h = 0;
   screen_.outputSize(output_w, output_h);
   compositor_ = std::make_unique<render::Compositor>(screen_.renderer(), settings_.rotation, output_w, output_h);
   geometry_ = render::layoutScreen(compositor_->sceneWidth(), compositor_->sceneHeight(), settings_.screen);
   card_size_ = cardSizeFor(geometry_.width, geometry_.height, geometry_.card_insets);
-  ++generation_;
-  worker_.dropQueued();
+  damage_ = Damage(screen_.bufferCount());
+  dropRequests();
   card_textures_.clear();
   spare_card_texture_.reset();
-  cards_requested_.clear();
-  header_texture_.reset();
-  header_requested_.clear();
+  outgoing_.reset();
+  headers_.clear();
+  header_fallback_.reset();
   crawl_tiles_.clear();
-  crawl_tiles_requested_.clear();
   crawl_layout_.reset();
   crawl_period_ = 0;
-  crawl_requested_ = false;
-  redraw_ = true;
 }
 
 void SceneLoop::requestCard(std::size_t index) {
@@ -253,15 +253,16 @@ render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
   return header;
 }
 
-const render::HeaderContent& SceneLoop::currentHeader(std::size_t index) {
+const render::HeaderContent& SceneLoop::headerOf(std::size_t index) {
   const long minute = static_cast<long>(std::floor(clock_.wallTime() / 60.0));
-  if (index != header_cache_index_ || minute != header_cache_minute_ || content_.get() != header_cache_content_) {
-    header_cache_ = headerFor(index);
-    header_cache_index_ = index;
+  if (minute != header_cache_minute_ || content_.get() != header_cache_content_ || header_cache_.size() > 4) {
+    header_cache_.clear();
     header_cache_minute_ = minute;
     header_cache_content_ = content_.get();
   }
-  return header_cache_;
+  auto it = header_cache_.find(index);
+  if (it == header_cache_.end()) it = header_cache_.emplace(index, headerFor(index)).first;
+  return it->second;
 }
 
 void SceneLoop::updateSchedule(double wall) {
@@ -275,18 +276,24 @@ void SceneLoop::updateSchedule(double wall) {
   schedule_change_wall_ = static_cast<double>(whole - local.second_of_minute) + minutes * 60.0;
 }
 
-void SceneLoop::requestHeader(const render::HeaderContent& header) {
-  const std::string key = header.feed_name + '\n' + header.feed_logo + '\n' + header.position + '\n' + header.time +
-                          '\n' + header.date;
-  if (geometry_.header.h <= 0 || key == header_requested_) return;
-  header_requested_ = key;
+void SceneLoop::requestHeader(std::size_t index) {
+  if (geometry_.header.h <= 0) return;
+  const render::HeaderContent header = headerOf(index);
+  const std::string key = headerKey(header);
+  const auto prepared = headers_.find(index);
+  const auto asked = header_requests_.find(index);
+  if ((prepared != headers_.end() && prepared->second.key == key) ||
+      (asked != header_requests_.end() && asked->second == key)) {
+    return;
+  }
+  header_requests_[index] = key;
   const std::uint64_t generation = generation_;
   const render::ScreenGeometry geometry = geometry_;
   const render::ScreenStyle style = style_;
   const SharedContent content = content_;
   const int rotation = compositor_->rotation();
   worker_.post(
-      [this, generation, geometry, style, header, key, content, rotation]() -> RenderWorker::HandOver {
+      [this, generation, geometry, style, header, key, content, rotation, index]() -> RenderWorker::HandOver {
         render::DrawList list = render::layoutHeader(header, geometry, style, fonts_, worker_breaker_);
         render::LogoSurfaces logos;
         for (auto it = list.commands.begin(); it != list.commands.end();) {
@@ -296,7 +303,8 @@ void SceneLoop::requestHeader(const render::HeaderContent& header) {
             continue;
           }
           std::string error;
-          render::SurfacePtr image = cards_.loadImage(*content->tree, logo->path, logo->box.w, logo->box.h, false, error);
+          render::SurfacePtr image =
+              cards_.loadImage(*content->tree, logo->path, logo->box.w, logo->box.h, false, error);
           if (image) {
             logos.emplace(logo->path, std::move(image));
             ++it;
@@ -306,9 +314,13 @@ void SceneLoop::requestHeader(const render::HeaderContent& header) {
         }
         render::SurfacePtr painted = render::paintDrawList(list, fonts_, logos);
         SharedSurface surface = painted ? share(render::uploadReady(*painted, rotation, false)) : nullptr;
-        return [this, generation, surface, key] {
-          if (generation != generation_ || !surface) return;
-          header_texture_ = compositor_->upload(*surface, false, true);
+        return [this, generation, index, surface, key] {
+          if (generation != generation_) return;
+          const auto asked = header_requests_.find(index);
+          if (asked != header_requests_.end() && asked->second == key) header_requests_.erase(asked);
+          render::TexturePtr texture = surface ? compositor_->upload(*surface, false, true) : nullptr;
+          if (!texture) logOnce(std::string("cannot draw the header: ") + SDL_GetError());
+          headers_[index] = PreparedHeader{key, std::move(texture)};  // null: shown as the plain band
           redraw_ = true;
         };
       },
@@ -322,7 +334,9 @@ void SceneLoop::requestCrawl() {
   for (const content::Post& post : content_->playlist) {
     const content::LanguageTag language = post.language.empty() ? settings_.fallback_language : post.language;
     items.push_back({post.title, post.source, language});
-    for (const content::RelatedHeadline& related : post.related) items.push_back({related.title, related.source, language});
+    for (const content::RelatedHeadline& related : post.related) {
+      items.push_back({related.title, related.source, language});
+    }
   }
   render::CrawlStyle style = render::crawlStyleFor(std::min(geometry_.width, geometry_.height), settings_.theme);
   style.height = geometry_.crawl.h;
@@ -406,7 +420,7 @@ int SceneLoop::crawlOffset(double elapsed) const {
   return static_cast<int>(travelled % crawl_period_);
 }
 
-void SceneLoop::drawCards(const CycleFrame& frame, double swap_progress) {
+void SceneLoop::drawCards(const TimelineFrame& frame) {
   const render::Rect whole{0, 0, geometry_.width, geometry_.height};
   const auto drawTexture = [&](SDL_Texture* texture, const render::Rect& at, Uint8 alpha) {
     if (texture != nullptr) compositor_->draw(*texture, at, alpha);
@@ -428,13 +442,23 @@ void SceneLoop::drawCards(const CycleFrame& frame, double swap_progress) {
       drawTexture(to, whole, static_cast<Uint8>(std::lround(255 * e)));
     }
   };
-  if (swap_progress >= 0) {
-    transition(outgoing_.get(), cardTexture(0), swap_progress);
-  } else if (!frame.transitioning()) {
-    drawTexture(cardTexture(frame.current), whole, 255);
+  if (frame.swapping()) {
+    transition(outgoing_.get(), cardTexture(0), frame.swap);
+  } else if (!frame.cycle.transitioning()) {
+    drawTexture(cardTexture(frame.cycle.current), whole, 255);
   } else {
-    transition(cardTexture(frame.current), cardTexture(frame.next), frame.transition);
+    transition(cardTexture(frame.cycle.current), cardTexture(frame.cycle.next), frame.cycle.transition);
   }
+}
+
+void SceneLoop::drawHeader(std::size_t index) {
+  if (geometry_.header.h <= 0) return;
+  // The card's own header; until it is ready (a new feed, a first look
+  // grown whole) the one last shown.
+  const auto it = headers_.find(index);
+  SDL_Texture* texture = it != headers_.end() ? it->second.texture.get() : header_fallback_.get();
+  if (texture != nullptr) compositor_->draw(*texture, geometry_.header);
+  else compositor_->fill(geometry_.header, style_.header_background);
 }
 
 void SceneLoop::drawCrawl(int offset) {
@@ -510,270 +534,301 @@ std::string frameWorkLine(const std::string& kind, std::vector<double> seconds) 
 }
 
 int SceneLoop::run() {
-  setUp();
-  const double origin_time = clock_.now();
-  double origin = origin_time;  // the cycle's time zero; moves on while a card is late
-  double scheduled = origin;    // when the current animation frame was due
-  bool first_frame = true;
-  bool blanked = false;
-  CycleFrame shown;
-  shown.current = shown.next = static_cast<std::size_t>(-1);
-  double last_moving_present = -1;
-  struct StatsPrinter {
-    const SceneLoop& loop;
-    ~StatsPrinter() {
-      if (loop.settings_.frame_stats) {
-        logInfo(framePacingSummary(loop.frame_gaps_, loop.screen_.frameInterval()));
-        logInfo(frameWorkLine("still", loop.frame_work_[0]));
-        logInfo(frameWorkLine("transition", loop.frame_work_[1]));
-        logInfo(frameWorkLine("crawl", loop.frame_work_[2]));
-      }
-    }
-  } stats_printer{*this};
-
+  layOut();
   for (;;) {
     const double now = clock_.now();
-    double wake = on_wake ? on_wake(now) : INFINITY;
+    const double wake = on_wake ? on_wake(now) : INFINITY;
+    takeReloadRequests(now);
+    if (!scheduleShows(now)) {
+      if (!sleepWhileBlank(now, wake)) break;
+      continue;
+    }
+    swapFeed(now);
+    prepare(now);
+    const bool waiting = holdForLateCards(now);
+    const TimelineFrame frame = timeline_.frameAt(now);
+    releaseOffScreen(frame);
+    const bool moving = composeAndPresent(frame, now);
+    if (!sleepUntilNextDeadline(now, wake, moving, waiting)) break;
+  }
+  if (settings_.frame_stats) logFrameStats();
+  return 0;
+}
 
-    // Reload: a burst of changes settles for a second; SIGHUP goes at once.
-    if (change_requests_.exchange(0) > 0) {
-      reload_due_ = forced_request_.exchange(false) ? now : now + 1.0;
-    }
-    if (reload_due_ >= 0 && now >= reload_due_) startReload(now);
-    loader_.collect();
+void SceneLoop::takeReloadRequests(double now) {
+  // A burst of changes settles for a second; SIGHUP goes at once.
+  if (change_requests_.exchange(0) > 0) reload_due_ = forced_request_.exchange(false) ? now : now + 1.0;
+  if (reload_due_ >= 0 && now >= reload_due_) startReload();
+  loader_.collect();
+}
 
-    // Schedule: outside the screen's hours, one black frame and sleep.
-    if (settings_.schedule.enabled) {
-      const double wall = clock_.wallTime();
-      updateSchedule(wall);
-      if (!schedule_on_) {
-        if (!blanked) {
-          compositor_->clipTo({});
-          compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
-          screen_.present({});
-          screen_.setDisplayPower(false);  // standby by DPMS where it can; the black frame elsewhere
-          blanked = true;
-          logInfo("screen off by the schedule");
-          if (on_frame) {
-            SceneFrame info;
-            info.time = now;
-            info.blank = true;
-            info.posts = content_->playlist.size();
-            info.loaded_at = content_->loaded_at;
-            on_frame(info);
-          }
-        }
-        double deadline = now + (schedule_change_wall_ - wall) + 0.001;
-        deadline = std::min(deadline, wake);
-        if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
-        for (const ScreenEvent event : screen_.waitUntil(deadline)) {
-          if (event == ScreenEvent::Quit) return 0;
-          if (event != ScreenEvent::Exposed) setUp();
-          blanked = false;  // draw black again
-        }
-        worker_.collect();
-        continue;
-      }
-      if (blanked) {
-        blanked = false;
-        screen_.setDisplayPower(true);
-        logInfo("screen on by the schedule");
-        origin = now;  // the cycle starts again from its first card
-        redraw_ = true;
-      }
-    }
+bool SceneLoop::scheduleShows(double now) {
+  if (!settings_.schedule.enabled) return true;
+  updateSchedule(clock_.wallTime());
+  if (!schedule_on_) {
+    // Outside the screen's hours: one black frame, then sleep.
+    if (!black_shown_) showBlank(now);
+    return false;
+  }
+  if (blanked_) {
+    blanked_ = false;
+    black_shown_ = false;
+    screen_.setDisplayPower(true);
+    logInfo("screen on by the schedule");
+    timeline_.restart(now);  // the cycle starts again from its first card
+    redraw_ = true;
+  }
+  return true;
+}
 
-    // Schedule: where the cycle stands.
-    double t = now - origin;
-    CycleFrame frame = cycle_.at(t);
+void SceneLoop::showBlank(double now) {
+  compositor_->clipTo({});
+  compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
+  damage_.next(true, {});
+  screen_.present({});
+  screen_.setDisplayPower(false);  // standby by DPMS where it can; the black frame elsewhere
+  if (!blanked_) logInfo("screen off by the schedule");
+  blanked_ = true;
+  black_shown_ = true;
+  if (on_frame) {
+    SceneFrame info;
+    info.time = now;
+    info.blank = true;
+    info.posts = content_->playlist.size();
+    info.loaded_at = content_->loaded_at;
+    on_frame(info);
+  }
+}
 
-    // A new feed is swapped in between cards: a transition from the card on
-    // screen to the new feed's first card, never in the middle of another.
-    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning() &&
-        !frame.transitioning() && placeInPending(frame.current) < pending_->playlist.size()) {
-      // The rest of a feed shown from a first look, or a reload that still
-      // holds the card on screen: that card stays and goes on holding; the
-      // cycle goes on in the new feed's order (never back to its first card).
-      const double into_hold = t - cycle_.holdStart(frame.current, t);
-      const std::size_t at = continueContent(frame.current);
-      origin = now - (cycle_.holdStart(at, 0) + into_hold);
-      t = now - origin;
-      frame = cycle_.at(t);
-      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, going on from the card on screen");
-    }
-    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning()) {
-      const std::size_t leaving = frame.current;
-      swapContent(leaving, now);
-      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards from the reloaded content");
-      origin = now + settings_.transition_seconds;
-      t = now - origin;
-      frame = cycle_.at(0);
-    }
+bool SceneLoop::sleepWhileBlank(double now, double wake) {
+  double deadline = std::min(now + (schedule_change_wall_ - clock_.wallTime()) + 0.001, wake);
+  if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
+  const std::vector<ScreenEvent> events = screen_.waitUntil(deadline);
+  if (!events.empty()) black_shown_ = false;  // whatever happened to the picture: black again
+  if (!handleEvents(events)) return false;
+  worker_.collect();
+  return true;
+}
 
-    // Prepare: the card on screen, the one coming, and the one after.
-    requestCard(frame.current);
-    if (frame.transitioning()) requestCard(frame.next);
-    else if (cycle_.size() > 1) requestCard((frame.current + 1) % cycle_.size());
-    requestHeader(currentHeader(frame.current));
-    requestCrawl();  // after the cards: the first frame does not wait for it
-    worker_.collect();
-    if (first_frame) {
-      // Nothing is on screen yet: wait for the first card and the header
-      // (the crawl band stays plain until its strip is ready).
-      while (worker_.busy() > 0 && !(cardReady(frame.current) && (geometry_.header.h <= 0 || header_texture_))) {
-        worker_.waitForResult();
-        worker_.collect();
-      }
-      origin = clock_.now();
-      scheduled = origin;
-      t = 0;
-      frame = cycle_.at(0);
-      first_frame = false;
-    }
-    double swap_progress = -1;
-    if (swap_start_ >= 0) {
-      if (!cardReady(0)) {
-        // The new feed's first card is not ready: the old one stays.
-        swap_start_ = now;
-        origin = now + settings_.transition_seconds;
-      }
-      swap_progress = std::clamp((now - swap_start_) / std::max(settings_.transition_seconds, 1e-3), 0.0, 1.0);
-      if (swap_progress >= 1.0 || settings_.transition_seconds <= 0) {
-        swap_start_ = -1;
-        swap_progress = -1;
-        outgoing_.reset();
-        origin = std::min(origin, now);
-        redraw_ = true;
-      }
-      t = std::max(0.0, now - origin);
-      frame = cycle_.at(t);
-    }
-    bool waiting_for_card = false;
-    if (frame.transitioning() && !cardReady(frame.next)) {
-      // The next card is late: hold the current one until it is ready.
-      const double start = t - frame.transition * cycle_.transitionSeconds();
-      origin += t - start;
-      t = start - 1e-6;
-      frame = cycle_.at(t);
-      waiting_for_card = true;
-    }
-    if (!frame.transitioning() && swap_progress < 0) {
-      const std::size_t upcoming = (frame.current + 1) % cycle_.size();
-      for (auto it = card_textures_.begin(); it != card_textures_.end();) {
-        if (it->first == frame.current || it->first == upcoming) {
-          ++it;
-          continue;
-        }
-        if (it->second) spare_card_texture_ = std::move(it->second);
-        it = card_textures_.erase(it);
-      }
-    }
+void SceneLoop::swapFeed(double now) {
+  // A new feed comes in between cards, never in the middle of a transition
+  // or another swap.
+  if (!pending_ || !timeline_.started() || timeline_.swapping() || shown_.transitioning()) return;
+  const std::size_t current = timeline_.currentCard(now);
+  if (!timeline_.transitioning(now) && placeInPending(current) < pending_->playlist.size()) {
+    // The rest of a feed shown from a first look, or a reload that still
+    // holds the card on screen: that card stays and goes on holding; the
+    // cycle goes on in the new feed's order (never back to its first card).
+    continueContent(current, now);
+    logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, going on from the card on screen");
+    return;
+  }
+  // A transition from the card on screen to the new feed's first card.
+  swapContent(current, now);
+  logInfo("showing " + std::to_string(content_->playlist.size()) + " cards from the reloaded content");
+}
 
-    // Compose and present.
-    const int offset = settings_.screen.crawl ? crawlOffset(now - origin_time) : -1;
-    const bool moving = frame.transitioning() || swap_progress >= 0 || offset >= 0;
-    // Animation frames come on the frame clock, not whenever something
-    // (a finished card, a reload) wakes the loop.
-    const double interval = screen_.frameInterval();
-    const bool frame_due = screen_.vsync() || now + 0.002 >= scheduled;
-    const bool changed = redraw_ || frame.current != shown.current || frame.next != shown.next ||
-                         frame.transitioning() != shown.transitioning();
-    const bool full = changed || ((frame.transitioning() || swap_progress >= 0) && frame_due);
-    if (full || (moving && frame_due)) {
-      const double work_start = settings_.frame_stats ? clock_.now() : 0;
-      if (moving) scheduled = now - scheduled > interval ? now + interval : scheduled + interval;
-      const bool animate_progress = settings_.screen.crawl;
-      const render::ProgressMarks marks = render::layoutProgress(
-          geometry_.progress, frame.current, cycle_.size(), animate_progress ? frame.hold : 1.0);
-      std::vector<render::Rect> dirty;
-      if (full) {
-        compositor_->clipTo({});
-        drawCards(frame, swap_progress);
-        if (geometry_.header.h > 0) {
-          if (header_texture_) compositor_->draw(*header_texture_, geometry_.header);
-          else compositor_->fill(geometry_.header, style_.header_background);
-        }
-        drawProgress(marks);
-        drawCrawl(offset);
-      } else {
-        // Only the crawl and the progress track move: draw and show just those.
-        if (geometry_.crawl.h > 0) {
-          compositor_->clipTo({geometry_.crawl});
-          drawCrawl(offset);
-          dirty.push_back(compositor_->toOutput(geometry_.crawl));
-        }
-        if (geometry_.progress.h > 0) {
-          compositor_->clipTo({geometry_.progress});
-          drawProgress(marks);
-          dirty.push_back(compositor_->toOutput(geometry_.progress));
-        }
-        compositor_->clipTo({});
-      }
-      screen_.present(dirty);
-      if (settings_.frame_stats) {
-        const double presented = clock_.now();
-        if (moving && last_moving_present >= 0) frame_gaps_.push_back(presented - last_moving_present);
-        last_moving_present = moving ? presented : -1;
-        const int kind = frame.transitioning() || swap_progress >= 0 ? 1 : full ? 0 : 2;
-        frame_work_[kind].push_back(presented - work_start);
-        if (!first_present_logged_) {
-          first_present_logged_ = true;
-          logInfo(joined("stats first_present_unix=", std::fixed, std::setprecision(6), clock_.wallTime()));
-        }
-      }
-      redraw_ = false;
-      shown = frame;
-      if (on_frame) {
-        SceneFrame info;
-        info.time = now;
-        info.cycle = frame;
-        info.full = full;
-        info.swapping = swap_progress >= 0;
-        info.crawl_offset = offset;
-        info.crawl_period = crawl_period_;
-        info.posts = content_->playlist.size();
-        info.loaded_at = content_->loaded_at;
-        info.title = content_->playlist[frame.current].title;
-        info.file = content_->playlist[frame.current].file;
-        const render::HeaderContent& header = currentHeader(frame.current);
-        info.position = header.position;
-        info.time_text = header.time;
-        info.progress = marks;
-        on_frame(info);
-      }
-    }
+void SceneLoop::prepare(double now) {
+  // The card on screen and the one after, their headers, and the crawl.
+  const std::size_t current = timeline_.currentCard(now);
+  const std::size_t upcoming = (current + 1) % timeline_.cycle().size();
+  requestCard(current);
+  if (upcoming != current) requestCard(upcoming);
+  requestHeader(current);
+  requestCrawl();  // after the first card and header: the first frame does not wait for it
+  if (upcoming != current) requestHeader(upcoming);
+  worker_.collect();
+  if (!timeline_.started()) startCycle();
+}
 
-    // Sleep until the next deadline: a card change, the clock's minute, the
-    // next animation frame, a reload, the watchdog, or an event.
-    double deadline = origin + cycle_.nextChange(t);
-    if (geometry_.header.h > 0 && settings_.screen.clock) {
-      const double wall = clock_.wallTime();
-      deadline = std::min(deadline, now + (60.0 - std::fmod(wall, 60.0)) + 0.001);
-    }
-    if (settings_.schedule.enabled) {
-      const double wall = clock_.wallTime();
-      updateSchedule(wall);
-      deadline = std::min(deadline, now + (schedule_change_wall_ - wall) + 0.001);
-    }
-    if (moving) {
-      deadline = std::min(deadline, screen_.vsync() ? now : scheduled);
-    } else {
-      scheduled = now;  // the first frame of the next motion is due at once
-    }
-    if (waiting_for_card || (swap_start_ >= 0 && !cardReady(0))) deadline = std::min(deadline, now + 0.05);
-    if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
-    if (pending_ && swap_start_ < 0 && !shown.transitioning()) deadline = now;
-    deadline = std::min(deadline, wake);
-    for (const ScreenEvent event : screen_.waitUntil(deadline)) {
-      if (event == ScreenEvent::Quit) return 0;
-      int w = 0, h = 0;
-      screen_.outputSize(w, h);
-      const bool same_size = w == compositor_->outputWidth() && h == compositor_->outputHeight();
-      if (event == ScreenEvent::Exposed || (event == ScreenEvent::Resized && same_size)) redraw_ = true;
-      else setUp();  // a new size, or lost textures: lay out again and prepare everything anew
-    }
+void SceneLoop::startCycle() {
+  // Nothing is on screen yet: wait for the first card and its header (the
+  // crawl band stays plain until its strip is ready).
+  while (worker_.busy() > 0 && !(cardReady(0) && headerReady(0))) {
+    worker_.waitForResult();
     worker_.collect();
   }
+  timeline_.start(clock_.now());
+  frame_due_ = clock_.now();
+}
+
+bool SceneLoop::holdForLateCards(double now) {
+  bool waiting = false;
+  if (timeline_.swapping()) {
+    // The new feed's first card and header come in together, or the old card stays.
+    if (!cardReady(0) || !headerReady(0)) {
+      timeline_.holdSwap(now);
+      waiting = true;
+    }
+    if (timeline_.finishSwap(now)) {
+      outgoing_.reset();
+      redraw_ = true;
+    }
+  }
+  if (timeline_.transitioning(now)) {
+    // The next card and its header (its position) come in together, or the current card holds on.
+    const std::size_t next = (timeline_.currentCard(now) + 1) % timeline_.cycle().size();
+    if (!cardReady(next) || !headerReady(next)) {
+      timeline_.holdCurrentCard(now);
+      waiting = true;
+    }
+  }
+  return waiting;
+}
+
+void SceneLoop::releaseOffScreen(const TimelineFrame& frame) {
+  if (frame.cycle.transitioning() || frame.swapping()) return;
+  // Between transitions only the card on screen and the next are kept: any
+  // other card lends its texture to the next one prepared.
+  const std::size_t current = frame.cycle.current;
+  const std::size_t upcoming = (current + 1) % timeline_.cycle().size();
+  for (auto it = card_textures_.begin(); it != card_textures_.end();) {
+    if (it->first == current || it->first == upcoming) {
+      ++it;
+      continue;
+    }
+    if (it->second) spare_card_texture_ = std::move(it->second);
+    it = card_textures_.erase(it);
+  }
+  for (auto it = headers_.begin(); it != headers_.end();) {
+    it = it->first == current || it->first == upcoming ? std::next(it) : headers_.erase(it);
+  }
+  if (headers_.count(current) != 0) header_fallback_.reset();
+}
+
+bool SceneLoop::composeAndPresent(const TimelineFrame& frame, double now) {
+  const int offset = settings_.screen.crawl ? crawlOffset(frame.crawl) : -1;
+  const bool transition = frame.cycle.transitioning() || frame.swapping();
+  const bool moving = transition || offset >= 0;
+  // Animation frames come on the frame clock, not whenever something (a
+  // finished card, a reload) wakes the loop.
+  const double interval = screen_.frameInterval();
+  const bool frame_due = screen_.vsync() || now + 0.002 >= frame_due_;
+  const bool changed = redraw_ || frame.cycle.current != shown_.current || frame.cycle.next != shown_.next ||
+                       frame.cycle.transitioning() != shown_.transitioning();
+  const bool whole = changed || (transition && frame_due);
+  if (!whole && !(moving && frame_due)) return moving;
+  const double work_start = settings_.frame_stats ? clock_.now() : 0;
+  if (moving) frame_due_ = now - frame_due_ > interval ? now + interval : frame_due_ + interval;
+  const double filled = settings_.screen.crawl ? frame.cycle.hold : 1.0;  // the track animates with the crawl only
+  const render::ProgressMarks marks =
+      render::layoutProgress(geometry_.progress, frame.cycle.current, timeline_.cycle().size(), filled);
+  // Between changes only the crawl and the progress track move.
+  std::vector<render::Rect> bands;
+  for (const render::Rect* band : {&geometry_.crawl, &geometry_.progress}) {
+    if (band->h > 0) bands.push_back(*band);
+  }
+  const DamageRegion region = damage_.next(whole, bands);
+  std::vector<render::Rect> dirty;
+  if (region.whole) {
+    compositor_->clipTo({});
+    drawScene(frame, marks, offset, nullptr);
+  }
+  for (const render::Rect& r : region.rects) {
+    compositor_->clipTo({r});
+    drawScene(frame, marks, offset, &r);
+    dirty.push_back(compositor_->toOutput(r));
+  }
+  compositor_->clipTo({});
+  screen_.present(dirty);
+  redraw_ = false;
+  shown_ = frame.cycle;
+  noteFrameWork(moving, transition ? 1 : whole ? 0 : 2, work_start);
+  reportFrame(frame, now, region.whole, offset, marks);
+  return moving;
+}
+
+void SceneLoop::drawScene(const TimelineFrame& frame, const render::ProgressMarks& marks, int offset,
+                          const render::Rect* clip) {
+  const auto inside = [&](const render::Rect& band) {
+    return clip->x >= band.x && clip->y >= band.y && clip->x + clip->w <= band.x + band.w &&
+           clip->y + clip->h <= band.y + band.h;
+  };
+  const auto meets = [&](const render::Rect& band) {
+    return band.h > 0 && (clip == nullptr || (clip->x < band.x + band.w && band.x < clip->x + clip->w &&
+                                              clip->y < band.y + band.h && band.y < clip->y + clip->h));
+  };
+  // The bands are opaque: the cards beneath one are not drawn.
+  if (clip == nullptr || !(inside(geometry_.header) || inside(geometry_.progress) || inside(geometry_.crawl))) {
+    drawCards(frame);
+  }
+  if (meets(geometry_.header)) drawHeader(frame.cycle.current);
+  if (meets(geometry_.progress)) drawProgress(marks);
+  if (meets(geometry_.crawl)) drawCrawl(offset);
+}
+
+void SceneLoop::noteFrameWork(bool moving, int kind, double work_start) {
+  if (!settings_.frame_stats) return;
+  const double presented = clock_.now();
+  if (moving && last_moving_present_ >= 0) frame_gaps_.push_back(presented - last_moving_present_);
+  last_moving_present_ = moving ? presented : -1;
+  frame_work_[kind].push_back(presented - work_start);
+  if (!first_present_logged_) {
+    first_present_logged_ = true;
+    logInfo(joined("stats first_present_unix=", std::fixed, std::setprecision(6), clock_.wallTime()));
+  }
+}
+
+void SceneLoop::reportFrame(const TimelineFrame& frame, double now, bool whole, int offset,
+                            const render::ProgressMarks& marks) {
+  if (!on_frame) return;
+  SceneFrame info;
+  info.time = now;
+  info.cycle = frame.cycle;
+  info.full = whole;
+  info.swapping = frame.swapping();
+  info.crawl_offset = offset;
+  info.crawl_period = crawl_period_;
+  info.posts = content_->playlist.size();
+  info.loaded_at = content_->loaded_at;
+  info.title = content_->playlist[frame.cycle.current].title;
+  info.file = content_->playlist[frame.cycle.current].file;
+  const render::HeaderContent& header = headerOf(frame.cycle.current);
+  info.position = header.position;
+  info.time_text = header.time;
+  info.progress = marks;
+  on_frame(info);
+}
+
+void SceneLoop::logFrameStats() const {
+  logInfo(framePacingSummary(frame_gaps_, screen_.frameInterval()));
+  logInfo(frameWorkLine("still", frame_work_[0]));
+  logInfo(frameWorkLine("transition", frame_work_[1]));
+  logInfo(frameWorkLine("crawl", frame_work_[2]));
+}
+
+bool SceneLoop::sleepUntilNextDeadline(double now, double wake, bool moving, bool waiting) {
+  // The next deadline: a card change (or, while a card is late, a look
+  // whether it came), the clock's minute, the schedule, the next animation
+  // frame, a reload, the watchdog; or an event or a wake-up before it.
+  double deadline = std::min(waiting ? now + kLateCardPoll : timeline_.nextChange(now), wake);
+  if (geometry_.header.h > 0 && settings_.screen.clock) {
+    deadline = std::min(deadline, now + (60.0 - std::fmod(clock_.wallTime(), 60.0)) + 0.001);
+  }
+  if (settings_.schedule.enabled) {
+    const double wall = clock_.wallTime();
+    updateSchedule(wall);
+    deadline = std::min(deadline, now + (schedule_change_wall_ - wall) + 0.001);
+  }
+  if (moving) deadline = std::min(deadline, screen_.vsync() ? now : frame_due_);
+  else frame_due_ = now;  // the first frame of the next motion is due at once
+  if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
+  if (pending_ && !timeline_.swapping() && !shown_.transitioning()) deadline = now;
+  if (!handleEvents(screen_.waitUntil(deadline))) return false;
+  worker_.collect();
+  return true;
+}
+
+bool SceneLoop::handleEvents(const std::vector<ScreenEvent>& events) {
+  for (const ScreenEvent event : events) {
+    if (event == ScreenEvent::Quit) return false;
+    int w = 0, h = 0;
+    screen_.outputSize(w, h);
+    const bool same_size = w == compositor_->outputWidth() && h == compositor_->outputHeight();
+    if (event == ScreenEvent::Exposed || (event == ScreenEvent::Resized && same_size)) redraw_ = true;
+    else layOut();  // a new size, or lost textures: lay out again and prepare everything anew
+  }
+  return true;
 }
 
 }  // namespace newsticker::firmware

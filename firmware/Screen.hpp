@@ -11,11 +11,13 @@
 
 namespace newsticker::firmware {
 
+// What the loop hears from the screen (firmware/Damage.hpp says which SDL
+// event means which).
 enum class ScreenEvent {
   Quit,     // Esc, q, window closed, SIGINT or SIGTERM
-  Resized,  // the output size changed: lay out again
-  Reset,    // the renderer lost its textures: upload them again
-  Exposed,  // the picture was damaged: draw the whole frame again
+  Resized,  // the output may have a new size (a window or display change): lay out again, or draw it all again
+  Reset,    // the renderer lost its textures: prepare and upload them again
+  Exposed,  // the picture was damaged or lost: draw the whole frame again
 };
 
 class Screen {
@@ -30,12 +32,20 @@ class Screen {
   // Seconds between frames while something moves: the display's refresh
   // interval (60 Hz when it does not say).
   virtual double frameInterval() const = 0;
+  // How many pictures the screen cycles through: 1 when what was drawn
+  // stays for the next frame (a window surface), 2 or 3 when each frame is
+  // drawn into a back buffer that missed the last ones (page flipping). The
+  // loop's Damage repaints what each buffer lacks.
+  virtual int bufferCount() const = 0;
   // Shows what was composed. `dirty` (output pixels) names the only parts
-  // that changed since the last present; empty means the whole output.
+  // repainted since this buffer was last shown; empty means the whole output.
   virtual void present(const std::vector<render::Rect>& dirty) = 0;
-  // Sleeps until `deadline` (seconds on the loop's clock) or an event,
-  // whichever comes first, and returns the events that arrived.
+  // Sleeps until `deadline` (seconds on the loop's clock), an event or a
+  // wake(), whichever comes first, and returns the events that arrived.
   virtual std::vector<ScreenEvent> waitUntil(double deadline) = 0;
+  // Ends a waitUntil early (a prepared card or a content change waits to be
+  // taken). Any thread.
+  virtual void wake() = 0;
   // Puts the display itself to standby (`on` false) or wakes it, where the
   // screen can (DPMS on KMS/DRM). Returns false where it cannot: the caller
   // then shows a black frame instead. The next present after waking must be

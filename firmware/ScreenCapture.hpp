@@ -81,8 +81,10 @@ class CapturingScreen final : public Screen {
   void outputSize(int& width, int& height) override { screen_.outputSize(width, height); }
   bool vsync() const override { return screen_.vsync(); }
   double frameInterval() const override { return screen_.frameInterval(); }
+  int bufferCount() const override { return screen_.bufferCount(); }
   void present(const std::vector<render::Rect>& dirty) override;
   std::vector<ScreenEvent> waitUntil(double deadline) override;
+  void wake() override { screen_.wake(); }
   bool setDisplayPower(bool on) override { return screen_.setDisplayPower(on); }
 
  private:

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "firmware/SdlScreen.hpp"
 
-#include "firmware/KmsDisplay.hpp"
-#include "firmware/Log.hpp"
-
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -14,7 +11,18 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "firmware/Damage.hpp"
+#include "firmware/KmsDisplay.hpp"
+#include "firmware/Log.hpp"
+
 namespace newsticker::firmware {
+namespace {
+
+// The longest the loop sleeps without looking at SDL's events (a quit, a
+// key, a window or display change): 10 wake-ups a second while idle.
+constexpr double kSleepSlice = 0.1;
+
+}  // namespace
 
 bool parseDisplayMode(const std::string& text, SDL_DisplayMode& mode) {
   int w = 0, h = 0, hz = 0;
@@ -61,8 +69,11 @@ int softwareDriverIndex() {
 
 }  // namespace
 
-SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock)
-    : clock_(clock), fullscreen_(!request.windowed) {
+SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock, Sleeper* sleeper)
+    : clock_(clock),
+      own_sleeper_(sleeper == nullptr ? std::make_unique<ThreadSleeper>() : nullptr),
+      sleeper_(sleeper == nullptr ? *own_sleeper_ : *sleeper),
+      fullscreen_(!request.windowed) {
   software_ = chooseSoftwareRendering(request.renderer);
   SDL_DisplayMode desktop{};
   if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
@@ -107,13 +118,20 @@ SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock)
     SDL_SetWindowDisplayMode(window_.get(), &wanted);
     if (wanted.refresh_rate >= 20) frame_interval_ = 1.0 / wanted.refresh_rate;
   }
+  createRenderer(request.renderer);
+  SDL_ShowCursor(SDL_DISABLE);
+  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+  SDL_DisableScreenSaver();
+}
+
+void SdlScreen::createRenderer(RendererChoice choice) {
   std::string gl;
   if (!software_) {
     renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
     gl = renderer_ ? glRendererString(*renderer_) : "";
     // A GL that rasterises on the CPU (a board whose display has no GPU
     // driver): SDL's software renderer composes faster, the GL only shows it.
-    if (request.renderer == RendererChoice::Auto && isSoftwareGl(gl)) renderer_.reset();
+    if (choice == RendererChoice::Auto && isSoftwareGl(gl)) renderer_.reset();
   }
   if (!renderer_) {
     software_ = true;
@@ -127,9 +145,6 @@ SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock)
   vsync_ = !software_ && (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
   renderer_name_ = info.name != nullptr ? info.name : "unknown";
   if (!gl.empty()) renderer_name_ += (software_ ? " (GL found: " : " (") + gl + ")";
-  SDL_ShowCursor(SDL_DISABLE);
-  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-  SDL_DisableScreenSaver();
 }
 
 void SdlScreen::outputSize(int& width, int& height) {
@@ -160,57 +175,48 @@ bool SdlScreen::setDisplayPower(bool on) {
 
 std::vector<ScreenEvent> SdlScreen::waitUntil(double deadline) {
   std::vector<ScreenEvent> events;
-  const double wait = deadline - clock_.now();
-  const int timeout_ms = static_cast<int>(std::clamp(std::ceil(wait * 1000.0), 0.0, 60000.0));
+  for (;;) {
+    if (takeEvents(events)) break;
+    const double left = deadline - clock_.now();
+    if (left <= 0 || sleeper_.sleepFor(std::min(left, kSleepSlice))) break;
+  }
+  followDisplaySize(events);
+  // One event is enough: quitting wins, then lost textures (everything is
+  // made again), then a new size (laid out again), then a redraw.
+  for (const ScreenEvent e : {ScreenEvent::Quit, ScreenEvent::Reset, ScreenEvent::Resized, ScreenEvent::Exposed}) {
+    if (std::find(events.begin(), events.end(), e) != events.end()) return {e};
+  }
+  return {};
+}
+
+bool SdlScreen::takeEvents(std::vector<ScreenEvent>& events) {
+  bool woken = false;
   SDL_Event event;
-  bool have = timeout_ms > 0 ? SDL_WaitEventTimeout(&event, timeout_ms) != 0 : SDL_PollEvent(&event) != 0;
-  while (have) {
-    switch (event.type) {
-      case SDL_QUIT:
-        events.push_back(ScreenEvent::Quit);
-        break;
-      case SDL_KEYDOWN:
-        if (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q) events.push_back(ScreenEvent::Quit);
-        break;
-      case SDL_WINDOWEVENT:
-        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) events.push_back(ScreenEvent::Resized);
-        if (event.window.event == SDL_WINDOWEVENT_EXPOSED) events.push_back(ScreenEvent::Exposed);
-        break;
-      case SDL_DISPLAYEVENT:
-        break;
-      case SDL_RENDER_TARGETS_RESET:
-      case SDL_RENDER_DEVICE_RESET:
-        events.push_back(ScreenEvent::Reset);
-        break;
-      default:
-        break;
-    }
-    have = SDL_PollEvent(&event) != 0;
+  while (SDL_PollEvent(&event) != 0) {
+    if (const std::optional<ScreenEvent> meaning = screenEventFor(event)) events.push_back(*meaning);
+    woken = woken || event.type == SDL_USEREVENT;  // a wake-up from code that only has SDL (a capture request)
   }
-  if (fullscreen_) {
-    // The display's size changed (xrandr, a new mode): follow it, even when
-    // no window manager resizes the window for us.
-    SDL_DisplayMode desktop{};
-    const int display = SDL_GetWindowDisplayIndex(window_.get());
-    if (SDL_GetDesktopDisplayMode(display < 0 ? 0 : display, &desktop) == 0 &&
-        (desktop.w != desktop_w_ || desktop.h != desktop_h_)) {
-      desktop_w_ = desktop.w;
-      desktop_h_ = desktop.h;
-      // SDL keeps a full-screen window's size: leave full screen, resize, go back.
-      SDL_SetWindowFullscreen(window_.get(), 0);
-      SDL_SetWindowSize(window_.get(), desktop.w, desktop.h);
-      SDL_SetWindowPosition(window_.get(), 0, 0);
-      SDL_SetWindowFullscreen(window_.get(), SDL_WINDOW_FULLSCREEN_DESKTOP);
-      events.push_back(ScreenEvent::Resized);
-    }
+  return woken || !events.empty();
+}
+
+void SdlScreen::followDisplaySize(std::vector<ScreenEvent>& events) {
+  if (!fullscreen_) return;
+  // The display's size changed (xrandr, a new mode): follow it, even when
+  // no window manager resizes the window for us.
+  SDL_DisplayMode desktop{};
+  const int display = SDL_GetWindowDisplayIndex(window_.get());
+  if (SDL_GetDesktopDisplayMode(display < 0 ? 0 : display, &desktop) != 0 ||
+      (desktop.w == desktop_w_ && desktop.h == desktop_h_)) {
+    return;
   }
-  // One event of each kind is enough: quitting wins, laying out again covers a redraw.
-  const auto has = [&](ScreenEvent e) { return std::find(events.begin(), events.end(), e) != events.end(); };
-  if (has(ScreenEvent::Quit)) return {ScreenEvent::Quit};
-  if (has(ScreenEvent::Resized)) return {ScreenEvent::Resized};
-  if (has(ScreenEvent::Reset)) return {ScreenEvent::Reset};
-  if (has(ScreenEvent::Exposed)) return {ScreenEvent::Exposed};
-  return events;
+  desktop_w_ = desktop.w;
+  desktop_h_ = desktop.h;
+  // SDL keeps a full-screen window's size: leave full screen, resize, go back.
+  SDL_SetWindowFullscreen(window_.get(), 0);
+  SDL_SetWindowSize(window_.get(), desktop.w, desktop.h);
+  SDL_SetWindowPosition(window_.get(), 0, 0);
+  SDL_SetWindowFullscreen(window_.get(), SDL_WINDOW_FULLSCREEN_DESKTOP);
+  events.push_back(ScreenEvent::Resized);
 }
 
 }  // namespace newsticker::firmware

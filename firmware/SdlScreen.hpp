@@ -8,6 +8,7 @@
 #include "firmware/Clock.hpp"
 #include "firmware/SceneSettings.hpp"
 #include "firmware/Screen.hpp"
+#include "firmware/Sleeper.hpp"
 #include "render/SdlHandles.hpp"
 
 namespace newsticker::firmware {
@@ -25,15 +26,29 @@ class SdlScreen final : public Screen {
   // display, with or without a window manager. Throws std::runtime_error with
   // SDL's reason when no window or renderer can be made. SDL must be running;
   // set the framebuffer hint before SDL_Init for the software path (see
-  // chooseSoftwareRendering).
-  SdlScreen(const WindowRequest& request, const Clock& clock);
+  // chooseSoftwareRendering). Waits with `sleeper` (borrowed; null: a
+  // ThreadSleeper of its own).
+  SdlScreen(const WindowRequest& request, const Clock& clock, Sleeper* sleeper = nullptr);
 
   SDL_Renderer& renderer() override { return *renderer_; }
   void outputSize(int& width, int& height) override;
   bool vsync() const override { return vsync_; }
   double frameInterval() const override { return frame_interval_; }
+  // 1 for the software renderer (it draws into the window surface, which
+  // keeps its pixels); 3 for a GPU renderer: SDL does not say how many
+  // buffers it flips (KMSDRM's GBM surface: 2 or 3), and repainting what 3
+  // missed covers fewer.
+  int bufferCount() const override { return software_ ? 1 : 3; }
+  // The software renderer shows only `dirty` (SDL_UpdateWindowSurfaceRects);
+  // a GPU renderer flips the whole back buffer.
   void present(const std::vector<render::Rect>& dirty) override;
+  // Sleeps in slices of at most 0.1 s, taking SDL's events between them, so
+  // an idle screen wakes about 10 times a second (SDL 2.26's
+  // SDL_WaitEventTimeout polls every millisecond where the video driver
+  // cannot wait, as on KMSDRM). An SDL_USEREVENT ends the wait like wake().
+  // Follows a full-screen display's new size.
   std::vector<ScreenEvent> waitUntil(double deadline) override;
+  void wake() override { sleeper_.wake(); }
   // DPMS through the DRM device on KMS/DRM (firmware/KmsDisplay); false and
   // one log line elsewhere or when the connector refuses.
   bool setDisplayPower(bool on) override;
@@ -42,7 +57,18 @@ class SdlScreen final : public Screen {
   std::string rendererName() const { return renderer_name_; }
 
  private:
+  // The GPU renderer with vsync unless `choice` or a GL that rasterises on
+  // the CPU says software; SDL's software renderer otherwise. Throws
+  // std::runtime_error when neither can be made.
+  void createRenderer(RendererChoice choice);
+  // Takes SDL's queued events into `events`; true when one matters or asks to wake.
+  bool takeEvents(std::vector<ScreenEvent>& events);
+  // Resizes a full-screen window to a new desktop size (adds Resized).
+  void followDisplaySize(std::vector<ScreenEvent>& events);
+
   const Clock& clock_;
+  std::unique_ptr<Sleeper> own_sleeper_;
+  Sleeper& sleeper_;
   render::WindowPtr window_;
   render::RendererPtr renderer_;
   bool software_ = false;

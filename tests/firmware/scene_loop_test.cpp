@@ -10,6 +10,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <vector>
 
 #include "TestFolders.hpp"
@@ -56,7 +58,8 @@ Run runLoop(const firmware::ContentSession& content, firmware::SceneSettings set
   firmware::ManualClock clock(kWallOrigin);
   firmware::RecordingScreen screen(clock, w, h, stop_at, fps);
   if (prepare) prepare(screen);
-  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &content), settings);
+  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &content),
+                           settings);
   Run run;
   SDL_Surface* last = nullptr;
   screen.on_present = [&](SDL_Surface& frame, double) { last = &frame; };
@@ -268,7 +271,8 @@ TEST_CASE("a slide transition pushes the old card out to the left as the new one
   settings.screen.progress = false;
   const Run run = runLoop(content, settings, 640, 360, 6.0, 10, true);
   // The hold frame of card 0, and the transition frame half way (eased: 0.5 -> 0.5).
-  const auto hold = std::find_if(run.frames.begin(), run.frames.end(), [](const SceneFrame& f) { return !f.cycle.transitioning(); });
+  const auto hold = std::find_if(run.frames.begin(), run.frames.end(),
+                                 [](const SceneFrame& f) { return !f.cycle.transitioning(); });
   const auto middle = std::find_if(run.frames.begin(), run.frames.end(), [](const SceneFrame& f) {
     return f.cycle.transitioning() && std::fabs(f.cycle.transition - 0.5) < 0.01;
   });
@@ -415,6 +419,180 @@ TEST_CASE("a show from a first look: the rest of the feed joins without a jump, 
   CHECK(shown[2] == "Item p4");
   CHECK(shown[3] == "Item p1");
   CHECK(frames.back().position.find(" / 6") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// Where the header, the card between the bands, and the crawl are on a `w` x `h` screen.
+struct Bands {
+  render::Rect header, card, crawl;
+};
+
+Bands bandsOf(const firmware::SceneSettings& settings, int w, int h) {
+  const render::ScreenGeometry g = render::layoutScreen(w, h, settings.screen);
+  const int card_top = g.header.y + g.header.h;
+  const int card_bottom = g.progress.h > 0 ? g.progress.y : g.crawl.h > 0 ? g.crawl.y : h;
+  return {g.header, {0, card_top, w, card_bottom - card_top}, g.crawl};
+}
+
+// True when every pixel of `r` has one colour: a plain band, nothing drawn on it.
+bool plain(SDL_Surface& s, const render::Rect& r) {
+  const Uint32 first = pixel(s, r.x, r.y);
+  for (int y = r.y; y < r.y + r.h; ++y) {
+    for (int x = r.x; x < r.x + r.w; ++x) {
+      if (pixel(s, x, y) != first) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a page-flipped screen of 2 or 3 buffers shows every frame as a screen that keeps its picture does") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.screen.crawl = true;
+  settings.hold_seconds = 1.5;
+  settings.transition_seconds = 0.5;
+  settings.crawl_speed = 600;
+  // Two card changes and crawl-only frames between them.
+  const Run kept = runLoop(content, settings, 480, 270, 4.5, 20, true);
+  REQUIRE(kept.frames.size() > 60);
+  const auto partial =
+      std::count_if(kept.frames.begin(), kept.frames.end(), [](const SceneFrame& f) { return !f.full; });
+  REQUIRE(partial > 20);  // the single buffer repaints only the bands between changes
+  for (int buffers : {2, 3}) {
+    const Run flipped = runLoop(content, settings, 480, 270, 4.5, 20, true,
+                                [buffers](firmware::RecordingScreen& screen) { screen.flipBuffers(buffers); });
+    REQUIRE(flipped.pictures.size() == kept.pictures.size());
+    for (std::size_t k = 0; k < kept.pictures.size(); ++k) {
+      INFO(buffers << " buffers, frame " << k << " at t = " << kept.frames[k].time);
+      REQUIRE(sameRegion(*flipped.pictures[k], *kept.pictures[k], {0, 0, 480, 270}));
+      // After a whole frame the next buffers - 1 are whole too; then only the bands again.
+      if (k >= static_cast<std::size_t>(buffers) && !kept.frames[k].full) {
+        bool recent_whole = false;
+        for (std::size_t j = k - buffers + 1; j < k; ++j) recent_whole = recent_whole || kept.frames[j].full;
+        CHECK(flipped.frames[k].full == recent_whole);
+      }
+    }
+  }
+}
+
+TEST_CASE("threaded preparation on the manual clock: cards in order, the header's position changes with its card") {
+  firmware::SdlRuntime sdl("dummy");
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings = quietSettings();
+  settings.screen.clock = false;  // the header shows the feed and the position only: one picture per card
+  settings.hold_seconds = 2;
+  settings.transition_seconds = 0.5;
+  const Bands bands = bandsOf(settings, 640, 360);
+  REQUIRE(bands.header.h > 0);
+
+  // The reference: each card and its header as the unthreaded loop draws them.
+  const Run reference = runLoop(content, settings, 640, 360, 10.5, 10, true);
+  std::map<std::size_t, SDL_Surface*> card_picture;
+  for (std::size_t k = 0; k < reference.frames.size(); ++k) {
+    const SceneFrame& f = reference.frames[k];
+    if (f.full && !f.cycle.transitioning() && !card_picture.count(f.cycle.current)) {
+      card_picture[f.cycle.current] = reference.pictures[k].get();
+    }
+  }
+  REQUIRE(card_picture.size() >= 4);
+
+  // The worker prepares in real time while the clock only moves when the loop sleeps.
+  settings.threaded = true;
+  const Run threaded = runLoop(content, settings, 640, 360, 10.5, 10, true,
+                               [](firmware::RecordingScreen& screen) { screen.waitForWork(0.02); });
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < threaded.frames.size(); ++k) {
+    const SceneFrame& f = threaded.frames[k];
+    if (order.empty() || order.back() != f.cycle.current) order.push_back(f.cycle.current);
+    if (!card_picture.count(f.cycle.current)) continue;
+    SDL_Surface& expected = *card_picture[f.cycle.current];
+    INFO("frame " << k << " at t = " << f.time << ", card " << f.cycle.current << ", position " << f.position);
+    // Every frame's header is its card's, the first frame of a new card too.
+    CHECK(sameRegion(*threaded.pictures[k], expected, bands.header));
+    if (!f.cycle.transitioning()) CHECK(sameRegion(*threaded.pictures[k], expected, bands.card));
+  }
+  REQUIRE(order.size() >= 3);
+  for (std::size_t i = 0; i < order.size(); ++i) CHECK(order[i] == i);
+  // A card late in real time holds the one on screen: holds only grow.
+  for (std::size_t i = 1; i + 1 < order.size(); ++i) {
+    const auto first = std::find_if(threaded.frames.begin(), threaded.frames.end(),
+                                    [&](const SceneFrame& f) { return f.cycle.current == order[i]; });
+    const auto leaving = std::find_if(first, threaded.frames.end(),
+                                      [](const SceneFrame& f) { return f.cycle.transitioning(); });
+    REQUIRE(leaving != threaded.frames.end());
+    CHECK(leaving->time - first->time >= 2.0 - 1e-6);
+  }
+}
+
+TEST_CASE("threaded reloads: the header and the crawl never go blank while the new feed is prepared") {
+  firmware::SdlRuntime sdl("dummy");
+  const std::filesystem::path dir = freshFolder("reload-bands");
+  std::filesystem::create_directories(dir / "posts");
+  const auto write = [&](int i) {
+    std::ofstream(dir / "posts" / ("p" + std::to_string(i) + ".md"))
+        << "---\ntitle: Harbour item " << i << "\ndate: 2026-11-0" << i << "\nsource: Test Desk\n---\nText.\n";
+  };
+  for (int i = 1; i <= 3; ++i) write(i);
+  const auto start = std::make_shared<firmware::ContentSession>(firmware::openContent(dir.string(), false));
+  firmware::SceneSettings settings = quietSettings();
+  settings.threaded = true;
+  settings.screen.crawl = true;
+  settings.hold_seconds = 2;
+  settings.transition_seconds = 0.5;
+  const Bands bands = bandsOf(settings, 640, 360);
+
+  firmware::ManualClock clock(kWallOrigin);
+  firmware::RecordingScreen screen(clock, 640, 360, 14.0, 20);
+  screen.waitForWork(0.02);
+  firmware::SceneLoop loop(screen, clock, realFonts(), start, settings);
+  loop.reload = [&] { return std::make_shared<firmware::ContentSession>(firmware::openContent(dir.string(), false)); };
+  // At 3 s a post is added (the card on screen stays: the new feed goes on
+  // from it); at 8 s every post is replaced (the new feed swaps in).
+  int reloads = 0;
+  loop.on_wake = [&](double now) {
+    if (now >= 3.0 && reloads == 0) {
+      ++reloads;
+      write(4);
+      loop.contentChanged(true);
+    } else if (now >= 8.0 && reloads == 1) {
+      ++reloads;
+      for (int i = 1; i <= 4; ++i) std::filesystem::remove(dir / "posts" / ("p" + std::to_string(i) + ".md"));
+      for (int i = 5; i <= 7; ++i) write(i);
+      loop.contentChanged(true);
+    }
+    return reloads == 0 ? 3.0 : reloads == 1 ? 8.0 : INFINITY;
+  };
+  SDL_Surface* last = nullptr;
+  screen.on_present = [&](SDL_Surface& frame, double) { last = &frame; };
+  std::vector<SceneFrame> frames;
+  bool crawl_seen = false;
+  int blank_headers = 0, blank_crawls = 0, swapping = 0;
+  loop.on_frame = [&](const SceneFrame& frame) {
+    frames.push_back(frame);
+    swapping += frame.swapping ? 1 : 0;
+    blank_headers += plain(*last, bands.header) ? 1 : 0;
+    // The crawl band is plain until its first strip is ready; never again after that.
+    const bool crawl_plain = plain(*last, bands.crawl);
+    if (crawl_seen && crawl_plain) ++blank_crawls;
+    crawl_seen = crawl_seen || !crawl_plain;
+  };
+  CHECK(loop.run() == 0);
+  REQUIRE(reloads == 2);
+  REQUIRE_FALSE(frames.empty());
+  CHECK(frames.front().posts == 3);
+  CHECK(std::any_of(frames.begin(), frames.end(), [](const SceneFrame& f) { return f.posts == 4; }));
+  CHECK(frames.back().posts == 3);
+  const std::string& last_title = frames.back().title;
+  CHECK((last_title == "Harbour item 5" || last_title == "Harbour item 6" || last_title == "Harbour item 7"));
+  CHECK(swapping > 0);
+  CHECK(crawl_seen);
+  CHECK(blank_headers == 0);
+  CHECK(blank_crawls == 0);
   std::filesystem::remove_all(dir);
 }
 
