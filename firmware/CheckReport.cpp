@@ -208,7 +208,7 @@ std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post
 }
 
 void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                      const CardCuts& cuts, bool verbose) {
+                      const CardCuts& cuts, bool verbose, const ShowFacts& show) {
   std::size_t drafts = 0;
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
@@ -220,7 +220,9 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
       out << " | no font draws:";
       for (char32_t c : it->second) out << " " << codePointName(c);
     }
-    out << cutNotes(cuts, post.file) << "\n";
+    out << cutNotes(cuts, post.file);
+    if (const auto note = show.notes.find(post.file); note != show.notes.end()) out << " | " << note->second;
+    out << "\n";
   }
   std::size_t warnings = 0;
   for (const content::Diagnostic& d : feed.diagnostics) {
@@ -233,12 +235,19 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
     out << (error ? "REJECTED " : "warning  ") << content::formatDiagnostic(line) << "\n";
   }
   if (verbose) out << unusedKeysSummary(feed) << "\n";
+  if (!show.at.empty()) {
+    out << "cycle at " << show.at << ": " << show.cycle.size() << (show.cycle.size() == 1 ? " card" : " cards") << "\n";
+    for (std::size_t i = 0; i < show.cycle.size(); ++i) {
+      out << "  " << (i + 1) << ". " << shownName(show.cycle[i]) << " | \"" << shown(show.cycle_titles[i]) << "\""
+          << (show.cycle_urgent[i] ? " | urgent" : "") << "\n";
+    }
+  }
   out << feed.posts.size() << " posts loaded (" << drafts << " drafts), " << feed.rejected_files
       << " files rejected, " << warnings << " warnings\n";
 }
 
 void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                    const CardCuts& cuts) {
+                    const CardCuts& cuts, const ShowFacts& show) {
   out << "{\"posts\": [";
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
@@ -263,7 +272,9 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
         out << (g ? ", " : "") << jsonString(character);
       }
     }
-    out << "], \"cut\": " << cutJson(cuts, p.file) << "}";
+    const auto note = show.notes.find(p.file);
+    out << "], \"cut\": " << cutJson(cuts, p.file)
+        << ", \"shows\": " << (note != show.notes.end() ? jsonString(note->second) : "null") << "}";
   }
   out << "],\n \"rejected\": [";
   writeDiagnosticsJson(feed, content::Severity::Error, out);
@@ -275,7 +286,17 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
     out << (i ? ",\n  " : "\n  ") << "{\"key\": " << jsonString(keys[i].first) << ", \"posts\": " << keys[i].second
         << "}";
   }
-  out << "]}\n";
+  out << "]";
+  if (!show.at.empty()) {
+    out << ",\n \"cycle_at\": {\"at\": " << jsonString(show.at) << ", \"cards\": [";
+    for (std::size_t i = 0; i < show.cycle.size(); ++i) {
+      out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonName(show.cycle[i])
+          << ", \"title\": " << jsonString(show.cycle_titles[i])
+          << ", \"urgent\": " << (show.cycle_urgent[i] ? "true" : "false") << "}";
+    }
+    out << "]}";
+  }
+  out << "}\n";
 }
 
 }  // namespace newsticker::firmware

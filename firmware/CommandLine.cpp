@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+
+#include "content/PostDate.hpp"
 
 namespace newsticker::firmware {
 std::optional<std::pair<int, int>> parseCardSize(const std::string& text) {
@@ -29,11 +32,18 @@ std::optional<RendererChoice> parseRendererChoice(const std::string& text) {
   return std::nullopt;
 }
 
+double momentOf(const Options& options) {
+  if (!options.at.empty()) {
+    if (const auto at = content::instantOf(options.at, options.scene.clock.time_zone)) return static_cast<double>(*at);
+  }
+  return static_cast<double>(std::time(nullptr));
+}
+
 std::string usageText() {
   return "usage: newsticker [--config FILE] [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
          "       newsticker fetch [--config FILE] [--content DIR] [--dry-run]\n"
-         "       newsticker --check [--content DIR] [--json] [--verbose] [--drafts]\n"
-         "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
+         "       newsticker --check [--content DIR] [--json] [--verbose] [--drafts] [--at TIME]\n"
+         "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH] [--at TIME]\n"
          "       newsticker --preview FILE.png [--content DIR] [--size WxH] [--drafts]\n"
          "       newsticker --record FILE.webp [--seconds N] [--content DIR] [--size WxH]\n"
          "\n"
@@ -60,7 +70,9 @@ std::string usageText() {
          "  --json               with --check: one JSON document on stdout\n"
          "  --verbose            with --check: also one line with the front matter keys newsticker\n"
          "                       does not use and how many posts have each\n"
-         "  --screenshot DIR     render every card headless to DIR/card-001.png, ... and exit\n"
+         "  --screenshot DIR     render every card of the cycle headless to DIR/card-001.png, ... and exit\n"
+         "  --at TIME            with --check or --screenshot: the cycle as it is at TIME (\"2026-12-24 09:00\",\n"
+         "                       in the config's time zone) instead of now: which posts show, in which order\n"
          "  --preview FILE.png   write one contact sheet of every card, labelled with its file and\n"
          "                       warnings, and the rejected files below it, then exit\n"
          "  --record FILE.webp   play the show headless for --seconds (default 10) into an\n"
@@ -153,6 +165,15 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
       o.json = true;
     } else if (arg == "--verbose") {
       o.verbose = true;
+    } else if (arg == "--at") {
+      const auto v = value("--at");
+      if (!v) return parsed;
+      const auto at = content::parseShowTime(*v);
+      if (!at) {
+        parsed.error = "--at must be a date and time such as \"2026-12-24 09:00\" (got '" + *v + "')";
+        return parsed;
+      }
+      o.at = *at;
     } else if (arg == "--screenshot") {
       const auto v = value("--screenshot");
       if (!v) return parsed;
@@ -220,6 +241,8 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
     parsed.error = "--json goes with --check";
   } else if (o.verbose && !check) {
     parsed.error = "--verbose goes with --check";
+  } else if (!o.at.empty() && !check && !screenshot) {
+    parsed.error = "--at goes with --check or --screenshot";
   } else if (check) {
     o.mode = Mode::Check;
   } else if (screenshot) {

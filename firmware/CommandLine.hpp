@@ -38,6 +38,8 @@ struct Options {
   SceneSettings scene;         // the screen around the cards (config file, --rotate, ...)
   std::vector<FeedSource> feeds;  // config feeds: what `newsticker fetch` reads
   bool dry_run = false;        // fetch --dry-run
+  std::string at;              // --at "2026-12-24 09:00" with --check or --screenshot, in
+                               //   content::parseShowTime's form; empty: now
 };
 
 struct ParsedCommandLine {
@@ -57,6 +59,10 @@ std::optional<RendererChoice> parseRendererChoice(const std::string& text);
 
 // "1920x1080" -> {1920, 1080}; nullopt unless both sides are 64..8192.
 std::optional<std::pair<int, int>> parseCardSize(const std::string& text);
+
+// Seconds since the Unix epoch of --at (options.at, read in the config's
+// time zone, options.scene.clock.time_zone), else of now.
+double momentOf(const Options& options);
 
 // The usage text printed by --help and after a usage error.
 std::string usageText();

@@ -18,7 +18,8 @@ struct ContentSession {
   std::unique_ptr<content::ContentTree> owned_tree;  // a folder on disk; null for the demo feed
   const content::ContentTree* tree = nullptr;
   content::Feed feed;
-  std::vector<content::Post> playlist;  // never empty: a "no news" card stands in
+  std::vector<content::Post> playlist;  // never empty: a "no news" card stands in; when any post has show
+                                        // rules, a standby card (standbyPost) comes last
   std::time_t loaded_at = 0;            // when it was read (wall clock)
   bool complete = true;                 // false: a first look; the whole feed is still to be read
 };
@@ -50,5 +51,9 @@ content::LanguageTag fallbackLanguage(const ContentSession& content, const std::
 
 // The card shown when there is nothing else: says where posts go.
 content::Post noNewsPost(const std::string& where);
+
+// The card shown while every post of `where` is outside its show window or
+// hours (ShowRules::standby): says so and how to see when each shows.
+content::Post standbyPost(const std::string& where);
 
 }  // namespace newsticker::firmware

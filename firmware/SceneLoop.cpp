@@ -16,7 +16,6 @@
 namespace newsticker::firmware {
 namespace {
 
-constexpr double kDefaultHoldSeconds = 8.0;
 constexpr int kMaxTextureSide = 2048;  // Raspberry Pi 0-3 GPU limit
 constexpr int kMaxCrawlPeriod = 16 * 2048;
 
@@ -41,12 +40,7 @@ double eased(double p) { return p * p * (3 - 2 * p); }
 
 std::vector<double> SceneLoop::holdTimes(const SceneSettings& settings, const std::vector<content::Post>& posts) {
   std::vector<double> holds;
-  for (const content::Post& post : posts) {
-    double hold = settings.hold_seconds;
-    if (hold <= 0) hold = post.duration_seconds;
-    if (hold <= 0) hold = kDefaultHoldSeconds;
-    holds.push_back(hold);
-  }
+  for (const content::Post& post : posts) holds.push_back(cardHoldSeconds(settings, post));
   return holds;
 }
 
@@ -60,7 +54,8 @@ SceneLoop::SceneLoop(Screen& screen, Clock& clock, render::FontCache& fonts, Sha
       style_(render::screenStyleFor(settings_.theme)),
       cards_(fonts, settings_.theme, settings_.fallback_language),
       clock_text_(settings_.clock),
-      cycle_(holdTimes(settings_, content_->playlist), settings_.transition_seconds),
+      planner_(settings_),
+      cycle_(planner_.start(content_->playlist, clock_.wallTime())),
       worker_(settings_.threaded, [] {
         // Wake the loop's SDL_WaitEventTimeout: a result is ready.
         SDL_Event event{};
@@ -112,18 +107,18 @@ void SceneLoop::startReload(double now) {
 }
 
 void SceneLoop::swapContent(std::size_t current, double now) {
-  const auto it = card_textures_.find(current);
+  const auto it = card_textures_.find(cycle_.card(current));
   outgoing_ = it != card_textures_.end() ? std::move(it->second) : nullptr;
   content_ = std::move(pending_);
   pending_.reset();
-  cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
+  cycle_ = planner_.start(content_->playlist, clock_.wallTime());
   logged_.clear();
   setUp();
   swap_start_ = now;
 }
 
 std::size_t SceneLoop::placeInPending(std::size_t current) const {
-  const std::string& file = content_->playlist[current].file;
+  const std::string& file = content_->playlist[cycle_.card(current)].file;
   for (std::size_t i = 0; i < pending_->playlist.size(); ++i) {
     if (pending_->playlist[i].file == file) return i;
   }
@@ -132,7 +127,7 @@ std::size_t SceneLoop::placeInPending(std::size_t current) const {
 
 std::size_t SceneLoop::continueContent(std::size_t current) {
   const std::size_t at = placeInPending(current);
-  const auto it = card_textures_.find(current);
+  const auto it = card_textures_.find(cycle_.card(current));
   render::TexturePtr shown = it != card_textures_.end() ? std::move(it->second) : nullptr;
   // Any other card prepared lends its texture to the next one.
   for (auto& card : card_textures_) {
@@ -141,7 +136,7 @@ std::size_t SceneLoop::continueContent(std::size_t current) {
   card_textures_.clear();
   content_ = std::move(pending_);
   pending_.reset();
-  cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
+  cycle_ = planner_.start(content_->playlist, clock_.wallTime(), false);
   ++generation_;  // cards, header and crawl being made for the first look are dropped
   worker_.dropQueued();
   cards_requested_.clear();
@@ -150,7 +145,7 @@ std::size_t SceneLoop::continueContent(std::size_t current) {
   crawl_requested_ = false;
   requestCrawl();
   redraw_ = true;
-  return at;
+  return std::min(cycle_.slotOf(at), cycle_.size() - 1);
 }
 
 void SceneLoop::setUp() {
@@ -174,7 +169,8 @@ void SceneLoop::setUp() {
   redraw_ = true;
 }
 
-void SceneLoop::requestCard(std::size_t index) {
+void SceneLoop::requestCard(std::size_t slot) {
+  const std::size_t index = cycle_.card(slot);
   if (index >= content_->playlist.size() || card_textures_.count(index) || cards_requested_.count(index)) return;
   cards_requested_.insert(index);
   const std::uint64_t generation = generation_;
@@ -229,7 +225,8 @@ render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
   header.feed_name = content_->feed.defaults.name;
   header.feed_logo = content_->feed.logo;
   header.language = settings_.fallback_language;
-  if (settings_.screen.progress) header.position = render::positionLabel(index, content_->playlist.size());
+  const auto [place, count] = planner_.position(index, cycle_);
+  if (settings_.screen.progress) header.position = render::positionLabel(place, count);
   if (settings_.screen.clock) {
     const auto now = static_cast<std::time_t>(std::floor(clock_.wallTime()));
     header.time = clock_text_.time(now);
@@ -304,7 +301,8 @@ void SceneLoop::requestCrawl() {
   if (!settings_.screen.crawl || geometry_.crawl.h <= 0 || crawl_requested_) return;
   crawl_requested_ = true;
   std::vector<render::CrawlItem> items;
-  for (const content::Post& post : content_->playlist) {
+  for (const std::size_t card : planner_.shownCards()) {
+    const content::Post& post = content_->playlist[card];
     const content::LanguageTag language = post.language.empty() ? settings_.fallback_language : post.language;
     items.push_back({post.title, post.source, language});
     for (const content::RelatedHeadline& related : post.related) items.push_back({related.title, related.source, language});
@@ -398,7 +396,7 @@ void SceneLoop::drawCards(const CycleFrame& frame, double swap_progress) {
     else if (alpha == 255) compositor_->fill(at, settings_.theme.background_top);
   };
   const auto cardTexture = [&](std::size_t index) -> SDL_Texture* {
-    const auto it = card_textures_.find(index);
+    const auto it = card_textures_.find(cycle_.card(index));
     return it != card_textures_.end() ? it->second.get() : nullptr;
   };
   // Moving from `from` to `to` by `p` (0..1), the way the settings say.
@@ -542,7 +540,7 @@ int SceneLoop::run() {
             SceneFrame info;
             info.time = now;
             info.blank = true;
-            info.posts = content_->playlist.size();
+            info.posts = planner_.position(0, cycle_).second;
             info.loaded_at = content_->loaded_at;
             on_frame(info);
           }
@@ -591,6 +589,16 @@ int SceneLoop::run() {
       t = now - origin;
       frame = cycle_.at(0);
     }
+
+    // Schedule: posts joining or leaving at their minute, an urgent notice cutting in (CyclePlanner).
+    if (!first_frame && swap_start_ < 0) {
+      if (const std::optional<double> moved = planner_.update(clock_.wallTime(), t, cycle_)) {
+        origin = now - *moved;
+        t = *moved;
+        frame = cycle_.at(t);
+      }
+    }
+    if (planner_.takeShownChanged()) crawl_requested_ = false;
 
     // Prepare: the card on screen, the one coming, and the one after.
     requestCard(frame.current);
@@ -642,7 +650,7 @@ int SceneLoop::run() {
     if (!frame.transitioning() && swap_progress < 0) {
       const std::size_t upcoming = (frame.current + 1) % cycle_.size();
       for (auto it = card_textures_.begin(); it != card_textures_.end();) {
-        if (it->first == frame.current || it->first == upcoming) {
+        if (it->first == cycle_.card(frame.current) || it->first == cycle_.card(upcoming)) {
           ++it;
           continue;
         }
@@ -665,8 +673,9 @@ int SceneLoop::run() {
       const double work_start = settings_.frame_stats ? clock_.now() : 0;
       if (moving) scheduled = now - scheduled > interval ? now + interval : scheduled + interval;
       const bool animate_progress = settings_.screen.crawl;
-      const render::ProgressMarks marks = render::layoutProgress(
-          geometry_.progress, frame.current, cycle_.size(), animate_progress ? frame.hold : 1.0);
+      const auto [place, count] = planner_.position(frame.current, cycle_);
+      const render::ProgressMarks marks =
+          render::layoutProgress(geometry_.progress, place, count, animate_progress ? frame.hold : 1.0);
       std::vector<render::Rect> dirty;
       if (full) {
         compositor_->clipTo({});
@@ -713,9 +722,10 @@ int SceneLoop::run() {
         info.swapping = swap_progress >= 0;
         info.crawl_offset = offset;
         info.crawl_period = crawl_period_;
-        info.posts = content_->playlist.size();
+        info.posts = planner_.position(frame.current, cycle_).second;
         info.loaded_at = content_->loaded_at;
-        info.title = content_->playlist[frame.current].title;
+        info.card = cycle_.card(frame.current);
+        info.title = content_->playlist[info.card].title;
         const render::HeaderContent& header = currentHeader(frame.current);
         info.position = header.position;
         info.time_text = header.time;
@@ -731,6 +741,7 @@ int SceneLoop::run() {
       const double wall = clock_.wallTime();
       deadline = std::min(deadline, now + (60.0 - std::fmod(wall, 60.0)) + 0.001);
     }
+    deadline = std::min(deadline, now + (planner_.nextChange(clock_.wallTime()) - clock_.wallTime()));
     if (settings_.schedule.enabled) {
       const double wall = clock_.wallTime();
       updateSchedule(wall);

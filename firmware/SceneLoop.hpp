@@ -16,6 +16,7 @@
 #include "firmware/CardCycle.hpp"
 #include "firmware/Clock.hpp"
 #include "firmware/ContentSession.hpp"
+#include "firmware/CyclePlanner.hpp"
 #include "firmware/RenderWorker.hpp"
 #include "firmware/SceneSettings.hpp"
 #include "firmware/Screen.hpp"
@@ -33,13 +34,14 @@ namespace newsticker::firmware {
 // What one composed frame showed: for tests and recordings.
 struct SceneFrame {
   double time = 0;            // the loop's clock at compose time
-  CycleFrame cycle;           // cards and transition
+  CycleFrame cycle;           // slots of the cycle and the transition
+  std::size_t card = 0;       // the current slot's post in the playlist
   bool full = true;           // whole frame composed (false: only crawl and progress)
   bool blank = false;         // the screen is off (schedule): a black frame
   bool swapping = false;      // a transition from the previous feed's card to the new feed's first
   int crawl_offset = -1;      // strip pixels scrolled past the left edge; -1: no crawl
   int crawl_period = 0;
-  std::size_t posts = 0;      // cards in the cycle
+  std::size_t posts = 0;      // cards in the cycle (the header's "of 11")
   std::time_t loaded_at = 0;  // when the content shown was read
   std::string title;          // the current card's headline
   std::string position;       // the header's "3 / 11"
@@ -80,7 +82,7 @@ class SceneLoop {
 
  private:
   void setUp();
-  void requestCard(std::size_t index);
+  void requestCard(std::size_t slot);
   void requestHeader(const render::HeaderContent& header);
   void requestCrawl();
   void requestCrawlTile(int index);
@@ -101,7 +103,7 @@ class SceneLoop {
   void drawCrawl(int offset);
   void drawProgress(const render::ProgressMarks& marks);
   int crawlOffset(double elapsed) const;
-  bool cardReady(std::size_t index) const { return card_textures_.count(index) != 0; }
+  bool cardReady(std::size_t slot) const { return card_textures_.count(cycle_.card(slot)) != 0; }
   void logOnce(const std::string& message);
 
   Screen& screen_;
@@ -112,7 +114,8 @@ class SceneLoop {
   render::ScreenStyle style_;
   render::CardRenderer cards_;
   render::ClockText clock_text_;
-  CardCycle cycle_;
+  CyclePlanner planner_;  // which posts show in which slots, as the wall clock moves
+  CardCycle cycle_;       // its slots; card textures are kept by post (cycle_.card(slot))
   render::LineBreaker worker_breaker_;  // used by worker jobs only
   RenderWorker worker_;                 // cards, header, crawl: everything that uses fonts
   RenderWorker loader_;                 // content reloads
@@ -121,7 +124,7 @@ class SceneLoop {
   render::ScreenGeometry geometry_;
   render::CardSize card_size_;
   std::uint64_t generation_ = 0;  // bumped by setUp: results for an older size or feed are dropped
-  std::map<std::size_t, render::TexturePtr> card_textures_;
+  std::map<std::size_t, render::TexturePtr> card_textures_;  // by post index
   render::TexturePtr spare_card_texture_;  // the last card that left, reused for the next one
   std::set<std::size_t> cards_requested_;
   render::TexturePtr header_texture_;

@@ -48,9 +48,10 @@ std::string headlessFolder() {
 
 int renderHeadless(const firmware::Options& options, firmware::ContentSession& content, const std::string& dir) {
   firmware::SdlRuntime sdl("dummy");
-  const int status = firmware::runScreenshots(options, content, dir);
+  std::size_t cards = 0;
+  const int status = firmware::runScreenshots(options, content, dir, &cards);
   if (status == 0) {
-    std::cout << "wrote " << content.playlist.size() << " cards to " << dir << "\n";
+    std::cout << "wrote " << cards << " cards to " << dir << "\n";
   }
   return status;
 }
@@ -62,6 +63,17 @@ int renderPreview(const firmware::Options& options, firmware::ContentSession& co
     std::cout << "wrote preview of " << content.playlist.size() << " cards to " << options.preview_path << "\n";
   }
   return status;
+}
+
+// When each post shows and, with --at, the cycle then (in the config's time
+// zone); windows that are over or never open become warnings of the report.
+firmware::ShowFacts checkShowing(const firmware::Options& options, firmware::ContentSession& content) {
+  const double at = firmware::momentOf(options);
+  for (content::Diagnostic& warning : firmware::showWarnings(content.feed.posts, at, options.scene.clock.time_zone)) {
+    content.feed.diagnostics.push_back(std::move(warning));
+  }
+  return firmware::showFacts(content.feed.posts, content.playlist, at, !options.at.empty(),
+                             firmware::sceneSettingsFor(options, content));
 }
 
 }  // namespace
@@ -136,10 +148,11 @@ int main(int argc, char** argv) {
     } else {
       firmware::logWarning("fonts unavailable; characters and cut text are not checked");
     }
+    const firmware::ShowFacts show = checkShowing(options, content);
     if (options.json) {
-      firmware::writeCheckJson(content.feed, missing, std::cout, cuts);
+      firmware::writeCheckJson(content.feed, missing, std::cout, cuts, show);
     } else {
-      firmware::writeCheckReport(content.feed, missing, std::cout, cuts, options.verbose);
+      firmware::writeCheckReport(content.feed, missing, std::cout, cuts, options.verbose, show);
     }
     return content.feed.rejected_files == 0 ? 0 : 1;
   }
