@@ -102,6 +102,7 @@ DayPartsResult parseDayParts(const std::string& text) {
   for (std::size_t comma = rest.find(','); comma != std::string::npos; comma = rest.find(',')) {
     const std::string span = trimmed(rest.substr(0, comma));
     rest.erase(0, comma + 1);
+    if (span.empty()) continue;
     const std::size_t dash = span.find('-');
     const auto from = parseMinuteOfDay(trimmed(span.substr(0, dash)));
     const auto until = dash == std::string::npos ? std::nullopt : parseMinuteOfDay(trimmed(span.substr(dash + 1)));

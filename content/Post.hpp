@@ -19,6 +19,7 @@ struct RelatedHeadline {
 struct ShowRules {
   std::string from;   // the first moment it shows, parseShowTime's form (PostDate.hpp); "" = no start
   std::string until;  // the first moment it no longer shows, the same form; "" = no end
+  bool from_is_date = false;  // `from` is the post's own date (a Jekyll or Hugo site's rule), not an editor's key
   int from_line = 0;  // where the front matter set them (0 = unknown), for messages
   int until_line = 0;
   std::vector<DayPart> hours;  // local hours it shows in (any of them); empty = all day

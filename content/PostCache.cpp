@@ -100,7 +100,7 @@ void writeShowRules(Writer& w, const ShowRules& show) {
     w.number<std::int32_t>(part.until_minute);
   }
   w.number<std::uint8_t>(static_cast<std::uint8_t>((show.high_priority ? 1 : 0) | (show.urgent ? 2 : 0) |
-                                                   (show.standby ? 4 : 0)));
+                                                   (show.standby ? 4 : 0) | (show.from_is_date ? 8 : 0)));
   w.number(show.repeat_seconds);
 }
 
@@ -124,6 +124,7 @@ void readShowRules(Reader& r, ShowRules& show) {
   show.high_priority = flags & 1u;
   show.urgent = flags & 2u;
   show.standby = flags & 4u;
+  show.from_is_date = flags & 8u;
   show.repeat_seconds = r.number<double>();
 }
 

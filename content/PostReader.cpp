@@ -625,16 +625,20 @@ class PostFields {
     if (site && !defaults_.publish_future && date_node && date_node.IsScalar()) {
       show.from = siteTime(date_node.Scalar(), false);
       show.from_line = keyLine(root_["publishedDateTime"] ? "publishedDateTime" : "date");
+      show.from_is_date = !show.from.empty();
     } else if (site && !defaults_.publish_future && defaults_.site == SiteKind::Jekyll) {
       show.from = dateFromFileName(postStem(file_)).value_or("");  // the start of the file name's day
       if (!show.from.empty()) show.from = siteTime(show.from, false);
+      show.from_is_date = !show.from.empty();
     }
+    const std::string dated = show.from;
     for (const char* key : {"publishDate", "publishdate"}) showTime(key, false, true, show.from, show.from_line);
     if (defaults_.site != SiteKind::Hugo || !defaults_.publish_expired) {
       for (const char* key : {"expiryDate", "expirydate"}) showTime(key, false, true, show.until, show.until_line);
     }
     showTime("show_from", false, false, show.from, show.from_line);
     showTime("show_until", true, false, show.until, show.until_line);
+    if (show.from != dated) show.from_is_date = false;
     const bool same_form = !show.from.empty() && !show.until.empty() && show.from.back() == show.until.back();
     if (same_form && show.until <= show.from) {
       fm_.warning(show.until_line, "the show window ends before it starts (" + showTimeText(show.from) + " to " +
@@ -647,20 +651,25 @@ class PostFields {
   // about and left out.
   void showOptions(Post& post) {
     ShowRules& show = post.show;
-    std::vector<std::string> entries;
+    std::vector<std::pair<std::string, int>> entries;  // each with its line
     if (const YAML::Node hours = root_["show_hours"]; hours && hours.IsScalar()) {
       std::string rest = hours.Scalar() + ";";
       for (std::size_t at = rest.find(';'); at != std::string::npos; at = rest.find(';')) {
-        entries.push_back(rest.substr(0, at));
+        entries.emplace_back(rest.substr(0, at), keyLine("show_hours"));
         rest.erase(0, at + 1);
       }
-    } else {
-      entries = fm_.list(root_, "show_hours");
+    } else if (hours && hours.IsSequence()) {
+      for (const auto& item : hours) {
+        if (item.IsScalar()) entries.emplace_back(item.Scalar(), fm_.lineOf(item));
+      }
+    } else if (hours && !hours.IsNull()) {
+      fm_.warning(keyLine("show_hours"), "show_hours should be text or a list, found " + Reader::shape(hours) +
+                                             "; ignored");
     }
-    for (const std::string& entry : entries) {
+    for (const auto& [entry, line] : entries) {
       if (entry.find_first_not_of(" \t") == std::string::npos) continue;
       DayPartsResult parts = parseDayParts(entry);
-      if (!parts.error.empty()) fm_.warning(keyLine("show_hours"), "show_hours: " + parts.error + "; left out");
+      if (!parts.error.empty()) fm_.warning(line, "show_hours: " + parts.error + "; left out");
       show.hours.insert(show.hours.end(), parts.parts.begin(), parts.parts.end());
     }
     if (const std::string priority = fm_.text(root_, "priority"); !priority.empty()) {

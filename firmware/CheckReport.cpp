@@ -112,21 +112,6 @@ std::string orDash(const std::string& s) { return s.empty() ? "-" : shown(s); }
 
 std::string sizeName(const CardCuts& cuts) { return std::to_string(cuts.width) + "x" + std::to_string(cuts.height); }
 
-// " | summary cut after 41 of 58 words at 1920x1080" for each cut text.
-std::string cutNotes(const CardCuts& cuts, const std::string& file) {
-  const auto it = cuts.by_file.find(file);
-  if (it == cuts.by_file.end()) return "";
-  std::string notes;
-  const auto note = [&](const char* name, const render::TextCut& cut) {
-    if (!cut.cut) return;
-    notes += std::string(" | ") + name + " cut after " + std::to_string(cut.words_shown) + " of " +
-             std::to_string(cut.words_total) + " words at " + sizeName(cuts);
-  };
-  note("title", it->second.title);
-  note("summary", it->second.summary);
-  return notes;
-}
-
 std::string cutJson(const CardCuts& cuts, const std::string& file) {
   const auto it = cuts.by_file.find(file);
   if (it == cuts.by_file.end()) return "null";
@@ -147,6 +132,20 @@ std::vector<std::pair<std::string, std::size_t>> unusedKeysByCount(const content
 }
 
 }  // namespace
+
+std::string cutNotes(const CardCuts& cuts, const std::string& file) {
+  const auto it = cuts.by_file.find(file);
+  if (it == cuts.by_file.end()) return "";
+  std::string notes;
+  const auto note = [&](const char* name, const render::TextCut& cut) {
+    if (!cut.cut) return;
+    notes += std::string(" | ") + name + " cut after " + std::to_string(cut.words_shown) + " of " +
+             std::to_string(cut.words_total) + " words at " + sizeName(cuts);
+  };
+  note("title", it->second.title);
+  note("summary", it->second.summary);
+  return notes;
+}
 
 std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed) {
   const auto keys = unusedKeysByCount(feed);

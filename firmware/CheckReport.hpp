@@ -31,6 +31,10 @@ CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMe
                          const render::CardSize& size, const render::Theme& theme,
                          const content::LanguageTag& fallback_language);
 
+// " | summary cut after 41 of 58 words at 1920x1080" for each text of the
+// card of `file` that `cuts` says is cut; "" when none is (or it was not measured).
+std::string cutNotes(const CardCuts& cuts, const std::string& file);
+
 // Decodes every post's logo and photo from `tree` as the screen does
 // (render::loadLogo / loadPhoto with `limits`, into a small box; each file
 // once) and returns a warning for each that fails, with the reason:

@@ -42,6 +42,7 @@ double momentOf(const Options& options) {
 std::string usageText() {
   return "usage: newsticker [--config FILE] [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
          "       newsticker fetch [--config FILE] [--content DIR] [--dry-run]\n"
+         "       newsticker edit FILE.md [--content DIR] [--size WxH] [--portrait] [--config FILE]\n"
          "       newsticker --check [--content DIR] [--json] [--verbose] [--drafts] [--at TIME]\n"
          "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH] [--at TIME]\n"
          "       newsticker --preview FILE.png [--content DIR] [--size WxH] [--drafts]\n"
@@ -77,6 +78,9 @@ std::string usageText() {
          "                       warnings, and the rejected files below it, then exit\n"
          "  --record FILE.webp   play the show headless for --seconds (default 10) into an\n"
          "                       animated WebP (default size 960x540), then exit\n"
+         "  edit FILE.md         a window showing FILE.md's card as the screen shows it (--size, default\n"
+         "                       1920x1080; --portrait: the portrait screen beside it) with --check's\n"
+         "                       warnings under it, redrawn at each save; --watch FILE does the same\n"
          "  fetch                read the config's feeds: (RSS, Atom) into DIR/posts/feeds/ and exit;\n"
          "                       --dry-run prints what it would write and writes nothing\n"
          "  --help, --version\n";
@@ -109,7 +113,14 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
     }
     return parsed;
   }
-  for (int i = 1; i < argc; ++i) {
+  // `newsticker edit FILE.md [options]`: the usual options after the file.
+  const bool edit = argc > 1 && std::strcmp(argv[1], "edit") == 0;
+  if (edit && (argc < 3 || argv[2][0] == '-')) {
+    parsed.error = "edit needs the post file to show: newsticker edit posts/notice.md";
+    return parsed;
+  }
+  if (edit) o.edit_file = argv[2];
+  for (int i = edit ? 3 : 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto value = [&](const char* name) -> std::optional<std::string> {
       if (i + 1 >= argc) {
@@ -165,6 +176,12 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
       o.json = true;
     } else if (arg == "--verbose") {
       o.verbose = true;
+    } else if (arg == "--watch") {
+      const auto v = value("--watch");
+      if (!v) return parsed;
+      o.edit_file = *v;
+    } else if (arg == "--portrait") {
+      o.edit_portrait = true;
     } else if (arg == "--at") {
       const auto v = value("--at");
       if (!v) return parsed;
@@ -243,6 +260,12 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
     parsed.error = "--verbose goes with --check";
   } else if (!o.at.empty() && !check && !screenshot) {
     parsed.error = "--at goes with --check or --screenshot";
+  } else if (!o.edit_file.empty() && static_cast<int>(check) + screenshot + preview + record > 0) {
+    parsed.error = "edit (--watch) cannot be combined with --check, --screenshot, --preview or --record";
+  } else if (o.edit_portrait && o.edit_file.empty()) {
+    parsed.error = "--portrait goes with edit (--watch)";
+  } else if (!o.edit_file.empty()) {
+    o.mode = Mode::Edit;
   } else if (check) {
     o.mode = Mode::Check;
   } else if (screenshot) {

@@ -13,7 +13,7 @@
 
 namespace newsticker::firmware {
 
-enum class Mode { Show, Check, Screenshot, Preview, Record, Fetch, Help, Version };
+enum class Mode { Show, Check, Screenshot, Preview, Record, Fetch, Edit, Help, Version };
 
 struct Options {
   Mode mode = Mode::Show;
@@ -40,6 +40,8 @@ struct Options {
   bool dry_run = false;        // fetch --dry-run
   std::string at;              // --at "2026-12-24 09:00" with --check or --screenshot, in
                                //   content::parseShowTime's form; empty: now
+  std::string edit_file;       // `newsticker edit FILE.md` (or --watch FILE): the post shown while written
+  bool edit_portrait = false;  // edit --portrait: the portrait screen beside the landscape one
 };
 
 struct ParsedCommandLine {

@@ -32,9 +32,14 @@ double cardHoldSeconds(const SceneSettings& settings, const content::Post& post)
   return hold;
 }
 
+double urgentHoldSeconds(const SceneSettings& settings, const content::Post& post) {
+  return post.duration_seconds > 0 ? post.duration_seconds : cardHoldSeconds(settings, post);
+}
+
 CyclePlanner::CyclePlanner(const SceneSettings& settings, bool log) : settings_(settings), log_(log) {}
 
-CardCycle CyclePlanner::start(const std::vector<content::Post>& posts, double wall, bool cut_in) {
+CardCycle CyclePlanner::start(const std::vector<content::Post>& posts, double wall, bool cut_in,
+                              const std::string& cut_into) {
   posts_ = &posts;
   spans_.clear();
   spans_.reserve(posts.size());
@@ -51,11 +56,18 @@ CardCycle CyclePlanner::start(const std::vector<content::Post>& posts, double wa
   std::vector<std::size_t> prefix = cut_in ? dueUrgent(wall) : std::vector<std::size_t>{};
   std::vector<double> holds;
   for (const std::size_t card : prefix) {
-    holds.push_back(cardHoldSeconds(settings_, posts[card]));
+    holds.push_back(urgentHoldSeconds(settings_, posts[card]));
     urgent_shown_[urgentKey(card)] = wall;
     if (log_) logInfo("urgent notice " + posts[card].file + " shows first");
   }
-  return plan(std::move(prefix), std::move(holds), 0);
+  std::size_t resume = 0;
+  for (std::size_t place = 0; !prefix.empty() && !cut_into.empty() && place < regular_.size(); ++place) {
+    if (posts[regular_[place]].file == cut_into) {
+      resume = place;
+      break;
+    }
+  }
+  return plan(std::move(prefix), std::move(holds), resume);
 }
 
 std::optional<double> CyclePlanner::update(double wall, double t, CardCycle& cycle) {
@@ -86,7 +98,7 @@ std::optional<double> CyclePlanner::update(double wall, double t, CardCycle& cyc
     // comes back after it, holding again.
     std::vector<double> holds{into};
     for (const std::size_t notice : due) {
-      holds.push_back(cardHoldSeconds(settings_, (*posts_)[notice]));
+      holds.push_back(urgentHoldSeconds(settings_, (*posts_)[notice]));
       urgent_shown_[urgentKey(notice)] = wall;
       if (log_) logInfo("urgent notice " + (*posts_)[notice].file + " cuts in");
     }
@@ -112,19 +124,24 @@ double CyclePlanner::nextChange(double wall) const {
     const content::ShowRules& show = (*posts_)[i].show;
     const auto it = show.urgent ? urgent_shown_.find(urgentKey(i)) : urgent_shown_.end();
     if (it == urgent_shown_.end()) continue;
-    next = std::min(next, it->second + (show.repeat_seconds > 0 ? show.repeat_seconds
-                                                                : content::kDefaultUrgentRepeatSeconds));
+    const double due = it->second + (show.repeat_seconds > 0 ? show.repeat_seconds
+                                                             : content::kDefaultUrgentRepeatSeconds);
+    // A turn that is due already waits for the transition on screen to end: the loop wakes then anyway.
+    if (due > wall + 1e-3) next = std::min(next, due);
   }
-  return std::max(next, wall);
+  return next;
 }
 
 std::vector<std::size_t> CyclePlanner::shownCards() const {
   std::vector<std::size_t> cards;
-  for (const std::size_t card : regular_) {
-    if (std::find(cards.begin(), cards.end(), card) == cards.end()) cards.push_back(card);
-  }
+  const auto add = [&](std::size_t card) {
+    if (!(*posts_)[card].show.standby && std::find(cards.begin(), cards.end(), card) == cards.end()) {
+      cards.push_back(card);
+    }
+  };
+  for (const std::size_t card : regular_) add(card);
   for (std::size_t i = 0; i < showing_.size(); ++i) {
-    if ((*posts_)[i].show.urgent && showing_[i]) cards.push_back(i);
+    if ((*posts_)[i].show.urgent && showing_[i]) add(i);
   }
   return cards;
 }
@@ -175,7 +192,7 @@ std::vector<std::size_t> CyclePlanner::dueUrgent(double wall) const {
     if (!post.show.urgent || i >= showing_.size() || !showing_[i]) continue;
     const auto it = urgent_shown_.find(urgentKey(i));
     double repeat = post.show.repeat_seconds > 0 ? post.show.repeat_seconds : content::kDefaultUrgentRepeatSeconds;
-    repeat = std::max(repeat, cardHoldSeconds(settings_, post) + 2 * settings_.transition_seconds);
+    repeat = std::max(repeat, urgentHoldSeconds(settings_, post) + 2 * settings_.transition_seconds);
     if (it == urgent_shown_.end() || wall - it->second >= repeat - 0.5) due.push_back(i);
   }
   return due;

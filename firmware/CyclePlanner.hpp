@@ -22,6 +22,9 @@ namespace newsticker::firmware {
 // duration, else 8 s.
 double cardHoldSeconds(const SceneSettings& settings, const content::Post& post);
 
+// An urgent notice's hold: its own duration, else cardHoldSeconds.
+double urgentHoldSeconds(const SceneSettings& settings, const content::Post& post);
+
 class CyclePlanner {
  public:
   // Hold times and the transition come from `settings`, the time zone of
@@ -32,8 +35,11 @@ class CyclePlanner {
   // The cycle of `posts` (a newly loaded feed; borrowed until the next
   // start, it must stay alive) at wall time `wall` (seconds since the Unix
   // epoch), from its first slot. With `cut_in`, urgent notices that are due
-  // come first (and are counted as shown); without, they wait for update.
-  CardCycle start(const std::vector<content::Post>& posts, double wall, bool cut_in = true);
+  // come first (and are counted as shown) and the regular cycle goes on
+  // after them from the post of file `cut_into` (the card on screen when
+  // they came; "": from the first); without, they wait for update.
+  CardCycle start(const std::vector<content::Post>& posts, double wall, bool cut_in = true,
+                  const std::string& cut_into = "");
 
   // Called by the loop while a card holds (`t`: the time in `cycle`, as
   // CardCycle::at reads it; nothing is done during a transition). When the
@@ -47,12 +53,13 @@ class CyclePlanner {
   std::optional<double> update(double wall, double t, CardCycle& cycle);
 
   // The wall time after `wall` when update next has work: the next minute
-  // when any post has show rules, an urgent notice's next turn; infinity
-  // when nothing will ever change.
+  // when any post has show rules, an urgent notice's next turn (one due
+  // already waits for the loop's next wake); infinity when nothing will
+  // ever change.
   double nextChange(double wall) const;
 
-  // The cards of the regular cycle, each once, in their order: what the
-  // crawl lists (urgent notices that show are included).
+  // The cards of the regular cycle, each once, in their order, then the
+  // urgent notices that show: what the crawl lists (never the standby card).
   std::vector<std::size_t> shownCards() const;
 
   // Slot `slot`'s place in the regular cycle and that cycle's length, for

@@ -109,9 +109,10 @@ void SceneLoop::startReload(double now) {
 void SceneLoop::swapContent(std::size_t current, double now) {
   const auto it = card_textures_.find(cycle_.card(current));
   outgoing_ = it != card_textures_.end() ? std::move(it->second) : nullptr;
+  const std::string leaving = content_->playlist[cycle_.card(current)].file;  // an urgent notice returns to it
   content_ = std::move(pending_);
   pending_.reset();
-  cycle_ = planner_.start(content_->playlist, clock_.wallTime());
+  cycle_ = planner_.start(content_->playlist, clock_.wallTime(), true, leaving);
   logged_.clear();
   setUp();
   swap_start_ = now;
@@ -722,7 +723,8 @@ int SceneLoop::run() {
         info.swapping = swap_progress >= 0;
         info.crawl_offset = offset;
         info.crawl_period = crawl_period_;
-        info.posts = planner_.position(frame.current, cycle_).second;
+        info.place = place;
+        info.posts = count;
         info.loaded_at = content_->loaded_at;
         info.card = cycle_.card(frame.current);
         info.title = content_->playlist[info.card].title;

@@ -36,6 +36,7 @@ struct SceneFrame {
   double time = 0;            // the loop's clock at compose time
   CycleFrame cycle;           // slots of the cycle and the transition
   std::size_t card = 0;       // the current slot's post in the playlist
+  std::size_t place = 0;      // its place in the cycle, from 0 (the header's "3" is place 2)
   bool full = true;           // whole frame composed (false: only crawl and progress)
   bool blank = false;         // the screen is off (schedule): a black frame
   bool swapping = false;      // a transition from the previous feed's card to the new feed's first

@@ -69,4 +69,24 @@ int runScreenshots(const Options& options, ContentSession& content, const std::s
   return status;
 }
 
+render::SurfacePtr firstScreen(const Options& options, ContentSession& content, render::FontCache& fonts, int width,
+                               int height) {
+  if (width <= 0 || height <= 0) {
+    width = options.width > 0 ? options.width : 1920;
+    height = options.height > 0 ? options.height : 1080;
+  }
+  SceneSettings settings = sceneSettingsFor(options, content);
+  settings.threaded = false;  // the first frame waits for nothing
+  ManualClock clock(static_cast<std::time_t>(momentOf(options)));
+  RecordingScreen screen(clock, width, height, 0.001, 1.0);  // quits right after the first frame
+  SceneLoop loop(screen, clock, fonts, SharedContent(SharedContent(), &content), settings);
+  render::SurfacePtr first;
+  screen.on_present = [&](SDL_Surface& frame, double) {
+    if (!first) first.reset(SDL_ConvertSurfaceFormat(&frame, SDL_PIXELFORMAT_ARGB8888, 0));
+  };
+  loop.run();
+  if (!first) logError(joined("no screen was drawn for ", content.tree->describe(), ": ", SDL_GetError()));
+  return first;
+}
+
 }  // namespace newsticker::firmware

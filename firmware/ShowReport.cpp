@@ -14,7 +14,12 @@ ShowFacts showFacts(const std::vector<content::Post>& posts, const std::vector<c
   ShowFacts facts;
   const std::string& zone = settings.clock.time_zone;
   for (const content::Post& post : posts) {
-    if (post.show.any()) facts.notes[post.file] = content::showRulesText(post.show, zone);
+    content::ShowRules rules = post.show;
+    // A site's post dated in the past shows as any other: its date needs no note.
+    if (rules.from_is_date && content::showSpanOf(rules, zone).from <= static_cast<std::int64_t>(std::floor(at))) {
+      rules.from.clear();
+    }
+    if (rules.any()) facts.notes[post.file] = content::showRulesText(rules, zone);
   }
   if (!with_cycle) return facts;
   facts.at = content::localMinuteText(static_cast<std::int64_t>(std::floor(at)), zone);

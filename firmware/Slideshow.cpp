@@ -48,7 +48,7 @@ std::string statusLine(const SceneFrame& frame) {
   for (char& c : title) {
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
   }
-  return posts + ", card " + std::to_string(frame.cycle.current + 1) + "/" +
+  return posts + ", card " + std::to_string(frame.place + 1) + "/" +
          std::to_string(frame.posts) + ": " + title;
 }
 

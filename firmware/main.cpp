@@ -4,6 +4,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iomanip>
@@ -13,6 +14,7 @@
 #include "firmware/CheckReport.hpp"
 #include "firmware/CommandLine.hpp"
 #include "firmware/Config.hpp"
+#include "firmware/EditWindow.hpp"
 #include "firmware/FetchCommand.hpp"
 #include "firmware/GlyphCoverage.hpp"
 #include "firmware/Log.hpp"
@@ -60,7 +62,9 @@ int renderPreview(const firmware::Options& options, firmware::ContentSession& co
   firmware::SdlRuntime sdl("dummy");
   const int status = firmware::writePreviewSheet(options, content, options.preview_path);
   if (status == 0) {
-    std::cout << "wrote preview of " << content.playlist.size() << " cards to " << options.preview_path << "\n";
+    const auto cards = std::count_if(content.playlist.begin(), content.playlist.end(),
+                                     [](const content::Post& post) { return !post.show.standby; });
+    std::cout << "wrote preview of " << std::max<long>(cards, 1) << " cards to " << options.preview_path << "\n";
   }
   return status;
 }
@@ -110,6 +114,7 @@ int main(int argc, char** argv) {
   if (options.mode == firmware::Mode::Fetch) {
     return firmware::runFetchCommand(options, std::string("newsticker/") + NEWSTICKER_VERSION);
   }
+  if (options.mode == firmware::Mode::Edit) return firmware::runEditWindow(options);
 
   content::LoadLimits limits = firmware::loadLimitsFor(options);
   // The show starts from a first look at the folder (the newest files, or
