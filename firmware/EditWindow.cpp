@@ -143,7 +143,6 @@ EditView editView(const Options& options, const EditTarget& target, render::Font
     const bool error = d.severity == content::Severity::Error;
     view.notes.push_back({error ? EditNote::Kind::Error : EditNote::Kind::Warning, content::formatDiagnostic(d)});
     if (error && failure.empty()) failure = d.message;
-    warnings += !error;
   }
   if (post == session.feed.posts.end()) {
     if (failure.empty()) failure = "no post in " + target.file;

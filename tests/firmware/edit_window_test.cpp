@@ -20,6 +20,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -197,6 +198,20 @@ double waitFor(Display* x, const Frame& expected, double timeout, SteadyClock::t
   return -1;
 }
 
+// Writes `frame` as NEWSTICKER_TEST_OUTPUT/`name`.png, to be looked at.
+void keep(const Frame& frame, const std::string& name) {
+  const char* folder = std::getenv("NEWSTICKER_TEST_OUTPUT");
+  const fs::path out = folder != nullptr ? folder : fs::temp_directory_path() / "newsticker-test-output";
+  fs::create_directories(out);
+  newsticker::render::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, frame.w, frame.h, 32, SDL_PIXELFORMAT_ARGB8888));
+  if (!surface) return;
+  for (int y = 0; y < frame.h; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(surface->pixels) + y * surface->pitch);
+    for (int px = 0; px < frame.w; ++px) row[px] = 0xFF000000u | frame.at(px, y);
+  }
+  IMG_SavePNG(surface.get(), (out / (name + ".png")).c_str());
+}
+
 std::string readAll(const fs::path& file) {
   std::ifstream in(file);
   std::stringstream text;
@@ -263,6 +278,7 @@ TEST_CASE("newsticker edit under Xvfb: three saves, each frame is --screenshot's
     CHECK(took >= 0);
     CHECK(took < 0.25);
     MESSAGE("version 2 on screen " << took << " s after the save");
+    keep(frame, "edit-window-warning");
     CHECK(amberBelow(frame) > 50);  // "unknown key 'colour' ignored", in amber
   }
   // Version 3: written in place. An urgent notice: its band is in --screenshot's picture too.
@@ -273,6 +289,7 @@ TEST_CASE("newsticker edit under Xvfb: three saves, each frame is --screenshot's
     CHECK(took >= 0);
     CHECK(took < 0.25);
     MESSAGE("version 3 on screen " << took << " s after the save");
+    keep(frame, "edit-window-urgent");
   }
   // A save that does not parse: the reason instead of the card, and the window lives on.
   {
@@ -288,6 +305,7 @@ TEST_CASE("newsticker edit under Xvfb: three saves, each frame is --screenshot's
     REQUIRE(frame.w >= kW);
     CHECK(differences(frame, expected[2]) > kW * kH / 2);
     CHECK(frame.at(4, 4) == 0x5C181C);  // the panel's dark red at its top
+    keep(frame, "edit-window-parse-error");
   }
   // Fixed again: the card is back.
   {
@@ -297,6 +315,7 @@ TEST_CASE("newsticker edit under Xvfb: three saves, each frame is --screenshot's
   }
   CHECK(edit.stop() == 0);
   const std::string printed = readAll(out);
+  INFO(printed);
   CHECK(printed.find("drawn posts/notice.md: 0 warnings") != std::string::npos);
   CHECK(printed.find("redrawn posts/notice.md: 1 warning in ") != std::string::npos);
   XCloseDisplay(x);
