@@ -135,7 +135,7 @@ struct CalendarCloser {
 };
 using CalendarPtr = std::unique_ptr<UCalendar, CalendarCloser>;
 
-CalendarPtr calendarIn(const std::string& zone) {
+CalendarPtr openCalendar(const std::string& zone) {
   const bool known = isKnownTimeZone(zone);
   std::u16string zone16(zone.size() + 1, u'\0');
   int32_t length = 0;
@@ -149,6 +149,18 @@ CalendarPtr calendarIn(const std::string& zone) {
                                   known ? length : 0, "en_GB@calendar=gregorian", UCAL_GREGORIAN, &status);
   if (U_FAILURE(status)) return nullptr;
   return CalendarPtr(calendar);
+}
+
+// The calendar of `zone` kept for this thread: opening one costs more than
+// the reading it is used for, and a feed's dates are all read in one zone.
+UCalendar* calendarIn(const std::string& zone) {
+  thread_local std::string kept_zone;
+  thread_local CalendarPtr kept;
+  if (!kept || kept_zone != zone) {
+    kept = openCalendar(zone);
+    kept_zone = zone;
+  }
+  return kept.get();
 }
 
 }  // namespace
@@ -241,12 +253,12 @@ std::optional<std::int64_t> instantOf(const std::string& show_time, const std::s
     return std::nullopt;
   }
   if (utc) return (daysFromCivil(year, month, day) * 1440LL + hour * 60 + minute) * 60 + second;
-  const CalendarPtr calendar = calendarIn(zone);
-  if (!calendar) return std::nullopt;
+  UCalendar* calendar = calendarIn(zone);
+  if (calendar == nullptr) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
-  ucal_clear(calendar.get());
-  ucal_setDateTime(calendar.get(), year, month - 1, day, hour, minute, second, &status);
-  const UDate millis = ucal_getMillis(calendar.get(), &status);
+  ucal_clear(calendar);
+  ucal_setDateTime(calendar, year, month - 1, day, hour, minute, second, &status);
+  const UDate millis = ucal_getMillis(calendar, &status);
   if (U_FAILURE(status)) return std::nullopt;
   return static_cast<std::int64_t>(std::floor(millis / 1000.0));
 }
@@ -269,17 +281,17 @@ std::string showTimeText(const std::string& show_time, bool day_end) {
 
 LocalTime localTime(std::int64_t t, const std::string& zone) {
   LocalTime local;
-  const CalendarPtr calendar = calendarIn(zone);
-  if (!calendar) return local;
+  UCalendar* calendar = calendarIn(zone);
+  if (calendar == nullptr) return local;
   UErrorCode status = U_ZERO_ERROR;
-  ucal_setMillis(calendar.get(), static_cast<UDate>(t) * 1000.0, &status);
-  const int weekday = ucal_get(calendar.get(), UCAL_DAY_OF_WEEK, &status);  // 1 = Sunday
-  const int hour = ucal_get(calendar.get(), UCAL_HOUR_OF_DAY, &status);
-  const int minute = ucal_get(calendar.get(), UCAL_MINUTE, &status);
-  const int second = ucal_get(calendar.get(), UCAL_SECOND, &status);
-  const int year = ucal_get(calendar.get(), UCAL_EXTENDED_YEAR, &status);
-  const int month = ucal_get(calendar.get(), UCAL_MONTH, &status) + 1;
-  const int day = ucal_get(calendar.get(), UCAL_DATE, &status);
+  ucal_setMillis(calendar, static_cast<UDate>(t) * 1000.0, &status);
+  const int weekday = ucal_get(calendar, UCAL_DAY_OF_WEEK, &status);  // 1 = Sunday
+  const int hour = ucal_get(calendar, UCAL_HOUR_OF_DAY, &status);
+  const int minute = ucal_get(calendar, UCAL_MINUTE, &status);
+  const int second = ucal_get(calendar, UCAL_SECOND, &status);
+  const int year = ucal_get(calendar, UCAL_EXTENDED_YEAR, &status);
+  const int month = ucal_get(calendar, UCAL_MONTH, &status) + 1;
+  const int day = ucal_get(calendar, UCAL_DATE, &status);
   if (U_FAILURE(status)) return LocalTime{};
   local.weekday = (weekday + 5) % 7;
   local.minute_of_day = hour * 60 + minute;
