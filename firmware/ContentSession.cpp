@@ -31,6 +31,12 @@ content::Post noNewsPost(const std::string& where) {
   return post;
 }
 
+std::size_t cardCount(const ContentSession& content) {
+  const auto standby = std::count_if(content.playlist.begin(), content.playlist.end(),
+                                     [](const content::Post& post) { return post.show.standby; });
+  return content.playlist.size() - static_cast<std::size_t>(standby) + (standby > 0 && content.playlist.size() == 1);
+}
+
 content::Post standbyPost(const std::string& where) {
   content::Post post;
   post.file = "(standby)";

@@ -49,6 +49,10 @@ ContentSession openContent(const std::string& content_dir, bool show_drafts,
 // `configured` (config file), else "en".
 content::LanguageTag fallbackLanguage(const ContentSession& content, const std::string& configured);
 
+// The cards of `content`'s playlist without the standby card (standbyPost),
+// which stands in only while nothing else shows: what the log counts.
+std::size_t cardCount(const ContentSession& content);
+
 // The card shown when there is nothing else: says where posts go.
 content::Post noNewsPost(const std::string& where);
 

@@ -66,7 +66,7 @@ SharedContent loadAgain(const Options& options, bool first_time) {
     // For benchmarks: when the whole feed was in memory.
     logInfo(joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
                    std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(),
-                   " posts=", fresh->playlist.size(), " cached=", fresh->feed.cached_files));
+                   " posts=", cardCount(*fresh), " cached=", fresh->feed.cached_files));
   }
   std::size_t rejected = 0;
   for (const content::Diagnostic& d : fresh->feed.diagnostics) {
@@ -79,7 +79,7 @@ SharedContent loadAgain(const Options& options, bool first_time) {
     }
   }
   logInfo((first_time ? "loaded " : "reloaded ") + options.content_dir + ": " +
-          std::to_string(fresh->playlist.size()) + " cards, " + std::to_string(fresh->feed.rejected_files) +
+          std::to_string(cardCount(*fresh)) + " cards, " + std::to_string(fresh->feed.rejected_files) +
           " files rejected, " + std::to_string(fresh->feed.cached_files) + " posts from the cache");
   return fresh;
 }

@@ -4,7 +4,6 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <iomanip>
@@ -62,9 +61,7 @@ int renderPreview(const firmware::Options& options, firmware::ContentSession& co
   firmware::SdlRuntime sdl("dummy");
   const int status = firmware::writePreviewSheet(options, content, options.preview_path);
   if (status == 0) {
-    const auto cards = std::count_if(content.playlist.begin(), content.playlist.end(),
-                                     [](const content::Post& post) { return !post.show.standby; });
-    std::cout << "wrote preview of " << std::max<long>(cards, 1) << " cards to " << options.preview_path << "\n";
+    std::cout << "wrote preview of " << firmware::cardCount(content) << " cards to " << options.preview_path << "\n";
   }
   return status;
 }
@@ -168,7 +165,7 @@ int main(int argc, char** argv) {
     firmware::logInfo(firmware::joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
                                        std::chrono::duration<double>(
                                            std::chrono::system_clock::now().time_since_epoch()).count(),
-                                       " posts=", content.playlist.size(), " cached=", content.feed.cached_files));
+                                       " posts=", firmware::cardCount(content), " cached=", content.feed.cached_files));
   }
   const auto missing = fonts::missingFontFiles(options.font_chain);
   if (!missing.empty()) {
