@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hours of the day on chosen weekdays, in local time: when a post shows
 // (`show_hours: "mon-fri 07:00-10:00"`) and when the screen is on (the
 // config's schedule). Pure arithmetic over minutes; no clock.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Whether a post shows at a moment: its window (show_from, show_until) read
 // in the config's time zone, and its hours (show_hours). No SDL, no clock:
 // the moment is given.

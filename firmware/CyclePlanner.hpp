@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which cards the cycle shows, in which slots, as the wall clock moves:
 // posts join and leave at their minute (show windows, show_hours), a
 // high-priority post takes every other slot, an urgent notice cuts in and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `newsticker edit FILE.md`: the card seen while writing. A window on the
 // editor's desktop shows the screen the board shows for that post (same
 // loop, layout and fonts as --screenshot; optionally the portrait screen

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What --check says about when posts show: a note per post ("shows from
 // ... until ..."), warnings for windows that are over or never open, and
 // with --at the cycle as it will be then.

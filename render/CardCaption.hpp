@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The words a card prints of its own (under its QR code, on an urgent
 // notice's band), in the post's language. Pure.
 #pragma once

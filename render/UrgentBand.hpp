@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The band an urgent notice's card wears across the top of its panel: the
 // signal colour, an alert icon (a disc with an exclamation mark) and the word
 // "URGENT" in the post's language, sized to be read across a room. Pure

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // When a post shows (docs/content.md, "When a post shows"): show_from /
 // show_until in a time zone, Hugo's publishDate / expiryDate, Jekyll's and
 // Hugo's future dates, show_hours day parts, priority and urgent, the order

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --check says when each post shows, warns about windows that are over or
 // never open, and with --at lists the cycle as it will be then; the same in
 // --json. The program is run on a real folder, in a fixed time zone.

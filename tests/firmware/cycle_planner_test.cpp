@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // When posts show, on the fake clock through the real main loop (recording
 // screen, real fonts): a post joins and leaves the cycle at its minute, a
 // high-priority post takes every other slot, an urgent notice cuts in within

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `newsticker edit FILE.md` on a real X server (Xvfb): an editor saves three
 // versions of a post (a rename over it, as most editors save, and writes in
 // place); after each save the window's frame, read back from the X server,
