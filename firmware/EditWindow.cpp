@@ -160,7 +160,9 @@ EditView editView(const Options& options, const EditTarget& target, render::Font
   shown.show.urgent = urgent;
   session.playlist = {shown};
   view.landscape = firstScreen(options, session, fonts);
-  if (options.edit_portrait) view.portrait = firstScreen(options, session, fonts, cardHeight(options), cardWidth(options));
+  if (options.edit_portrait) {
+    view.portrait = firstScreen(options, session, fonts, cardHeight(options), cardWidth(options));
+  }
   view.summary = target.file + ": " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
   return view;
 }

@@ -116,7 +116,8 @@ TEST_CASE("demo feed: calm, with an urgent notice whose window is past and a not
   const Post& winter = demoPost(feed, "2026-11-23-commons-front-desk-winter-hours.md");
   CHECK(winter.show.until == "2027-04-01T00:00:00");
   // Whenever the demo runs, it opens on the same first card, and the urgent notice never cuts in.
-  for (const char* when : {"2026-11-24T09:41:30", "2026-12-24T09:00:00", "2027-06-01T12:00:00", "2031-01-01T00:00:00"}) {
+  for (const char* when :
+       {"2026-11-24T09:41:30", "2026-12-24T09:00:00", "2027-06-01T12:00:00", "2031-01-01T00:00:00"}) {
     CAPTURE(when);
     const std::vector<std::size_t> order = cycle(when);
     REQUIRE_FALSE(order.empty());

@@ -175,11 +175,13 @@ TEST_CASE("an urgent notice dropped into the folder cuts in within one frame of 
   const Run run = runLoop(before, kTuesday, 200, quietSettings(), drop, 7.5);
   REQUIRE(loads == 1);
   REQUIRE(loaded_at == doctest::Approx(7.5));
-  // The frame of the load is already the move to the notice.
+  // The frame of the load is already the move to the notice: Bravo, in the new feed too, stays on
+  // screen (a reload keeps the card on screen) and leaves for the notice at once.
   const SceneFrame& cut = run.at(loaded_at);
   CHECK(cut.time < loaded_at + 0.11);
-  CHECK(cut.swapping);
-  CHECK(cut.title == "Fire drill");
+  CHECK(cut.cycle.transitioning());
+  CHECK(cut.title == "Bravo");
+  CHECK(run.at(loaded_at + 1.05).title == "Fire drill");
   // It holds, then Bravo (which it cut into) holds again, then the cycle goes on.
   REQUIRE(run.held.size() >= 5);
   CHECK(std::vector<std::string>(run.held.begin(), run.held.begin() + 5) ==

@@ -308,7 +308,7 @@ TEST_CASE("an urgent notice dropped into the folder is on screen within the relo
   CHECK(program.stop() == 0);
   std::ifstream log(dir / "stderr.txt");
   const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
-  CHECK(text.find("urgent notice posts/2026-11-03-drill.md shows first") != std::string::npos);
+  CHECK(text.find("urgent notice posts/2026-11-03-drill.md cuts in") != std::string::npos);
 }
 
 namespace {

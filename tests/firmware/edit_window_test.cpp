@@ -43,7 +43,9 @@ namespace {
 
 constexpr int kW = 640, kH = 360;
 
-double since(SteadyClock::time_point start) { return std::chrono::duration<double>(SteadyClock::now() - start).count(); }
+double since(SteadyClock::time_point start) {
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
 
 // A child process with `extra_env` added, stdout (and stderr) to `out_file`; killed when it goes out of scope.
 class Child {
@@ -145,7 +147,9 @@ Frame grab(Display* x, Window window) {
   frame.h = attributes.height;
   frame.rgb.resize(static_cast<std::size_t>(frame.w) * frame.h);
   for (int y = 0; y < frame.h; ++y) {
-    for (int px = 0; px < frame.w; ++px) frame.rgb[static_cast<std::size_t>(y) * frame.w + px] = XGetPixel(image, px, y) & 0xFFFFFF;
+    for (int px = 0; px < frame.w; ++px) {
+      frame.rgb[static_cast<std::size_t>(y) * frame.w + px] = XGetPixel(image, px, y) & 0xFFFFFF;
+    }
   }
   XDestroyImage(image);
   return frame;
@@ -170,7 +174,8 @@ Frame screenshotOf(const fs::path& dir, const std::string& name, const std::stri
   frame.w = argb->w;
   frame.h = argb->h;
   for (int y = 0; y < frame.h; ++y) {
-    const auto* row = reinterpret_cast<const std::uint32_t*>(static_cast<const std::uint8_t*>(argb->pixels) + y * argb->pitch);
+    const auto* row =
+        reinterpret_cast<const std::uint32_t*>(static_cast<const std::uint8_t*>(argb->pixels) + y * argb->pitch);
     for (int px = 0; px < frame.w; ++px) frame.rgb.push_back(row[px] & 0xFFFFFF);
   }
   return frame;
@@ -204,7 +209,8 @@ void keep(const Frame& frame, const std::string& name) {
   const char* folder = std::getenv("NEWSTICKER_TEST_OUTPUT");
   const fs::path out = folder != nullptr ? folder : fs::temp_directory_path() / "newsticker-test-output";
   fs::create_directories(out);
-  newsticker::render::SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, frame.w, frame.h, 32, SDL_PIXELFORMAT_ARGB8888));
+  newsticker::render::SurfacePtr surface(
+      SDL_CreateRGBSurfaceWithFormat(0, frame.w, frame.h, 32, SDL_PIXELFORMAT_ARGB8888));
   if (!surface) return;
   for (int y = 0; y < frame.h; ++y) {
     auto* row = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(surface->pixels) + y * surface->pitch);
