@@ -25,7 +25,10 @@ struct FeedDefaults {
   SiteKind site = SiteKind::Folder;
   std::string posts_root;         // Hugo/Zola: "content", the folder a post's section path is relative to
   std::string excerpt_separator;  // Jekyll's excerpt_separator; "" = the first paragraph
-  std::string time_zone;          // Jekyll's timezone: the zone of a post address's date parts; "" = as written
+  std::string time_zone;          // Jekyll's timezone (the zone of a post address's date parts) or Hugo's
+                                  //   timeZone: dates without an offset are read there; "" = as written
+  bool publish_future = false;    // Jekyll's `future`, Hugo's `buildFuture`: posts dated later show now
+  bool publish_expired = false;   // Hugo's `buildExpired`: a post past its expiryDate still shows
   // Hugo's [permalinks] for pages: section path under content/ ("posts", "notes/harbour") -> pattern.
   std::map<std::string, std::string> section_permalinks;
   std::set<std::string> hugo_sections;  // Hugo: folders under content/ with an _index file (nested sections)

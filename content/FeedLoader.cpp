@@ -369,6 +369,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     names.insert(names.end(), found.begin(), found.end());
   }
   std::sort(names.begin(), names.end());
+  if (!limits.only_file.empty()) names = {limits.only_file};
   if (site.kind == SiteKind::Hugo) feed.defaults.hugo_sections = hugoSectionFolders(tree, site.posts_folder, names);
 
   std::optional<PostCache> cache;

@@ -31,6 +31,9 @@ struct LoadLimits {
   // cached as with 10. The last file names come first, as dated names put
   // the newest there.
   std::size_t max_files_read = 0;
+  // Read only this post file ("posts/notice.md", relative to the folder;
+  // `newsticker edit`), wherever it is in the folder; "" = every post.
+  std::string only_file;
 };
 
 struct Feed {

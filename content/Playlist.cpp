@@ -47,4 +47,24 @@ std::vector<Post> buildPlaylist(std::vector<Post>&& posts, bool show_drafts) {
   return chosen;
 }
 
+std::vector<std::size_t> cycleOrder(const std::vector<Post>& playlist, const std::vector<bool>& showing) {
+  std::vector<std::size_t> high, normal, standby;
+  for (std::size_t i = 0; i < playlist.size(); ++i) {
+    const ShowRules& rules = playlist[i].show;
+    if (rules.standby) standby.push_back(i);
+    if (rules.standby || rules.urgent || i >= showing.size() || !showing[i]) continue;
+    (rules.high_priority ? high : normal).push_back(i);
+  }
+  if (high.empty() && normal.empty()) return standby;
+  if (high.empty()) return normal;
+  if (normal.empty()) return high;
+  std::vector<std::size_t> order;
+  const std::size_t turns = std::max(high.size(), normal.size());
+  for (std::size_t i = 0; i < turns; ++i) {
+    order.push_back(high[i % high.size()]);
+    order.push_back(normal[i % normal.size()]);
+  }
+  return order;
+}
+
 }  // namespace newsticker::content

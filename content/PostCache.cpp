@@ -14,7 +14,7 @@ namespace newsticker::content {
 namespace {
 
 // Bumped whenever the layout below changes.
-constexpr char kMagic[] = "newsticker post cache 3\n";
+constexpr char kMagic[] = "newsticker post cache 4\n";
 
 // Appends values in the host's byte order (the cache never leaves the machine).
 class Writer {
@@ -86,6 +86,49 @@ class Reader {
   bool ok_ = true;
 };
 
+// A post's ShowRules (Post.hpp): its window, hours and turn.
+void writeShowRules(Writer& w, const ShowRules& show) {
+  w.text(show.from);
+  w.text(show.until);
+  w.number<std::int32_t>(show.from_line);
+  w.number<std::int32_t>(show.until_line);
+  w.number<std::uint32_t>(static_cast<std::uint32_t>(show.hours.size()));
+  for (const DayPart& part : show.hours) {
+    std::uint8_t days = 0;
+    for (std::size_t d = 0; d < 7; ++d) days |= static_cast<std::uint8_t>(part.days[d] ? 1u << d : 0u);
+    w.number(days);
+    w.number<std::int32_t>(part.from_minute);
+    w.number<std::int32_t>(part.until_minute);
+  }
+  w.number<std::uint8_t>(static_cast<std::uint8_t>((show.high_priority ? 1 : 0) | (show.urgent ? 2 : 0) |
+                                                   (show.standby ? 4 : 0) | (show.from_is_date ? 8 : 0)));
+  w.number(show.repeat_seconds);
+}
+
+void readShowRules(Reader& r, ShowRules& show) {
+  show.from = r.text();
+  show.until = r.text();
+  show.from_line = r.number<std::int32_t>();
+  show.until_line = r.number<std::int32_t>();
+  const auto parts = r.number<std::uint32_t>();
+  if (r.plausibleCount(parts, 9)) {
+    for (std::uint32_t i = 0; i < parts && r.ok(); ++i) {
+      DayPart part;
+      const auto days = r.number<std::uint8_t>();
+      for (std::size_t d = 0; d < 7; ++d) part.days[d] = (days >> d) & 1u;
+      part.from_minute = r.number<std::int32_t>();
+      part.until_minute = r.number<std::int32_t>();
+      show.hours.push_back(part);
+    }
+  }
+  const auto flags = r.number<std::uint8_t>();
+  show.high_priority = flags & 1u;
+  show.urgent = flags & 2u;
+  show.standby = flags & 4u;
+  show.from_is_date = flags & 8u;
+  show.repeat_seconds = r.number<double>();
+}
+
 std::string serialise(const PostReadResult& result) {
   std::string out;
   Writer w(out);
@@ -106,6 +149,7 @@ std::string serialise(const PostReadResult& result) {
       w.text(r.title);
       w.text(r.source);
     }
+    writeShowRules(w, p.show);
   }
   const LogoHints& logo = result.logo_hints;
   w.text(logo.front_matter);
@@ -158,6 +202,7 @@ std::optional<PostReadResult> deserialise(const std::string& bytes) {
         p.related.push_back(std::move(headline));
       }
     }
+    readShowRules(r, p.show);
     result.post = std::move(p);
   }
   LogoHints& logo = result.logo_hints;

@@ -2,7 +2,10 @@
 #include "content/PostDate.hpp"
 
 #include <unicode/timezone.h>
+#include <unicode/ucal.h>
+#include <unicode/ustring.h>
 
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -126,6 +129,41 @@ std::string dayOfMinutes(long minutes, long* minute_of_day = nullptr) {
   return buffer;
 }
 
+// An ICU calendar (Gregorian, weeks from Monday) in `zone`, or in the
+// system's zone when `zone` is empty or unknown; null when ICU fails.
+struct CalendarCloser {
+  void operator()(UCalendar* calendar) const { ucal_close(calendar); }
+};
+using CalendarPtr = std::unique_ptr<UCalendar, CalendarCloser>;
+
+CalendarPtr openCalendar(const std::string& zone) {
+  const bool known = isKnownTimeZone(zone);
+  std::u16string zone16(zone.size() + 1, u'\0');
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  if (known) {
+    u_strFromUTF8(reinterpret_cast<UChar*>(zone16.data()), static_cast<int32_t>(zone16.size()), &length,
+                  zone.c_str(), static_cast<int32_t>(zone.size()), &status);
+  }
+  if (U_FAILURE(status)) return nullptr;
+  UCalendar* calendar = ucal_open(known ? reinterpret_cast<const UChar*>(zone16.data()) : nullptr,
+                                  known ? length : 0, "en_GB@calendar=gregorian", UCAL_GREGORIAN, &status);
+  if (U_FAILURE(status)) return nullptr;
+  return CalendarPtr(calendar);
+}
+
+// The calendar of `zone` kept for this thread: opening one costs more than
+// the reading it is used for, and a feed's dates are all read in one zone.
+UCalendar* calendarIn(const std::string& zone) {
+  thread_local std::string kept_zone;
+  thread_local CalendarPtr kept;
+  if (!kept || kept_zone != zone) {
+    kept = openCalendar(zone);
+    kept_zone = zone;
+  }
+  return kept.get();
+}
+
 }  // namespace
 
 std::optional<std::string> parsePostDate(std::string_view s) {
@@ -172,6 +210,110 @@ std::string dayInTimeZone(std::string_view written, const std::string& zone) {
   if (U_FAILURE(status)) return as_written;
   const std::string local = dayOfMinutes(date->utc_minutes + (raw + dst) / 60000);
   return local.empty() ? std::string(as_written) : local;
+}
+
+std::optional<std::string> parseShowTime(std::string_view text, bool day_end) {
+  const std::optional<WrittenDate> date = readDate(text);
+  if (!date) return std::nullopt;
+  long minutes = date->utc_minutes;  // with no offset: the local minute as written
+  int second = date->second;
+  if (!date->has_time) {
+    minutes = (daysFromCivil(date->year, date->month, date->day) + (day_end ? 1 : 0)) * 1440L;
+    second = 0;
+  }
+  long minute_of_day = 0;
+  const std::string day = dayOfMinutes(minutes, &minute_of_day);
+  if (day.empty()) return std::nullopt;
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02d%s", day.c_str(), static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60), second, date->has_offset ? "Z" : "");
+  return std::string(buffer);
+}
+
+std::string showTimeOfInstant(std::int64_t t) {
+  const std::int64_t minutes = t >= 0 ? t / 60 : (t - 59) / 60;
+  long minute_of_day = 0;
+  const std::string day = dayOfMinutes(static_cast<long>(minutes), &minute_of_day);
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "%sT%02d:%02d:%02dZ", day.c_str(), static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60), static_cast<int>(t - minutes * 60));
+  return buffer;
+}
+
+std::optional<std::int64_t> instantOf(const std::string& show_time, const std::string& zone) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  const std::string_view s = show_time;
+  const bool utc = s.size() == 20 && s[19] == 'Z';
+  if ((s.size() != 19 && !utc) || !digits(s, 0, 4, &year) || s[4] != '-' || !digits(s, 5, 2, &month) ||
+      s[7] != '-' || !digits(s, 8, 2, &day) || s[10] != 'T' || !digits(s, 11, 2, &hour) || s[13] != ':' ||
+      !digits(s, 14, 2, &minute) || s[16] != ':' || !digits(s, 17, 2, &second)) {
+    return std::nullopt;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 ||
+      second > 59) {
+    return std::nullopt;
+  }
+  if (utc) return (daysFromCivil(year, month, day) * 1440LL + hour * 60 + minute) * 60 + second;
+  UCalendar* calendar = calendarIn(zone);
+  if (calendar == nullptr) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  ucal_clear(calendar);
+  ucal_setDateTime(calendar, year, month - 1, day, hour, minute, second, &status);
+  const UDate millis = ucal_getMillis(calendar, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return static_cast<std::int64_t>(std::floor(millis / 1000.0));
+}
+
+std::string showTimeText(const std::string& show_time, bool day_end) {
+  // Read as UTC, the fields come back as written.
+  const std::optional<std::int64_t> t = instantOf(show_time.substr(0, 19) + "Z", "");
+  if (show_time.size() < 19 || !t) return show_time;
+  std::int64_t at = *t;
+  int minute_of_day = static_cast<int>(((at / 60) % 1440 + 1440) % 1440);
+  if (day_end && minute_of_day == 0 && at % 60 == 0) {
+    at -= 60;
+    minute_of_day = 24 * 60;
+  }
+  std::string text = showTimeOfInstant(at).substr(0, 10);
+  char clock[16];
+  std::snprintf(clock, sizeof clock, " %02d:%02d", minute_of_day / 60, minute_of_day % 60);
+  return text + clock + (show_time.back() == 'Z' ? " UTC" : "");
+}
+
+LocalTime localTime(std::int64_t t, const std::string& zone) {
+  LocalTime local;
+  UCalendar* calendar = calendarIn(zone);
+  if (calendar == nullptr) return local;
+  UErrorCode status = U_ZERO_ERROR;
+  ucal_setMillis(calendar, static_cast<UDate>(t) * 1000.0, &status);
+  const int weekday = ucal_get(calendar, UCAL_DAY_OF_WEEK, &status);  // 1 = Sunday
+  const int hour = ucal_get(calendar, UCAL_HOUR_OF_DAY, &status);
+  const int minute = ucal_get(calendar, UCAL_MINUTE, &status);
+  const int second = ucal_get(calendar, UCAL_SECOND, &status);
+  const int year = ucal_get(calendar, UCAL_EXTENDED_YEAR, &status);
+  const int month = ucal_get(calendar, UCAL_MONTH, &status) + 1;
+  const int day = ucal_get(calendar, UCAL_DATE, &status);
+  if (U_FAILURE(status)) return LocalTime{};
+  local.weekday = (weekday + 5) % 7;
+  local.minute_of_day = hour * 60 + minute;
+  local.second_of_minute = second;
+  char buffer[96];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  local.day = buffer;
+  return local;
+}
+
+std::string localMinuteText(std::int64_t t, const std::string& zone, bool day_end) {
+  LocalTime local = localTime(t, zone);
+  if (local.day.empty()) return "";
+  int minute_of_day = local.minute_of_day;
+  if (day_end && minute_of_day == 0 && local.second_of_minute == 0) {
+    local = localTime(t - 1, zone);  // the day that ends here
+    minute_of_day = 24 * 60;
+  }
+  char buffer[128];
+  std::snprintf(buffer, sizeof buffer, "%s %02d:%02d", local.day.c_str(), minute_of_day / 60, minute_of_day % 60);
+  return buffer;
 }
 
 }  // namespace newsticker::content

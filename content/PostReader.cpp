@@ -12,6 +12,7 @@
 #include "content/MarkdownDigest.hpp"
 #include "content/Permalink.hpp"
 #include "content/PostDate.hpp"
+#include "content/ShowWindow.hpp"
 #include "content/TemplateTags.hpp"
 #include "content/Utf8.hpp"
 #include "content/ZolaSlug.hpp"
@@ -124,7 +125,9 @@ const std::vector<std::string>& readKeys() {
       "title", "excerpt", "summary", "description", "source", "author", "authors", "provider", "date",
       "publishedDateTime", "webUrl", "originalUrl", "url", "topics", "tags", "published", "draft", "quality",
       "heat", "duration", "lang", "language", "related", "logo", "images", "image", "photo", "permalink", "slug",
-      "path", "categories", "category", "excerpt_separator", "featured_image", "extra", "params", "taxonomies"};
+      "path", "categories", "category", "excerpt_separator", "featured_image", "extra", "params", "taxonomies",
+      "show_from", "show_until", "show_hours", "priority", "urgent", "repeat_every", "publishDate", "expiryDate",
+      "publishdate", "expirydate"};
   return kKeys;
 }
 
@@ -619,6 +622,88 @@ class PostFields {
     }
   }
 
+  // The show window: `show_from` / `show_until` (an until date includes its
+  // day), Hugo's `publishDate` / `expiryDate` (an expiry date is its day's
+  // start, as Hugo reads it), and on a Jekyll or Hugo site the generator's
+  // rule that a post dated in the future is not published unless the site
+  // says `future: true` (Hugo: `buildFuture`). The editor's keys win.
+  void showWindow(Post& post, const YAML::Node& date_node) {
+    ShowRules& show = post.show;
+    const bool site = defaults_.site == SiteKind::Jekyll || defaults_.site == SiteKind::Hugo;
+    if (site && !defaults_.publish_future && date_node && date_node.IsScalar()) {
+      show.from = siteTime(date_node.Scalar(), false);
+      show.from_line = keyLine(root_["publishedDateTime"] ? "publishedDateTime" : "date");
+      show.from_is_date = !show.from.empty();
+    } else if (site && !defaults_.publish_future && defaults_.site == SiteKind::Jekyll) {
+      show.from = dateFromFileName(postStem(file_)).value_or("");  // the start of the file name's day
+      if (!show.from.empty()) show.from = siteTime(show.from, false);
+      show.from_is_date = !show.from.empty();
+    }
+    const std::string dated = show.from;
+    for (const char* key : {"publishDate", "publishdate"}) showTime(key, false, true, show.from, show.from_line);
+    if (defaults_.site != SiteKind::Hugo || !defaults_.publish_expired) {
+      for (const char* key : {"expiryDate", "expirydate"}) showTime(key, false, true, show.until, show.until_line);
+    }
+    showTime("show_from", false, false, show.from, show.from_line);
+    showTime("show_until", true, false, show.until, show.until_line);
+    if (show.from != dated) show.from_is_date = false;
+    const bool same_form = !show.from.empty() && !show.until.empty() && show.from.back() == show.until.back();
+    if (same_form && show.until <= show.from) {
+      fm_.warning(show.until_line, "the show window ends before it starts (" + showTimeText(show.from) + " to " +
+                                       showTimeText(show.until, true) + "): the post never shows");
+    }
+  }
+
+  // `show_hours` (DayPart.hpp), `priority: high`, `urgent: true` and an
+  // urgent post's `repeat_every`; a value that is none of these is warned
+  // about and left out.
+  void showOptions(Post& post) {
+    ShowRules& show = post.show;
+    std::vector<std::pair<std::string, int>> entries;  // each with its line
+    if (const YAML::Node hours = root_["show_hours"]; hours && hours.IsScalar()) {
+      std::string rest = hours.Scalar() + ";";
+      for (std::size_t at = rest.find(';'); at != std::string::npos; at = rest.find(';')) {
+        entries.emplace_back(rest.substr(0, at), keyLine("show_hours"));
+        rest.erase(0, at + 1);
+      }
+    } else if (hours && hours.IsSequence()) {
+      for (const auto& item : hours) {
+        if (item.IsScalar()) entries.emplace_back(item.Scalar(), fm_.lineOf(item));
+      }
+    } else if (hours && !hours.IsNull()) {
+      fm_.warning(keyLine("show_hours"), "show_hours should be text or a list, found " + Reader::shape(hours) +
+                                             "; ignored");
+    }
+    for (const auto& [entry, line] : entries) {
+      if (entry.find_first_not_of(" \t") == std::string::npos) continue;
+      DayPartsResult parts = parseDayParts(entry);
+      if (!parts.error.empty()) fm_.warning(line, "show_hours: " + parts.error + "; left out");
+      show.hours.insert(show.hours.end(), parts.parts.begin(), parts.parts.end());
+    }
+    if (const std::string priority = fm_.text(root_, "priority"); !priority.empty()) {
+      show.high_priority = priority == "high";
+      if (priority != "high" && priority != "normal") {
+        fm_.warning(keyLine("priority"), "priority is high or normal, not '" + priority + "'; ignored");
+      }
+    }
+    if (const YAML::Node urgent = root_["urgent"]; urgent && !urgent.IsNull()) {
+      if (!urgent.IsScalar() || !YAML::convert<bool>::decode(urgent, show.urgent)) {
+        fm_.warning(keyLine("urgent"), "urgent is true or false; ignored");
+      }
+    }
+    if (const std::string repeat = fm_.text(root_, "repeat_every"); !repeat.empty()) {
+      const auto seconds = parseInterval(repeat);
+      if (!seconds) {
+        fm_.warning(keyLine("repeat_every"), "repeat_every '" + repeat + "' is not a time such as 10m, 1h or 90s "
+                                             "(at least 30 s); ignored");
+      } else if (!show.urgent) {
+        fm_.warning(keyLine("repeat_every"), "repeat_every is for urgent posts (urgent: true); ignored");
+      } else {
+        show.repeat_seconds = *seconds;
+      }
+    }
+  }
+
   // language: `lang` / `language`, else what the title and summary show,
   // else the feed's. The section after a horizontal rule is a second
   // language when its script differs from the main text's (Chinese after
@@ -793,6 +878,35 @@ class PostFields {
     result_.photo_hints.candidates.push_back({ref, width, height});
   }
 
+  // A generator's date in parseShowTime's form: a time without an offset
+  // is read in the site's time zone (Hugo: UTC when the site names none;
+  // Jekyll: the config's, later, when the site names none). "" when it is
+  // not a date (the date rule has warned already).
+  std::string siteTime(const std::string& text, bool day_end) const {
+    const std::optional<std::string> written = parseShowTime(text, day_end);
+    if (!written || written->back() == 'Z') return written.value_or("");
+    std::string zone = defaults_.time_zone;
+    if (zone.empty() && defaults_.site == SiteKind::Hugo) zone = "UTC";
+    if (zone.empty()) return *written;
+    const std::optional<std::int64_t> instant = instantOf(*written, zone);
+    return instant ? showTimeOfInstant(*instant) : *written;
+  }
+
+  // Reads `key`, a date or a date and time, into `value` and its line into `line`; warns when it is neither.
+  // `site_date`: a generator's key (publishDate, expiryDate), read as siteTime does.
+  void showTime(const char* key, bool day_end, bool site_date, std::string& value, int& line) {
+    const std::string text = fm_.text(root_, key);
+    if (text.empty()) return;
+    const std::string parsed = site_date ? siteTime(text, day_end) : parseShowTime(text, day_end).value_or("");
+    if (parsed.empty()) {
+      fm_.warning(keyLine(key), std::string(key) + " '" + text +
+                                    "' is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DD HH:MM); ignored");
+      return;
+    }
+    value = parsed;
+    line = keyLine(key);
+  }
+
   const std::string& file_;
   const YAML::Node& root_;
   Reader& fm_;
@@ -881,6 +995,8 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     post.topics = fields.topics();
 
     fields.draftWeightAndDuration(post);
+    fields.showWindow(post, date_node);
+    fields.showOptions(post);
     fields.languages(post, digest);
     post.related = fields.related();
 

@@ -132,6 +132,23 @@ std::vector<std::string> jekyllPostFolders(const ContentTree& tree) {
   return found;
 }
 
+namespace {
+
+// When a site's posts show: Jekyll's `future`, Hugo's `buildFuture`,
+// `buildExpired` and `timeZone` (the zone of dates written without an offset).
+void readPublishRules(SiteKind kind, const std::map<std::string, std::string>& values, FeedDefaults& defaults) {
+  if (kind == SiteKind::Hugo) {
+    if (const std::string zone = firstValue(values, {"timeZone", "timezone"}); isKnownTimeZone(zone)) {
+      defaults.time_zone = zone;
+    }
+  }
+  const auto yes = [&](const char* key) { return firstValue(values, {key}) == "true"; };
+  defaults.publish_future = kind == SiteKind::Jekyll ? yes("future") : kind == SiteKind::Hugo && yes("buildFuture");
+  defaults.publish_expired = kind == SiteKind::Hugo && yes("buildExpired");
+}
+
+}  // namespace
+
 SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
                           std::vector<Diagnostic>& diagnostics) {
   SiteConfig site;
@@ -200,6 +217,7 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
     defaults.base_url = firstValue(values, {"baseURL", "baseurl", "base_url"});
   }
   if (site.kind == SiteKind::Hugo) readHugoPermalinks(site.config_file, *config, defaults, diagnostics);
+  readPublishRules(site.kind, values, defaults);
   if (site.kind == SiteKind::Zola) defaults.slugify_paths = firstValue(values, {"slugify.paths"});
   defaults.site_values = std::move(values);
   return site;

@@ -4,10 +4,19 @@
 #include <cmath>
 
 namespace newsticker::firmware {
+namespace {
 
-CardCycle::CardCycle(std::vector<double> holds, double transition)
-    : holds_(std::move(holds)), transition_(transition) {
+// A time this close before an edge (a card change) counts as at it: cycle
+// times come from differences of clock readings, and one rounded a hair
+// short of an edge must not leave the loop waiting for that same edge.
+constexpr double kEdgeSlack = 1e-9;
+
+}  // namespace
+
+CardCycle::CardCycle(std::vector<double> holds, double transition, std::vector<std::size_t> cards)
+    : holds_(std::move(holds)), cards_(std::move(cards)), transition_(transition) {
   if (holds_.empty()) holds_.push_back(1.0);
+  cards_.resize(cards_.empty() ? 0 : holds_.size(), 0);
   for (double& hold : holds_) {
     if (!(hold > 0)) hold = 1.0;
   }
@@ -22,7 +31,7 @@ CycleFrame CardCycle::at(double t) const {
     frame.hold = 0;
     return frame;
   }
-  double local = std::fmod(t < 0 ? 0 : t, period_);
+  double local = std::fmod(t < 0 ? 0 : t + kEdgeSlack, period_);
   for (std::size_t i = 0; i < holds_.size(); ++i) {
     frame.current = frame.next = i;
     if (local < holds_[i]) {
@@ -50,9 +59,9 @@ double CardCycle::nextChange(double t) const {
   for (int round = 0; round < 2; ++round) {
     for (double hold : holds_) {
       edge += hold;
-      if (edge > t) return edge;
+      if (edge > t + kEdgeSlack) return edge;
       edge += transition_;
-      if (edge > t) return edge;
+      if (edge > t + kEdgeSlack) return edge;
     }
   }
   return t + period_;
@@ -62,6 +71,13 @@ double CardCycle::holdStart(std::size_t index, double t) const {
   double start = t - std::fmod(t < 0 ? 0 : t, period_);
   for (std::size_t i = 0; i < index && i < holds_.size(); ++i) start += holds_[i] + transition_;
   return start;
+}
+
+std::size_t CardCycle::slotOf(std::size_t card) const {
+  for (std::size_t slot = 0; slot < holds_.size(); ++slot) {
+    if (this->card(slot) == card) return slot;
+  }
+  return holds_.size();
 }
 
 }  // namespace newsticker::firmware

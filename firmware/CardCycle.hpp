@@ -8,9 +8,11 @@
 
 namespace newsticker::firmware {
 
+// `current` and `next` are slots of the cycle; CardCycle::card gives the card
+// (the post's index in the playlist) each slot shows.
 struct CycleFrame {
-  std::size_t current = 0;  // the card fully or partly on screen
-  std::size_t next = 0;     // the card coming in (== current when no transition runs)
+  std::size_t current = 0;  // the slot fully or partly on screen
+  std::size_t next = 0;     // the slot coming in (== current when no transition runs)
   double transition = 0;    // 0..1 progress of the transition; 0 while a card holds
   double hold = 0;          // 0..1 of the current card's hold elapsed (1 during a transition)
   bool transitioning() const { return transition > 0; }
@@ -22,7 +24,8 @@ class CardCycle {
   // seconds leads to card i+1; after the last comes the first again. A single
   // card never moves. Non-positive holds count as 1 second; an empty list is
   // one card.
-  CardCycle(std::vector<double> holds, double transition);
+  // Slot i shows card `cards[i]` (empty: card i); `cards` has one entry per hold.
+  CardCycle(std::vector<double> holds, double transition, std::vector<std::size_t> cards = {});
 
   // What is on screen `t` seconds after the cycle started (t < 0 counts as 0).
   CycleFrame at(double t) const;
@@ -35,12 +38,20 @@ class CardCycle {
   // When card `index`'s hold starts in the period that contains `t`.
   double holdStart(std::size_t index, double t) const;
 
+  // The card slot `slot` shows (the slot itself when the cycle was made without cards).
+  std::size_t card(std::size_t slot) const { return slot < cards_.size() ? cards_[slot] : slot; }
+  // The first slot that shows `card`; size() when none does.
+  std::size_t slotOf(std::size_t card) const;
+  // Slot `slot`'s hold in seconds.
+  double hold(std::size_t slot) const { return holds_.at(slot); }
+
   std::size_t size() const { return holds_.size(); }
   double period() const { return period_; }
   double transitionSeconds() const { return transition_; }
 
  private:
   std::vector<double> holds_;
+  std::vector<std::size_t> cards_;
   double transition_;
   double period_;
 };

@@ -81,21 +81,6 @@ std::string orDash(const std::string& s) { return s.empty() ? "-" : shown(s); }
 
 std::string sizeName(const CardCuts& cuts) { return std::to_string(cuts.width) + "x" + std::to_string(cuts.height); }
 
-// " | summary cut after 41 of 58 words at 1920x1080" for each cut text.
-std::string cutNotes(const CardCuts& cuts, const std::string& file) {
-  const auto it = cuts.by_file.find(file);
-  if (it == cuts.by_file.end()) return "";
-  std::string notes;
-  const auto note = [&](const char* name, const render::TextCut& cut) {
-    if (!cut.cut) return;
-    notes += std::string(" | ") + name + " cut after " + std::to_string(cut.words_shown) + " of " +
-             std::to_string(cut.words_total) + " words at " + sizeName(cuts);
-  };
-  note("title", it->second.title);
-  note("summary", it->second.summary);
-  return notes;
-}
-
 std::string cutJson(const CardCuts& cuts, const std::string& file) {
   const auto it = cuts.by_file.find(file);
   if (it == cuts.by_file.end()) return "null";
@@ -116,6 +101,20 @@ std::vector<std::pair<std::string, std::size_t>> unusedKeysByCount(const content
 }
 
 }  // namespace
+
+std::string cutNotes(const CardCuts& cuts, const std::string& file) {
+  const auto it = cuts.by_file.find(file);
+  if (it == cuts.by_file.end()) return "";
+  std::string notes;
+  const auto note = [&](const char* name, const render::TextCut& cut) {
+    if (!cut.cut) return;
+    notes += std::string(" | ") + name + " cut after " + std::to_string(cut.words_shown) + " of " +
+             std::to_string(cut.words_total) + " words at " + sizeName(cuts);
+  };
+  note("title", it->second.title);
+  note("summary", it->second.summary);
+  return notes;
+}
 
 std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed) {
   const auto keys = unusedKeysByCount(feed);
@@ -177,7 +176,7 @@ std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post
 }
 
 void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                      const CardCuts& cuts, bool verbose) {
+                      const CardCuts& cuts, bool verbose, const ShowFacts& show) {
   std::size_t drafts = 0;
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
@@ -189,7 +188,9 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
       out << " | no font draws:";
       for (char32_t c : it->second) out << " " << codePointName(c);
     }
-    out << cutNotes(cuts, post.file) << "\n";
+    out << cutNotes(cuts, post.file);
+    if (const auto note = show.notes.find(post.file); note != show.notes.end()) out << " | " << note->second;
+    out << "\n";
   }
   std::size_t warnings = 0;
   for (const content::Diagnostic& d : feed.diagnostics) {
@@ -202,12 +203,19 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
     out << (error ? "REJECTED " : "warning  ") << content::formatDiagnostic(line) << "\n";
   }
   if (verbose) out << unusedKeysSummary(feed) << "\n";
+  if (!show.at.empty()) {
+    out << "cycle at " << show.at << ": " << show.cycle.size() << (show.cycle.size() == 1 ? " card" : " cards") << "\n";
+    for (std::size_t i = 0; i < show.cycle.size(); ++i) {
+      out << "  " << (i + 1) << ". " << shownName(show.cycle[i]) << " | \"" << shown(show.cycle_titles[i]) << "\""
+          << (show.cycle_urgent[i] ? " | urgent" : "") << "\n";
+    }
+  }
   out << feed.posts.size() << " posts loaded (" << drafts << " drafts), " << feed.rejected_files
       << " files rejected, " << warnings << " warnings\n";
 }
 
 void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                    const CardCuts& cuts) {
+                    const CardCuts& cuts, const ShowFacts& show) {
   out << "{\"posts\": [";
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
@@ -232,7 +240,9 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
         out << (g ? ", " : "") << jsonString(character);
       }
     }
-    out << "], \"cut\": " << cutJson(cuts, p.file) << "}";
+    const auto note = show.notes.find(p.file);
+    out << "], \"cut\": " << cutJson(cuts, p.file)
+        << ", \"shows\": " << (note != show.notes.end() ? jsonString(note->second) : "null") << "}";
   }
   out << "],\n \"rejected\": [";
   writeDiagnosticsJson(feed, content::Severity::Error, out);
@@ -244,7 +254,17 @@ void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std
     out << (i ? ",\n  " : "\n  ") << "{\"key\": " << jsonString(keys[i].first) << ", \"posts\": " << keys[i].second
         << "}";
   }
-  out << "]}\n";
+  out << "]";
+  if (!show.at.empty()) {
+    out << ",\n \"cycle_at\": {\"at\": " << jsonString(show.at) << ", \"cards\": [";
+    for (std::size_t i = 0; i < show.cycle.size(); ++i) {
+      out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonName(show.cycle[i])
+          << ", \"title\": " << jsonString(show.cycle_titles[i])
+          << ", \"urgent\": " << (show.cycle_urgent[i] ? "true" : "false") << "}";
+    }
+    out << "]}";
+  }
+  out << "}\n";
 }
 
 }  // namespace newsticker::firmware

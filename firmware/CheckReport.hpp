@@ -9,6 +9,7 @@
 
 #include "content/ContentTree.hpp"
 #include "content/FeedLoader.hpp"
+#include "firmware/ShowReport.hpp"
 #include "render/CardLayout.hpp"
 #include "render/LogoLoader.hpp"
 #include "render/TextMeasurer.hpp"
@@ -31,6 +32,10 @@ CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMe
                          const render::CardSize& size, const render::Theme& theme,
                          const content::LanguageTag& fallback_language);
 
+// " | summary cut after 41 of 58 words at 1920x1080" for each text of the
+// card of `file` that `cuts` says is cut; "" when none is (or it was not measured).
+std::string cutNotes(const CardCuts& cuts, const std::string& file);
+
 // Decodes every post's logo and photo from `tree` as the screen does
 // (render::loadLogo / loadPhoto with `limits`, into a small box; each file
 // once) and returns a warning for each that fails, with the reason:
@@ -48,12 +53,14 @@ std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post
 std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed = 10);
 
 // Writes one line per post (file, title, source, date, logo, draft, the
-// characters no font draws, and what its card cuts: "summary cut after 41 of
-// 58 words at 1920x1080") and one per rejected file or warning
-// ("file:line: reason"), with `verbose` the unusedKeysSummary line, then a
-// summary line.
+// characters no font draws, what its card cuts: "summary cut after 41 of
+// 58 words at 1920x1080", and when it shows: "shows from 2026-12-24 09:00
+// until 2027-01-31 24:00") and one per rejected file or warning
+// ("file:line: reason"), with `verbose` the unusedKeysSummary line, with
+// --at (show.at) the cycle then ("cycle at 2026-12-24 09:00: 3 cards" and a
+// line per slot), then a summary line.
 void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                      const CardCuts& cuts = {}, bool verbose = false);
+                      const CardCuts& cuts = {}, bool verbose = false, const ShowFacts& show = {});
 
 // File names and all other text are escaped so that nothing reaches a
 // terminal as a control sequence and a name cannot forge a line: "\n",
@@ -62,13 +69,16 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
 //
 // Writes the same as one JSON document: {"posts": [...], "rejected": [...],
 // "warnings": [...], "unused_keys": [{"key": "layout", "posts": 12}, ...]}
-// (every counted key, in unusedKeysSummary's order); each post has "cut": {"title": false, "summary": true,
+// (every counted key, in unusedKeysSummary's order), with --at also
+// "cycle_at": {"at": "2026-12-24 09:00", "cards": [{"file": ..., "title": ...,
+// "urgent": false}, ...]}; each post has "shows": "shows from ..." (null
+// without show rules) and "cut": {"title": false, "summary": true,
 // "size": "1920x1080", "title_words": [shown, total], "summary_words": [shown,
 // total]}, null when not measured; other absent values are null. The JSON is
 // valid UTF-8 whatever the names hold: in "file" and "logo" a byte that is not
 // UTF-8 is the four characters \xFF (JSON "\\xFF") and a backslash of the
 // name is doubled, so the name's bytes can be recovered exactly.
 void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                    const CardCuts& cuts = {});
+                    const CardCuts& cuts = {}, const ShowFacts& show = {});
 
 }  // namespace newsticker::firmware

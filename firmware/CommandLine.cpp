@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+
+#include "content/PostDate.hpp"
 
 namespace newsticker::firmware {
 std::optional<std::pair<int, int>> parseCardSize(const std::string& text) {
@@ -32,11 +35,19 @@ std::optional<RendererChoice> parseRendererChoice(const std::string& text) {
   return std::nullopt;
 }
 
+double momentOf(const Options& options) {
+  if (!options.at.empty()) {
+    if (const auto at = content::instantOf(options.at, options.scene.clock.time_zone)) return static_cast<double>(*at);
+  }
+  return static_cast<double>(std::time(nullptr));
+}
+
 std::string usageText() {
   return "usage: newsticker [--config FILE] [--content DIR] [--size WxH] [--windowed] [--duration SECONDS] [--drafts]\n"
          "       newsticker fetch [--config FILE] [--content DIR] [--dry-run]\n"
-         "       newsticker --check [--content DIR] [--json] [--verbose] [--drafts]\n"
-         "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
+         "       newsticker edit FILE.md [--content DIR] [--size WxH] [--portrait] [--config FILE]\n"
+         "       newsticker --check [--content DIR] [--json] [--verbose] [--drafts] [--at TIME]\n"
+         "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH] [--at TIME]\n"
          "       newsticker --preview FILE.png [--content DIR] [--size WxH] [--drafts]\n"
          "       newsticker --record FILE.webp [--seconds N] [--content DIR] [--size WxH]\n"
          "       newsticker screen-capture [--runtime-dir DIR]\n"
@@ -66,11 +77,16 @@ std::string usageText() {
          "  --json               with --check: one JSON document on stdout\n"
          "  --verbose            with --check: also one line with the front matter keys newsticker\n"
          "                       does not use and how many posts have each\n"
-         "  --screenshot DIR     render every card headless to DIR/card-001.png, ... and exit\n"
+         "  --screenshot DIR     render every card of the cycle headless to DIR/card-001.png, ... and exit\n"
+         "  --at TIME            with --check or --screenshot: the cycle as it is at TIME (\"2026-12-24 09:00\",\n"
+         "                       in the config's time zone) instead of now: which posts show, in which order\n"
          "  --preview FILE.png   write one contact sheet of every card, labelled with its file and\n"
          "                       warnings, and the rejected files below it, then exit\n"
          "  --record FILE.webp   play the show headless for --seconds (default 10) into an\n"
          "                       animated WebP (default size 960x540), then exit\n"
+         "  edit FILE.md         a window showing FILE.md's card as the screen shows it (--size, default\n"
+         "                       1920x1080; --portrait: the portrait screen beside it) with --check's\n"
+         "                       warnings under it, redrawn at each save; --watch FILE does the same\n"
          "  fetch                read the config's feeds: (RSS, Atom) into DIR/posts/feeds/ and exit;\n"
          "                       --dry-run prints what it would write and writes nothing\n"
          "  screen-capture       ask the running display for its picture: it writes screen.png in its\n"
@@ -109,7 +125,14 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
     }
     return parsed;
   }
-  for (int i = 1; i < argc; ++i) {
+  // `newsticker edit FILE.md [options]`: the usual options after the file.
+  const bool edit = argc > 1 && std::strcmp(argv[1], "edit") == 0;
+  if (edit && (argc < 3 || argv[2][0] == '-')) {
+    parsed.error = "edit needs the post file to show: newsticker edit posts/notice.md";
+    return parsed;
+  }
+  if (edit) o.edit_file = argv[2];
+  for (int i = edit ? 3 : 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto value = [&](const char* name) -> std::optional<std::string> {
       if (i + 1 >= argc) {
@@ -165,6 +188,21 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
       o.json = true;
     } else if (arg == "--verbose") {
       o.verbose = true;
+    } else if (arg == "--watch") {
+      const auto v = value("--watch");
+      if (!v) return parsed;
+      o.edit_file = *v;
+    } else if (arg == "--portrait") {
+      o.edit_portrait = true;
+    } else if (arg == "--at") {
+      const auto v = value("--at");
+      if (!v) return parsed;
+      const auto at = content::parseShowTime(*v);
+      if (!at) {
+        parsed.error = "--at must be a date and time such as \"2026-12-24 09:00\" (got '" + *v + "')";
+        return parsed;
+      }
+      o.at = *at;
     } else if (arg == "--screenshot") {
       const auto v = value("--screenshot");
       if (!v) return parsed;
@@ -232,6 +270,14 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
     parsed.error = "--json goes with --check";
   } else if (o.verbose && !check) {
     parsed.error = "--verbose goes with --check";
+  } else if (!o.at.empty() && !check && !screenshot) {
+    parsed.error = "--at goes with --check or --screenshot";
+  } else if (!o.edit_file.empty() && static_cast<int>(check) + screenshot + preview + record > 0) {
+    parsed.error = "edit (--watch) cannot be combined with --check, --screenshot, --preview or --record";
+  } else if (o.edit_portrait && o.edit_file.empty()) {
+    parsed.error = "--portrait goes with edit (--watch)";
+  } else if (!o.edit_file.empty()) {
+    o.mode = Mode::Edit;
   } else if (check) {
     o.mode = Mode::Check;
   } else if (screenshot) {

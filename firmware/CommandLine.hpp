@@ -14,7 +14,8 @@
 
 namespace newsticker::firmware {
 
-enum class Mode { Show, Check, Screenshot, Preview, Record, Fetch, ScreenCapture, Status, ContactSheet, Help, Version };
+enum class Mode { Show, Check, Screenshot, Preview, Record, Fetch, ScreenCapture, Status, ContactSheet, Edit, Help,
+                  Version };
 
 struct Options {
   Mode mode = Mode::Show;
@@ -47,6 +48,10 @@ struct Options {
   std::string runtime_dir;            // --runtime-dir: the running display's folder (screen-capture)
   std::string sheet_folder;           // contact-sheet FOLDER: one subfolder per board
   std::string sheet_path;             // contact-sheet ... OUT.png
+  std::string at;              // --at "2026-12-24 09:00" with --check or --screenshot, in
+                               //   content::parseShowTime's form; empty: now
+  std::string edit_file;       // `newsticker edit FILE.md` (or --watch FILE): the post shown while written
+  bool edit_portrait = false;  // edit --portrait: the portrait screen beside the landscape one
 };
 
 struct ParsedCommandLine {
@@ -66,6 +71,10 @@ std::optional<RendererChoice> parseRendererChoice(const std::string& text);
 
 // "1920x1080" -> {1920, 1080}; nullopt unless both sides are 64..8192.
 std::optional<std::pair<int, int>> parseCardSize(const std::string& text);
+
+// Seconds since the Unix epoch of --at (options.at, read in the config's
+// time zone, options.scene.clock.time_zone), else of now.
+double momentOf(const Options& options);
 
 // The usage text printed by --help and after a usage error.
 std::string usageText();

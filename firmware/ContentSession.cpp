@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -28,6 +29,25 @@ content::Post noNewsPost(const std::string& where) {
                  " and they appear here. Run 'newsticker --check' to see what loaded.";
   post.source = "newsticker";
   post.language = "en";
+  return post;
+}
+
+std::size_t cardCount(const ContentSession& content) {
+  const auto standby = std::count_if(content.playlist.begin(), content.playlist.end(),
+                                     [](const content::Post& post) { return post.show.standby; });
+  return content.playlist.size() - static_cast<std::size_t>(standby) + (standby > 0 && content.playlist.size() == 1);
+}
+
+content::Post standbyPost(const std::string& where) {
+  content::Post post;
+  post.file = "(standby)";
+  post.title = "Nothing to show right now";
+  post.summary = "Every post in " + where +
+                 " is outside its show window or hours at this time. Run 'newsticker --check' to see when each "
+                 "one shows.";
+  post.source = "newsticker";
+  post.language = "en";
+  post.show.standby = true;
   return post;
 }
 
@@ -99,7 +119,10 @@ ContentSession openContent(const std::string& content_dir, bool show_drafts, con
     session.playlist = content::buildPlaylist(std::move(session.feed.posts), drafts);
     session.feed.posts = {};
   }
+  const bool timed = std::any_of(session.playlist.begin(), session.playlist.end(),
+                                 [](const content::Post& post) { return post.show.any(); });
   if (session.playlist.empty()) session.playlist.push_back(noNewsPost(where));
+  else if (timed) session.playlist.push_back(standbyPost(where));
   return session;
 }
 

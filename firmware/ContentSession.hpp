@@ -19,7 +19,8 @@ struct ContentSession {
   std::unique_ptr<content::ContentTree> owned_tree;  // a folder on disk; null for the demo feed
   const content::ContentTree* tree = nullptr;
   content::Feed feed;
-  std::vector<content::Post> playlist;  // never empty: a "no news" card stands in
+  std::vector<content::Post> playlist;  // never empty: a "no news" card stands in; when any post has show
+                                        // rules, a standby card (standbyPost) comes last
   std::time_t loaded_at = 0;            // when it was read (wall clock)
   bool complete = true;                 // false: a first look; the whole feed is still to be read
 };
@@ -49,7 +50,15 @@ ContentSession openContent(const std::string& content_dir, bool show_drafts,
 // `configured` (config file), else "en".
 content::LanguageTag fallbackLanguage(const ContentSession& content, const std::string& configured);
 
+// The cards of `content`'s playlist without the standby card (standbyPost),
+// which stands in only while nothing else shows: what the log counts.
+std::size_t cardCount(const ContentSession& content);
+
 // The card shown when there is nothing else: says where posts go.
 content::Post noNewsPost(const std::string& where);
+
+// The card shown while every post of `where` is outside its show window or
+// hours (ShowRules::standby): says so and how to see when each shows.
+content::Post standbyPost(const std::string& where);
 
 }  // namespace newsticker::firmware

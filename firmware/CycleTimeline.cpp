@@ -59,6 +59,13 @@ void CycleTimeline::continueIn(CardCycle whole, std::size_t at, double now) {
   origin_ = now - (cycle_.holdStart(at, 0) + into_hold);
 }
 
+bool CycleTimeline::revise(double now, const std::function<std::optional<double>(CardCycle&, double)>& change) {
+  const std::optional<double> moved = change(cycle_, std::max(0.0, now - origin_));
+  if (!moved) return false;
+  origin_ = now - *moved;
+  return true;
+}
+
 void CycleTimeline::swapIn(CardCycle fresh, double now) {
   cycle_ = std::move(fresh);
   swap_start_ = now;

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 
 #include "firmware/CardCycle.hpp"
 
@@ -60,6 +62,12 @@ class CycleTimeline {
   bool finishSwap(double now);
   // True from swapIn until finishSwap ends it.
   bool swapping() const { return swap_start_ >= 0; }
+
+  // Lets `change` rewrite the cycle in place at `now`: it is given the cycle
+  // and the time into it, and returns the time in the rewritten cycle that
+  // continues what is on screen, or nullopt when it changed nothing. The
+  // cycle's time zero follows. True when the cycle changed.
+  bool revise(double now, const std::function<std::optional<double>(CardCycle&, double)>& change);
 
   // After a blank schedule: card 0's hold begins again at `now`; the crawl's
   // clock runs on.

@@ -91,8 +91,8 @@ void DisplayServices::frameShown(const SceneFrame& frame) {
   state_.on = on;
   state_.posts = frame.posts;
   state_.loaded_at = static_cast<double>(frame.loaded_at);
-  if (on && state_.card != frame.cycle.current + 1) {
-    state_.card = frame.cycle.current + 1;
+  if (on && state_.card != frame.place + 1) {
+    state_.card = frame.place + 1;
     state_.card_file = frame.file;
     state_.card_title = frame.title;
     if (now_ - last_write_ >= kCardChangeGap) write_due_ = true;

@@ -346,7 +346,11 @@ render::DrawList sheetDrawList(const SheetGeometry& geometry, const std::string&
 
 int writePreviewSheet(const Options& options, ContentSession& content, const std::string& png_path) {
   const render::CardSize size{options.width > 0 ? options.width : 1920, options.height > 0 ? options.height : 1080};
-  const std::vector<content::Post>& cards = content.playlist;
+  // Every card of the playlist but the standby one (ContentSession.hpp), unless it is all there is.
+  std::vector<content::Post> cards;
+  for (const content::Post& post : content.playlist) {
+    if (!post.show.standby || content.playlist.size() == 1) cards.push_back(post);
+  }
 
   // The files with a thumbnail decide which warnings go below the grid.
   const std::size_t shown = sheetGeometry(size.width, size.height, cards.size(), 0).shown;

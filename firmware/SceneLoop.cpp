@@ -17,7 +17,6 @@
 namespace newsticker::firmware {
 namespace {
 
-constexpr double kDefaultHoldSeconds = 8.0;
 constexpr int kMaxTextureSide = 2048;  // Raspberry Pi 0-3 GPU limit
 constexpr int kMaxCrawlPeriod = 16 * 2048;
 // While the next card is late, the loop looks whether it came this often
@@ -51,12 +50,7 @@ double eased(double p) { return p * p * (3 - 2 * p); }
 
 std::vector<double> SceneLoop::holdTimes(const SceneSettings& settings, const std::vector<content::Post>& posts) {
   std::vector<double> holds;
-  for (const content::Post& post : posts) {
-    double hold = settings.hold_seconds;
-    if (hold <= 0) hold = post.duration_seconds;
-    if (hold <= 0) hold = kDefaultHoldSeconds;
-    holds.push_back(hold);
-  }
+  for (const content::Post& post : posts) holds.push_back(cardHoldSeconds(settings, post));
   return holds;
 }
 
@@ -70,8 +64,8 @@ SceneLoop::SceneLoop(Screen& screen, Clock& clock, render::FontCache& fonts, Sha
       style_(render::screenStyleFor(settings_.theme)),
       cards_(fonts, settings_.theme, settings_.fallback_language),
       clock_text_(settings_.clock),
-      timeline_(CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds),
-                settings_.transition_seconds),
+      planner_(settings_),
+      timeline_(planner_.start(content_->playlist, clock_.wallTime()), settings_.transition_seconds),
       // A result is ready: wake the sleeping loop.
       worker_(settings_.threaded, [this] { screen_.wake(); }),
       loader_(settings_.threaded, [this] { screen_.wake(); }) {}
@@ -119,7 +113,9 @@ void SceneLoop::keepHeaderShown(std::size_t current) {
 }
 
 void SceneLoop::swapContent(std::size_t current, double now) {
-  const auto it = card_textures_.find(current);
+  const std::size_t card = timeline_.cycle().card(current);
+  const std::string leaving = content_->playlist[card].file;  // an urgent notice returns to it
+  const auto it = card_textures_.find(card);
   outgoing_ = it != card_textures_.end() ? std::move(it->second) : nullptr;
   // The layout stays: any other card prepared lends its texture to the new
   // feed's first; the header and the crawl strip on screen stay until their
@@ -131,13 +127,13 @@ void SceneLoop::swapContent(std::size_t current, double now) {
   keepHeaderShown(current);
   content_ = std::move(pending_);
   pending_.reset();
-  timeline_.swapIn(CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds), now);
+  timeline_.swapIn(planner_.start(content_->playlist, clock_.wallTime(), true, leaving), now);
   logged_.clear();
   dropRequests();
 }
 
 std::size_t SceneLoop::placeInPending(std::size_t current) const {
-  const std::string& file = content_->playlist[current].file;
+  const std::string& file = content_->playlist[timeline_.cycle().card(current)].file;
   for (std::size_t i = 0; i < pending_->playlist.size(); ++i) {
     if (pending_->playlist[i].file == file) return i;
   }
@@ -146,7 +142,7 @@ std::size_t SceneLoop::placeInPending(std::size_t current) const {
 
 void SceneLoop::continueContent(std::size_t current, double now) {
   const std::size_t at = placeInPending(current);
-  const auto it = card_textures_.find(current);
+  const auto it = card_textures_.find(timeline_.cycle().card(current));
   render::TexturePtr shown = it != card_textures_.end() ? std::move(it->second) : nullptr;
   // Any other card prepared lends its texture to the next one.
   for (auto& card : card_textures_) {
@@ -157,7 +153,9 @@ void SceneLoop::continueContent(std::size_t current, double now) {
   keepHeaderShown(current);
   content_ = std::move(pending_);
   pending_.reset();
-  timeline_.continueIn(CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds), at, now);
+  CardCycle whole = planner_.start(content_->playlist, clock_.wallTime(), false);
+  const std::size_t slot = std::min(whole.slotOf(at), whole.size() - 1);
+  timeline_.continueIn(std::move(whole), slot, now);
   dropRequests();  // cards, header and crawl being made for the first look are dropped
 }
 
@@ -189,7 +187,8 @@ void SceneLoop::layOut() {
   crawl_period_ = 0;
 }
 
-void SceneLoop::requestCard(std::size_t index) {
+void SceneLoop::requestCard(std::size_t slot) {
+  const std::size_t index = timeline_.cycle().card(slot);
   if (index >= content_->playlist.size() || card_textures_.count(index) || cards_requested_.count(index)) return;
   cards_requested_.insert(index);
   const std::uint64_t generation = generation_;
@@ -244,7 +243,8 @@ render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
   header.feed_name = content_->feed.defaults.name;
   header.feed_logo = content_->feed.logo;
   header.language = settings_.fallback_language;
-  if (settings_.screen.progress) header.position = render::positionLabel(index, content_->playlist.size());
+  const auto place = planner_.position(index, timeline_.cycle());
+  if (settings_.screen.progress) header.position = render::positionLabel(place.first, place.second);
   if (settings_.screen.clock) {
     const auto now = static_cast<std::time_t>(std::floor(clock_.wallTime()));
     header.time = clock_text_.time(now);
@@ -331,7 +331,8 @@ void SceneLoop::requestCrawl() {
   if (!settings_.screen.crawl || geometry_.crawl.h <= 0 || crawl_requested_) return;
   crawl_requested_ = true;
   std::vector<render::CrawlItem> items;
-  for (const content::Post& post : content_->playlist) {
+  for (const std::size_t card : planner_.shownCards()) {
+    const content::Post& post = content_->playlist[card];
     const content::LanguageTag language = post.language.empty() ? settings_.fallback_language : post.language;
     items.push_back({post.title, post.source, language});
     for (const content::RelatedHeadline& related : post.related) {
@@ -426,8 +427,8 @@ void SceneLoop::drawCards(const TimelineFrame& frame) {
     if (texture != nullptr) compositor_->draw(*texture, at, alpha);
     else if (alpha == 255) compositor_->fill(at, settings_.theme.background_top);
   };
-  const auto cardTexture = [&](std::size_t index) -> SDL_Texture* {
-    const auto it = card_textures_.find(index);
+  const auto cardTexture = [&](std::size_t slot) -> SDL_Texture* {
+    const auto it = card_textures_.find(timeline_.cycle().card(slot));
     return it != card_textures_.end() ? it->second.get() : nullptr;
   };
   // Moving from `from` to `to` by `p` (0..1), the way the settings say.
@@ -544,6 +545,7 @@ int SceneLoop::run() {
       continue;
     }
     swapFeed(now);
+    followPlan(now);
     prepare(now);
     const bool waiting = holdForLateCards(now);
     const TimelineFrame frame = timeline_.frameAt(now);
@@ -594,7 +596,7 @@ void SceneLoop::showBlank(double now) {
     SceneFrame info;
     info.time = now;
     info.blank = true;
-    info.posts = content_->playlist.size();
+    info.posts = planner_.position(0, timeline_.cycle()).second;
     info.loaded_at = content_->loaded_at;
     on_frame(info);
   }
@@ -626,6 +628,18 @@ void SceneLoop::swapFeed(double now) {
   // A transition from the card on screen to the new feed's first card.
   swapContent(current, now);
   logInfo("showing " + std::to_string(content_->playlist.size()) + " cards from the reloaded content");
+}
+
+void SceneLoop::followPlan(double now) {
+  // Posts joining or leaving at their minute, an urgent notice cutting in
+  // (CyclePlanner): the cycle is rewritten around the card on screen.
+  if (timeline_.started() && !timeline_.swapping()) {
+    const double wall = clock_.wallTime();
+    const bool changed = timeline_.revise(
+        now, [&](CardCycle& cycle, double t) { return planner_.update(wall, t, cycle); });
+    if (changed) redraw_ = true;
+  }
+  if (planner_.takeShownChanged()) crawl_requested_ = false;
 }
 
 void SceneLoop::prepare(double now) {
@@ -682,8 +696,9 @@ void SceneLoop::releaseOffScreen(const TimelineFrame& frame) {
   // other card lends its texture to the next one prepared.
   const std::size_t current = frame.cycle.current;
   const std::size_t upcoming = (current + 1) % timeline_.cycle().size();
+  const CardCycle& cycle = timeline_.cycle();
   for (auto it = card_textures_.begin(); it != card_textures_.end();) {
-    if (it->first == current || it->first == upcoming) {
+    if (it->first == cycle.card(current) || it->first == cycle.card(upcoming)) {
       ++it;
       continue;
     }
@@ -711,8 +726,8 @@ bool SceneLoop::composeAndPresent(const TimelineFrame& frame, double now) {
   const double work_start = settings_.frame_stats ? clock_.now() : 0;
   if (moving) frame_due_ = now - frame_due_ > interval ? now + interval : frame_due_ + interval;
   const double filled = settings_.screen.crawl ? frame.cycle.hold : 1.0;  // the track animates with the crawl only
-  const render::ProgressMarks marks =
-      render::layoutProgress(geometry_.progress, frame.cycle.current, timeline_.cycle().size(), filled);
+  const auto place = planner_.position(frame.cycle.current, timeline_.cycle());
+  const render::ProgressMarks marks = render::layoutProgress(geometry_.progress, place.first, place.second, filled);
   // Between changes only the crawl and the progress track move.
   std::vector<render::Rect> bands;
   for (const render::Rect* band : {&geometry_.crawl, &geometry_.progress}) {
@@ -779,10 +794,13 @@ void SceneLoop::reportFrame(const TimelineFrame& frame, double now, bool whole, 
   info.swapping = frame.swapping();
   info.crawl_offset = offset;
   info.crawl_period = crawl_period_;
-  info.posts = content_->playlist.size();
+  const auto place = planner_.position(frame.cycle.current, timeline_.cycle());
+  info.place = place.first;
+  info.posts = place.second;
   info.loaded_at = content_->loaded_at;
-  info.title = content_->playlist[frame.cycle.current].title;
-  info.file = content_->playlist[frame.cycle.current].file;
+  info.card = timeline_.cycle().card(frame.cycle.current);
+  info.title = content_->playlist[info.card].title;
+  info.file = content_->playlist[info.card].file;
   const render::HeaderContent& header = headerOf(frame.cycle.current);
   info.position = header.position;
   info.time_text = header.time;
@@ -812,6 +830,8 @@ bool SceneLoop::sleepUntilNextDeadline(double now, double wake, bool moving, boo
   }
   if (moving) deadline = std::min(deadline, screen_.vsync() ? now : frame_due_);
   else frame_due_ = now;  // the first frame of the next motion is due at once
+  const double wall = clock_.wallTime();
+  deadline = std::min(deadline, now + (planner_.nextChange(wall) - wall));
   if (reload_due_ >= 0) deadline = std::min(deadline, reload_due_);
   if (pending_ && !timeline_.swapping() && !shown_.transitioning()) deadline = now;
   if (!handleEvents(screen_.waitUntil(deadline))) return false;

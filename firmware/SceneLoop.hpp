@@ -19,6 +19,7 @@
 #include "firmware/CardCycle.hpp"
 #include "firmware/Clock.hpp"
 #include "firmware/ContentSession.hpp"
+#include "firmware/CyclePlanner.hpp"
 #include "firmware/CycleTimeline.hpp"
 #include "firmware/Damage.hpp"
 #include "firmware/RenderWorker.hpp"
@@ -38,13 +39,15 @@ namespace newsticker::firmware {
 // What one composed frame showed: for tests and recordings.
 struct SceneFrame {
   double time = 0;            // the loop's clock at compose time
-  CycleFrame cycle;           // cards and transition
+  CycleFrame cycle;           // slots of the cycle and the transition
+  std::size_t card = 0;       // the current slot's post in the playlist
+  std::size_t place = 0;      // its place in the cycle, from 0 (the header's "3" is place 2)
   bool full = true;           // the whole frame composed and presented (false: only the moving bands)
   bool blank = false;         // the screen is off (schedule): a black frame
   bool swapping = false;      // a transition from the previous feed's card to the new feed's first
   int crawl_offset = -1;      // strip pixels scrolled past the left edge; -1: no crawl
   int crawl_period = 0;
-  std::size_t posts = 0;      // cards in the cycle
+  std::size_t posts = 0;      // cards in the cycle (the header's "of 11")
   std::time_t loaded_at = 0;  // when the content shown was read
   std::string title;          // the current card's headline
   std::string file;           // and its post file
@@ -92,6 +95,7 @@ class SceneLoop {
   bool scheduleShows(double now);
   bool sleepWhileBlank(double now, double wake);
   void swapFeed(double now);
+  void followPlan(double now);
   void prepare(double now);
   bool holdForLateCards(double now);
   void releaseOffScreen(const TimelineFrame& frame);
@@ -136,7 +140,7 @@ class SceneLoop {
   void drawCrawl(int offset);
   void drawProgress(const render::ProgressMarks& marks);
   int crawlOffset(double elapsed) const;
-  bool cardReady(std::size_t index) const { return card_textures_.count(index) != 0; }
+  bool cardReady(std::size_t slot) const { return card_textures_.count(timeline_.cycle().card(slot)) != 0; }
   bool headerReady(std::size_t index) const { return geometry_.header.h <= 0 || headers_.count(index) != 0; }
   void noteFrameWork(bool moving, int kind, double work_start);
   void reportFrame(const TimelineFrame& frame, double now, bool whole, int offset, const render::ProgressMarks& marks);
@@ -151,7 +155,8 @@ class SceneLoop {
   render::ScreenStyle style_;
   render::CardRenderer cards_;
   render::ClockText clock_text_;
-  CycleTimeline timeline_;
+  CyclePlanner planner_;   // which posts show in which slots, as the wall clock moves
+  CycleTimeline timeline_;  // its slots on the loop's clock; card textures are kept by post (cycle().card(slot))
   Damage damage_{1};
   render::LineBreaker worker_breaker_;  // used by worker jobs only
   RenderWorker worker_;                 // cards, header, crawl: everything that uses fonts

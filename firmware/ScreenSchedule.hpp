@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "content/DayPart.hpp"
+
 namespace newsticker::firmware {
 
 struct ScreenSchedule {
@@ -24,11 +26,8 @@ struct ScreenSchedule {
   int minutesUntilChange(int weekday, int minute_of_day) const;
 };
 
-// "07:30" -> 450; nullopt unless HH:MM with 0 <= HH <= 24 and 0 <= MM < 60
-// ("24:00" is the end of the day).
-std::optional<int> parseMinuteOfDay(const std::string& text);
-
-// "mon".."sun" (or "monday"..) -> 0..6; nullopt otherwise.
-std::optional<int> parseWeekday(const std::string& text);
+// HH:MM and weekday names: read as a post's show_hours reads them.
+using content::parseMinuteOfDay;
+using content::parseWeekday;
 
 }  // namespace newsticker::firmware

@@ -54,7 +54,7 @@ std::string statusLine(const SceneFrame& frame) {
   if (frame.blank) return posts + ", screen off by the schedule";
   // Whole UTF-8 and whole grapheme clusters: systemd drops a datagram that is not UTF-8.
   const std::string title = content::printableText(frame.title, 80);
-  return posts + ", card " + std::to_string(frame.cycle.current + 1) + "/" +
+  return posts + ", card " + std::to_string(frame.place + 1) + "/" +
          std::to_string(frame.posts) + ": " + title;
 }
 
@@ -72,7 +72,7 @@ SharedContent loadAgain(const Options& options, bool first_time) {
     // For benchmarks: when the whole feed was in memory.
     logInfo(joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
                    std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(),
-                   " posts=", fresh->playlist.size(), " cached=", fresh->feed.cached_files));
+                   " posts=", cardCount(*fresh), " cached=", fresh->feed.cached_files));
   }
   std::size_t rejected = 0;
   for (const content::Diagnostic& d : fresh->feed.diagnostics) {
@@ -85,7 +85,7 @@ SharedContent loadAgain(const Options& options, bool first_time) {
     }
   }
   logInfo((first_time ? "loaded " : "reloaded ") + options.content_dir + ": " +
-          std::to_string(fresh->playlist.size()) + " cards, " + std::to_string(fresh->feed.rejected_files) +
+          std::to_string(cardCount(*fresh)) + " cards, " + std::to_string(fresh->feed.rejected_files) +
           " files rejected, " + std::to_string(fresh->feed.cached_files) + " posts from the cache");
   return fresh;
 }

@@ -14,6 +14,7 @@
 #include "firmware/CheckReport.hpp"
 #include "firmware/CommandLine.hpp"
 #include "firmware/Config.hpp"
+#include "firmware/EditWindow.hpp"
 #include "firmware/FetchCommand.hpp"
 #include "firmware/ContactSheet.hpp"
 #include "firmware/FleetCommands.hpp"
@@ -53,9 +54,10 @@ std::string headlessFolder() {
 
 int renderHeadless(const firmware::Options& options, firmware::ContentSession& content, const std::string& dir) {
   firmware::SdlRuntime sdl("dummy");
-  const int status = firmware::runScreenshots(options, content, dir);
+  std::size_t cards = 0;
+  const int status = firmware::runScreenshots(options, content, dir, &cards);
   if (status == 0) {
-    std::cout << "wrote " << content.playlist.size() << " cards to " << dir << "\n";
+    std::cout << "wrote " << cards << " cards to " << dir << "\n";
   }
   return status;
 }
@@ -64,9 +66,20 @@ int renderPreview(const firmware::Options& options, firmware::ContentSession& co
   firmware::SdlRuntime sdl("dummy");
   const int status = firmware::writePreviewSheet(options, content, options.preview_path);
   if (status == 0) {
-    std::cout << "wrote preview of " << content.playlist.size() << " cards to " << options.preview_path << "\n";
+    std::cout << "wrote preview of " << firmware::cardCount(content) << " cards to " << options.preview_path << "\n";
   }
   return status;
+}
+
+// When each post shows and, with --at, the cycle then (in the config's time
+// zone); windows that are over or never open become warnings of the report.
+firmware::ShowFacts checkShowing(const firmware::Options& options, firmware::ContentSession& content) {
+  const double at = firmware::momentOf(options);
+  for (content::Diagnostic& warning : firmware::showWarnings(content.feed.posts, at, options.scene.clock.time_zone)) {
+    content.feed.diagnostics.push_back(std::move(warning));
+  }
+  return firmware::showFacts(content.feed.posts, content.playlist, at, !options.at.empty(),
+                             firmware::sceneSettingsFor(options, content));
 }
 
 }  // namespace
@@ -119,6 +132,7 @@ int main(int argc, char** argv) {
     }
     firmware::logWarning(problem);
   }
+  if (options.mode == firmware::Mode::Edit) return firmware::runEditWindow(options);
 
   content::LoadLimits limits = firmware::loadLimitsFor(options);
   // The show starts from a first look at the folder (the newest files, or
@@ -160,10 +174,11 @@ int main(int argc, char** argv) {
     } else {
       firmware::logWarning("fonts unavailable; characters and cut text are not checked");
     }
+    const firmware::ShowFacts show = checkShowing(options, content);
     if (options.json) {
-      firmware::writeCheckJson(content.feed, missing, std::cout, cuts);
+      firmware::writeCheckJson(content.feed, missing, std::cout, cuts, show);
     } else {
-      firmware::writeCheckReport(content.feed, missing, std::cout, cuts, options.verbose);
+      firmware::writeCheckReport(content.feed, missing, std::cout, cuts, options.verbose, show);
     }
     return content.feed.rejected_files == 0 ? 0 : 1;
   }
@@ -174,7 +189,7 @@ int main(int argc, char** argv) {
     firmware::logInfo(firmware::joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
                                        std::chrono::duration<double>(
                                            std::chrono::system_clock::now().time_since_epoch()).count(),
-                                       " posts=", content.playlist.size(), " cached=", content.feed.cached_files));
+                                       " posts=", firmware::cardCount(content), " cached=", content.feed.cached_files));
   }
   const auto missing = fonts::missingFontFiles(options.font_chain);
   if (!missing.empty()) {

@@ -28,4 +28,15 @@ std::string scanCaption(const content::LanguageTag& language) {
   return it != kCaptions.end() ? it->second : kCaptions.at("en");
 }
 
+std::string urgentLabel(const content::LanguageTag& language) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"en", "URGENT"},        {"fr", "URGENT"},         {"de", "DRINGEND"},   {"es", "URGENTE"},
+      {"it", "URGENTE"},       {"pt", "URGENTE"},        {"nl", "DRINGEND"},   {"ja", "緊急"},
+      {"zh-Hans", "紧急"},     {"zh-Hant", "緊急"},      {"ko", "긴급"},       {"ar", "عاجل"},
+      {"he", "דחוף"},          {"th", "ด่วน"},            {"hi", "अत्यावश्यक"},
+  };
+  const auto it = kLabels.find(language.str());
+  return it != kLabels.end() ? it->second : kLabels.at("en");
+}
+
 }  // namespace newsticker::render

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The words a card prints under its QR code, in the post's language. Pure.
+// The words a card prints of its own (under its QR code, on an urgent
+// notice's band), in the post's language. Pure.
 #pragma once
 
 #include <string>
@@ -13,5 +14,10 @@ namespace newsticker::render {
 // tag written "fr-CA" or "zh-TW" is normalised to "fr" or "zh-Hant" when it
 // becomes a LanguageTag). English for a language it does not know.
 std::string scanCaption(const content::LanguageTag& language);
+
+// The word on an urgent notice's band, as a reader of `language` says it:
+// "URGENT" ("en", "fr"), "DRINGEND" ("de"), "緊急" ("ja"), "긴급" ("ko"),
+// "紧急" ("zh-Hans"), "عاجل" ("ar") ...; English for a language it does not know.
+std::string urgentLabel(const content::LanguageTag& language);
 
 }  // namespace newsticker::render

@@ -10,6 +10,7 @@
 #include "render/CardCaption.hpp"
 #include "render/TextDirection.hpp"
 #include "render/TextFitter.hpp"
+#include "render/UrgentBand.hpp"
 
 namespace newsticker::render {
 namespace {
@@ -144,6 +145,7 @@ class CardComposer {
 
   DrawList compose(CardFit* fit) {
     placePanel();
+    if (post_.show.urgent) placeUrgentBand();
     measureQrTile();
     placePhoto();
     placeQrCode();
@@ -173,6 +175,16 @@ class CardComposer {
                  panel_.h - pad_top - p_.chrome(theme_.padding_bottom)};
     text_bottom_ = bottom(text_);
     column_width_ = text_.w;
+  }
+
+  // An urgent notice's band across the top of the panel (UrgentBand.hpp);
+  // everything else is placed below it.
+  void placeUrgentBand() {
+    const int band = addUrgentBand(list_, panel_, p_.chrome(theme_.panel_radius), p_.chrome(theme_.padding_x), p_.unit,
+                                   theme_, language_, measurer_, breaker_);
+    panel_ = Rect{panel_.x, panel_.y + band, panel_.w, panel_.h - band};
+    text_.y += band;
+    text_.h -= band;
   }
 
   // Landscape: the right part of the panel; portrait: its top. The text

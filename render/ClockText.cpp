@@ -100,23 +100,4 @@ std::string ClockText::time(std::time_t t) const { return format(formatters_->ti
 
 std::string ClockText::date(std::time_t t) const { return format(formatters_->date, t); }
 
-LocalTime localTime(std::time_t t, const std::string& zone) {
-  LocalTime local;
-  const bool known = content::isKnownTimeZone(zone);
-  const std::u16string zone16 = toUtf16(zone);
-  UErrorCode status = U_ZERO_ERROR;
-  UCalendar* calendar = ucal_open(known ? reinterpret_cast<const UChar*>(zone16.data()) : nullptr,
-                                  known ? static_cast<int32_t>(zone16.size()) : 0, "en_GB@calendar=gregorian",
-                                  UCAL_GREGORIAN, &status);
-  if (U_FAILURE(status)) return local;
-  ucal_setMillis(calendar, static_cast<UDate>(t) * 1000.0, &status);
-  const int day = ucal_get(calendar, UCAL_DAY_OF_WEEK, &status);  // 1 = Sunday
-  local.weekday = (day + 5) % 7;
-  local.minute_of_day = ucal_get(calendar, UCAL_HOUR_OF_DAY, &status) * 60 + ucal_get(calendar, UCAL_MINUTE, &status);
-  local.second_of_minute = ucal_get(calendar, UCAL_SECOND, &status);
-  ucal_close(calendar);
-  if (U_FAILURE(status)) return LocalTime{};
-  return local;
-}
-
 }  // namespace newsticker::render

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "content/LanguageTag.hpp"
+#include "content/PostDate.hpp"
 
 namespace newsticker::render {
 
@@ -38,13 +39,8 @@ class ClockText {
   std::unique_ptr<Formatters> formatters_;
 };
 
-// The local weekday (0 = Monday .. 6 = Sunday) and minute of the day at `t`
-// in `zone` (IANA id; empty or unknown: the system's zone), by ICU's calendar.
-struct LocalTime {
-  int weekday = 0;
-  int minute_of_day = 0;
-  int second_of_minute = 0;
-};
-LocalTime localTime(std::time_t t, const std::string& zone);
+// The local weekday, minute and day at a time in a zone: one home, in content/PostDate.
+using content::LocalTime;
+using content::localTime;
 
 }  // namespace newsticker::render

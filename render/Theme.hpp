@@ -31,6 +31,9 @@ struct Theme {
   Color chip_text{205, 222, 255};
   Color qr_dark{15, 23, 42};     // QR modules and the caption under the code
   Color qr_light{255, 255, 255}; // the QR tile, quiet zone included
+  Color urgent_top{214, 40, 40};     // an urgent notice's band (UrgentBand.hpp): white on it is 5:1 and more
+  Color urgent_bottom{190, 30, 36};
+  Color urgent_text{255, 255, 255};  // its word and its icon's disc
 
   // Chrome (tighter on small screens).
   int margin = 44;          // screen edge (or inset) to panel

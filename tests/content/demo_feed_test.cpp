@@ -10,6 +10,8 @@
 #include "content/DemoFeed.hpp"
 #include "content/FeedLoader.hpp"
 #include "content/Playlist.hpp"
+#include "content/PostDate.hpp"
+#include "content/ShowWindow.hpp"
 #include "content/RasterHeader.hpp"
 
 using namespace newsticker::content;
@@ -19,7 +21,7 @@ using content_test::startsWith;
 
 namespace {
 
-constexpr std::size_t kDemoPosts = 16;
+constexpr std::size_t kDemoPosts = 17;
 
 std::size_t wordCount(const std::string& text) {
   std::istringstream words(text);
@@ -47,7 +49,7 @@ TEST_CASE("demo feed: loads without errors and has enough posts") {
   CHECK(feed.posts_folder == "posts");
 }
 
-TEST_CASE("demo feed: all 16 posts load with no diagnostic at all, none a draft") {
+TEST_CASE("demo feed: all 17 posts load with no diagnostic at all, none a draft") {
   const Feed feed = loadFeed(demoFeed());
   for (const auto& d : feed.diagnostics) MESSAGE(formatDiagnostic(d));
   CHECK(feed.diagnostics.empty());
@@ -101,6 +103,38 @@ TEST_CASE("demo feed: the playlist shows something") {
   for (std::size_t i = 1; i < playlist.size(); ++i) {
     if (!playlist[i].date.empty()) CHECK(playlist[i - 1].date >= playlist[i].date);
   }
+}
+
+TEST_CASE("demo feed: calm, with an urgent notice whose window is past and a notice with a show window") {
+  const Feed feed = loadFeed(demoFeed());
+  const auto playlist = buildPlaylist(feed.posts, false);
+  const auto at = [](const std::string& utc) { return instantOf(utc + "Z", "").value(); };
+  const auto cycle = [&](const std::string& utc) { return cycleOrder(playlist, showingAt(playlist, at(utc), "UTC")); };
+  const Post& drill = demoPost(feed, "2026-11-12-commons-fire-drill.md");
+  CHECK(drill.show.urgent);
+  CHECK(drill.show.until == "2026-11-12T10:30:00");
+  const Post& winter = demoPost(feed, "2026-11-23-commons-front-desk-winter-hours.md");
+  CHECK(winter.show.until == "2027-04-01T00:00:00");
+  // Whenever the demo runs, it opens on the same first card, and the urgent notice never cuts in.
+  for (const char* when :
+       {"2026-11-24T09:41:30", "2026-12-24T09:00:00", "2027-06-01T12:00:00", "2031-01-01T00:00:00"}) {
+    CAPTURE(when);
+    const std::vector<std::size_t> order = cycle(when);
+    REQUIRE_FALSE(order.empty());
+    CHECK(playlist[order[0]].file == "posts/2026-12-02-riverline-late-night-ferry-trial.md");
+  }
+  const auto showing = [&](const std::string& utc, const Post& post) {
+    for (std::size_t i = 0; i < playlist.size(); ++i) {
+      if (playlist[i].file == post.file) return bool(showingAt(playlist, at(utc), "UTC")[i]);
+    }
+    return false;
+  };
+  CHECK(showing("2026-11-12T10:15:00", drill));  // on the morning of the drill it did cut in
+  CHECK_FALSE(showing("2026-11-24T09:41:30", drill));
+  CHECK(showing("2026-12-24T09:00:00", winter));
+  CHECK_FALSE(showing("2027-04-01T00:00:00", winter));
+  CHECK(cycle("2026-12-24T09:00:00").size() == kDemoPosts - 1);
+  CHECK(cycle("2027-06-01T12:00:00").size() == kDemoPosts - 2);
 }
 
 TEST_CASE("demo feed: an Arabic and a Hindi post load with their language and no diagnostic") {

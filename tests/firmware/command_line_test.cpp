@@ -83,3 +83,31 @@ TEST_CASE("--rotate, --renderer and --record with --seconds") {
   const char* both[] = {"newsticker", "--record", "a.webp", "--check"};
   CHECK(parseCommandLine(4, both).error.find("cannot be combined") != std::string::npos);
 }
+
+TEST_CASE("--at with --check or --screenshot, and newsticker edit FILE") {
+  auto parsed = parse({"--check", "--at", "2026-12-24 09:00"});
+  REQUIRE(parsed.error.empty());
+  CHECK(parsed.options.mode == Mode::Check);
+  CHECK(parsed.options.at == "2026-12-24T09:00:00");
+  parsed = parse({"--screenshot", "out", "--at", "2026-12-24T08:00:00Z"});
+  REQUIRE(parsed.error.empty());
+  CHECK(parsed.options.at == "2026-12-24T08:00:00Z");
+  CHECK(parse({"--at", "2026-12-24 09:00"}).error == "--at goes with --check or --screenshot");
+  CHECK(parse({"--check", "--at", "tomorrow"}).error ==
+        "--at must be a date and time such as \"2026-12-24 09:00\" (got 'tomorrow')");
+
+  parsed = parse({"edit", "posts/notice.md", "--size", "1280x720", "--portrait", "--content", "feed"});
+  REQUIRE(parsed.error.empty());
+  CHECK(parsed.options.mode == Mode::Edit);
+  CHECK(parsed.options.edit_file == "posts/notice.md");
+  CHECK(parsed.options.edit_portrait);
+  CHECK(parsed.options.width == 1280);
+  CHECK(parsed.options.content_dir == "feed");
+  parsed = parse({"--watch", "posts/notice.md"});
+  REQUIRE(parsed.error.empty());
+  CHECK(parsed.options.mode == Mode::Edit);
+  CHECK(parse({"edit"}).error == "edit needs the post file to show: newsticker edit posts/notice.md");
+  CHECK(parse({"edit", "a.md", "--check"}).error ==
+        "edit (--watch) cannot be combined with --check, --screenshot, --preview or --record");
+  CHECK(parse({"--portrait"}).error == "--portrait goes with edit (--watch)");
+}

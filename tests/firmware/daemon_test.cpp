@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <set>
 #include <sys/stat.h>
 #include <string>
@@ -266,6 +267,48 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
   took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 4); });
   CHECK(took >= 0);
   CHECK(program.stop() == 0);
+}
+
+TEST_CASE("an urgent notice dropped into the folder is on screen within the reload delay, then the cycle goes on") {
+  const fs::path dir = freshFolder("urgent");
+  fs::create_directories(dir / "feed" / "posts");
+  writePost(dir / "feed" / "posts" / "2026-11-01-one.md", "First post", "2026-11-01");
+  writePost(dir / "feed" / "posts" / "2026-11-02-two.md", "Second post", "2026-11-02");
+  NotifySocket notify(dir / "notify.sock");
+  Program program({"--headless", "--content", (dir / "feed").string(), "--duration", "3"},
+                  {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(), "XDG_CACHE_HOME=" + (dir / "cache").string()},
+                  (dir / "stderr.txt").string());
+  std::vector<std::string> seen;
+  REQUIRE(waitForStatus(notify, 5.0, [](const std::string& s) { return hasPosts(s, 2); }, &seen) >= 0);
+  // Written whole and renamed into place, as a sync tool does.
+  std::ofstream(dir / "feed" / "drill.tmp")
+      << "---\ntitle: Fire drill now\nurgent: true\nduration: 2\n---\nLeave by the stairs.\n";
+  const auto dropped = Clock::now();
+  fs::rename(dir / "feed" / "drill.tmp", dir / "feed" / "posts" / "2026-11-03-drill.md");
+  const double took =
+      waitForStatus(notify, 5.0, [](const std::string& s) { return s.find("Fire drill now") != std::string::npos; },
+                    &seen);
+  CHECK(took >= 0);
+  CHECK(took < 2.5);  // the reload waits a second for the folder to settle
+  MESSAGE("urgent notice on screen " << secondsSince(dropped) << " s after it was dropped");
+  // The regular cycle still counts two cards; after the notice's 2 s the card it cut into is back.
+  CHECK(hasPosts(seen.back(), 2));
+  std::string before;
+  for (auto it = seen.rbegin() + 1; it != seen.rend() && before.empty(); ++it) {
+    if (it->find("Fire drill now") == std::string::npos) before = it->substr(it->find(": ") + 2);
+  }
+  REQUIRE_FALSE(before.empty());
+  std::string after;
+  waitForStatus(notify, 5.0, [&](const std::string& s) {
+    if (s.find("Fire drill now") != std::string::npos) return false;
+    after = s.substr(s.find(": ") + 2);
+    return true;
+  });
+  CHECK(after == before);
+  CHECK(program.stop() == 0);
+  std::ifstream log(dir / "stderr.txt");
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  CHECK(text.find("urgent notice posts/2026-11-03-drill.md cuts in") != std::string::npos);
 }
 
 namespace {

@@ -87,9 +87,14 @@ TEST_CASE("--screenshot writes one PNG per demo card, in order, at the requested
   firmware::Options options;
   options.width = 800;
   options.height = 450;
+  options.at = "2026-11-24T09:41:30";  // the cycle then: every demo post but the past urgent notice (and standby)
+  options.scene.clock.time_zone = "UTC";
+  const std::size_t cards = content.playlist.size() - 2;
   const fs::path out = freshFolder("demo-shots");
-  REQUIRE(firmware::runScreenshots(options, content, out.string()) == 0);
-  for (std::size_t i = 1; i <= content.playlist.size(); ++i) {
+  std::size_t written = 0;
+  REQUIRE(firmware::runScreenshots(options, content, out.string(), &written) == 0);
+  CHECK(written == cards);
+  for (std::size_t i = 1; i <= cards; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "card-%03zu.png", i);
     render::SurfacePtr png(IMG_Load((out / name).c_str()));
@@ -100,8 +105,44 @@ TEST_CASE("--screenshot writes one PNG per demo card, in order, at the requested
   }
   CHECK_FALSE(fs::exists(out / "card-000.png"));
   char after_last[32];
-  std::snprintf(after_last, sizeof after_last, "card-%03zu.png", content.playlist.size() + 1);
+  std::snprintf(after_last, sizeof after_last, "card-%03zu.png", cards + 1);
   CHECK_FALSE(fs::exists(out / after_last));
+  fs::remove_all(out);
+}
+
+TEST_CASE("--screenshot --at: the cycle as it was during the demo's fire drill, its urgent notice first") {
+  firmware::SdlRuntime sdl("dummy");
+  firmware::ContentSession content = firmware::openContent("", false);
+  firmware::Options options;
+  options.width = 960;
+  options.height = 540;
+  options.scene.clock.time_zone = "UTC";
+  const fs::path out = freshFolder("demo-drill-shots");
+  options.at = "2026-11-12T10:15:00";  // the notice shows from 10:00 to 10:30 (the demo's posts of later dates
+                                       // are not dated in the future: only Jekyll and Hugo sites wait for them)
+  std::size_t during = 0;
+  REQUIRE(firmware::runScreenshots(options, content, (out / "during").string(), &during) == 0);
+  options.at = "2026-11-12T10:30:00";
+  std::size_t after = 0;
+  REQUIRE(firmware::runScreenshots(options, content, (out / "after").string(), &after) == 0);
+  CHECK(during == after + 1);  // the notice, then the same cycle
+  // The notice's red band across the top of the panel, below the header; not on the first card after.
+  const auto redAcross = [](SDL_Surface& s) {
+    int red = 0;
+    for (int x = 100; x < 860; x += 10) {
+      const Uint32 p = *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s.pixels) + 90 * s.pitch + x * 4);
+      red += ((p >> 16) & 0xFF) > 170 && ((p >> 8) & 0xFF) < 70 && (p & 0xFF) < 70;
+    }
+    return red;
+  };
+  render::SurfacePtr first(IMG_Load((out / "during" / "card-001.png").c_str()));
+  render::SurfacePtr usual(IMG_Load((out / "after" / "card-001.png").c_str()));
+  REQUIRE(first);
+  REQUIRE(usual);
+  render::SurfacePtr first_argb(SDL_ConvertSurfaceFormat(first.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+  render::SurfacePtr usual_argb(SDL_ConvertSurfaceFormat(usual.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+  CHECK(redAcross(*first_argb) > 30);
+  CHECK(redAcross(*usual_argb) == 0);
   fs::remove_all(out);
 }
 

@@ -45,7 +45,12 @@ TEST_CASE("a worker stuck in a slow decode is reported stuck, and its end does n
         return {};
       },
       "decoding a slow logo");
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // The job runs for 0.2 s at least (on a loaded machine the thread may
+  // start late: wait for it, up to 20 s).
+  const auto posted = std::chrono::steady_clock::now();
+  while (worker->runningSeconds() <= 0.2 && std::chrono::steady_clock::now() - posted < std::chrono::seconds(20)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   const double running = worker->runningSeconds();
   CHECK(running > 0.2);
   CHECK(firmware::stallReason(running, 0).empty());  // 15 s allowed by default

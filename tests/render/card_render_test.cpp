@@ -12,6 +12,7 @@
 #include "content/DemoFeed.hpp"
 #include "content/FeedLoader.hpp"
 #include "content/MemoryTree.hpp"
+#include "render/CardCaption.hpp"
 #include "render/CardRenderer.hpp"
 
 using namespace newsticker;
@@ -201,4 +202,50 @@ TEST_CASE("open fonts stay bounded however many sizes the cards try") {
   INFO("open fonts: " << fonts.openFonts());
   CHECK(fonts.openFonts() <= 12);
   CHECK(fonts.openFonts() >= 4);
+}
+
+TEST_CASE("an urgent notice's card: the red band across the panel's top, its alert sign, URGENT in its language") {
+  render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
+  content::MemoryTree tree("test", {});
+  content::Post post;
+  post.file = "posts/drill.md";
+  post.title = "Fire drill now: leave by the nearest stairs";
+  post.source = "Facilities";
+  post.language = "en";
+  std::vector<std::string> warnings;
+  render::SurfacePtr calm = renderer.render(post, tree, {960, 540}, warnings);
+  post.show.urgent = true;
+  render::SurfacePtr urgent = renderer.render(post, tree, {960, 540}, warnings);
+  REQUIRE(calm);
+  REQUIRE(urgent);
+  CHECK(warnings.empty());
+  const render::Theme theme;
+  // At 960x540 the panel starts 16 px in (44 units of chrome at 0.365 px), the
+  // band is 75 px (150 units at 0.5 px) tall, the icon 46 px, 32 px in.
+  int band = 0, panel = 0;
+  for (int x = 40; x < 920; x += 8) {
+    band += near(pixelAt(*urgent, x, 30), theme.urgent_top, 24);
+    panel += near(pixelAt(*calm, x, 30), theme.urgent_top, 24);
+  }
+  CHECK(band > 90);
+  CHECK(panel == 0);
+  // The alert sign: a white disc with the band's red exclamation mark in it; the word in white after it.
+  const int icon_left = 16 + 32, icon = 46, icon_top = 16 + (75 - icon) / 2;
+  CHECK(near(pixelAt(*urgent, icon_left + 8, icon_top + icon / 2), theme.urgent_text, 8));
+  CHECK(near(pixelAt(*urgent, icon_left + icon / 2, icon_top + icon / 3), theme.urgent_top, 40));  // the bar
+  CHECK(near(pixelAt(*urgent, icon_left + icon / 2, icon_top + icon * 3 / 4), theme.urgent_top, 40));  // the dot
+  CHECK(brightPixels(*urgent, {icon_left + icon + 10, 16 + 10, 200, 55}, 230) > 300);
+  // Everything below moves down by the band: the first ink under it is 75 px lower than on the calm card.
+  const auto firstInk = [](SDL_Surface& s, int from) {
+    for (int y = from; y < 540; ++y) {
+      if (brightPixels(s, {120, y, 500, 1}, 180) > 5) return y;
+    }
+    return 540;
+  };
+  CHECK(firstInk(*urgent, 16 + 75 + 1) - firstInk(*calm, 17) == doctest::Approx(75).epsilon(0.1));
+
+  CHECK(render::urgentLabel("ja") == "緊急");
+  CHECK(render::urgentLabel("de") == "DRINGEND");
+  CHECK(render::urgentLabel("zh-Hant") == "緊急");
+  CHECK(render::urgentLabel("xx") == "URGENT");
 }
