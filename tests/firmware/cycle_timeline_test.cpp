@@ -181,3 +181,29 @@ TEST_CASE("the next change is after now and frameAt shows it there, however the 
   }
   CHECK(near_misses > 1000);
 }
+
+TEST_CASE("revising the cycle in place: the time the change returns is where the cycle stands now") {
+  CycleTimeline timeline = threeCards();
+  timeline.start(10);
+  int calls = 0;
+  double seen = -1;
+  // Nothing changed: the time zero stays.
+  CHECK_FALSE(timeline.revise(12, [&](CardCycle&, double t) -> std::optional<double> {
+    ++calls;
+    seen = t;
+    return std::nullopt;
+  }));
+  CHECK(calls == 1);
+  CHECK(seen == doctest::Approx(2));
+  CHECK(timeline.frameAt(12).t == doctest::Approx(2));
+  // A cycle of two 3 s cards replaces it, 4 s in (card 1's hold): the frame follows.
+  CHECK(timeline.revise(12, [&](CardCycle& cycle, double) -> std::optional<double> {
+    cycle = CardCycle({3, 3}, 1);
+    return 4.0;
+  }));
+  const TimelineFrame frame = timeline.frameAt(12);
+  CHECK(frame.t == doctest::Approx(4));
+  CHECK(frame.cycle.current == 1);
+  CHECK(timeline.cycle().size() == 2);
+  CHECK(timeline.frameAt(13).t == doctest::Approx(5));
+}
