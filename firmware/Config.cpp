@@ -93,15 +93,16 @@ double safeAreaFrom(const YAML::Node& node) {
 void applyTransition(const YAML::Node& node, SceneSettings& scene) {
   const auto kind = [&](const YAML::Node& v) {
     const std::string name = text(v, "transition");
-    if (name == "crossfade" || name == "fade") scene.transition = TransitionKind::Crossfade;
+    if (name == "fade-through" || name == "fade_through") scene.transition = TransitionKind::FadeThrough;
+    else if (name == "crossfade" || name == "fade") scene.transition = TransitionKind::Crossfade;
     else if (name == "slide" || name == "push") scene.transition = TransitionKind::Slide;
-    else throw ConfigError{lineOf(v), "transition must be crossfade or slide"};
+    else throw ConfigError{lineOf(v), "transition must be fade-through, crossfade or slide"};
   };
   if (node.IsScalar()) {
     kind(node);
     return;
   }
-  if (!node.IsMap()) throw ConfigError{lineOf(node), "transition is crossfade, slide, or {kind, seconds}"};
+  if (!node.IsMap()) throw ConfigError{lineOf(node), "transition is fade-through, crossfade, slide, or {kind, seconds}"};
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     if (key == "kind") {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iomanip>
 
+#include "render/CardGround.hpp"
 #include "render/CardPainter.hpp"
 #include "render/CrawlStrip.hpp"
 #include "render/TextDirection.hpp"
@@ -33,9 +34,6 @@ render::CardSize cardSizeFor(int width, int height, render::Insets insets) {
   }
   return render::CardSize(width, height, insets);
 }
-
-// Ease in and out, so a transition starts and lands softly.
-double eased(double p) { return p * p * (3 - 2 * p); }
 
 }  // namespace
 
@@ -83,7 +81,7 @@ std::size_t SceneLoop::liveTextures() const {
   std::size_t count = crawl_tiles_.size();
   for (const auto& card : card_textures_) count += card.second ? 1 : 0;
   for (const render::TexturePtr* t : {&spare_card_texture_, &header_texture_, &outgoing_}) count += *t ? 1 : 0;
-  return count;
+  return count + grounds_.textures();
 }
 
 void SceneLoop::contentChanged(bool immediately) {
@@ -139,6 +137,7 @@ std::size_t SceneLoop::continueContent(std::size_t current) {
     if (card.second) spare_card_texture_ = std::move(card.second);
   }
   card_textures_.clear();
+  grounds_.clear();
   content_ = std::move(pending_);
   pending_.reset();
   cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
@@ -162,6 +161,7 @@ void SceneLoop::setUp() {
   ++generation_;
   worker_.dropQueued();
   card_textures_.clear();
+  grounds_.clear();
   spare_card_texture_.reset();
   cards_requested_.clear();
   header_texture_.reset();
@@ -185,18 +185,25 @@ void SceneLoop::requestCard(std::size_t index) {
       [this, generation, size, content, index, rotation]() -> RenderWorker::HandOver {
         const content::Post* post = &content->playlist[index];
         std::vector<std::string> warnings;
-        SharedSurface surface;
-        std::string failure;
+        SharedSurface surface, ground;
+        std::string failure, ground_key;
         try {
           // Painted, turned and made opaque here, so the display thread only copies it.
-          render::SurfacePtr card = cards_.render(*post, *content->tree, size, warnings);
+          render::DrawList list;
+          render::SurfacePtr card = cards_.render(*post, *content->tree, size, warnings, &list);
           if (card) surface = share(render::uploadReady(*card, rotation, false));
+          const render::DrawList chrome = render::cardGround(list, settings_.theme);  // what a fade-through keeps
+          ground_key = render::groundKey(chrome);
+          if (render::SurfacePtr painted = render::paintDrawList(chrome, fonts_, {})) {
+            ground = share(render::uploadReady(*painted, rotation, false));
+          }
           if (!surface) failure = post->file + ": cannot paint the card: " + SDL_GetError();
         } catch (const std::exception& error) {
           failure = post->file + ": cannot prepare the card: " + error.what();
         }
-        return [this, generation, index, surface, warnings, failure] {
+        return [this, generation, index, surface, ground, ground_key, warnings, failure] {
           if (generation != generation_) return;
+          if (ground) grounds_.put(index, ground_key, *ground, *compositor_);
           for (const std::string& warning : warnings) logOnce(warning);
           if (!failure.empty()) logOnce(failure);
           cards_requested_.erase(index);
@@ -392,33 +399,22 @@ int SceneLoop::crawlOffset(double elapsed) const {
 }
 
 void SceneLoop::drawCards(const CycleFrame& frame, double swap_progress) {
-  const render::Rect whole{0, 0, geometry_.width, geometry_.height};
-  const auto drawTexture = [&](SDL_Texture* texture, const render::Rect& at, Uint8 alpha) {
-    if (texture != nullptr) compositor_->draw(*texture, at, alpha);
-    else if (alpha == 255) compositor_->fill(at, settings_.theme.background_top);
-  };
   const auto cardTexture = [&](std::size_t index) -> SDL_Texture* {
     const auto it = card_textures_.find(index);
     return it != card_textures_.end() ? it->second.get() : nullptr;
   };
-  // Moving from `from` to `to` by `p` (0..1), the way the settings say.
-  const auto transition = [&](SDL_Texture* from, SDL_Texture* to, double p) {
-    const double e = eased(p);
-    if (settings_.transition == TransitionKind::Slide) {
-      const int dx = static_cast<int>(std::lround(e * geometry_.width));
-      drawTexture(from, {-dx, 0, geometry_.width, geometry_.height}, 255);
-      drawTexture(to, {geometry_.width - dx, 0, geometry_.width, geometry_.height}, 255);
-    } else {
-      drawTexture(from, whole, 255);
-      drawTexture(to, whole, static_cast<Uint8>(std::lround(255 * e)));
-    }
+  // Moving from `from` to `to` (whose ground is `to_index`'s) by `p` (0..1), the way the settings say.
+  const auto transition = [&](SDL_Texture* from, std::size_t to_index, double p) {
+    drawTransition(*compositor_, transitionLayers(settings_.transition, p, geometry_.width, geometry_.height),
+                   grounds_.of(to_index), from, cardTexture(to_index), settings_.theme.background_top);
   };
   if (swap_progress >= 0) {
-    transition(outgoing_.get(), cardTexture(0), swap_progress);
+    transition(outgoing_.get(), 0, swap_progress);
   } else if (!frame.transitioning()) {
-    drawTexture(cardTexture(frame.current), whole, 255);
+    const std::vector<TransitionLayer> alone{{TransitionLayer::Source::From, {0, 0, geometry_.width, geometry_.height}, 1}};
+    drawTransition(*compositor_, alone, nullptr, cardTexture(frame.current), nullptr, settings_.theme.background_top);
   } else {
-    transition(cardTexture(frame.current), cardTexture(frame.next), frame.transition);
+    transition(cardTexture(frame.current), frame.next, frame.transition);
   }
 }
 
@@ -649,6 +645,7 @@ int SceneLoop::run() {
         if (it->second) spare_card_texture_ = std::move(it->second);
         it = card_textures_.erase(it);
       }
+      grounds_.keepOnly({frame.current, upcoming});
     }
 
     // Compose and present.

@@ -61,7 +61,7 @@ SurfacePtr CardRenderer::loadImage(const content::ContentTree& tree, const std::
 }
 
 SurfacePtr CardRenderer::render(const content::Post& post, const content::ContentTree& tree, const CardSize& size,
-                                std::vector<std::string>& warnings) {
+                                std::vector<std::string>& warnings, DrawList* painted) {
   // Decoded at the size drawn, keyed by (photo?, path, width, height): a
   // second layout that keeps an image's box does not decode it again.
   using ImageKey = std::tuple<bool, std::string, int, int>;
@@ -106,6 +106,7 @@ SurfacePtr CardRenderer::render(const content::Post& post, const content::Conten
       if (it == decoded.end() || !it->second) continue;
       (request.photo ? photos : logos).emplace(request.path, std::move(it->second));
     }
+    if (painted != nullptr) *painted = list;
     return paintDrawList(list, fonts_, logos, photos);
   }
 }
