@@ -72,6 +72,9 @@ SurfacePtr CardRenderer::render(const content::Post& post, const content::Conten
   if (!post.logo.empty() && knownFailure(tree, post.logo, false) == nullptr) {
     assets.logo_aspect = logoAspect(tree, post.logo);  // a wordmark gets a wide tile
   }
+  if (!post.photo.empty() && knownFailure(tree, post.photo, true) == nullptr) {
+    assets.photo_aspect = logoAspect(tree, post.photo);  // a wide photo gets a 16:9 slot, others 3:2
+  }
   // A post's logo or photo that fails is cleared and the card laid out
   // again; the third layout is painted whatever failed (an image the layout
   // did not take from post.logo / post.photo can only be skipped).

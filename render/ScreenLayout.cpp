@@ -48,6 +48,7 @@ ScreenStyle screenStyleFor(const Theme& theme) {
   s.crawl_headline = theme.headline;
   s.crawl_source = theme.accent;
   s.crawl_mark = theme.accent;
+  s.margin_units = theme.margin;
   return s;
 }
 
@@ -98,7 +99,8 @@ DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geomet
   const auto u = [unit](double design_px) { return std::max(1, static_cast<int>(std::lround(design_px * unit))); };
   list.commands.push_back(FillShape{{0, 0, band.w, band.h}, 0, style.header_background, style.header_background, 0});
 
-  const int pad = u(56);
+  // In line with the panel below (its margin, as the card reckons it at this size).
+  const int pad = chromePixels(style.margin_units, geometry.width, geometry.height);
   int right = band.w - pad;
   const int gap = u(28);
   // Right to left: time, date, position. They are never shortened.

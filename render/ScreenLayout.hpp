@@ -28,6 +28,7 @@ struct ScreenStyle {
   Color header_background, header_text, header_meta;
   Color track, track_done, track_current;
   Color crawl_background, crawl_headline, crawl_source, crawl_mark;
+  int margin_units = 44;  // the card panel's margin (Theme::margin): the header's ends line up with the panel
 };
 
 struct ScreenGeometry {
@@ -58,7 +59,8 @@ struct HeaderContent {
 
 // The header band as a draw list of geometry.header's size, in the band's own
 // coordinates: logo and feed name on the left, position, date and time on the
-// right; the feed name is shortened (never the time) when space runs out.
+// right, both ends in line with the card panel's edges; the feed name is
+// shortened (never the time) when space runs out.
 DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geometry, const ScreenStyle& style,
                       TextMeasurer& measurer, LineBreaker& breaker);
 

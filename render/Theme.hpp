@@ -42,20 +42,19 @@ struct Theme {
   int logo_size = 120;      // height of the logo tile (a wide logo gets a wider tile)
   int logo_radius = 24;
 
-  // The type scale of a whole cycle: every card uses these sizes; only a card
-  // whose text does not fit shrinks, and only as far as it needs, down to
-  // the *_min fractions.
+  // The type scale of a screen: every card sets each role at its size; a
+  // headline that does not fit its lines at headline_px takes the one
+  // smaller step, headline_px * headline_step (92 / 76 at 1080p).
   int headline_px = 92;
-  int summary_px = 58;
-  int secondary_px = 50;
-  int meta_px = 40;         // source, date, related headlines
-  int chip_px = 32;         // topics
+  double headline_step = 0.83;
+  int summary_px = 48;      // with a measure of about 62 characters
+  int secondary_px = 44;
+  int meta_px = 38;         // source, date, related headlines
+  int chip_px = 32;         // topics, in capitals
   int caption_px = 30;      // "Scan to read" under the QR code
-  double headline_min = 0.72;
-  double summary_min = 0.8;
   int min_text_px = 22;     // in pixels, not units: no body or meta text is set smaller
 
-  double photo_share = 0.4; // of the panel's width (landscape) or height (portrait, a little less)
+  double photo_share = 0.38; // of the text area's width, beside the text (landscape)
   bool qr = true;           // a QR code to the post's url when it has one
   bool byline = true;       // the post's author after the date ("5 Oct 2026 · Jane Doe") when it is
                             //   not the source and fits without costing a topic chip
