@@ -18,8 +18,9 @@ namespace {
 
 // Calm badge colours for monograms, picked by the name's hash so a source
 // keeps its colour across runs.
-constexpr Color kBadgeColors[] = {{47, 111, 219}, {15, 138, 122}, {194, 65, 12},
-                                  {124, 58, 237}, {190, 24, 93},  {14, 116, 144}};
+// (White letters on each at least 4.5:1.)
+const std::vector<Color> kBadgeColors = {{47, 111, 219}, {13, 125, 110}, {194, 65, 12},
+                                         {124, 58, 237}, {190, 24, 93},  {14, 116, 144}};
 
 constexpr double kHeadlineLineHeight = 1.12;
 constexpr double kSummaryLineHeight = 1.42;
@@ -393,7 +394,7 @@ class CardComposer {
   }
 
   void emitMonogram(const Rect& tile) {
-    const Color badge = kBadgeColors[std::hash<std::string>{}(post_.source) % std::size(kBadgeColors)];
+    const Color badge = kBadgeColors[std::hash<std::string>{}(post_.source) % kBadgeColors.size()];
     list_.commands.push_back(FillShape{tile, p_.chrome(theme_.logo_radius), badge, badge, 1});
     const std::string letters = monogramLetters(post_.source, 2);
     const int side = tile.h;
@@ -404,7 +405,7 @@ class CardComposer {
     // Centre the ink of capitals/ideographs: their height is about the ascent
     // minus the font's internal leading, so centre on ascent - descent.
     const int baseline = tile.y + (side + m.ascent - m.descent) / 2 - font.px / 10;
-    list_.commands.push_back(TextRun{letters, font, tile.x + (side - text_width) / 2, baseline, Color{255, 255, 255}});
+    list_.commands.push_back(TextRun{letters, font, tile.x + (side - text_width) / 2, baseline, kMonogramText});
   }
 
   // Lines of the headline: three across a landscape card, four beside a
@@ -583,6 +584,8 @@ class CardComposer {
 };
 
 }  // namespace
+
+const std::vector<Color>& monogramBadgeColours() { return kBadgeColors; }
 
 std::string monogramLetters(const std::string& name, std::size_t max_letters) {
   std::string letters;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "content/Post.hpp"
 #include "render/CardDate.hpp"
@@ -101,6 +102,11 @@ struct CardFit {
 DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme& theme,
                     const content::LanguageTag& fallback_language, TextMeasurer& measurer, LineBreaker& breaker,
                     const CardAssets& assets = {}, CardFit* fit = nullptr);
+
+// The colours a monogram badge may have (picked by the source's name); its
+// letters are kMonogramText on them.
+const std::vector<Color>& monogramBadgeColours();
+constexpr Color kMonogramText{255, 255, 255};
 
 // Letters for a monogram badge: the initials of the first `max_letters` words
 // of `name` (upper-cased Latin), or its first character for CJK; "N" when

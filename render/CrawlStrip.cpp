@@ -311,9 +311,9 @@ CrawlStyle crawlStyleFor(int screen_short_side, const Theme& theme) {
   style.gap = scaled(84, 16);
   style.source_gap = scaled(22, 4);
   style.mark_size = scaled(10, 4);
-  style.background = theme.panel_bottom;
-  style.headline = theme.headline;
-  style.source = theme.meta;
+  style.background = theme.crawl_band;
+  style.headline = theme.crawl_text;
+  style.source = theme.crawl_source;
   style.mark = theme.accent;
   return style;
 }

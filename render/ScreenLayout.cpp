@@ -8,11 +8,6 @@
 namespace newsticker::render {
 namespace {
 
-Color darker(const Color& c, double f) {
-  const auto scale = [f](std::uint8_t v) { return static_cast<std::uint8_t>(std::lround(v * f)); };
-  return Color{scale(c.r), scale(c.g), scale(c.b), c.a};
-}
-
 Color mix(const Color& a, const Color& b, double t) {
   const auto m = [t](std::uint8_t x, std::uint8_t y) { return static_cast<std::uint8_t>(std::lround(x + (y - x) * t)); };
   return Color{m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), 255};
@@ -44,9 +39,10 @@ ScreenStyle screenStyleFor(const Theme& theme) {
   s.track = mix(theme.background_top, theme.meta, 0.35);
   s.track_done = mix(theme.background_top, theme.meta, 0.7);
   s.track_current = theme.accent;
-  s.crawl_background = darker(theme.background_top, 0.55);
-  s.crawl_headline = theme.headline;
-  s.crawl_source = theme.accent;
+  s.crawl_background = theme.crawl_band;
+  s.crawl_hairline = theme.crawl_hairline;
+  s.crawl_headline = theme.crawl_text;
+  s.crawl_source = theme.crawl_source;
   s.crawl_mark = theme.accent;
   s.margin_units = theme.margin;
   return s;

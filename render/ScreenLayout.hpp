@@ -27,7 +27,7 @@ struct ScreenOptions {
 struct ScreenStyle {
   Color header_background, header_text, header_meta;
   Color track, track_done, track_current;
-  Color crawl_background, crawl_headline, crawl_source, crawl_mark;
+  Color crawl_background, crawl_hairline, crawl_headline, crawl_source, crawl_mark;
   int margin_units = 44;  // the card panel's margin (Theme::margin): the header's ends line up with the panel
 };
 
@@ -39,8 +39,8 @@ struct ScreenGeometry {
   Insets card_insets;         // what the card's panel leaves free
 };
 
-// The colours for `theme`'s screen: header on the theme's background, a
-// darker crawl band, the accent for progress.
+// The colours for `theme`'s screen: header on the theme's background, the
+// theme's crawl band and text, the accent for progress.
 ScreenStyle screenStyleFor(const Theme& theme);
 
 // Places the header, progress track and crawl on a `width` x `height` scene.

@@ -30,6 +30,12 @@ struct Theme {
   Color chip_text{205, 222, 255};
   Color qr_dark{15, 23, 42};     // QR modules and the caption under the code
   Color qr_light{255, 255, 255}; // the QR tile, quiet zone included
+  // The crawl: a band of its own tint with a hairline above, its text quieter
+  // than the headline (about 72 % of its luminance), the sources dimmer still.
+  Color crawl_band{14, 24, 46};
+  Color crawl_hairline{47, 72, 115};
+  Color crawl_text{205, 214, 230};
+  Color crawl_source{150, 165, 190};
 
   // Chrome (tighter on small screens).
   int margin = 44;          // screen edge (or inset) to panel
@@ -96,6 +102,10 @@ inline Theme lightTheme() {
   t.chip_text = {30, 58, 138};
   t.qr_dark = {15, 23, 42};
   t.qr_light = {255, 255, 255};
+  t.crawl_band = {222, 230, 242};
+  t.crawl_hairline = {190, 203, 222};
+  t.crawl_text = {51, 65, 85};
+  t.crawl_source = {71, 85, 105};
   return t;
 }
 

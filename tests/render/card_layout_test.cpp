@@ -17,6 +17,7 @@
 #include "content/FeedLoader.hpp"
 #include "render/CardCaption.hpp"
 #include "render/CardLayout.hpp"
+#include "render/Contrast.hpp"
 #include "render/QrCode.hpp"
 #include "render/ScreenLayout.hpp"
 #include "render/TextDirection.hpp"
@@ -163,18 +164,7 @@ std::string describe(const render::DrawCommand& command) {
   return out.str();
 }
 
-// WCAG 2 contrast ratio of two opaque colours.
-double contrast(const render::Color& a, const render::Color& b) {
-  const auto channel = [](std::uint8_t c) {
-    const double v = c / 255.0;
-    return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-  };
-  const auto luminance = [&](const render::Color& c) {
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-  };
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+double contrast(const render::Color& a, const render::Color& b) { return render::contrastRatio(a, b); }
 
 // Every card of `feed` at every size, with and without the screen's insets.
 template <typename Check>
