@@ -329,7 +329,16 @@ ConfigResult loadConfig(const std::string& path, const Options& base) {
       } else if (key == "fonts") {
         applyFonts(v, o);
       } else if (key == "crawl") {
-        o.scene.screen.crawl = value<bool>(v, "crawl");
+        // true / false, or what it carries: others (the stories not on the cards) or all (every headline).
+        const std::string mode = v.IsScalar() ? v.Scalar() : "";
+        if (mode == "others" || mode == "all") {
+          o.scene.screen.crawl = true;
+          o.scene.screen.crawl_others = mode == "others";
+        } else if (bool on = false; v.IsScalar() && YAML::convert<bool>::decode(v, on)) {
+          o.scene.screen.crawl = on;
+        } else {
+          throw ConfigError{lineOf(v), "crawl must be true, false, others or all"};
+        }
       } else if (key == "rotation") {
         const auto degrees = parseRotation(text(v, "rotation"));
         if (!degrees) throw ConfigError{lineOf(v), "rotation must be 0, 90, 180 or 270"};

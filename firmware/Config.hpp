@@ -16,7 +16,7 @@ struct ConfigResult {
 // Reads `path` into a copy of `base`. Keys (all optional): content, size
 // ("WxH"), duration, show_drafts, language, max_post_kib, fonts:
 // {regular, bold, fallbacks: [FILE or {regular, bold, index,
-// bitmap_height_em, emoji}]}, crawl, rotation, safe_area ("5%"), transition
+// bitmap_height_em, emoji}]}, crawl (true, false, others, all), rotation, safe_area ("5%"), transition
 // (fade-through|crossfade|slide or {kind, seconds}), clock (bool or {show, hours,
 // time_zone}), renderer (auto|gpu|software), theme: {name (dark|light),
 // header, clock, progress, qr, crawl_speed, colours as "#rrggbb", sizes},

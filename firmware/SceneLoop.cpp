@@ -310,15 +310,12 @@ void SceneLoop::requestHeader(const render::HeaderContent& header) {
 void SceneLoop::requestCrawl() {
   if (!settings_.screen.crawl || geometry_.crawl.h <= 0 || crawl_requested_) return;
   crawl_requested_ = true;
-  std::vector<render::CrawlItem> items;
-  for (const content::Post& post : content_->playlist) {
-    const content::LanguageTag language = post.language.empty() ? settings_.fallback_language : post.language;
-    items.push_back({post.title, post.source, language});
-    for (const content::RelatedHeadline& related : post.related) items.push_back({related.title, related.source, language});
-  }
+  const std::vector<render::CrawlItem> items = render::crawlItemsFor(
+      content_->playlist, settings_.screen.crawl_others, content_->feed.defaults.name, settings_.fallback_language);
   render::CrawlStyle style = render::crawlStyleFor(std::min(geometry_.width, geometry_.height), settings_.theme);
   style.height = geometry_.crawl.h;
   style.background = style_.crawl_background;
+  style.hairline = style_.crawl_hairline;
   style.headline = style_.crawl_headline;
   style.source = style_.crawl_source;
   style.mark = style_.crawl_mark;

@@ -20,6 +20,7 @@ struct ScreenOptions {
   bool clock = true;      // time and date in the header
   bool progress = true;   // "3 / 11" in the header and the track above the crawl
   bool crawl = true;      // the scrolling headlines at the bottom
+  bool crawl_others = true;  // the crawl carries the stories not on the cards (see crawlItemsFor)
   double safe_area = 0;   // fraction of each side kept clear for overscan (0 to 0.2)
 };
 
