@@ -484,7 +484,7 @@ class CardComposer {
       headline_w = body_w;
       headline = fitHeadline(headline_w, body_bottom - top_ - reserve);
     }
-    int y = emitLines(headline, text_.x, top_, theme_.headline, measurer_, list_);
+    int y = top_ + headline.height();
 
     const int summary_w = std::min(body_w, measureOf(type_.summary));
     // The second-language title is kept unless it alone makes the summary cut.
@@ -499,6 +499,18 @@ class CardComposer {
         summary = std::move(without);
       }
     }
+    // A sparse card (the text filling under half of its room, nothing else
+    // in the column) sets its text in the middle of the room, not under an
+    // empty half; a headline over the QR tile's column stays above the tile.
+    int block = headline.height() + (secondary.lines.empty() ? 0 : text_gap + secondary.height()) +
+                (summary.lines.empty() ? 0 : text_gap + summary.height());
+    int shift = 0;
+    if (post_.related.empty() && 2 * block < body_bottom - top_) {
+      shift = (body_bottom - top_ - block) / 2;
+      if (headline_w > body_w) shift = std::min(shift, (qr_tile_.h > 0 ? qr_tile_.y : footer_top_) - gap - y);
+      shift = std::max(0, shift);
+    }
+    y = emitLines(headline, text_.x, top_ + shift, theme_.headline, measurer_, list_);
     if (!secondary.lines.empty()) y = emitLines(secondary, text_.x, y + text_gap, theme_.secondary, measurer_, list_);
     if (!summary.lines.empty()) y = emitLines(summary, text_.x, y + text_gap, theme_.summary, measurer_, list_);
     placeRelated(y + text_gap, footer_top_ - gap);

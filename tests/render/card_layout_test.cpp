@@ -833,3 +833,67 @@ TEST_CASE("the summary's measure: about 55 to 65 characters a line at the screen
     CHECK(longest <= 68);
   }
 }
+
+namespace {
+
+// The tallest band across the panel with nothing drawn in it (text ink,
+// tiles, badges, logos, photos), as a share of the panel's height.
+double largestEmptyBand(const render::DrawList& list) {
+  const Rect& panel = panelOf(list);
+  std::vector<std::pair<int, int>> used;  // [top, bottom)
+  for (std::size_t i = 3; i < list.commands.size(); ++i) {
+    const render::DrawCommand& command = list.commands[i];
+    Rect box;
+    if (const auto* run = std::get_if<TextRun>(&command)) box = inkBox(*run);
+    else if (const auto* shape = std::get_if<render::FillShape>(&command)) box = shape->rect;
+    else if (const auto* logo = std::get_if<render::Logo>(&command)) box = logo->box;
+    else if (const auto* photo = std::get_if<render::Photo>(&command)) box = photo->box;
+    else continue;
+    used.emplace_back(box.y, box.y + box.h);
+  }
+  used.emplace_back(panel.y, panel.y);
+  used.emplace_back(panel.y + panel.h, panel.y + panel.h);
+  std::sort(used.begin(), used.end());
+  int largest = 0, reach = panel.y;
+  for (const auto& [top, bottom] : used) {
+    largest = std::max(largest, top - reach);
+    reach = std::max(reach, bottom);
+  }
+  return static_cast<double>(largest) / panel.h;
+}
+
+}  // namespace
+
+TEST_CASE("sparse cards look finished: no empty band across more than 37 % of the panel (was up to half)") {
+  content::Post closed;
+  closed.file = "posts/closed.md";
+  closed.title = "Library closed on Monday";
+  closed.summary = "The library is closed for staff training.";
+  closed.source = "Harbor City Library";
+  closed.date = "2026-11-30";
+  closed.url = "https://example.org/news/closed-monday";
+  content::Post bare = closed;
+  bare.source.clear();
+  bare.url.clear();
+  bare.summary = "Walk in from 10:00 to 16:00, Monday to Thursday; bring your health card.";
+  for (const CardSize& size : kSizes) {
+    CAPTURE(sizeName(size));
+    for (const content::Post& post : {closed, bare}) {
+      CAPTURE(post.title);
+      const LaidOut card = layOut(post, withScreenInsets(size));
+      CHECK(largestEmptyBand(card.list) < 0.37);
+      // The text sits in the middle of its room, the footer on the bottom margin.
+      const std::vector<TextRun> headline = headlineRuns(card.list);
+      REQUIRE_FALSE(headline.empty());
+      CHECK(inkBox(headline[0]).y > panelOf(card.list).y + panelOf(card.list).h / 8);
+    }
+  }
+  // The demo cards too.
+  for (const content::Post& post : content::loadFeed(content::demoFeed()).posts) {
+    for (const CardSize& size : kSizes) {
+      CAPTURE(post.file);
+      CAPTURE(sizeName(size));
+      CHECK(largestEmptyBand(layOut(post, withScreenInsets(size)).list) < 0.37);
+    }
+  }
+}
