@@ -241,6 +241,7 @@ render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
     const auto now = static_cast<std::time_t>(std::floor(clock_.wallTime()));
     header.time = clock_text_.time(now);
     header.date = clock_text_.date(now);
+    header.date_short = clock_text_.shortDate(now);
   }
   return header;
 }

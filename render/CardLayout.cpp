@@ -34,14 +34,16 @@ std::size_t utf8Length(unsigned char lead) {
   return 1;
 }
 
-// The theme's units in pixels for one screen. Type scales with the short
-// side; small screens (short side under 1080) spend proportionally less on
-// margins and tiles and a little more on type, which never goes below the
+// The theme's units in pixels for one screen. From a short side of 720 up
+// everything scales with it, so 1080p shows what 720p shows; a small panel
+// (a 7-inch 800x480) spends proportionally less on margins and tiles and
+// more on type (about a quarter more at 480), which never goes below the
 // theme's minimum.
 struct Proportions {
-  double type_unit = 1;    // body and meta text
+  double type_unit = 1;    // text
   double chrome_unit = 1;  // margins, paddings, tiles
-  double unit = 1;         // plain short side / 1080: headlines, QR modules
+  double unit = 1;         // plain short side / 1080: QR modules
+  bool small_panel = false;
   int chrome(double units) const { return std::max(1, static_cast<int>(std::lround(units * chrome_unit))); }
   int type(double units, int at_least) const {
     return std::max(at_least, static_cast<int>(std::lround(units * type_unit)));
@@ -50,11 +52,12 @@ struct Proportions {
 
 Proportions proportionsFor(const CardSize& size) {
   const double short_side = std::max(1, std::min(size.width, size.height));
-  const double compact = std::clamp(0.7 + 0.3 * (short_side - 480.0) / 600.0, 0.7, 1.0);
+  const double smallness = std::clamp((720.0 - short_side) / 240.0, 0.0, 1.0);  // 0 from 720 up, 1 at 480
   Proportions p;
   p.unit = short_side / 1080.0;
-  p.type_unit = p.unit * (1 + (1 - compact) / 3);
-  p.chrome_unit = p.unit * compact;
+  p.small_panel = short_side < 720;
+  p.type_unit = p.unit * (1 + 0.26 * smallness);
+  p.chrome_unit = p.unit * (1 - 0.3 * smallness);
   return p;
 }
 
@@ -344,6 +347,7 @@ class CardComposer {
   // The topic chips that fit in the footer right of `lines` (the source and
   // date lines starting at `byline_x`).
   std::vector<std::string> chipsBeside(const std::vector<FittedText>& lines, int byline_x) {
+    if (type_.small_panel) return {};  // a small panel shows headline, summary and byline only
     int used = 0;
     for (const FittedText& line : lines) used = std::max(used, lineWidth(line, measurer_));
     const int chips_left = used > 0 ? byline_x + used + p_.chrome(48) : byline_x;
@@ -409,13 +413,15 @@ class CardComposer {
   }
 
   // Lines of the headline: three across a landscape card, four beside a
-  // photo, five on a portrait card (four under a photo), at the screen's
+  // photo, five on a portrait card (four under a photo), two on a small
+  // landscape panel, at the screen's
   // larger headline size; at its smaller size, with one line more, only when
   // it does not fit there (or fills every line there with a short last one).
   FittedText fitHeadline(int width, int max_height) {
     TextBox box;
     box.width = width;
     box.max_lines = portrait() ? (post_.photo.empty() ? 5 : 4) : post_.photo.empty() ? 3 : 4;
+    if (type_.small_panel) box.max_lines = portrait() ? 4 : 2;
     box.min_px = box.max_px = type_.headline;
     box.line_height = kHeadlineLineHeight;
     box.weight = fonts::Weight::Bold;
@@ -658,9 +664,10 @@ CardTypeScale cardTypeScale(const CardSize& size, const Theme& theme) {
   t.summary = p.type(theme.summary_px, theme.min_text_px);
   t.secondary = p.type(theme.secondary_px, theme.min_text_px);
   t.caption = p.type(theme.caption_px, 18);
-  t.headline = std::max(theme.min_text_px * 3 / 2, static_cast<int>(std::lround(theme.headline_px * p.unit)));
+  t.headline = std::max(theme.min_text_px * 3 / 2, static_cast<int>(std::lround(theme.headline_px * p.type_unit)));
   t.headline_small = std::clamp(static_cast<int>(std::lround(t.headline * theme.headline_step)),
                                 std::min(t.headline, t.summary + 4), t.headline);
+  t.small_panel = p.small_panel;
   return t;
 }
 

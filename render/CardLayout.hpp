@@ -46,10 +46,13 @@ struct CardTypeScale {
   int headline = 0;        // the larger step
   int headline_small = 0;  // for a headline that does not fit its lines at the larger step
   int summary = 0, secondary = 0, meta = 0, chip = 0, caption = 0;
+  bool small_panel = false;  // a short side under 720 (a 7-inch 800x480): larger type, no chips, two headline lines
 };
 
 // The type scale of cards of `size` in `theme`: the theme's sizes scaled with
-// the short side, body and meta text never under theme.min_text_px. Pure.
+// the short side (from 720 up in proportion; a small panel's type about a
+// quarter larger at 480), body and meta text never under theme.min_text_px.
+// Pure.
 CardTypeScale cardTypeScale(const CardSize& size, const Theme& theme);
 
 // The QR tile's box holds a code of this many modules a side (version 6,

@@ -77,9 +77,11 @@ std::string format(UDateFormat* formatter, std::time_t t) {
 struct ClockText::Formatters {
   UDateFormat* time = nullptr;
   UDateFormat* date = nullptr;
+  UDateFormat* short_date = nullptr;
   ~Formatters() {
     if (time != nullptr) udat_close(time);
     if (date != nullptr) udat_close(date);
+    if (short_date != nullptr) udat_close(short_date);
   }
 };
 
@@ -91,6 +93,7 @@ ClockText::ClockText(const ClockStyle& style) : formatters_(std::make_unique<For
   const std::string time_locale = style.hours == ClockHours::Auto ? uloc_getDefault() : locale;
   formatters_->time = openFormatter(time_locale, toUtf16(skeleton), zone);
   formatters_->date = openFormatter(locale, u"EEEMMMd", zone);
+  formatters_->short_date = openFormatter(locale, u"MMMd", zone);
 }
 
 ClockText::~ClockText() = default;
@@ -98,6 +101,8 @@ ClockText::~ClockText() = default;
 std::string ClockText::time(std::time_t t) const { return format(formatters_->time, t); }
 
 std::string ClockText::date(std::time_t t) const { return format(formatters_->date, t); }
+
+std::string ClockText::shortDate(std::time_t t) const { return format(formatters_->short_date, t); }
 
 LocalTime localTime(std::time_t t, const std::string& zone) {
   LocalTime local;

@@ -31,6 +31,8 @@ class ClockText {
   std::string time(std::time_t t) const;
   // "Tue, 24 Nov" / "24 nov." / "11月24日(火)": weekday, day and month.
   std::string date(std::time_t t) const;
+  // "24 Nov" / "24 nov." / "11月24日": day and month, no weekday.
+  std::string shortDate(std::time_t t) const;
 
  private:
   struct Formatters;

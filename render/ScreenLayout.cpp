@@ -97,25 +97,10 @@ DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geomet
 
   // In line with the panel below (its margin, as the card reckons it at this size).
   const int pad = chromePixels(style.margin_units, geometry.width, geometry.height);
-  int right = band.w - pad;
   const int gap = u(28);
-  // Right to left: time, date, position. They are never shortened.
-  const auto placeRight = [&](const std::string& text, int px, fonts::Weight weight, Color color) {
-    if (text.empty()) return;
-    const FontSpec font{weight, px, content.language};
-    const int w = measurer.width(text, font);
-    const TextRun run = bandText(text, px, weight, content.language, right - w, w + 1, 0, band.h, color, measurer,
-                                 breaker);
-    list.commands.push_back(run);
-    right -= w + gap;
-  };
-  placeRight(content.time, u(44), fonts::Weight::Bold, style.header_text);
-  placeRight(content.date, u(34), fonts::Weight::Regular, style.header_meta);
-  if (!content.position.empty()) {
-    right -= gap;  // a wider pause between the clock and the position
-    placeRight(content.position, u(34), fonts::Weight::Regular, style.header_meta);
-  }
-
+  const FontSpec time_font{fonts::Weight::Bold, u(44), content.language};
+  const FontSpec meta_font{fonts::Weight::Regular, u(34), content.language};
+  const FontSpec name_font{fonts::Weight::Bold, u(36), content.language};
   int left = pad;
   if (!content.feed_logo.empty()) {
     const int tile = band.h * 62 / 100;
@@ -125,8 +110,43 @@ DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geomet
     list.commands.push_back(Logo{content.feed_logo, {box.x + inset, box.y + inset, tile - 2 * inset, tile - 2 * inset}});
     left += tile + u(20);
   }
+  // What the right end shows, most first: the clock, the date, the position.
+  // The venue's name goes first of all: the position, then the weekday, then
+  // the date make way for it; only beside the clock alone is it shortened.
+  const int name_w = content.feed_name.empty() ? 0 : measurer.width(content.feed_name, name_font) + u(40);
+  const auto widthOf = [&](const std::string& text, const FontSpec& font) {
+    return text.empty() ? 0 : measurer.width(text, font) + gap;
+  };
+  const int time_w = widthOf(content.time, time_font);
+  const std::string short_date = content.date_short.empty() ? "" : content.date_short;
+  struct Choice {
+    std::string date, position;
+  };
+  const Choice choices[] = {{content.date, content.position}, {content.date, ""}, {short_date, ""}, {"", ""}};
+  Choice shown = choices[3];
+  for (const Choice& c : choices) {
+    const int w = time_w + widthOf(c.date, meta_font) + (c.position.empty() ? 0 : widthOf(c.position, meta_font) + gap);
+    if (left + name_w + w <= band.w - pad + gap) {
+      shown = c;
+      break;
+    }
+  }
+  int right = band.w - pad;
+  const auto placeRight = [&](const std::string& text, const FontSpec& font, Color color) {
+    if (text.empty()) return;
+    const int w = measurer.width(text, font);
+    list.commands.push_back(bandText(text, font.px, font.weight, content.language, right - w, w + 1, 0, band.h,
+                                     color, measurer, breaker));
+    right -= w + gap;
+  };
+  placeRight(content.time, time_font, style.header_text);
+  placeRight(shown.date, meta_font, style.header_meta);
+  if (!shown.position.empty()) {
+    right -= gap;  // a wider pause between the clock and the position
+    placeRight(shown.position, meta_font, style.header_meta);
+  }
   if (!content.feed_name.empty() && right - left > u(40)) {
-    list.commands.push_back(bandText(content.feed_name, u(36), fonts::Weight::Bold, content.language, left,
+    list.commands.push_back(bandText(content.feed_name, name_font.px, name_font.weight, content.language, left,
                                      right - left, 0, band.h, style.header_text, measurer, breaker));
   }
   return list;

@@ -55,13 +55,16 @@ struct HeaderContent {
   std::string position;   // "3 / 11"; empty = none
   std::string time;       // "14:05"; empty = no clock
   std::string date;       // "Tue 24 Nov"
+  std::string date_short; // "24 Nov": the date without the weekday, for a narrow header; empty = none
   content::LanguageTag language;   // for the feed name's face
 };
 
 // The header band as a draw list of geometry.header's size, in the band's own
 // coordinates: logo and feed name on the left, position, date and time on the
-// right, both ends in line with the card panel's edges; the feed name is
-// shortened (never the time) when space runs out.
+// right, both ends in line with the card panel's edges. When space runs out
+// the venue's name stays whole: first the position is left out, then the
+// date shows without its weekday (content.date_short), then not at all; only
+// beside the time alone is the name shortened (never the time).
 DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geometry, const ScreenStyle& style,
                       TextMeasurer& measurer, LineBreaker& breaker);
 

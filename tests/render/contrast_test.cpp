@@ -100,7 +100,12 @@ TEST_CASE("contrast: measured from the pixels of painted cards, header and crawl
     // The header and the crawl, as the screen draws them.
     const render::ScreenStyle style = render::screenStyleFor(theme);
     const render::ScreenGeometry geometry = render::layoutScreen(1280, 720, {});
-    render::HeaderContent header{"Harbor City Commons", "", "3 / 16", "14:05", "Tue 24 Nov", "en"};
+    render::HeaderContent header;
+    header.feed_name = "Harbor City Commons";
+    header.position = "3 / 16";
+    header.time = "14:05";
+    header.date = "Tue 24 Nov";
+    header.language = "en";
     render::LineBreaker breaker;
     const render::DrawList header_list = render::layoutHeader(header, geometry, style, realFonts(), breaker);
     render::SurfacePtr header_pixels = render::paintDrawList(header_list, realFonts(), {});
