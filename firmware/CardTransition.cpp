@@ -34,6 +34,10 @@ std::vector<TransitionLayer> transitionLayers(TransitionKind kind, double progre
   return layers;
 }
 
+std::size_t cardShownAt(const CycleFrame& frame) {
+  return frame.transitioning() && frame.transition >= 0.5 ? frame.next : frame.current;
+}
+
 void drawTransition(render::Compositor& compositor, const std::vector<TransitionLayer>& layers, SDL_Texture* ground,
                     SDL_Texture* from, SDL_Texture* to, const render::Color& missing) {
   for (const TransitionLayer& layer : layers) {

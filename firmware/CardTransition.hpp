@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "firmware/CardCycle.hpp"
 #include "firmware/SceneSettings.hpp"
 #include "render/Compositor.hpp"
 #include "render/SdlHandles.hpp"
@@ -42,6 +43,11 @@ double easedProgress(double p);
 // - Slide: the outgoing card pushed out to the left by the incoming one.
 // Layers with opacity 0 are left out. Pure; never fails.
 std::vector<TransitionLayer> transitionLayers(TransitionKind kind, double progress, int width, int height);
+
+// The card the screen counts as shown in `frame` (its position in the header
+// and on the progress track): the incoming one from a transition's midpoint,
+// where a fade-through shows the bare panel.
+std::size_t cardShownAt(const CycleFrame& frame);
 
 // Draws `layers` with `compositor`. A missing texture (null: not prepared
 // yet) is drawn as `missing` when the layer is opaque, else left out.

@@ -590,13 +590,13 @@ int SceneLoop::run() {
     requestCard(frame.current);
     if (frame.transitioning()) requestCard(frame.next);
     else if (cycle_.size() > 1) requestCard((frame.current + 1) % cycle_.size());
-    requestHeader(currentHeader(frame.current));
-    requestCrawl();  // after the cards: the first frame does not wait for it
+    requestHeader(currentHeader(cardShownAt(frame)));
+    requestCrawl();  // after the cards and the header
     worker_.collect();
     if (first_frame) {
-      // Nothing is on screen yet: wait for the first card and the header
-      // (the crawl band stays plain until its strip is ready).
-      while (worker_.busy() > 0 && !(cardReady(frame.current) && (geometry_.header.h <= 0 || header_texture_))) {
+      // Nothing is on screen yet: wait for the first card, the header and the crawl.
+      while (worker_.busy() > 0 && !(cardReady(frame.current) && (geometry_.header.h <= 0 || header_texture_) &&
+                                     (geometry_.crawl.h <= 0 || crawl_layout_))) {
         worker_.waitForResult();
         worker_.collect();
       }
@@ -661,7 +661,7 @@ int SceneLoop::run() {
       if (moving) scheduled = now - scheduled > interval ? now + interval : scheduled + interval;
       const bool animate_progress = settings_.screen.crawl;
       const render::ProgressMarks marks = render::layoutProgress(
-          geometry_.progress, frame.current, cycle_.size(), animate_progress ? frame.hold : 1.0);
+          geometry_.progress, cardShownAt(frame), cycle_.size(), animate_progress ? frame.hold : 1.0);
       std::vector<render::Rect> dirty;
       if (full) {
         compositor_->clipTo({});
@@ -711,7 +711,7 @@ int SceneLoop::run() {
         info.posts = content_->playlist.size();
         info.loaded_at = content_->loaded_at;
         info.title = content_->playlist[frame.current].title;
-        const render::HeaderContent& header = currentHeader(frame.current);
+        const render::HeaderContent& header = currentHeader(cardShownAt(frame));
         info.position = header.position;
         info.time_text = header.time;
         info.progress = marks;

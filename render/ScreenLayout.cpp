@@ -160,7 +160,11 @@ ProgressMarks layoutProgress(const Rect& track, std::size_t index, std::size_t c
   const int gap = std::max(2, track.h);
   const long segment = (static_cast<long>(track.w) - static_cast<long>(gap) * static_cast<long>(count - 1)) /
                        static_cast<long>(count);
-  if (segment >= 6) {
+  if (count > kSegmentedCards) {
+    // Too many cards for segments to read: the track is the current card's
+    // hold alone (the header's "14 / 60" says where the cycle stands).
+    marks.current = track;
+  } else if (segment >= 6) {
     // One segment per card; the leftover pixels go to the last one.
     for (std::size_t i = 0; i < count; ++i) {
       const int x = track.x + static_cast<int>(i * (segment + gap));

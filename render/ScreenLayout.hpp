@@ -75,9 +75,14 @@ struct ProgressMarks {
   Rect current_fill;          // the part of it already elapsed
 };
 
+// Up to this many cards the progress track has a segment per card.
+constexpr std::size_t kSegmentedCards = 20;
+
 // The progress track for card `index` of `count` with `fraction` (0..1) of
-// its hold elapsed: one segment per card with small gaps while they are at
-// least 6 px wide, else one continuous track with the current card's span.
+// its hold elapsed: one segment per card with small gaps for up to
+// kSegmentedCards cards (while a segment is at least 6 px wide, else the
+// current card's span on one track); for more, the whole track is the
+// current card's hold, filling as it runs.
 ProgressMarks layoutProgress(const Rect& track, std::size_t index, std::size_t count, double fraction);
 
 // "3 / 11" for the card at `index` (0-based) of `count`.

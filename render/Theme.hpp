@@ -56,7 +56,7 @@ struct Theme {
   int summary_px = 48;      // with a measure of about 62 characters
   int secondary_px = 44;
   int meta_px = 38;         // source, date, related headlines
-  int chip_px = 32;         // topics, in capitals
+  int chip_px = 36;         // topics, in capitals (a step over the 32 they were)
   int caption_px = 30;      // "Scan to read" under the QR code
   int min_text_px = 22;     // in pixels, not units: no body or meta text is set smaller
 

@@ -203,3 +203,44 @@ TEST_CASE("a card's ground: background, panel and tiles kept in place, its text 
   CHECK(distinct >= 1);
   CHECK(distinct <= 6);
 }
+
+TEST_CASE("the counter turns at a transition's midpoint; the crawl is on screen from the first frame") {
+  firmware::SdlRuntime sdl("dummy");
+  firmware::CycleFrame frame;
+  frame.current = 2;
+  frame.next = 3;
+  CHECK(firmware::cardShownAt(frame) == 2);  // holding
+  frame.transition = 0.49;
+  CHECK(firmware::cardShownAt(frame) == 2);
+  frame.transition = 0.5;
+  CHECK(firmware::cardShownAt(frame) == 3);
+
+  const firmware::ContentSession content = firmware::openContent("", false);
+  firmware::SceneSettings settings;
+  settings.threaded = true;  // the crawl is made on the worker, as on a display
+  settings.hold_seconds = 2;
+  settings.transition_seconds = 1;
+  settings.clock.time_zone = "UTC";
+  firmware::ManualClock clock(1795513290);
+  firmware::RecordingScreen screen(clock, 640, 360, 3.5, 20);
+  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &content),
+                           settings);
+  std::vector<firmware::SceneFrame> frames;
+  loop.on_frame = [&](const firmware::SceneFrame& f) { frames.push_back(f); };
+  CHECK(loop.run() == 0);
+  REQUIRE(frames.size() > 10);
+  CHECK(frames.front().crawl_period > 0);
+  CHECK(frames.front().crawl_offset >= 0);
+  const std::string total = " / " + std::to_string(content.playlist.size());
+  int before = 0, after = 0;
+  for (const firmware::SceneFrame& f : frames) {
+    if (!f.cycle.transitioning()) continue;
+    CAPTURE(f.cycle.transition);
+    const bool second_half = f.cycle.transition >= 0.5;
+    CHECK(f.position == (second_half ? "2" : "1") + total);
+    CHECK(f.progress.done.size() == (second_half ? 1u : 0u));
+    (second_half ? after : before) += 1;
+  }
+  CHECK(before > 3);
+  CHECK(after > 3);
+}

@@ -1,11 +1,13 @@
-// The header band: the venue's name comes first (in portrait the position
-// and the weekday make way for it), and its ends line up with the card's panel.
+// The screen around the card: the header band (the venue's name comes first;
+// in portrait the position and the weekday make way for it; its ends line up
+// with the card's panel) and the progress track.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 #include "RealFonts.hpp"
 #include "render/CardLayout.hpp"
+#include "render/Contrast.hpp"
 #include "render/ScreenLayout.hpp"
 
 using namespace newsticker;
@@ -91,5 +93,29 @@ TEST_CASE("header: its ends line up with the card panel's edges") {
     const render::TextRun& name = runs.back();
     CHECK(geometry.header.x + name.x == panel.x);
     CHECK(std::abs(geometry.header.x + time.x + realFonts().width(time.text, time.font) - (panel.x + panel.w)) <= 1);
+  }
+}
+
+TEST_CASE("progress: a segment per card up to 20 cards; beyond, the track is the current card's hold") {
+  const render::Rect track{10, 500, 1900, 6};
+  const render::ProgressMarks few = render::layoutProgress(track, 3, 16, 0.5);
+  CHECK(few.done.size() == 3);
+  CHECK(few.pending.size() == 12);
+  CHECK(few.current.w < track.w / 16);
+  CHECK(few.current_fill.w == doctest::Approx(few.current.w * 0.5).epsilon(0.05));
+  for (const std::size_t count : {21u, 60u, 500u}) {
+    CAPTURE(count);
+    const render::ProgressMarks many = render::layoutProgress(track, 13, count, 0.25);
+    CHECK(many.done.empty());
+    CHECK(many.pending.empty());
+    CHECK(many.current.x == track.x);
+    CHECK(many.current.w == track.w);
+    CHECK(many.current_fill.w == doctest::Approx(track.w * 0.25).epsilon(0.01));
+  }
+  // The filled part is clearly brighter than the rest of the track, in both themes.
+  for (const std::string name : {"dark", "light"}) {
+    CAPTURE(name);
+    const render::ScreenStyle style = render::screenStyleFor(*render::themeNamed(name));
+    CHECK(render::contrastRatio(style.track_current, style.track) >= 2.5);
   }
 }
