@@ -307,7 +307,8 @@ class CardComposer {
   // Beside a tile: the source (on two lines when one cannot hold it), then
   // the date (with the author); without a tile, the date line alone.
   std::vector<FittedText> bylineLines(bool has_tile, int byline_x, int byline_width) {
-    const std::string date = formatCardDate(post_.date, language_);
+    // In the digits the post's own text writes.
+    const std::string date = formatCardDate(post_.date, language_, writesLatinDigits(post_.title + post_.summary));
     std::vector<FittedText> byline;
     if (has_tile && !post_.source.empty()) {
       TextBox box = oneLine(byline_width, type_.meta, kMetaLineHeight, language_, fonts::Weight::Bold);
