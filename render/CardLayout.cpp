@@ -314,9 +314,11 @@ class CardComposer {
       TextBox box = oneLine(byline_width, type_.meta, kMetaLineHeight, language_, fonts::Weight::Bold);
       FittedText source = fitText(post_.source, box, measurer_, breaker_);
       if (source.ellipsised) {
-        // A narrow footer (portrait, beside the QR tile): the source on two lines before it is cut.
+        // A narrow footer (portrait, beside the QR tile): the source on two lines, broken between
+        // words, before it is cut.
         box.max_lines = 2;
         box.balance = true;
+        const PhraseBreaks phrases(breaker_);
         source = fitText(post_.source, box, measurer_, breaker_);
       }
       byline.push_back(std::move(source));
@@ -419,6 +421,38 @@ class CardComposer {
   // larger headline size; at its smaller size, with one line more, only when
   // it does not fit there (or fills every line there with a short last one).
   FittedText fitHeadline(int width, int max_height) {
+    const auto cjk = language_.cjk();
+    if (cjk != content::LanguageTag::Cjk::Japanese && cjk != content::LanguageTag::Cjk::SimplifiedChinese &&
+        cjk != content::LanguageTag::Cjk::TraditionalChinese) {
+      return fitHeadlineLines(width, max_height);
+    }
+    // Chinese and Japanese headlines break between words, keeping a number
+    // with its counter; where a word is wider than a line, or phrases need
+    // more lines than the headline has, at any break the rules allow.
+    FittedText phrased;
+    std::vector<BreakOpportunity> phrase_breaks;
+    {
+      const PhraseBreaks scope(breaker_);
+      phrased = fitHeadlineLines(width, max_height);
+      phrase_breaks = breaker_.opportunities(post_.title, language_);
+    }
+    FittedText legal = fitHeadlineLines(width, max_height);
+    if (phrased.ellipsised && !legal.ellipsised) return legal;
+    if (phrased.font.px < legal.font.px) return legal;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i + 1 < phrased.lines.size(); ++i) {
+      const std::size_t at = post_.title.find(phrased.lines[i], pos);
+      if (at == std::string::npos) return legal;
+      pos = at + phrased.lines[i].size();
+      while (pos < post_.title.size() && post_.title[pos] == ' ') ++pos;
+      const bool on_phrase = std::any_of(phrase_breaks.begin(), phrase_breaks.end(),
+                                         [&](const BreakOpportunity& o) { return o.offset == pos; });
+      if (!on_phrase) return legal;  // a word was cut to fit
+    }
+    return phrased;
+  }
+
+  FittedText fitHeadlineLines(int width, int max_height) {
     TextBox box;
     box.width = width;
     box.max_lines = portrait() ? (post_.photo.empty() ? 5 : 4) : post_.photo.empty() ? 3 : 4;

@@ -937,3 +937,32 @@ TEST_CASE("a small panel (800x480): larger type, no chips, a headline of two or 
     CHECK(summary.size() <= 5);
   }
 }
+
+TEST_CASE("Chinese and Japanese headlines break between words, never inside a number and its counter") {
+  render::LineBreaker phrases;
+  const render::PhraseBreaks scope(phrases);
+  int checked = 0;
+  for (const content::Post& post : content::loadFeed(content::demoFeed()).posts) {
+    const auto cjk = post.language.cjk();
+    if (cjk != content::LanguageTag::Cjk::Japanese && cjk != content::LanguageTag::Cjk::SimplifiedChinese &&
+        cjk != content::LanguageTag::Cjk::TraditionalChinese) {
+      continue;
+    }
+    std::vector<std::size_t> allowed;
+    for (const render::BreakOpportunity& o : phrases.opportunities(post.title, post.language)) allowed.push_back(o.offset);
+    for (const CardSize& size : kSizes) {
+      CAPTURE(post.title);
+      CAPTURE(sizeName(size));
+      const std::vector<TextRun> headline = headlineRuns(layOut(post, size).list);
+      std::size_t pos = 0;
+      for (std::size_t i = 0; i + 1 < headline.size(); ++i) {
+        pos = post.title.find(headline[i].text, pos) + headline[i].text.size();
+        while (pos < post.title.size() && post.title[pos] == ' ') ++pos;
+        CAPTURE(headline[i].text);
+        CHECK(std::count(allowed.begin(), allowed.end(), pos) == 1);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked >= 5);
+}
