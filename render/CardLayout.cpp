@@ -200,8 +200,9 @@ class CardComposer {
   }
 
   // The QR tile in the text area's bottom right corner; a photo in a slot of
-  // its own shape, above the QR tile at the right (landscape) or as a band
-  // across the top (portrait); the columns of text beside them.
+  // a photo's shape (3:2, or 16:9 for a wide one), above the QR tile at the
+  // right (landscape), or a 16:9 band across the top (portrait); the columns
+  // of text beside them.
   void placeColumns() {
     int right_w = 0;
     if (qr_tile_.h > 0) {
@@ -220,7 +221,8 @@ class CardComposer {
         photo_ = Rect{right(text_) - w, text_.y, w, h};
         right_w = std::max(right_w, w);
       } else {
-        const int h = std::min(static_cast<int>(std::lround(text_.w / aspect)), text_.h * 2 / 5);
+        // A band across the top, 16:9 whatever the photo: the text below needs the height.
+        const int h = std::min(static_cast<int>(std::lround(text_.w * 9.0 / 16.0)), text_.h * 2 / 5);
         photo_ = Rect{text_.x, text_.y, text_.w, h};
         top_ = bottom(photo_) + p_.chrome(theme_.gap);
       }

@@ -36,7 +36,7 @@ struct CardSize {
 // What the layout cannot know from the post: facts about its image files.
 struct CardAssets {
   double logo_aspect = 1.0;   // the logo's width / height; 1 when unknown
-  double photo_aspect = 1.5;  // the photo's width / height: 16:9 or wider gets a 16:9 slot, else 3:2
+  double photo_aspect = 1.5;  // the photo's width / height: 1.6 or wider gets a 16:9 slot in landscape, else 3:2
 };
 
 // The type sizes of one screen, in pixels: every card of the cycle sets each
@@ -96,9 +96,9 @@ struct CardFit {
 // tile, wide for a wide logo, else a monogram badge of the source, else
 // nothing; the source and date beside it; up to two topic chips) and, at the
 // right, the QR code to post.url with a caption, a tile of one size and place
-// for every card of the screen. A photo gets a 3:2 or 16:9 slot of its own:
-// at the top right above the QR tile (landscape) or as a band across the top
-// (portrait). A headline that runs right to left (Arabic, Hebrew) mirrors all
+// for every card of the screen. A photo gets a slot of its own: 3:2 (16:9
+// for a wide photo) at the top right above the QR tile in landscape, a 16:9
+// band across the top in portrait. A headline that runs right to left (Arabic, Hebrew) mirrors all
 // of this: lines right-aligned, footer at the right, QR code bottom left.
 // When `fit` is not null it receives what was cut. Throws only what the
 // measurer throws.

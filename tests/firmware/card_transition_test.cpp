@@ -3,7 +3,11 @@
 // the crossfade does show both), and a card's ground keeps its chrome only.
 #include <doctest/doctest.h>
 
+#include <SDL_image.h>
+
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <vector>
 
 #include "content/DemoFeed.hpp"
@@ -123,6 +127,34 @@ std::vector<std::pair<double, double>> textShares(const Frames& frames, SDL_Surf
   return shares;
 }
 
+// Writes the frames of `frames` nearest to each of `at` (transition
+// progress) side by side into NEWSTICKER_TEST_OUTPUT/`name`, to look at (and
+// for docs/design.md).
+void writeStrip(const Frames& frames, const std::vector<double>& at, const std::string& name) {
+  const char* env = std::getenv("NEWSTICKER_TEST_OUTPUT");
+  const std::filesystem::path dir = env != nullptr ? env : std::filesystem::temp_directory_path() / "newsticker-test-output";
+  std::filesystem::create_directories(dir);
+  const SDL_Surface& first = *frames.pictures.front();
+  render::SurfacePtr strip(SDL_CreateRGBSurfaceWithFormat(0, first.w * static_cast<int>(at.size()) + 8 * (static_cast<int>(at.size()) - 1),
+                                                          first.h, 32, SDL_PIXELFORMAT_ARGB8888));
+  REQUIRE(strip);
+  SDL_FillRect(strip.get(), nullptr, 0xFF333333u);
+  for (std::size_t k = 0; k < at.size(); ++k) {
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < frames.info.size(); ++i) {
+      const auto& f = frames.info[i].cycle;
+      const auto& b = frames.info[best].cycle;
+      if (f.transitioning() && f.current == 0 &&
+          (!b.transitioning() || std::fabs(f.transition - at[k]) < std::fabs(b.transition - at[k]))) {
+        best = i;
+      }
+    }
+    SDL_Rect to{static_cast<int>(k) * (first.w + 8), 0, first.w, first.h};
+    SDL_BlitSurface(frames.pictures[best].get(), nullptr, strip.get(), &to);
+  }
+  CHECK(IMG_SavePNG(strip.get(), (dir / name).c_str()) == 0);
+}
+
 }  // namespace
 
 TEST_CASE("fade-through plan: the ground, then one card at a time; it starts on the old card and lands on the new") {
@@ -168,9 +200,12 @@ TEST_CASE("fade-through frames never hold both cards' text; crossfade frames do"
   }
   CHECK(out_seen);
   CHECK(in_seen);
+  writeStrip(fade_through, {0.2, 0.35, 0.5, 0.65, 0.8}, "transition-fade-through.png");
   // The same measure catches the overlap of a crossfade.
+  const Frames crossfade = firstTransition(TransitionKind::Crossfade);
+  writeStrip(crossfade, {0.2, 0.35, 0.5, 0.65, 0.8}, "transition-crossfade.png");
   int both = 0;
-  for (const auto& [outgoing, incoming] : textShares(firstTransition(TransitionKind::Crossfade), ground)) {
+  for (const auto& [outgoing, incoming] : textShares(crossfade, ground)) {
     both += std::min(outgoing, incoming) > 0.25;
   }
   CHECK(both >= 10);

@@ -520,7 +520,7 @@ TEST_CASE("topics are chips: slugs read as words in capitals, at most two, each 
   CHECK(render::chipLabel("\xE5\xA4\xA9\xE6\x96\x87", "ja") == "\xE5\xA4\xA9\xE6\x96\x87");  // no case
 }
 
-TEST_CASE("a photo gets a 3:2 or 16:9 slot: top right beside the text in landscape, a band above it in portrait") {
+TEST_CASE("a photo gets a 3:2 or 16:9 slot: top right beside the text in landscape, a 16:9 band above it in portrait") {
   const render::Theme theme;
   content::Post post = newsPost();
   post.photo = "images/harbour.jpg";
@@ -528,9 +528,10 @@ TEST_CASE("a photo gets a 3:2 or 16:9 slot: top right beside the text in landsca
   for (const double aspect : {1.5, 16.0 / 9.0, 0.75, 2.4}) {
     render::CardAssets assets;
     assets.photo_aspect = aspect;
-    const double slot = aspect >= 1.6 ? 16.0 / 9.0 : 1.5;
     for (const CardSize& bare : kSizes) {
       for (const CardSize& size : {bare, withScreenInsets(bare)}) {
+        // Landscape: the photo's own shape, 3:2 or 16:9; portrait: a 16:9 band.
+        const double slot = aspect >= 1.6 || size.height > size.width ? 16.0 / 9.0 : 1.5;
         CAPTURE(sizeName(size));
         CAPTURE(aspect);
         const LaidOut card = layOut(post, size, theme, assets);
