@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Read-only access to a content folder, on disk or embedded in the program.
 #pragma once
 

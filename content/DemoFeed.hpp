@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The offline demo feed, embedded in the program at build time from content/demo/.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A message about one content file: what is wrong, where, and how bad it is.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A content folder on disk. Every path is confined to the folder after
 // symlinks are resolved: a link or "../" that leads outside is treated as
 // missing. Confinement is worked out once per folder: each folder used is

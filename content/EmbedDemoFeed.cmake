@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source that holds every file under DEMO_DIR as a byte array and
 # defines newsticker::content::demoFeed() over them.
 # Usage: cmake -DDEMO_DIR=... -DOUTPUT=... -P EmbedDemoFeed.cmake

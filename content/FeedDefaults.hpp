@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Folder-wide defaults from a content folder's feed.yaml, or from the site
 // configuration of a Jekyll, Hugo or Zola site (SiteConfig.hpp).
 #pragma once

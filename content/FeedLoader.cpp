@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "content/FeedLoader.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <queue>
 #include <cstdio>
 #include <initializer_list>
 #include <optional>
@@ -203,33 +205,64 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
   }
 }
 
-// Leaves out the oldest posts (undated ones first) until the rest fit
-// `budget`, with one warning that says how many; the kept posts stay in file order.
-void keepWithinBudget(Feed& feed, std::size_t budget) {
-  std::size_t total = 0;
-  for (const Post& post : feed.posts) total += postBytes(post);
-  if (total <= budget) return;
-  std::vector<std::size_t> oldest_first(feed.posts.size());
-  for (std::size_t i = 0; i < oldest_first.size(); ++i) oldest_first[i] = i;
-  std::stable_sort(oldest_first.begin(), oldest_first.end(),
-                   [&](std::size_t a, std::size_t b) { return feed.posts[a].date < feed.posts[b].date; });
-  std::vector<bool> dropped(feed.posts.size(), false);
-  std::size_t count = 0;
-  for (std::size_t i : oldest_first) {
-    if (total <= budget) break;
-    total -= postBytes(feed.posts[i]);
-    dropped[i] = true;
-    ++count;
+// Keeps the posts' text within a budget while they are read, so memory never
+// holds more than the budget and one post: past it the oldest posts
+// (undated ones first; of equal dates the one read first) are left out, and
+// so is any post read later that is older than one left out. The result is
+// what leaving out the oldest after reading everything would give.
+class BudgetKeeper {
+ public:
+  explicit BudgetKeeper(std::size_t budget) : budget_(budget) {}
+
+  // Counts the posts added to `feed` since the last call and leaves out the oldest while over the budget.
+  void update(Feed& feed) {
+    for (; seen_ < feed.posts.size(); ++seen_) {
+      dropped_.push_back(false);
+      const Key key{feed.posts[seen_].date, seen_};
+      if (cutoff_ && !(*cutoff_ < key)) {
+        drop(feed, seen_);
+        continue;
+      }
+      total_ += postBytes(feed.posts[seen_]);
+      present_.push(key);
+    }
+    while (total_ > budget_ && !present_.empty()) {
+      const Key oldest = present_.top();
+      present_.pop();
+      total_ -= postBytes(feed.posts[oldest.second]);
+      drop(feed, oldest.second);
+      cutoff_ = oldest;
+    }
   }
-  std::vector<Post> kept;
-  for (std::size_t i = 0; i < feed.posts.size(); ++i) {
-    if (!dropped[i]) kept.push_back(std::move(feed.posts[i]));
+
+  // Takes the posts left out away (the rest stay in file order) and says how many, once.
+  void finish(Feed& feed) {
+    if (count_ == 0) return;
+    std::vector<Post> kept;
+    for (std::size_t i = 0; i < feed.posts.size(); ++i) {
+      if (i >= dropped_.size() || !dropped_[i]) kept.push_back(std::move(feed.posts[i]));
+    }
+    feed.posts = std::move(kept);
+    feed.diagnostics.push_back({feed.posts_folder.empty() ? "." : feed.posts_folder, 0, Severity::Warning,
+                                std::to_string(count_) + " posts left out, the oldest first: together the posts' "
+                                "text passes the content memory budget of " + std::to_string(budget_ >> 20) + " MiB"});
   }
-  feed.posts = std::move(kept);
-  feed.diagnostics.push_back({feed.posts_folder.empty() ? "." : feed.posts_folder, 0, Severity::Warning,
-                              std::to_string(count) + " posts left out, the oldest first: together the posts' text "
-                              "passes the content memory budget of " + std::to_string(budget >> 20) + " MiB"});
-}
+
+ private:
+  using Key = std::pair<std::string, std::size_t>;  // date, place in feed.posts
+  void drop(Feed& feed, std::size_t index) {
+    feed.posts[index] = Post{};  // its text freed now
+    dropped_[index] = true;
+    ++count_;
+  }
+  std::size_t budget_;
+  std::size_t total_ = 0;
+  std::size_t seen_ = 0;
+  std::size_t count_ = 0;
+  std::vector<bool> dropped_;
+  std::priority_queue<Key, std::vector<Key>, std::greater<Key>> present_;  // the oldest on top
+  std::optional<Key> cutoff_;  // the newest post left out so far
+};
 
 // The folders under a Hugo site's `root` (content/) that hold an _index file
 // (Hugo's nested sections), among the folders of the post files `names`.
@@ -347,13 +380,16 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                                 d.logo, d.language.str(), std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
                                 d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
                                 d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
-                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}));
+                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}),
+                  256u << 20, limits.max_cache_bytes);
   }
 
   // A first look reads the last names first: dated file names put the newest there.
   if (limits.max_files_read > 0) std::reverse(names.begin(), names.end());
   std::size_t files_taken = 0;
+  BudgetKeeper budget(limits.max_content_bytes);
   for (const std::string& name : names) {
+    budget.update(feed);
     if (limits.max_files_read > 0 && files_taken == limits.max_files_read) {
       feed.complete = false;
       break;
@@ -382,8 +418,9 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     if (stamp) cache->store(file, *stamp, result);
     addPost(tree, file, std::move(result), feed);
   }
+  budget.update(feed);
   if (cache && feed.complete) cache->save();
-  keepWithinBudget(feed, limits.max_content_bytes);
+  budget.finish(feed);
   return feed;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Loads a whole content folder: feed.yaml, every post, their logos and photos.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include "content/Diagnostic.hpp"
 #include "content/FeedDefaults.hpp"
 #include "content/Post.hpp"
+#include "content/PostCache.hpp"
 #include "content/YamlLimits.hpp"
 
 namespace newsticker::content {
@@ -23,6 +25,7 @@ struct LoadLimits {
   // program's build); feed.yaml's defaults are added by loadFeed.
   std::string cache_file;
   std::string cache_fingerprint;
+  std::size_t max_cache_bytes = kMaxCacheBytes;  // the entries the cache holds (PostCache)
   // A first look: stop after this many post files (0 = all), read or taken
   // from the cache alike, so a first card comes as fast with 10,000 posts
   // cached as with 10. The last file names come first, as dated names put

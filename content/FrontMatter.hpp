@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Splits a post file into its front matter (YAML, TOML or JSON) and its Markdown body.
 #pragma once
 

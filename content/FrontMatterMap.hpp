@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Front matter of any format (YAML, TOML, JSON) as one mapping that the
 // field rules of PostReader read: a yaml-cpp node tree, the same whatever
 // the file's format, checked against the same limits (YamlLimits).

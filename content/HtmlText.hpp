@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HTML from a feed (an item's description or content) reduced to the plain
 // text a card shows.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A Hugo page's path on its site: the default one (its folder and slug or
 // file name) or the one a [permalinks] pattern of the site's configuration
 // gives it, made the way Hugo makes it.

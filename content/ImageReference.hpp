@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How a post names a picture (a URL, a site path, a file name), and where that
 // name may be found inside the content folder. Shared by the logo and photo
 // lookups; confinement itself is the ContentTree's (hasFile never leaves it).

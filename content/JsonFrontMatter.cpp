@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // readJsonFrontMatter (FrontMatterMap.hpp): Hugo's JSON object front matter,
 // checked and its lines recorded by a SAX pass, read with nlohmann::json and
 // copied into the common yaml-cpp mapping through a YamlFlowText, so that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Guesses a post's language from its script, to pick the matching CJK face.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A language as newsticker acts on it. Tags come from front matter, a feed,
 // the config or the script detector; this type normalises them once and is
 // the one place that says what a language means for the CJK face, line

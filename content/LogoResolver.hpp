@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Finds the logo file for a post, in the order DESIGN.md fixes, inside the
 // content folder only.
 #pragma once

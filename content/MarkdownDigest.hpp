@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Reads what a card needs out of a Markdown body (via md4c): the first prose
 // paragraph, the first image, and a second-language section after a rule.
 #pragma once

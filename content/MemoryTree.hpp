@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A content folder held in memory: the built-in demo feed and unit tests.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writes a fetched feed item as a news-item post: the aggregator format
 // PostReader reads (front matter only, DESIGN.md "Content folder").
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A blog post's address on its site, built the way Jekyll builds it from
 // feed.yaml's base_url and permalink pattern.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Finds the photo a card shows beside its text: a picture of the story, never
 // its logo, inside the content folder only.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Chooses which posts the kiosk cycles through, and in what order.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The normalised post: everything a card needs, whatever format the file had.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "content/PostCache.hpp"
 
 #include <fcntl.h>
@@ -229,8 +230,8 @@ std::optional<std::string> readWhole(const std::string& path, std::size_t max_by
 
 }  // namespace
 
-PostCache::PostCache(std::string file, std::string fingerprint, std::size_t max_bytes)
-    : file_(std::move(file)), fingerprint_(std::move(fingerprint)) {
+PostCache::PostCache(std::string file, std::string fingerprint, std::size_t max_bytes, std::size_t max_held)
+    : file_(std::move(file)), fingerprint_(std::move(fingerprint)), max_held_(max_held) {
   const std::optional<std::string> bytes = readWhole(file_, max_bytes);
   constexpr std::size_t kMagicBytes = sizeof kMagic - 1;
   constexpr std::size_t kSumBytes = sizeof(std::uint64_t);
@@ -256,6 +257,7 @@ PostCache::PostCache(std::string file, std::string fingerprint, std::size_t max_
   if (!r.ok() || !r.atEnd()) return;  // damaged: start empty
   entries_ = std::move(entries);
   loaded_entries_ = entries_.size();
+  for (const auto& entry : entries_) held_ += entry.first.size() + entry.second.bytes.size();
 }
 
 std::optional<PostReadResult> PostCache::find(const std::string& path, const FileStamp& stamp) {
@@ -269,9 +271,23 @@ std::optional<PostReadResult> PostCache::find(const std::string& path, const Fil
 }
 
 void PostCache::store(const std::string& path, const FileStamp& stamp, const PostReadResult& result) {
+  std::string bytes = serialise(result);
+  const auto old = entries_.find(path);
+  const std::size_t old_bytes = old != entries_.end() ? path.size() + old->second.bytes.size() : 0;
+  if (held_ - old_bytes + path.size() + bytes.size() > max_held_) {
+    // Over the cap (300 posts with 0.9 MiB titles made a 276 MB cache): the
+    // file is parsed again next time, and a stale entry for it is dropped.
+    if (old != entries_.end()) {
+      held_ -= old_bytes;
+      entries_.erase(old);
+      ++stored_;  // the file on disk changes
+    }
+    return;
+  }
+  held_ += path.size() + bytes.size() - old_bytes;
   Entry& entry = entries_[path];
   entry.stamp = stamp;
-  entry.bytes = serialise(result);
+  entry.bytes = std::move(bytes);
   entry.used = true;
   ++stored_;
 }

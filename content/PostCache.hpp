@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What readPost made of each post file, kept between runs in one cache file
 // and keyed by the file's path and FileStamp, so a warm start of a large feed
 // reads and parses no post at all.
@@ -13,19 +14,24 @@
 
 namespace newsticker::content {
 
+constexpr std::size_t kMaxCacheBytes = 32u << 20;  // the entries a cache holds, and so its file
+
 class PostCache {
  public:
   // Reads `file` (up to `max_bytes`) when it exists and was written for the
   // same `fingerprint` (what else decides a post's result: the program
   // build, the limits, feed.yaml's defaults); otherwise starts empty. A
   // damaged or foreign file is ignored, never trusted. Never throws.
-  PostCache(std::string file, std::string fingerprint, std::size_t max_bytes = 256u << 20);
+  // At most `max_held` bytes of entries are held (see store).
+  PostCache(std::string file, std::string fingerprint, std::size_t max_bytes = 256u << 20,
+            std::size_t max_held = kMaxCacheBytes);
 
   // The result remembered for `path` at `stamp`; nullopt when there is none
   // or the file has changed since. Marks the entry as still in use.
   std::optional<PostReadResult> find(const std::string& path, const FileStamp& stamp);
 
-  // Remembers `result` for `path` at `stamp`.
+  // Remembers `result` for `path` at `stamp`, unless the entries held would
+  // pass `max_held` (then the file is simply parsed again next time).
   void store(const std::string& path, const FileStamp& stamp, const PostReadResult& result);
 
   // Writes the entries found or stored since construction (the files of this
@@ -50,6 +56,8 @@ class PostCache {
   std::size_t loaded_entries_ = 0;
   std::size_t hits_ = 0;
   std::size_t stored_ = 0;
+  std::size_t held_ = 0;  // bytes of the entries' paths and results
+  std::size_t max_held_ = kMaxCacheBytes;
 };
 
 }  // namespace newsticker::content

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Parses the dates content editors write into one sortable ISO 8601 form.
 #pragma once
 

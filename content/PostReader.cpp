@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "content/PostReader.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -17,6 +18,11 @@
 
 namespace newsticker::content {
 namespace {
+
+std::string expansionWarning() {
+  return "{{ site.* }} values past " + std::to_string(kMaxSiteValueBytes / 1024) +
+         " KiB together are left out (the site values put into one text are limited)";
+}
 
 class Reader {
  public:
@@ -408,7 +414,9 @@ class PostFields {
   std::string summary(const std::string& body, const MarkdownDigest& digest) {
     std::string written = fm_.firstText(root_, {"excerpt", "summary", "description"});
     if (!written.empty()) {
-      written = removeTemplateTags(written, defaults_.site_values);
+      bool cut = false;
+      written = removeTemplateTags(written, defaults_.site_values, &cut);
+      if (cut) fm_.warning(keyLine("excerpt"), expansionWarning());
       if (!newsItem() && written.find_first_of("[*_`<&#\\") != std::string::npos) {
         const std::string plain = digestMarkdown(written).lead_paragraphs;
         if (!plain.empty()) written = plain;
@@ -862,7 +870,9 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     fields.warnUnknownKeys();
     liftExtraTables(map.root);
 
-    const std::string clean_body = removeTemplateTags(body, defaults.site_values);
+    bool cut = false;
+    const std::string clean_body = removeTemplateTags(body, defaults.site_values, &cut);
+    if (cut) fm.warning(0, expansionWarning());
     const MarkdownDigest digest = digestMarkdown(clean_body);
     post.summary = fields.summary(clean_body, digest);
     fields.sourceAndAuthor(post);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Turns one post file (blog post or news item) into a normalised Post.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tells a PNG or JPEG file from anything else by its first bytes, and reads
 // the pixel size its header declares, without decoding it.
 #pragma once

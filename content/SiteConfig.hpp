@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tells a Jekyll, Hugo or Zola site from a plain content folder and reads
 // the feed defaults its configuration gives (feed.yaml, read after, wins).
 #pragma once

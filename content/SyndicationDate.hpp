@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The dates feeds carry: RFC 822 (RSS pubDate) and RFC 3339 (Atom, dc:date).
 #pragma once
 

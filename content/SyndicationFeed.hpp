@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An RSS 2.0, RSS 1.0 (RDF) or Atom 1.0 document turned into items a card can
 // show. Network-free: the bytes come from firmware/FeedFetcher.
 #pragma once

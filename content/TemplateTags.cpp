@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "content/TemplateTags.hpp"
 
+#include <set>
 #include <vector>
 
 namespace newsticker::content {
@@ -69,13 +71,16 @@ std::size_t shortcodeBlockEnd(std::string_view text, std::size_t from, std::stri
 
 }  // namespace
 
-std::string removeTemplateTags(std::string_view text, const std::map<std::string, std::string>& site_values) {
+std::string removeTemplateTags(std::string_view text, const std::map<std::string, std::string>& site_values,
+                               bool* expansion_cut) {
   if (text.find("{{") == std::string_view::npos && text.find("{%") == std::string_view::npos) {
     return std::string(text);
   }
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
+  std::size_t expanded = 0;          // bytes of site values put in
+  std::set<std::string> unclosed;    // paired shortcodes with no end after some point: none after any later one
   while (pos < text.size()) {
     const std::size_t open = text.find('{', pos);
     if (open == std::string_view::npos || open + 1 >= text.size()) break;
@@ -123,9 +128,10 @@ std::string removeTemplateTags(std::string_view text, const std::map<std::string
       if (end == std::string_view::npos) return out;
       const std::string_view name = firstWord(text.substr(open + 3, end - 3 - (open + 3)));
       pos = end;
-      if (name == "highlight" || name == "code") {
+      if ((name == "highlight" || name == "code") && unclosed.count(std::string(name)) == 0) {
         const std::size_t end_block = shortcodeBlockEnd(text, pos, name);
         if (end_block != std::string_view::npos) pos = end_block;
+        else unclosed.insert(std::string(name));
       }
       continue;
     }
@@ -134,7 +140,12 @@ std::string removeTemplateTags(std::string_view text, const std::map<std::string
     const std::string_view inside = trimmed(text.substr(open + 2, end - 2 - (open + 2)));
     if (inside.substr(0, 5) == "site." && isLookupPath(inside.substr(5))) {
       const auto found = site_values.find(std::string(inside.substr(5)));
-      if (found != site_values.end()) out += found->second;
+      if (found != site_values.end() && expanded + found->second.size() <= kMaxSiteValueBytes) {
+        out += found->second;
+        expanded += found->second.size();
+      } else if (found != site_values.end() && expansion_cut != nullptr) {
+        *expansion_cut = true;
+      }
     }
     pos = end;
   }

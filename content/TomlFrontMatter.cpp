@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 // readTomlFrontMatter (FrontMatterMap.hpp): Hugo and Zola's "+++" front
 // matter, read with toml++ and copied into the common yaml-cpp mapping
 // through a YamlFlowText, so that every value keeps its line.
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "content/FrontMatterMap.hpp"
@@ -87,10 +90,70 @@ class Converter {
   std::size_t nodes_ = 0;
 };
 
+// The nesting toml++ would recurse through, counted from the characters before
+// it parses anything (it recurses once per dotted-key part and per inline
+// table or array, and 50,000 levels overflow the stack): the parts of each
+// key (dots outside quotes between a key's start and its '=' or a header's
+// ']') plus the brackets open around it. A fault past `max_depth`.
+std::optional<LimitFault> nestingFault(std::string_view text, int max_depth) {
+  int line = 0, open = 0, dots = 0;
+  bool in_key = true;   // at a key: a line's start, after '{' or a ',' inside '{'
+  std::string brackets;  // the '[' and '{' open
+  const auto fault = [&] {
+    return LimitFault{line, "front matter is nested more than " + std::to_string(max_depth) + " levels deep"};
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"' || c == '\'') {
+      // A string: basic or literal, one-line or multi-line (""" or ''').
+      const bool multi = text.substr(i, 3) == std::string(3, c);
+      const std::string close = multi ? std::string(3, c) : std::string(1, c);
+      std::size_t j = i + close.size();
+      while (j < text.size() && text.substr(j, close.size()) != close && (multi || text[j] != '\n')) {
+        if (text[j] == '\n') ++line;
+        j += c == '"' && text[j] == '\\' ? 2 : 1;
+      }
+      i = std::min(text.size(), j + close.size()) - 1;
+      continue;
+    }
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      continue;
+    }
+    if (c == '\n') {
+      ++line;
+      if (brackets.empty() || brackets.back() == '[') in_key = brackets.empty();
+      dots = 0;
+    } else if (c == '[' || c == '{') {
+      brackets += c;
+      in_key = c == '{' || (brackets.size() <= 2 && brackets.find('{') == std::string::npos);
+      dots = 0;
+    } else if (c == ']' || c == '}') {
+      if (!brackets.empty()) brackets.pop_back();
+      in_key = false;
+    } else if (c == ',') {
+      in_key = !brackets.empty() && brackets.back() == '{';
+      dots = 0;
+    } else if (c == '=') {
+      in_key = false;
+    } else if (c == '.' && in_key) {
+      ++dots;
+    }
+    open = static_cast<int>(brackets.size());
+    if (open + dots + 1 > max_depth) return fault();
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 FrontMatterMap readTomlFrontMatter(std::string_view text, const YamlLimits& limits) {
   FrontMatterMap map;
+  if (const std::optional<LimitFault> fault = nestingFault(text, limits.max_depth)) {
+    map.error_line = fault->line;
+    map.error = fault->message;
+    return map;
+  }
   toml::table table;
   try {
     table = toml::parse(text);

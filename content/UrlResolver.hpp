@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Links in feeds may be relative (to the feed's address or an xml:base):
 // RFC 3986 reference resolution, and the one check every fetched address passes.
 #pragma once

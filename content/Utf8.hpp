@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // UTF-8 validation and decoding over byte strings (no locale, no allocation).
 #pragma once
 

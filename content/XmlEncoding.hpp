@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which character encoding an XML document (a feed) is in, and its text as
 // UTF-8, through ICU: UTF-8, UTF-16, ISO-8859-1, Shift_JIS, EUC-KR, GB18030,
 // Big5 and any other charset ICU converts.

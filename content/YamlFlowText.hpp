@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A YAML flow document written from another format's values (TOML, JSON
 // front matter), one map entry or list item per line, that remembers which
 // line of the original text each of its lines stands for: yaml-cpp's marks

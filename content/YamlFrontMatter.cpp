@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // readYamlFrontMatter, frontMatterLine, loadFlowText and readFrontMatter (FrontMatterMap.hpp).
 #include "content/FrontMatterMap.hpp"
 #include "content/YamlFlowText.hpp"

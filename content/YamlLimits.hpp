@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Checks front matter against the limits a hostile file could abuse, before
 // yaml-cpp builds a node tree from it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How Zola turns a page's file name or `slug` into its path element (its
 // `slugify.paths` setting).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/Log.hpp"
 #include "firmware/AnimationRecording.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Records the show headless, as the display would play it, into an animated
 // WebP: transitions, the crawl and the clock, on a fake clock (faster than
 // real time, the same frames every run for the same wall time).

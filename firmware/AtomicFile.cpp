@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/AtomicFile.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -29,7 +31,8 @@ std::string reason(const std::string& what, const std::filesystem::path& path) {
 
 }  // namespace
 
-AtomicWrite writeFileAtomically(const std::filesystem::path& path, std::string_view bytes, std::string& error) {
+AtomicWrite writeFileAtomically(const std::filesystem::path& path, std::string_view bytes, std::string& error,
+                                unsigned fixed_mode) {
   if (holds(path, bytes)) return AtomicWrite::Unchanged;
   const std::filesystem::path temporary =
       path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
@@ -51,6 +54,7 @@ AtomicWrite writeFileAtomically(const std::filesystem::path& path, std::string_v
     if (n <= 0) return fail("cannot write");
     done += static_cast<std::size_t>(n);
   }
+  if (fixed_mode != 0 && ::fchmod(fd, static_cast<mode_t>(fixed_mode)) != 0) return fail("cannot set the mode of");
   if (::fsync(fd) != 0) return fail("cannot sync");
   if (::close(fd) != 0) {
     error = reason("cannot close", temporary);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The timeline of the card cycle: which card shows when, how far its hold has
 // run, and when a transition runs. Pure arithmetic over seconds; no clock, no SDL.
 #pragma once

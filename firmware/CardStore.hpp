@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cards of the cycle as GPU textures, made once each and kept only while
 // they are on screen or next in line.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How the screen goes from one card to the next, frame by frame: which
 // textures are drawn where and how opaque (a pure plan), the drawing of that
 // plan, and the cards' grounds a fade-through shows between two texts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/CheckReport.hpp"
 
 #include <algorithm>
@@ -8,48 +9,16 @@
 #include <utility>
 #include <vector>
 
+#include "content/PrintableText.hpp"
 #include "content/Utf8.hpp"
 #include "render/ImageHeader.hpp"
 
 namespace newsticker::firmware {
 namespace {
 
-// Text with control characters and bytes that are not UTF-8 written as
-// escapes: "\n", "\t", "\r", "\x1B", "\xFF", and C1 controls as "\u009B", so
-// that nothing reaches a terminal as a command and no line can be forged.
-// `name`: a file name, where a backslash is doubled so that the escapes are
-// lossless (the name's bytes can be recovered from the text).
-std::string escapedText(const std::string& s, bool name) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    const std::size_t start = pos;
-    const char32_t cp = content::nextCodePoint(s, pos);
-    const bool invalid = cp == 0xFFFD && pos - start == 1;
-    char buffer[8];
-    if (invalid || cp < 0x20 || cp == 0x7F) {
-      const auto c = static_cast<unsigned char>(s[start]);
-      if (c == '\n') out += "\\n";
-      else if (c == '\t') out += "\\t";
-      else if (c == '\r') out += "\\r";
-      else {
-        std::snprintf(buffer, sizeof buffer, "\\x%02X", c);
-        out += buffer;
-      }
-    } else if (cp >= 0x80 && cp <= 0x9F) {
-      std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(cp));
-      out += buffer;
-    } else if (cp == '\\' && name) {
-      out += "\\\\";
-    } else {
-      out.append(s, start, pos - start);
-    }
-  }
-  return out;
-}
-
-std::string shownName(const std::string& s) { return escapedText(s, true); }
-std::string shown(const std::string& s) { return escapedText(s, false); }
+// Names and texts as content::printableText writes them (file names lossless).
+std::string shownName(const std::string& s) { return content::printableText(s, 0, true); }
+std::string shown(const std::string& s) { return content::printableText(s); }
 
 // A JSON string (always valid UTF-8). Bytes of `s` that are not UTF-8
 // become the four characters "\xFF"; in a file name (`name`) a backslash is

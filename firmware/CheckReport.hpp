@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The --check report: what loaded, what was rejected and why.
 #pragma once
 

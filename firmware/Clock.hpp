@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The loop's sense of time, injected so tests drive a whole cycle without
 // sleeping: monotonic seconds for deadlines, wall time for the on-screen clock.
 #pragma once

@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/CommandLine.hpp"
+
+#include "firmware/FleetCommands.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -36,6 +39,9 @@ std::string usageText() {
          "       newsticker --screenshot OUT_DIR [--content DIR] [--size WxH]\n"
          "       newsticker --preview FILE.png [--content DIR] [--size WxH] [--drafts]\n"
          "       newsticker --record FILE.webp [--seconds N] [--content DIR] [--size WxH]\n"
+         "       newsticker screen-capture [--runtime-dir DIR]\n"
+         "       newsticker status [--config FILE] [--metrics-dir DIR]\n"
+         "       newsticker contact-sheet FOLDER OUT.png\n"
          "\n"
          "Shows full-screen headline cards from a content folder (posts/, logos/, feed.yaml,\n"
          "or a folder of post files); without --content, the built-in demo feed.\n"
@@ -67,6 +73,11 @@ std::string usageText() {
          "                       animated WebP (default size 960x540), then exit\n"
          "  fetch                read the config's feeds: (RSS, Atom) into DIR/posts/feeds/ and exit;\n"
          "                       --dry-run prints what it would write and writes nothing\n"
+         "  screen-capture       ask the running display for its picture: it writes screen.png in its\n"
+         "                       runtime folder (/run/newsticker) and the path is printed\n"
+         "  status               the display's, the sync's and the fetch's metrics (metrics_dir:), for a person\n"
+         "  contact-sheet        one PNG of the boards collected in FOLDER (FOLDER/HOST/screen.png and\n"
+         "                       status.txt, as the Ansible collect playbook leaves them); docs/fleet.md\n"
          "  --help, --version\n";
 }
 
@@ -75,6 +86,7 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
   parsed.options = defaults;
   Options& o = parsed.options;
   bool check = false, screenshot = false, preview = false, record = false;
+  if (argc > 1 && isFleetCommand(argv[1])) return parseFleetCommand(argc, argv, defaults);
   // `newsticker fetch [--config FILE] [--content DIR] [--dry-run]`: its own, short, option list.
   if (argc > 1 && std::strcmp(argv[1], "fetch") == 0) {
     o.mode = Mode::Fetch;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The newsticker command line: what to show, where, and how.
 #pragma once
 
@@ -13,7 +14,7 @@
 
 namespace newsticker::firmware {
 
-enum class Mode { Show, Check, Screenshot, Preview, Record, Fetch, Help, Version };
+enum class Mode { Show, Check, Screenshot, Preview, Record, Fetch, ScreenCapture, Status, ContactSheet, Help, Version };
 
 struct Options {
   Mode mode = Mode::Show;
@@ -38,6 +39,14 @@ struct Options {
   SceneSettings scene;         // the screen around the cards (config file, --rotate, ...)
   std::vector<FeedSource> feeds;  // config feeds: what `newsticker fetch` reads
   bool dry_run = false;        // fetch --dry-run
+  // The fleet (docs/fleet.md): metrics for Prometheus, the TV over HDMI-CEC,
+  // and the operator's commands (screen-capture, status, contact-sheet).
+  std::string metrics_dir = "/var/lib/prometheus/node-exporter";  // config metrics_dir; "" = no metrics
+  bool cec = false;                   // config display.cec
+  std::string cec_device = "/dev/cec0";  // config display.cec_device
+  std::string runtime_dir;            // --runtime-dir: the running display's folder (screen-capture)
+  std::string sheet_folder;           // contact-sheet FOLDER: one subfolder per board
+  std::string sheet_path;             // contact-sheet ... OUT.png
 };
 
 struct ParsedCommandLine {

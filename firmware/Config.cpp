@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/Config.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -53,6 +54,9 @@ fonts::FallbackFont fallbackFrom(const YAML::Node& node) {
     else throw ConfigError{lineOf(entry.first), "unknown key '" + key + "' in a font fallback"};
   }
   if (font.regular_file.empty()) throw ConfigError{lineOf(node), "a font fallback needs 'regular'"};
+  if (font.index < 0 || font.index > 0xFFFF) {
+    throw ConfigError{lineOf(node["index"]), "fonts.fallbacks.index must be from 0 to 65535"};
+  }
   return font;
 }
 
@@ -220,7 +224,7 @@ void applyTheme(const YAML::Node& node, SceneSettings& scene) {
 
 // display: {on: "07:00", off: "20:00", days: [mon, ...], mode: 1920x1080@60}
 void applyDisplay(const YAML::Node& node, Options& o) {
-  if (!node.IsMap()) throw ConfigError{lineOf(node), "display must be a set of keys (on, off, days, mode)"};
+  if (!node.IsMap()) throw ConfigError{lineOf(node), "display must be a set of keys (on, off, days, mode, cec)"};
   ScreenSchedule& schedule = o.scene.schedule;
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
@@ -239,6 +243,13 @@ void applyDisplay(const YAML::Node& node, Options& o) {
         schedule.days[static_cast<std::size_t>(*index)] = true;
       }
       schedule.enabled = true;
+    } else if (key == "cec") {
+      o.cec = value<bool>(v, "display.cec");
+    } else if (key == "cec_device") {
+      o.cec_device = text(v, "display.cec_device");
+      if (o.cec_device.rfind("/dev/", 0) != 0) {
+        throw ConfigError{lineOf(v), "display.cec_device must be a device such as /dev/cec0"};
+      }
     } else if (key == "mode") {
       o.display_mode = text(v, "display.mode");
       SDL_DisplayMode mode{};
@@ -359,6 +370,8 @@ ConfigResult loadConfig(const std::string& path, const Options& base) {
         applyDisplay(v, o);
       } else if (key == "feeds") {
         applyFeeds(v, o);
+      } else if (key == "metrics_dir") {
+        o.metrics_dir = v.IsNull() ? "" : text(v, "metrics_dir");
       } else {
         throw ConfigError{lineOf(entry.first), "unknown key '" + key + "'"};
       }

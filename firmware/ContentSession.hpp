@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The content a run shows: the folder (or the built-in demo feed), what
 // loaded from it, and the playlist in showing order.
 #pragma once

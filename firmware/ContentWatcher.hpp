@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Watches a content folder with inotify, from a thread of its own: posts
 // (and folders below them), logos/, images/, feed.yaml, and the folder
 // itself being replaced (a rename or a symlink flip in its parent). SIGHUP

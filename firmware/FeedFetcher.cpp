@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/FeedFetcher.hpp"
 
 #include <algorithm>
@@ -474,7 +475,9 @@ FeedFetchResult fetchFeed(const FeedSource& source, const FetchSettings& setting
   return FeedRun(source, settings).run();
 }
 
-int fetchFeeds(const std::vector<FeedSource>& sources, const FetchSettings& settings) {
+int fetchFeeds(const std::vector<FeedSource>& sources, const FetchSettings& settings,
+               std::vector<FeedFetchResult>* results) {
+  if (results != nullptr) results->assign(sources.size(), FeedFetchResult{});
   std::map<std::string, const FeedSource*> folders;
   for (const FeedSource& source : sources) {
     const auto [at, fresh] = folders.emplace(feedFolderName(source.url), &source);
@@ -485,8 +488,10 @@ int fetchFeeds(const std::vector<FeedSource>& sources, const FetchSettings& sett
     }
   }
   int failed = 0;
-  for (const FeedSource& source : sources) {
-    if (!fetchFeed(source, settings).ok) ++failed;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    FeedFetchResult result = fetchFeed(sources[i], settings);
+    if (!result.ok) ++failed;
+    if (results != nullptr) (*results)[i] = std::move(result);
   }
   return failed;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `newsticker fetch`: reads RSS and Atom feeds over HTTP(S) and keeps their
 // items as news-item posts in the content folder, offline first: a failed
 // fetch changes nothing and the last good posts keep showing.
@@ -60,7 +61,9 @@ std::string feedFolderName(const std::string& url);
 FeedFetchResult fetchFeed(const FeedSource& source, const FetchSettings& settings);
 
 // Fetches every feed in turn; returns how many failed (each logged once).
-// Two feeds that would share a folder are refused before any fetch.
-int fetchFeeds(const std::vector<FeedSource>& sources, const FetchSettings& settings);
+// Two feeds that would share a folder are refused before any fetch. With
+// `results`, it receives one result per source, in order (all failed when refused).
+int fetchFeeds(const std::vector<FeedSource>& sources, const FetchSettings& settings,
+               std::vector<FeedFetchResult>* results = nullptr);
 
 }  // namespace newsticker::firmware

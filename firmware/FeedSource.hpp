@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One entry of the config's `feeds:` list: an RSS or Atom feed that
 // `newsticker fetch` turns into posts.
 #pragma once

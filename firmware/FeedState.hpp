@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What `newsticker fetch` remembers about one feed between runs, kept in a
 // small file next to the feed's posts: the HTTP validators for a conditional
 // GET, and each written item (its date, its picture, since when it is gone

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `newsticker fetch`: the config's feeds into the content folder, then exit.
 #pragma once
 

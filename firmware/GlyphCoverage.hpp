@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which characters of each post no font of the chain can draw (they would
 // show as tofu boxes), so --check can tell an editor before the screen does.
 #pragma once

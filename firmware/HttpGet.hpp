@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One HTTP(S) GET through libcurl, bounded in time, redirects and size: how
 // `newsticker fetch` reads feeds and their pictures.
 #pragma once

@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/Log.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+
+#include "content/PrintableText.hpp"
 
 namespace newsticker::firmware {
 
@@ -15,19 +18,7 @@ std::string logLine(LogLevel level, const std::string& message, bool for_journal
     if (level == LogLevel::Error) line += "error: ";
     if (level == LogLevel::Warning) line += "warning: ";
   }
-  for (const char c : message) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == '\n') {
-      line += "\\n";
-    } else if (byte < 0x20 || byte == 0x7F) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\x%02X", byte);
-      line += escaped;
-    } else {
-      line += c;
-    }
-  }
-  return line;
+  return line + content::printableText(message);
 }
 
 void logMessage(LogLevel level, const std::string& message) {

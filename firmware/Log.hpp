@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The program's one logger: a line per event on stderr. Under systemd
 // (JOURNAL_STREAM set) each line starts with its sd-daemon priority ("<3>"
 // error, "<4>" warning, "<6>" info) so journald keeps the level; on a

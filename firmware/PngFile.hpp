@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PNG files written so that every failure is seen: the image is encoded in
 // memory first, then written, flushed, synced and closed with each step
 // checked (IMG_SavePNG does not report a failed write or close: a full disk

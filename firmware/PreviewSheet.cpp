@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/Log.hpp"
 #include "firmware/PreviewSheet.hpp"
 #include "firmware/PngFile.hpp"
@@ -86,8 +87,8 @@ std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// Shrinks an opaque ARGB8888 card to w x h: bilinear halvings while the
-// image is at least twice the target, then one last bilinear step.
+}  // namespace
+
 render::SurfacePtr shrinkCard(SDL_Surface& card, int w, int h) {
   render::SurfacePtr current(SDL_DuplicateSurface(&card));
   if (!current) return nullptr;
@@ -109,10 +110,6 @@ bool blitOpaque(SDL_Surface& from, SDL_Surface& to, const render::Rect& at) {
   return SDL_BlitSurface(&from, nullptr, &to, &target) == 0;
 }
 
-// Encodes the opaque ARGB8888 `sheet` as PNG bytes; false with `error` set
-// when it cannot. Swaps red and blue in place first, so that SDL_image finds
-// the pixels in the byte order PNG stores (ABGR8888 on little-endian) and does
-// not copy a sheet that can be over 100 MB; `sheet` is not drawable after.
 bool encodeSheet(SDL_Surface& sheet, std::vector<unsigned char>& png, std::string& error) {
   for (int y = 0; y < sheet.h; ++y) {
     auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(sheet.pixels) +
@@ -130,8 +127,6 @@ bool encodeSheet(SDL_Surface& sheet, std::vector<unsigned char>& png, std::strin
   }
   return firmware::encodePng(*surface, png, error);
 }
-
-}  // namespace
 
 render::Rect SheetGeometry::thumbnail(std::size_t index) const {
   const int column = static_cast<int>(index % static_cast<std::size_t>(columns));
@@ -225,9 +220,15 @@ render::DrawList cardLabelDrawList(const CardLabel& label, int width, int height
       measurer, breaker);
   int used = std::max(1, appendLines(file_text, file_x, 0, kText, measurer, list));
 
-  // The warnings, each behind an amber bullet, two lines at most; the last
-  // free line says how many did not fit.
+  // The notes in grey, then the warnings, each behind an amber bullet; two
+  // lines at most each; the last free line says how many warnings did not fit.
   const int text_width = width - kWarningIndent;
+  for (const std::string& note : label.notes) {
+    if (used >= max_lines) break;
+    const render::FittedText text = render::fitText(
+        note, lineBox(width, 1, kTextPx, kLineAdvance, fonts::Weight::Regular, label.language), measurer, breaker);
+    used += appendLines(text, 0, used * kLineAdvance, kMuted, measurer, list);
+  }
   for (std::size_t i = 0; i < label.warnings.size(); ++i) {
     const int lines_left = max_lines - used;
     const bool more_after = i + 1 < label.warnings.size();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The content editor's preview: every card of the cycle as a thumbnail on one
 // contact sheet PNG, each labelled with its number, file and warnings, and the
 // rejected files listed below the grid.
@@ -12,6 +13,7 @@
 #include "firmware/CommandLine.hpp"
 #include "firmware/ContentSession.hpp"
 #include "render/DrawList.hpp"
+#include "render/SdlHandles.hpp"
 #include "render/LineBreaker.hpp"
 #include "render/TextMeasurer.hpp"
 
@@ -50,6 +52,7 @@ struct CardLabel {
   std::size_t number = 0;             // 1-based position in the cycle
   std::string file;                   // the post's file, relative to the content folder
   bool draft = false;
+  std::vector<std::string> notes;     // plain lines in grey, one line each (a board's status)
   std::vector<std::string> warnings;  // one message each, without the file name
   content::LanguageTag language;      // picks the CJK face for the text
 };
@@ -61,7 +64,7 @@ std::vector<std::string> cardWarnings(const content::Feed& feed, const std::stri
                                       const std::vector<std::string>& renderer_warnings);
 
 // The label as a draw list of `width` x `height`, origin at the label's top
-// left: the number (bold) and file name (up to two lines), then the warnings
+// left: the number (bold) and file name (up to two lines), the notes, then the warnings
 // in amber, each at most two lines, "+N more warnings" when they do not all
 // fit. Every line is fitted (wrapped or ellipsised) to the width, so nothing
 // leaves the box. Throws only what the measurer throws.
@@ -88,6 +91,20 @@ std::vector<SheetNote> sheetNotes(const content::Feed& feed, const std::set<std:
 render::DrawList sheetDrawList(const SheetGeometry& geometry, const std::string& title, const std::string& details,
                                const std::vector<SheetNote>& notes, const content::LanguageTag& language,
                                render::TextMeasurer& measurer, render::LineBreaker& breaker);
+
+// Shrinks an opaque ARGB8888 card to w x h: bilinear halvings while the
+// image is at least twice the target, then one last bilinear step. Null
+// (SDL_GetError says why) when memory runs out.
+render::SurfacePtr shrinkCard(SDL_Surface& card, int w, int h);
+
+// Copies opaque `from` onto `to` with its top left at `at`; false on failure.
+bool blitOpaque(SDL_Surface& from, SDL_Surface& to, const render::Rect& at);
+
+// Encodes the opaque ARGB8888 `sheet` as PNG bytes; false with `error` set
+// when it cannot. Swaps red and blue in place first, so that SDL_image finds
+// the pixels in the byte order PNG stores (ABGR8888 on little-endian) and does
+// not copy a sheet that can be over 100 MB; `sheet` is not drawable after.
+bool encodeSheet(SDL_Surface& sheet, std::vector<unsigned char>& png, std::string& error);
 
 // Renders every card of `content.playlist` at the card size of `options`
 // (default 1920x1080) through CardRenderer, one at a time, shrinks each to its

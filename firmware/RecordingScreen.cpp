@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/RecordingScreen.hpp"
 
 #include <stdexcept>
@@ -56,6 +57,11 @@ std::vector<ScreenEvent> RecordingScreen::waitUntil(double deadline) {
   }
   clock_.advanceTo(deadline);
   return {};
+}
+
+bool RecordingScreen::setDisplayPower(bool on) {
+  power_log.emplace_back(clock_.now(), on);
+  return false;
 }
 
 }  // namespace newsticker::firmware

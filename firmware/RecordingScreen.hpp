@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 // A screen without a display: the loop composes into an offscreen software
 // renderer, each present hands the frame to a callback, and waiting moves a
 // ManualClock instead of sleeping. For tests, screenshots and recordings.
 #pragma once
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 #include "firmware/Clock.hpp"
 #include "firmware/Screen.hpp"
@@ -24,6 +27,12 @@ class RecordingScreen final : public Screen {
   double frameInterval() const override { return 1.0 / fps_; }
   void present(const std::vector<render::Rect>& dirty) override;
   std::vector<ScreenEvent> waitUntil(double deadline) override;
+  // Records the request (time on the clock, on or off) in power_log; a
+  // recording has no display to switch, so it answers false as a desktop would.
+  bool setDisplayPower(bool on) override;
+
+  // Every setDisplayPower call: the clock's time and whether it asked for on.
+  std::vector<std::pair<double, bool>> power_log;
 
   // Called at each present with the whole output (ARGB8888) and the clock's time.
   std::function<void(SDL_Surface& frame, double time)> on_present;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/Log.hpp"
 #include "firmware/RenderWorker.hpp"
 
@@ -6,6 +7,8 @@
 #include <unistd.h>
 
 #include <exception>
+
+#include "render/DecodeDeadline.hpp"
 
 namespace newsticker::firmware {
 namespace {
@@ -34,6 +37,8 @@ RenderWorker::~RenderWorker() {
     stopping_ = true;
     queued_.clear();
   }
+  cancel_decodes_.store(true);
+  render::cancelDecodeWaits();
   changed_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
@@ -55,6 +60,7 @@ void RenderWorker::run() {
   // Below the display thread: a frame due while a card is being prepared
   // gets the CPU first (Linux applies nice per thread).
   setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+  const render::DecodeCancelScope cancel(cancel_decodes_);
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     changed_.wait(lock, [this] { return stopping_ || !queued_.empty(); });
@@ -62,6 +68,7 @@ void RenderWorker::run() {
     Job job = std::move(queued_.front());
     queued_.pop_front();
     ++running_;
+    running_since_ = std::chrono::steady_clock::now();
     lock.unlock();
     HandOver done = runGuarded(job.work, job.what_for);
     lock.lock();
@@ -105,6 +112,16 @@ void RenderWorker::dropQueued() {
 std::size_t RenderWorker::busy() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return queued_.size() + running_;
+}
+
+}  // namespace newsticker::firmware
+
+namespace newsticker::firmware {
+
+double RenderWorker::runningSeconds() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (running_ == 0) return 0;
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - running_since_).count();
 }
 
 }  // namespace newsticker::firmware

@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs slow rendering work (card layout and rasterisation, logos, the crawl,
 // the header) off the display thread, one job at a time, and hands each
 // result back to the loop between frames. Everything that touches the font
 // cache runs here, so fonts are never used from two threads.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -25,7 +28,9 @@ class RenderWorker {
   // result is then deterministic). `wake` is called from the worker after
   // each job so a sleeping loop wakes up (may be empty).
   RenderWorker(bool threaded, std::function<void()> wake);
-  // Drops queued jobs and waits for the running one.
+  // Drops queued jobs and waits for the running one, whose image decodes
+  // (render::decodeWithDeadline) are cancelled at once: a decode that never
+  // ends is left behind, not waited for.
   ~RenderWorker();
   RenderWorker(const RenderWorker&) = delete;
   RenderWorker& operator=(const RenderWorker&) = delete;
@@ -44,6 +49,9 @@ class RenderWorker {
   void dropQueued();
   // Jobs queued or running.
   std::size_t busy() const;
+  // Seconds the job running now has been running (steady clock); 0 when
+  // none runs. A job that goes on for long is stuck (the watchdog asks).
+  double runningSeconds() const;
 
  private:
   void run();
@@ -59,7 +67,9 @@ class RenderWorker {
   std::deque<Job> queued_;
   std::deque<HandOver> finished_;
   std::size_t running_ = 0;
+  std::chrono::steady_clock::time_point running_since_;
   bool stopping_ = false;
+  std::atomic<bool> cancel_decodes_{false};
   std::thread thread_;
 };
 

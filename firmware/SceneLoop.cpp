@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/SceneLoop.hpp"
 
 #include <SDL.h>
@@ -116,7 +117,21 @@ void SceneLoop::swapContent(std::size_t current, double now) {
   pending_.reset();
   cycle_ = CardCycle(holdTimes(settings_, content_->playlist), settings_.transition_seconds);
   logged_.clear();
-  setUp();
+  // The layout stays: the cards are made anew, while the header and the crawl
+  // on screen stay until their new pictures are ready (on a slow board that
+  // takes seconds; dropping them left the bands blank meanwhile).
+  ++generation_;
+  worker_.dropQueued();
+  for (auto& card : card_textures_) {
+    if (card.second) spare_card_texture_ = std::move(card.second);
+  }
+  card_textures_.clear();
+  cards_requested_.clear();
+  header_requested_.clear();
+  crawl_tiles_requested_.clear();
+  crawl_requested_ = false;
+  requestCrawl();
+  redraw_ = true;
   swap_start_ = now;
 }
 
@@ -530,6 +545,7 @@ int SceneLoop::run() {
           compositor_->clipTo({});
           compositor_->fill({0, 0, geometry_.width, geometry_.height}, render::Color{0, 0, 0});
           screen_.present({});
+          screen_.setDisplayPower(false);  // standby by DPMS where it can; the black frame elsewhere
           blanked = true;
           logInfo("screen off by the schedule");
           if (on_frame) {
@@ -554,6 +570,7 @@ int SceneLoop::run() {
       }
       if (blanked) {
         blanked = false;
+        screen_.setDisplayPower(true);
         logInfo("screen on by the schedule");
         origin = now;  // the cycle starts again from its first card
         redraw_ = true;
@@ -566,16 +583,17 @@ int SceneLoop::run() {
 
     // A new feed is swapped in between cards: a transition from the card on
     // screen to the new feed's first card, never in the middle of another.
-    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning() && !content_->complete &&
+    if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning() &&
         !frame.transitioning() && placeInPending(frame.current) < pending_->playlist.size()) {
-      // The rest of a feed shown from a first look: the card on screen stays
-      // and goes on holding; the cycle goes on in the whole feed's order.
+      // The rest of a feed shown from a first look, or a reload that still
+      // holds the card on screen: that card stays and goes on holding; the
+      // cycle goes on in the new feed's order (never back to its first card).
       const double into_hold = t - cycle_.holdStart(frame.current, t);
       const std::size_t at = continueContent(frame.current);
       origin = now - (cycle_.holdStart(at, 0) + into_hold);
       t = now - origin;
       frame = cycle_.at(t);
-      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, the whole feed");
+      logInfo("showing " + std::to_string(content_->playlist.size()) + " cards, going on from the card on screen");
     }
     if (pending_ && !first_frame && swap_start_ < 0 && !shown.transitioning()) {
       const std::size_t leaving = frame.current;
@@ -711,6 +729,7 @@ int SceneLoop::run() {
         info.posts = content_->playlist.size();
         info.loaded_at = content_->loaded_at;
         info.title = content_->playlist[frame.current].title;
+        info.file = content_->playlist[frame.current].file;
         const render::HeaderContent& header = currentHeader(cardShownAt(frame));
         info.position = header.position;
         info.time_text = header.time;

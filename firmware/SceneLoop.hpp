@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The kiosk's main loop: a short list of named phases (events, reload,
 // schedule, prepare, compose, present, sleep) run against a Screen and a
 // Clock, both injected, so a test drives a whole cycle on a fake clock
@@ -43,6 +44,7 @@ struct SceneFrame {
   std::size_t posts = 0;      // cards in the cycle
   std::time_t loaded_at = 0;  // when the content shown was read
   std::string title;          // the current card's headline
+  std::string file;           // and its post file
   std::string position;       // the header's "3 / 11"
   std::string time_text;      // the header's clock
   render::ProgressMarks progress;
@@ -71,6 +73,8 @@ class SceneLoop {
   // Textures alive now (cards, the spare, header, crawl tiles, the outgoing
   // card): for tests that check nothing leaks.
   std::size_t liveTextures() const;
+  // Seconds the card worker's running job has been running (0: idle).
+  double workerRunningSeconds() const { return worker_.runningSeconds(); }
 
   // Asks for a reload from any thread: `immediately` (SIGHUP) or about a
   // second after the last of a burst of changes.

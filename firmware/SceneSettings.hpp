@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How the screen around the cards looks and moves: from the config file and
 // the command line, read by the main loop.
 #pragma once

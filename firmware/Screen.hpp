@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the main loop draws on: the SDL window on a display, or a recording
 // screen (an offscreen software renderer) for tests and headless capture.
 #pragma once
@@ -35,6 +36,14 @@ class Screen {
   // Sleeps until `deadline` (seconds on the loop's clock) or an event,
   // whichever comes first, and returns the events that arrived.
   virtual std::vector<ScreenEvent> waitUntil(double deadline) = 0;
+  // Puts the display itself to standby (`on` false) or wakes it, where the
+  // screen can (DPMS on KMS/DRM). Returns false where it cannot: the caller
+  // then shows a black frame instead. The next present after waking must be
+  // a whole frame.
+  virtual bool setDisplayPower(bool on) {
+    (void)on;
+    return false;
+  }
 };
 
 }  // namespace newsticker::firmware

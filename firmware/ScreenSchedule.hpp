@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // When the screen is on: daily on and off times on chosen weekdays, in local
 // time. Pure arithmetic over minutes; no clock, no SDL.
 #pragma once

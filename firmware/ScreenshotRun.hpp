@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Renders every card of the cycle headless, in order, to PNG files.
 #pragma once
 

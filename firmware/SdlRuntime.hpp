@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SDL, SDL_ttf and SDL_image initialised for the program's lifetime (RAII).
 #pragma once
 

@@ -1,4 +1,8 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/SdlScreen.hpp"
+
+#include "firmware/KmsDisplay.hpp"
+#include "firmware/Log.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -40,6 +44,22 @@ bool chooseSoftwareRendering(RendererChoice choice) {
   }
   return true;
 }
+
+namespace {
+
+// SDL's software renderer by index: a render-driver hint (SDL_RENDER_DRIVER,
+// or the GLES2 choice on KMS/DRM) would otherwise refuse the software flag.
+int softwareDriverIndex() {
+  for (int i = 0, n = SDL_GetNumRenderDrivers(); i < n; ++i) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRenderDriverInfo(i, &info) == 0 && info.name != nullptr && std::string(info.name) == "software") {
+      return i;
+    }
+  }
+  return -1;
+}
+
+}  // namespace
 
 SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock)
     : clock_(clock), fullscreen_(!request.windowed) {
@@ -87,12 +107,17 @@ SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock)
     SDL_SetWindowDisplayMode(window_.get(), &wanted);
     if (wanted.refresh_rate >= 20) frame_interval_ = 1.0 / wanted.refresh_rate;
   }
+  std::string gl;
   if (!software_) {
     renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    gl = renderer_ ? glRendererString(*renderer_) : "";
+    // A GL that rasterises on the CPU (a board whose display has no GPU
+    // driver): SDL's software renderer composes faster, the GL only shows it.
+    if (request.renderer == RendererChoice::Auto && isSoftwareGl(gl)) renderer_.reset();
   }
   if (!renderer_) {
     software_ = true;
-    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+    renderer_.reset(SDL_CreateRenderer(window_.get(), softwareDriverIndex(), SDL_RENDERER_SOFTWARE));
   }
   if (!renderer_) throw std::runtime_error(std::string("cannot create a renderer: ") + SDL_GetError());
   SDL_RendererInfo info{};
@@ -101,6 +126,7 @@ SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock)
   // loop paces itself there (and shows partial frames without present).
   vsync_ = !software_ && (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
   renderer_name_ = info.name != nullptr ? info.name : "unknown";
+  if (!gl.empty()) renderer_name_ += (software_ ? " (GL found: " : " (") + gl + ")";
   SDL_ShowCursor(SDL_DISABLE);
   SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
   SDL_DisableScreenSaver();
@@ -119,6 +145,17 @@ void SdlScreen::present(const std::vector<render::Rect>& dirty) {
     if (SDL_UpdateWindowSurfaceRects(window_.get(), rects.data(), static_cast<int>(rects.size())) == 0) return;
   }
   SDL_RenderPresent(renderer_.get());
+}
+
+bool SdlScreen::setDisplayPower(bool on) {
+  std::string error;
+  if (setKmsPower(*window_, on, error)) {
+    logInfo(on ? "display woken (DPMS on)" : "display in standby (DPMS off)");
+    return true;
+  }
+  if (!power_warned_) logInfo("display power cannot be switched here (" + error + "): a black screen instead");
+  power_warned_ = true;
+  return false;
 }
 
 std::vector<ScreenEvent> SdlScreen::waitUntil(double deadline) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real screen: a full-screen SDL window (or --windowed) and its renderer.
 #pragma once
 
@@ -33,6 +34,9 @@ class SdlScreen final : public Screen {
   double frameInterval() const override { return frame_interval_; }
   void present(const std::vector<render::Rect>& dirty) override;
   std::vector<ScreenEvent> waitUntil(double deadline) override;
+  // DPMS through the DRM device on KMS/DRM (firmware/KmsDisplay); false and
+  // one log line elsewhere or when the connector refuses.
+  bool setDisplayPower(bool on) override;
 
   // "software" or the GL/GLES renderer's name, for the log.
   std::string rendererName() const { return renderer_name_; }
@@ -47,6 +51,7 @@ class SdlScreen final : public Screen {
   double frame_interval_ = 1.0 / 60;
   std::string renderer_name_;
   int desktop_w_ = 0, desktop_h_ = 0;
+  bool power_warned_ = false;
 };
 
 // Whether `choice` means SDL's software renderer on this machine: Auto picks

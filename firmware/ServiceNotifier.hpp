@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Talks to systemd through sd_notify: READY=1 once the first card is on
 // screen, WATCHDOG=1 from the main loop at half the watchdog interval, and
 // STATUS= lines. Without systemd (no NOTIFY_SOCKET) every call does nothing,

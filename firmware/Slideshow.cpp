@@ -1,7 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "firmware/Slideshow.hpp"
+
+#include "firmware/KmsDisplay.hpp"
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -14,13 +18,17 @@
 #include <stdexcept>
 #include <thread>
 
+#include "content/PrintableText.hpp"
 #include "firmware/Clock.hpp"
+#include "firmware/DisplayServices.hpp"
 #include "firmware/ContentWatcher.hpp"
 #include "firmware/Log.hpp"
+#include "firmware/ProgressWatch.hpp"
 #include "firmware/SdlRuntime.hpp"
 #include "firmware/SceneLoop.hpp"
 #include "firmware/SdlScreen.hpp"
 #include "firmware/ServiceNotifier.hpp"
+#include "render/DecodeDeadline.hpp"
 #include "render/FontCache.hpp"
 
 namespace newsticker::firmware {
@@ -55,10 +63,8 @@ std::string statusLine(const SceneFrame& frame) {
   }
   const std::string posts = std::to_string(frame.posts) + " posts" + loaded;
   if (frame.blank) return posts + ", screen off by the schedule";
-  std::string title = frame.title.size() > 80 ? frame.title.substr(0, 80) + "..." : frame.title;
-  for (char& c : title) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  }
+  // Whole UTF-8 and whole grapheme clusters: systemd drops a datagram that is not UTF-8.
+  const std::string title = content::printableText(frame.title, 80);
   return posts + ", card " + std::to_string(frame.cycle.current + 1) + "/" +
          std::to_string(frame.posts) + ": " + title;
 }
@@ -95,6 +101,26 @@ SharedContent loadAgain(const Options& options, bool first_time) {
   return fresh;
 }
 
+// Under systemd, a display that does not open within a minute ends the
+// process so that the unit starts again: systemd grants the DRM device
+// (DeviceAllow=char-drm) when the unit starts, so a GPU driver that loaded
+// after that start stays out of reach until a restart. By hand, keep trying.
+// A DRM device that is there but refused with EPERM (not EACCES) is one the
+// unit's device policy was resolved without: restart at once.
+bool giveUpWaitingForDisplay(double waited_seconds, const char* reason) {
+  const char* notify = std::getenv("NOTIFY_SOCKET");
+  if (notify == nullptr || *notify == '\0') return false;
+  if (drmDeviceDeniedBySandbox()) {
+    logError(std::string("the display's DRM device appeared after the service started and its sandbox does not "
+                         "grant it (") + reason + "); exiting so that systemd starts the display again");
+    return true;
+  }
+  if (waited_seconds < 60) return false;
+  logError(std::string("no display after ") + std::to_string(static_cast<int>(waited_seconds)) + " s (" + reason +
+           "); exiting so that systemd starts the display again");
+  return true;
+}
+
 std::atomic<bool> stop_requested{false};
 
 void onStopSignal(int) { stop_requested.store(true); }
@@ -108,7 +134,13 @@ struct Display {
 
 Display openDisplay(const Options& options, const std::string& video_driver, const Clock& clock) {
   Display display;
-  if (video_driver.empty() && chooseSoftwareRendering(options.scene.renderer)) {
+  if (drawsThroughKms(video_driver)) {
+    static bool logged = false;  // once, not at every try while waiting for the display
+    for (const std::string& line : prepareKmsBackend(options.scene.renderer == RendererChoice::Software)) {
+      if (!logged) logInfo(line);
+    }
+    logged = true;
+  } else if (video_driver.empty() && chooseSoftwareRendering(options.scene.renderer)) {
     // No GPU to use: SDL's software renderer, and no GL behind the window
     // surface either (Mesa's llvmpipe costs ~270 ms and ~54 MiB for nothing).
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
@@ -132,12 +164,14 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   Display display;
   // No display yet (a board booted without its screen, a DRM device not
   // ready): keep trying with backoff; SIGTERM and SIGINT still stop us.
+  const double first_try = clock.now();
   for (double backoff = 1;; backoff = std::min(backoff * 2, 60.0)) {
     try {
       display = openDisplay(options, video_driver, clock);
       break;
     } catch (const std::runtime_error& error) {
       display = Display{};
+      if (giveUpWaitingForDisplay(clock.now() - first_try, error.what())) return 1;
       const std::string reason = std::string(error.what()) + "; trying again in " +
                                  std::to_string(static_cast<int>(backoff)) + " s";
       logWarning(reason);
@@ -163,7 +197,9 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   render::FontCache fonts(options.font_chain);
   SceneSettings settings = sceneSettingsFor(options, content);
   settings.threaded = true;
-  SceneLoop loop(*screen, clock, fonts, SharedContent(SharedContent(), &content), settings);
+  // Screen capture, metrics and the TV's power over CEC (docs/fleet.md).
+  DisplayServices services(options, content, *screen, NEWSTICKER_VERSION);
+  SceneLoop loop(services.screen(), clock, fonts, SharedContent(SharedContent(), &content), settings);
 
   // A test-only hook: the loop freezes this many seconds after its first
   // frame, so a test sees the watchdog pings stop.
@@ -173,23 +209,34 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
   loop.on_frame = [&](const SceneFrame& frame) {
     notifier.ready();
     notifier.status(statusLine(frame));
+    services.frameShown(frame);
     if (stall_after >= 0 && stall_at == INFINITY) stall_at = clock.now() + stall_after;
   };
+  std::string stalled;  // why the watchdog is not fed, "" while cards progress
   loop.on_wake = [&](double now) {
     if (now >= stall_at) {
       logWarning("stalling the main loop (NEWSTICKER_TEST_STALL_AFTER)");
       for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
     }
-    return std::min(notifier.watchdog(now), stall_at);
+    const double services_due = services.wake(now);
+    // The loop wakes, but a stuck card worker freezes the screen all the
+    // same: then no ping, and systemd restarts us.
+    const std::string reason = stallReason(loop.workerRunningSeconds(), render::oldestRunawaySeconds());
+    if (reason != stalled && !reason.empty()) logWarning("not feeding the watchdog: " + reason);
+    stalled = reason;
+    if (!reason.empty()) return std::min({now + 1.0, stall_at, services_due});
+    return std::min({notifier.watchdog(now), stall_at, services_due});
   };
   std::unique_ptr<ContentWatcher> watcher;
   if (!options.content_dir.empty()) {
     // The first load after a first look completes the feed; later ones are reloads.
     auto completed = std::make_shared<bool>(content.complete);
-    loop.reload = [&options, completed] {
+    loop.reload = [&options, &services, completed] {
       const bool first_time = !*completed;
       *completed = true;
-      return loadAgain(options, first_time);
+      SharedContent fresh = loadAgain(options, first_time);
+      if (fresh) services.contentLoaded(*fresh);
+      return fresh;
     };
     watcher = std::make_unique<ContentWatcher>(options.content_dir,
                                                [&loop](bool forced) { loop.contentChanged(forced); });

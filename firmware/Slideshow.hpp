@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The kiosk's show on a display: the scene loop on an SDL window.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // newsticker: a kiosk news ticker. Parses the command line and runs one mode.
 #include <malloc.h>
 
@@ -14,16 +15,20 @@
 #include "firmware/CommandLine.hpp"
 #include "firmware/Config.hpp"
 #include "firmware/FetchCommand.hpp"
+#include "firmware/ContactSheet.hpp"
+#include "firmware/FleetCommands.hpp"
 #include "firmware/GlyphCoverage.hpp"
 #include "firmware/Log.hpp"
 #include "firmware/ContentSession.hpp"
 #include "firmware/AnimationRecording.hpp"
+#include "firmware/BuildRevision.hpp"
 #include "firmware/PreviewSheet.hpp"
 #include "firmware/ScreenshotRun.hpp"
 #include "firmware/SdlRuntime.hpp"
 #include "firmware/SdlScreen.hpp"
 #include "firmware/Slideshow.hpp"
 #include "fonts/FontChain.hpp"
+#include "render/CardRenderer.hpp"
 #include "render/FontCache.hpp"
 #include "render/ScreenLayout.hpp"
 
@@ -92,11 +97,27 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (options.mode == firmware::Mode::Version) {
-    std::cout << "newsticker " << NEWSTICKER_VERSION << "\n";
+    std::cout << "newsticker " << NEWSTICKER_VERSION << " (git " << NEWSTICKER_REVISION << ")\n";
     return 0;
   }
   if (options.mode == firmware::Mode::Fetch) {
     return firmware::runFetchCommand(options, std::string("newsticker/") + NEWSTICKER_VERSION);
+  }
+  if (options.mode == firmware::Mode::ScreenCapture) return firmware::runScreenCaptureCommand(options);
+  if (options.mode == firmware::Mode::Status) return firmware::runStatusCommand(options, std::cout);
+  if (options.mode == firmware::Mode::ContactSheet) {
+    firmware::SdlRuntime sdl("dummy");
+    return firmware::writeContactSheet(options.sheet_folder, options.sheet_path, options.font_chain);
+  }
+
+  // Fonts that are there but are no fonts (or lack the face asked for): the
+  // main ones stop us with their reason, a fallback is left out.
+  for (const std::string& problem : fonts::unusableFontFiles(options.font_chain)) {
+    if (problem.find("; the fallback is left out") == std::string::npos) {
+      firmware::logError(problem);
+      return 1;
+    }
+    firmware::logWarning(problem);
   }
 
   content::LoadLimits limits = firmware::loadLimitsFor(options);
@@ -112,7 +133,10 @@ int main(int argc, char** argv) {
       // Logos and photos decoded as the screen will (same limits): one that
       // fails is a warning with its reason.
       IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
-      for (content::Diagnostic& warning : firmware::checkPostImages(content.feed.posts, *content.tree)) {
+      render::LogoLimits image_limits;
+      image_limits.decode_seconds = render::CardRenderer::kDecodeSeconds;  // as the show gives up on a slow one
+      for (content::Diagnostic& warning :
+           firmware::checkPostImages(content.feed.posts, *content.tree, image_limits)) {
         content.feed.diagnostics.push_back(std::move(warning));
       }
       IMG_Quit();

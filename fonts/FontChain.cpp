@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "fonts/FontChain.hpp"
 
 #include <fcntl.h>
@@ -5,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 
 namespace newsticker::fonts {
 namespace {
@@ -22,7 +24,53 @@ bool readable(const std::string& file) {
   return regular;
 }
 
+// The file a fallback uses for `weight`.
+const std::string& fallbackFile(const FallbackFont& fallback, Weight weight) {
+  return weight == Weight::Bold && !fallback.bold_file.empty() ? fallback.bold_file : fallback.regular_file;
+}
+
 }  // namespace
+
+std::string fontFaceProblem(const std::string& file, long index) {
+  if (!readable(file)) return "cannot be read";
+  const int fd = open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return "cannot be read";
+  unsigned char head[12] = {};
+  const ssize_t got = read(fd, head, sizeof head);
+  close(fd);
+  const auto tag = [&](const char* t) { return got >= 4 && std::memcmp(head, t, 4) == 0; };
+  long faces = 0;
+  if (tag("ttcf") && got >= 12) {
+    faces = (long{head[8]} << 24) | (long{head[9]} << 16) | (long{head[10]} << 8) | long{head[11]};
+  } else if (tag("\x00\x01\x00\x00") || tag("OTTO") || tag("true") || tag("typ1")) {
+    faces = 1;
+  } else {
+    return "is not a font (no TrueType, OpenType or collection header)";
+  }
+  if (index < 0 || index >= faces) {
+    return "has no face " + std::to_string(index) + " (it holds " + std::to_string(faces) + ")";
+  }
+  return "";
+}
+
+std::vector<std::string> unusableFontFiles(const FontChain& chain, bool fallbacks_too) {
+  std::vector<std::string> unusable;
+  for (const std::string& file : {chain.regular_file, chain.bold_file}) {
+    if (!readable(file)) continue;  // missingFontFiles names it
+    const std::string problem = fontFaceProblem(file, 0);
+    if (!problem.empty()) unusable.push_back("font " + file + " " + problem);
+  }
+  if (!fallbacks_too) return unusable;
+  for (const FallbackFont& fallback : chain.fallbacks) {
+    for (const Weight weight : {Weight::Regular, Weight::Bold}) {
+      const std::string& file = fallbackFile(fallback, weight);
+      if (weight == Weight::Bold && file == fallback.regular_file) continue;
+      const std::string problem = readable(file) ? fontFaceProblem(file, fallback.index) : "";
+      if (!problem.empty()) unusable.push_back("font " + file + " " + problem + "; the fallback is left out");
+    }
+  }
+  return unusable;
+}
 
 FontFace FontChain::face(const content::LanguageTag& language, Weight weight) const {
   // Face order inside NotoSansCJK-*.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK.
@@ -48,9 +96,8 @@ bool FontFace::serves(char32_t c) const {
 std::vector<FontFace> FontChain::faces(const content::LanguageTag& language, Weight weight) const {
   std::vector<FontFace> result{face(language, weight)};
   for (const FallbackFont& fallback : fallbacks) {
-    const std::string& file =
-        weight == Weight::Bold && !fallback.bold_file.empty() ? fallback.bold_file : fallback.regular_file;
-    if (readable(file)) {
+    const std::string& file = fallbackFile(fallback, weight);
+    if (readable(file) && fontFaceProblem(file, fallback.index).empty()) {
       result.push_back(
           FontFace{file, fallback.index, fallback.bitmap_height_em, fallback.emoji, fallback.ranges, fallback.script});
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fonts the kiosk draws with: which file and face serves each language
 // in each weight, and the fallbacks for what that face lacks (emoji, symbols).
 #pragma once
@@ -52,7 +53,8 @@ struct FontChain {
   // such a language the face of its own script).
   FontFace face(const content::LanguageTag& language, Weight weight) const;
 
-  // The main face followed by every fallback whose file exists, for `weight`.
+  // The main face followed by every fallback whose file exists and holds
+  // its face (fontFaceProblem), for `weight`.
   std::vector<FontFace> faces(const content::LanguageTag& language, Weight weight) const;
 };
 
@@ -68,5 +70,17 @@ FontChain defaultFontChain(const std::string& font_dir = "");
 // or are not regular files (a FIFO, a device, a folder); missing fallbacks
 // are skipped, not reported here. Never blocks.
 std::vector<std::string> missingFontFiles(const FontChain& chain);
+
+// Why face `index` of `file` cannot be opened, told from the file's first
+// bytes: "is not a font (no TrueType, OpenType or collection header)", "has
+// no face -1 (it holds 1)"; "" when it can be (a TrueType or OpenType file
+// and index 0, or a collection holding face `index`). Never blocks (a FIFO
+// or a missing file gives "cannot be read").
+std::string fontFaceProblem(const std::string& file, long index);
+
+// The fonts of `chain` that exist but cannot be used, each as "font FILE
+// REASON": the main files (face 0; the kiosk cannot draw without them), then
+// the fallbacks, which faces() leaves out. Empty when all are usable.
+std::vector<std::string> unusableFontFiles(const FontChain& chain, bool fallbacks_too = true);
 
 }  // namespace newsticker::fonts

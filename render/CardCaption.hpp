@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The words a card prints under its QR code, in the post's language. Pure.
 #pragma once
 

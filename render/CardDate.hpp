@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How a card writes a date for its reader, in the reader's language (ICU).
 // No SDL.
 #pragma once

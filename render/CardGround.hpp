@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A card's ground: what stays on screen through a fade-through transition
 // while the text fades out and in (background, panel, the QR and logo
 // tiles), without any of the card's content. Pure; no SDL.

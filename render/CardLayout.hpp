@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Places a post's identity (logo, source, date, topics), headline, summary,
 // photo and QR code on a card: pure geometry over a TextMeasurer, the same
 // result for the same inputs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Plays a DrawList into a CPU surface: the one place card pixels are made.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "render/CardRenderer.hpp"
 
 #include <map>
@@ -30,7 +31,9 @@ std::vector<ImageRequest> imageRequests(const DrawList& list) {
 }  // namespace
 
 CardRenderer::CardRenderer(FontCache& fonts, Theme theme, content::LanguageTag fallback_language)
-    : fonts_(fonts), theme_(std::move(theme)), fallback_language_(std::move(fallback_language)) {}
+    : fonts_(fonts), theme_(std::move(theme)), fallback_language_(std::move(fallback_language)) {
+  limits_.decode_seconds = kDecodeSeconds;
+}
 
 DrawList CardRenderer::layout(const content::Post& post, const CardSize& size, const CardAssets& assets) {
   return layoutCard(post, size, theme_, fallback_language_, fonts_, breaker_, assets);
@@ -55,7 +58,8 @@ SurfacePtr CardRenderer::loadImage(const content::ContentTree& tree, const std::
     return nullptr;
   }
   const std::optional<content::FileStamp> stamp = tree.stamp(path);
-  SurfacePtr image = photo ? loadPhoto(tree, path, box_w, box_h, error) : loadLogo(tree, path, box_w, box_h, error);
+  SurfacePtr image = photo ? loadPhoto(tree, path, box_w, box_h, error, limits_)
+                           : loadLogo(tree, path, box_w, box_h, error, limits_);
   if (!image && stamp) failed_images_[{photo, path}] = {*stamp, error};
   return image;
 }
@@ -70,7 +74,12 @@ SurfacePtr CardRenderer::render(const content::Post& post, const content::Conten
   content::Post shown = post;
   CardAssets assets;
   if (!post.logo.empty() && knownFailure(tree, post.logo, false) == nullptr) {
-    assets.logo_aspect = logoAspect(tree, post.logo);  // a wordmark gets a wide tile
+    // A wordmark gets a wide tile. An SVG refused or too slow here is
+    // remembered, so loadImage does not try it again.
+    std::string svg_error;
+    assets.logo_aspect = logoAspect(tree, post.logo, limits_, &svg_error);
+    const std::optional<content::FileStamp> stamp = tree.stamp(post.logo);
+    if (!svg_error.empty() && stamp) failed_images_[{false, post.logo}] = {*stamp, svg_error};
   }
   if (!post.photo.empty() && knownFailure(tree, post.photo, true) == nullptr) {
     assets.photo_aspect = logoAspect(tree, post.photo);  // a wide photo gets a 16:9 slot, others 3:2

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Prepares a post's card as pixels, once: layout, logo decoding, painting.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include "render/CardLayout.hpp"
 #include "render/FontCache.hpp"
 #include "render/LineBreaker.hpp"
+#include "render/LogoLoader.hpp"
 #include "render/SdlHandles.hpp"
 #include "render/Theme.hpp"
 
@@ -41,6 +43,13 @@ class CardRenderer {
   SurfacePtr loadImage(const content::ContentTree& tree, const std::string& path, int box_w, int box_h, bool photo,
                        std::string& error);
 
+  // The limits every logo and photo is decoded under. Each is decoded with
+  // the deadline `limits.decode_seconds` (0: no thread, no deadline): past
+  // it the card goes on without the picture and the file is remembered as
+  // failed (see loadImage). The default deadline is kDecodeSeconds.
+  void setImageLimits(const LogoLimits& limits) { limits_ = limits; }
+  static constexpr double kDecodeSeconds = 3.0;
+
   // The draw list `render` paints for `post` when its logo and photo load.
   DrawList layout(const content::Post& post, const CardSize& size, const CardAssets& assets = {});
 
@@ -52,6 +61,7 @@ class CardRenderer {
   LineBreaker breaker_;
   Theme theme_;
   content::LanguageTag fallback_language_;
+  LogoLimits limits_;
   // (photo?, path) -> the file's stamp when it failed, and why.
   std::map<std::pair<bool, std::string>, std::pair<content::FileStamp, std::string>> failed_images_;
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which CJK script a character belongs to: what picks a CJK face for it, and
 // what an ellipsis after it should look like.
 #pragma once

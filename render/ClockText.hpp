@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The time and date the screen's clock shows, in the reader's language and
 // the configured time zone, through ICU's date formatting. No SDL.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Puts the scene's textures and rectangles on an SDL renderer, the whole
 // scene turned by 0, 90, 180 or 270 degrees for a panel mounted on its side.
 // Textures are turned once when uploaded, so a frame is plain copies.

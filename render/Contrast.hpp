@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Contrast of text on what it is drawn on, as WCAG 2 measures it, and the
 // list of every text/band pair a theme draws (card, header, crawl). Pure.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The crawl strip: the ticker band along the bottom of the screen that
 // scrolls every headline of the cycle. layoutCrawl is pure layout over
 // TextMeasurer (one seamless loop of runs and marks); paintCrawlTile turns

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a card is made of, in screen pixels: the output of CardLayout and the
 // input of CardPainter. Plain data; no SDL.
 #pragma once

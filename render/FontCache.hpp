@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Opens SDL_ttf fonts on demand, splits text into runs by glyph coverage along
 // the font chain, and measures text. One TTF_Font per face of the chain, for
 // measuring and drawing alike, its size switched as needed: memory stays

@@ -1,8 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "render/ImageHeader.hpp"
 
 #include <algorithm>
 #include <climits>
+#include <array>
+#include <cmath>
 #include <cstdint>
+#include <vector>
 
 namespace newsticker::render {
 namespace {
@@ -29,11 +33,49 @@ bool isFrameMarker(unsigned char marker) {
   return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
 }
 
+// The components of a JPEG frame: id and sampling factors.
+struct JpegFrame {
+  std::uint32_t width = 0, height = 0;
+  int max_h = 1, max_v = 1;
+  std::vector<std::array<int, 3>> components;  // id, h, v
+};
+
+// Reads the SOFn segment at `pos` (its marker) into `frame`.
+void readFrame(std::string_view b, std::size_t pos, std::uint32_t length, JpegFrame& frame) {
+  frame = JpegFrame{bigEndian(b, pos + 7, 2), bigEndian(b, pos + 5, 2), 1, 1, {}};
+  const std::size_t count = length >= 8 && pos + 10 <= b.size() ? byteAt(b, pos + 9) : 0;
+  for (std::size_t i = 0; i < count && pos + 13 + 3 * i <= b.size() && 8 + 3 * (i + 1) <= length; ++i) {
+    const unsigned char sampling = byteAt(b, pos + 11 + 3 * i);
+    const int h = std::max(1, sampling >> 4), v = std::max(1, sampling & 0x0F);
+    frame.components.push_back({byteAt(b, pos + 10 + 3 * i), h, v});
+    frame.max_h = std::max(frame.max_h, h);
+    frame.max_v = std::max(frame.max_v, v);
+  }
+}
+
+// The 8x8 blocks a scan (the SOS segment at `pos`) walks: those of each component it names.
+double scanBlocks(std::string_view b, std::size_t pos, std::uint32_t length, const JpegFrame& frame) {
+  const std::size_t count = length >= 3 && pos + 5 <= b.size() ? byteAt(b, pos + 4) : 0;
+  double blocks = 0;
+  for (std::size_t i = 0; i < count && pos + 6 + 2 * i <= b.size(); ++i) {
+    const int id = byteAt(b, pos + 5 + 2 * i);
+    for (const auto& component : frame.components) {
+      if (component[0] != id) continue;
+      const double w = std::ceil(std::ceil(static_cast<double>(frame.width) * component[1] / frame.max_h) / 8);
+      const double h = std::ceil(std::ceil(static_cast<double>(frame.height) * component[2] / frame.max_v) / 8);
+      blocks += w * h;
+    }
+  }
+  return blocks;
+}
+
 // Walks every marker segment of a JPEG as libjpeg does (garbage between
 // segments skipped up to the next 0xFF, the entropy-coded data after each SOS
-// scanned for the next marker) and keeps the largest SOFn size.
+// scanned for the next marker), keeps the largest SOFn size and counts the
+// scans and the blocks they walk.
 std::optional<ImageHeader> jpegHeader(std::string_view b) {
   std::optional<ImageHeader> header;
+  JpegFrame frame;
   std::size_t pos = 2;
   const auto grow = [&](std::uint32_t w, std::uint32_t h) {
     if (!header) header = ImageHeader{"jpeg", 0, 0};
@@ -64,6 +106,11 @@ std::optional<ImageHeader> jpegHeader(std::string_view b) {
     if (isFrameMarker(marker)) {
       if (pos + 9 > b.size() || length < 7) break;  // a frame header cut short is not decoded either
       grow(bigEndian(b, pos + 7, 2), bigEndian(b, pos + 5, 2));
+      readFrame(b, pos, length, frame);
+    }
+    if (marker == 0xDA && header) {
+      ++header->scans;
+      header->scan_blocks += scanBlocks(b, pos, length, frame);
     }
     pos += 2 + static_cast<std::size_t>(length);
     if (marker == 0xDA) {

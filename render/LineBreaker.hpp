@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Line break opportunities (UAX #14, from ICU) and grapheme cluster
 // boundaries, with the per-language corrections a reader expects.
 #pragma once

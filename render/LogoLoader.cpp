@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "render/LogoLoader.hpp"
 
 #include <SDL_image.h>
@@ -6,6 +7,7 @@
 #include <cmath>
 #include <optional>
 
+#include "render/DecodeDeadline.hpp"
 #include "render/ImageHeader.hpp"
 
 namespace newsticker::render {
@@ -81,6 +83,17 @@ SurfacePtr decodeRaster(const std::string& bytes, const LogoLimits& limits, std:
             std::to_string(limits.max_side) + " px limit; not decoded";
     return nullptr;
   }
+  if (header->scans > limits.max_jpeg_scans) {
+    error = "is a JPEG with " + std::to_string(header->scans) + " scans, over the " +
+            std::to_string(limits.max_jpeg_scans) + " scan limit; not decoded";
+    return nullptr;
+  }
+  if (header->scan_blocks > limits.max_jpeg_scan_blocks) {
+    error = "is a JPEG whose " + std::to_string(header->scans) + " scans walk " +
+            std::to_string(static_cast<long long>(header->scan_blocks)) + " blocks, over the " +
+            std::to_string(static_cast<long long>(limits.max_jpeg_scan_blocks)) + " block limit; not decoded";
+    return nullptr;
+  }
   RWPtr rw = readerOf(bytes);
   SurfacePtr decoded(rw ? IMG_Load_RW(rw.get(), 0) : nullptr);
   if (!decoded) {
@@ -103,17 +116,25 @@ std::size_t svgNumbers(const std::string& svg) {
   return count;
 }
 
-// Rasterises SVG `bytes` as SDL_image does: scaled to fit w x h; a side of 0
-// leaves that side free. An SVG with more numbers than the limit is refused
-// unparsed (a 280 KB stroked path takes seconds to rasterise).
-SurfacePtr rasteriseSvg(const std::string& bytes, int w, int h, std::string& error,
-                        const LogoLimits& limits = {}) {
+// Why rasterising SVG `bytes` with its larger side at `target_px` would cost
+// too much, or "": more numbers than the limit (a 280 KB stroked path takes
+// seconds), or more dashes, wider strokes or more edges (SvgWork).
+std::string svgRefusal(const std::string& bytes, int target_px, const LogoLimits& limits) {
   const std::size_t numbers = svgNumbers(bytes);
   if (numbers > limits.max_svg_numbers) {
-    error = "is an SVG with " + std::to_string(numbers) + " coordinates, over the " +
-            std::to_string(limits.max_svg_numbers) + " limit; not drawn";
-    return nullptr;
+    return "is an SVG with " + std::to_string(numbers) + " coordinates, over the " +
+           std::to_string(limits.max_svg_numbers) + " limit; not drawn";
   }
+  return svgWorkRefusal(estimateSvgWork(bytes, target_px), limits.svg_work);
+}
+
+// Rasterises SVG `bytes` as SDL_image does: scaled to fit w x h; a side of 0
+// leaves that side free (then `target_px` says the larger side it comes out
+// at). An SVG that would cost too much (svgRefusal) is refused unparsed.
+SurfacePtr rasteriseSvg(const std::string& bytes, int w, int h, std::string& error, const LogoLimits& limits,
+                        int target_px = 0) {
+  error = svgRefusal(bytes, target_px > 0 ? target_px : std::max(w, h), limits);
+  if (!error.empty()) return nullptr;
   RWPtr rw = readerOf(bytes);
   SurfacePtr decoded(rw ? IMG_LoadSizedSVG_RW(rw.get(), w, h) : nullptr);
   if (!decoded) error = std::string("cannot be decoded: ") + IMG_GetError();
@@ -142,21 +163,23 @@ SurfacePtr scaleRegion(SurfacePtr src, SDL_Rect region, int w, int h) {
   return out;
 }
 
-}  // namespace
+// Reads `path` and decodes it with `decode` under `limits.decode_seconds`:
+// the decode gets its own copy of the bytes, so it may outlive the call.
+template <typename DecodeBytes>
+SurfacePtr readAndDecode(const content::ContentTree& tree, const std::string& path, const LogoLimits& limits,
+                         std::string& error, DecodeBytes decode) {
+  std::optional<std::string> read = readImageFile(tree, path, limits, error);
+  if (!read) return nullptr;
+  auto bytes = std::make_shared<const std::string>(std::move(*read));
+  bool timed_out = false;
+  return decodeWithDeadline([bytes, decode](std::string& why) { return decode(*bytes, why); },
+                            limits.decode_seconds, error, timed_out);
+}
 
-SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
-                    std::string& error, const LogoLimits& limits) {
-  if (box_w <= 0 || box_h <= 0) {
-    error = "has no room on the card";
-    return nullptr;
-  }
-  box_w = std::min(box_w, limits.max_side);
-  box_h = std::min(box_h, limits.max_side);
-  const std::optional<std::string> bytes = readImageFile(tree, path, limits, error);
-  if (!bytes) return nullptr;
-  const bool svg = isSvg(*bytes);
+SurfacePtr decodeLogo(const std::string& bytes, int box_w, int box_h, std::string& error, const LogoLimits& limits) {
+  const bool svg = isSvg(bytes);
   // Rasterised straight at the box size: an SVG's declared size costs nothing.
-  SurfacePtr decoded = svg ? rasteriseSvg(*bytes, box_w, box_h, error, limits) : decodeRaster(*bytes, limits, error);
+  SurfacePtr decoded = svg ? rasteriseSvg(bytes, box_w, box_h, error, limits) : decodeRaster(bytes, limits, error);
   if (!decoded || !withinLimits(*decoded, limits, error)) return nullptr;
   SurfacePtr argb = premultipliedArgb(*decoded, error);
   if (!argb) return nullptr;
@@ -170,19 +193,12 @@ SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, i
   return scaled;
 }
 
-SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
-                     std::string& error, const LogoLimits& limits) {
-  if (box_w <= 0 || box_h <= 0 || box_w > limits.max_side || box_h > limits.max_side) {
-    error = "has no room on the card";
-    return nullptr;
-  }
-  const std::optional<std::string> bytes = readImageFile(tree, path, limits, error);
-  if (!bytes) return nullptr;
+SurfacePtr decodePhoto(const std::string& bytes, int box_w, int box_h, std::string& error, const LogoLimits& limits) {
   SurfacePtr decoded;
-  if (isSvg(*bytes)) {
+  if (isSvg(bytes)) {
     // Fitted first to learn its shape, then rasterised again so that its
     // narrower side fills the box.
-    SurfacePtr fitted = rasteriseSvg(*bytes, box_w, box_h, error, limits);
+    SurfacePtr fitted = rasteriseSvg(bytes, box_w, box_h, error, limits);
     if (!fitted) return nullptr;
     const bool wider_than_box = static_cast<long>(fitted->w) * box_h > static_cast<long>(box_w) * fitted->h;
     const double cover = wider_than_box ? static_cast<double>(box_h) / fitted->h : static_cast<double>(box_w) / fitted->w;
@@ -190,9 +206,11 @@ SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, 
       error = "is too narrow or too wide to fill its box";
       return nullptr;
     }
-    decoded = wider_than_box ? rasteriseSvg(*bytes, 0, box_h, error, limits) : rasteriseSvg(*bytes, box_w, 0, error, limits);
+    const int larger = static_cast<int>(std::ceil(std::max(fitted->w, fitted->h) * cover));
+    decoded = wider_than_box ? rasteriseSvg(bytes, 0, box_h, error, limits, larger)
+                             : rasteriseSvg(bytes, box_w, 0, error, limits, larger);
   } else {
-    decoded = decodeRaster(*bytes, limits, error);
+    decoded = decodeRaster(bytes, limits, error);
   }
   if (!decoded || !withinLimits(*decoded, limits, error)) return nullptr;
   SurfacePtr argb = premultipliedArgb(*decoded, error);
@@ -208,16 +226,48 @@ SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, 
   return scaled;
 }
 
-double logoAspect(const content::ContentTree& tree, const std::string& path, const LogoLimits& limits) {
+}  // namespace
+
+SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
+                    std::string& error, const LogoLimits& limits) {
+  if (box_w <= 0 || box_h <= 0) {
+    error = "has no room on the card";
+    return nullptr;
+  }
+  box_w = std::min(box_w, limits.max_side);
+  box_h = std::min(box_h, limits.max_side);
+  return readAndDecode(tree, path, limits, error, [box_w, box_h, limits](const std::string& bytes, std::string& why) {
+    return decodeLogo(bytes, box_w, box_h, why, limits);
+  });
+}
+
+SurfacePtr loadPhoto(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
+                     std::string& error, const LogoLimits& limits) {
+  if (box_w <= 0 || box_h <= 0 || box_w > limits.max_side || box_h > limits.max_side) {
+    error = "has no room on the card";
+    return nullptr;
+  }
+  return readAndDecode(tree, path, limits, error, [box_w, box_h, limits](const std::string& bytes, std::string& why) {
+    return decodePhoto(bytes, box_w, box_h, why, limits);
+  });
+}
+
+double logoAspect(const content::ContentTree& tree, const std::string& path, const LogoLimits& limits,
+                  std::string* svg_error) {
   const content::FileRead file = tree.read(path, limits.max_file_bytes);
   if (file.status != content::FileRead::Status::Ok) return 1.0;
   if (const auto header = readImageHeader(file.bytes)) {
     return header->width > 0 && header->height > 0 ? static_cast<double>(header->width) / header->height : 1.0;
   }
-  RWPtr rw(SDL_RWFromConstMem(file.bytes.data(), static_cast<int>(file.bytes.size())));
-  if (!rw || !IMG_isSVG(rw.get()) || svgNumbers(file.bytes) > limits.max_svg_numbers) return 1.0;
+  if (!isSvg(file.bytes)) return 1.0;
   // A small rasterisation keeps the SVG's proportions: its size says them.
-  SurfacePtr probe(IMG_LoadSizedSVG_RW(rw.get(), 64, 0));
+  auto bytes = std::make_shared<const std::string>(file.bytes);
+  std::string error;
+  bool timed_out = false;
+  SurfacePtr probe = decodeWithDeadline(
+      [bytes, limits](std::string& why) { return rasteriseSvg(*bytes, 64, 0, why, limits, 64); },
+      limits.decode_seconds, error, timed_out);
+  if (!probe && svg_error != nullptr) *svg_error = error.empty() ? "cannot be decoded" : error;
   if (!probe || probe->h <= 0) return 1.0;
   return static_cast<double>(probe->w) / probe->h;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A regular file mapped read-only into memory, for fonts: FreeType then reads
 // glyphs straight from memory (shared page cache) instead of a seek and a
 // read system call per glyph through stdio.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Encodes text as a QR code symbol: the pure part of drawing a QR code (the
 // painter turns the modules into pixels). No SDL.
 #pragma once

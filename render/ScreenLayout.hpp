@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The screen around the cards: where the header (feed name and logo, card
 // position, clock), the progress track and the crawl go, and what the card
 // leaves free for them. Pure geometry over TextMeasurer; no SDL.

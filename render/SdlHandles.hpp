@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Owning handles for SDL objects: each releases with its matching destroy call.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where CSS `text-autospace: normal` puts its 1/8 em between CJK and other
 // writing (ideograph-alpha ideograph-numeric), decided per pair of adjacent
 // characters the way Chromium decides it.

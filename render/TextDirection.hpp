@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which way text runs: the base direction of a paragraph (Unicode bidi),
 // from its language or, failing that, from its first strong letter.
 #pragma once

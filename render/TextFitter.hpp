@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sets a paragraph into a box: wraps at break opportunities, picks the
 // largest size that fits, ends what still does not fit with an ellipsis.
 // Pure layout over TextMeasurer; no SDL.

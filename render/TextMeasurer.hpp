@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What text layout needs to know about fonts, without knowing SDL.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shapes text with HarfBuzz straight from a font file's bytes, to measure it
 // without rounding: the sum of the glyph advances in 1/64 pixel, as SDL_ttf
 // (light hinting: unhinted advances) and a browser lay the same text out.

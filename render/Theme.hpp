@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The look of a card: colours and proportions. Sizes are in units of 1/1080
 // of the screen's shorter side (a size of 92 is 92 px at 1080p, 184 px at
 // 2160p), so a card looks the same at any resolution; small screens tighten

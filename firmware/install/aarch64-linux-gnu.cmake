@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Cross toolchain for arm64 boards (Raspberry Pi 3/4/5 with a 64-bit OS) from
 # Debian's crossbuild-essential-arm64 and the :arm64 -dev packages:
 #   cmake -B build-arm64 -DCMAKE_TOOLCHAIN_FILE=firmware/install/aarch64-linux-gnu.cmake

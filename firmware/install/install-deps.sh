@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs every Debian 12 package newsticker needs to build, test, package
 # and run. Safe to run again: it installs only what is missing. Needs root (or sudo).
 #
@@ -22,22 +23,33 @@ native=$(dpkg --print-architecture)
 # Tools and data that run on this machine (and architecture-independent ones).
 tools=(
   cmake pkg-config doctest-dev git zbar-tools
+  file dpkg-dev binutils  # cpack's dependency scan (dpkg-shlibdeps) and tests/install/deb_depends_test.sh
+  lintian                 # tests/install/deb_lintian_test.sh
   fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola fonts-noto-core
 )
 # The libraries newsticker links, as -dev packages of the target architecture.
 libraries=(
   libsdl2-dev libsdl2-ttf-dev libharfbuzz-dev libsdl2-image-dev
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
-  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev
+  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev libdrm-dev
 )
+# What the .deb depends on that no ELF header names (SDL's KMSDRM driver
+# dlopens EGL, GLES and GBM and needs a Mesa DRI driver), of the target
+# architecture: tests/install/deb_depends_test.sh finds their files.
+libraries+=(libegl1 libgles2 libgbm1 libgl1-mesa-dri)
+# The fleet's Ansible role and playbooks are checked and run by a test
+# (tests/install/ansible_test.sh): ansible-core and ansible-lint.
+tools+=(ansible-core ansible-lint)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)
 if [ "$mode" = native ]; then
   target=$native
-  # file: cpack's dependency scan (dpkg-shlibdeps) needs it. xvfb, libx11-dev
-  # and libxext-dev: tests/bench/run's screen (Xvfb) and its screen-settle tool.
-  tools+=(build-essential file xvfb libx11-dev libxext-dev)
+  # xvfb, libx11-dev and libxext-dev: tests/bench/run's screen (Xvfb) and its
+  # screen-settle tool.
+  tools+=(build-essential xvfb libx11-dev libxext-dev)
+  # tests/system/board-test: the .deb booted as a board in a virtual machine.
+  tools+=(qemu-system-x86 qemu-utils debootstrap e2fsprogs python3-pil)
 else
   target=arm64
   tools+=(crossbuild-essential-arm64 qemu-user-static)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Installs the files that name other installed files (the systemd units, the
 # sync script, the default config), with those names following the install
 # prefix. Run by `cmake --install` and by cpack through install(SCRIPT) in
@@ -35,6 +36,10 @@ endforeach()
 newsticker_install_edited(newsticker-sync "${CMAKE_INSTALL_PREFIX}/bin" FILE_PERMISSIONS
   OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 newsticker_install_edited(sync.conf "${CMAKE_INSTALL_PREFIX}/share/newsticker")
+# The udev rule that gives DRM cards a systemd device unit (the display unit
+# waits for dev-dri-card0.device): beside the units' /lib.
+get_filename_component(lib_dir "${unit_dir}/../.." ABSOLUTE)
+file(INSTALL "${NEWSTICKER_INSTALL_SOURCE}/70-newsticker-drm.rules" DESTINATION "${lib_dir}/udev/rules.d")
 # The default config: a dpkg conffile in the .deb (an edited one survives
 # upgrades); never overwritten by `cmake --install`.
 if(NOT EXISTS "$ENV{DESTDIR}${etc_dir}/config.yaml")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Benchmark: time to prepare one card (layout + rasterisation into pixels),
 // per demo card, median of repeated runs; then the p50/p99/max over every
 // single preparation (all cards, all runs) on one line that tests/bench/run

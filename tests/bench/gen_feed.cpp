@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // gen-feed DIR N: writes a synthetic content folder for the benchmarks.
 //
 // DIR/feed.yaml, DIR/posts/ with N posts and DIR/logos/ + DIR/images/ with a

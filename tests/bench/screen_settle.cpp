@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // screen-settle: when did the X screen first show what it finally shows?
 //
 // Grabs the root window of $DISPLAY every PERIOD ms for SECONDS seconds (MIT-SHM

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // sdl-floor [IMAGE]: the least an SDL program does to put one full-screen
 // picture on the display, the floor under newsticker's time to first card in
 // tests/bench/run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Small helpers shared by the content/ tests: a real temporary folder and
 // lookups over loaded posts and diagnostics. No mocks: everything goes through
 // the module's public API.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A content memory budget over all posts (300 posts of 0.9 MiB each took
 // 288 MB): past the budget the oldest are left out with one warning. Scaled
 // down here (64 KiB posts, a 4 MiB budget) to keep the test quick.

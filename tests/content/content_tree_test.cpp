@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // MemoryTree and DiskTree: listing, limits, and confinement to the folder.
 #include <doctest/doctest.h>
 

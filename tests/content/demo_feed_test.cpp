@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The built-in demo feed (content/demo/, embedded at build time).
 #include <doctest/doctest.h>
 

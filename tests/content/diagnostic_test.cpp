@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // formatDiagnostic: "file:line: message", "warning: " for warnings.
 #include <doctest/doctest.h>
 

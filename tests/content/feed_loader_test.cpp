@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // loadFeed: which files are posts, feed.yaml defaults, bad files reported and left out.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Warnings about a key inside a TOML table or a JSON object name the line of
 // that key in the file, as they do for YAML; the YAML flow text the two are
 // copied through gives back every value exactly.

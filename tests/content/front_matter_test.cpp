@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // splitFrontMatter: where the YAML ends and the Markdown body starts.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Inputs the fuzzers and size probes found (tests/fuzz): each once hung or
 // misbehaved; ctest's time limit catches a return of the hangs.
 #include <doctest/doctest.h>

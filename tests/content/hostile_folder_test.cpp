@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A folder that mixes good posts with every kind of bad file: each good post
 // loads, each bad file is rejected with its reason, and nothing hostile gets
 // as far as building a big YAML tree (ctest's time limit bounds the run).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // readHtmlText: feed HTML reduced to the text of a card.
 #include <doctest/doctest.h>
 

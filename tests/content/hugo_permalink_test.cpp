@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hugo's page addresses: its path element rule, every [permalinks] token,
 // an own `url` with tokens, and the default path, as Hugo makes them.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // detectLanguage, and how readPost uses it with the declared tag.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // content::LanguageTag: how a written tag is normalised, and what each
 // language means for faces, breaking, punctuation, direction and locales
 // (the one place content, fonts and render ask).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // resolveLogo: the DESIGN.md order, confined to the content folder.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // digestMarkdown: first prose paragraph, first image, second-language section.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // writeNewsItem: what PostReader reads back is exactly what was written.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A blog post's URL from feed.yaml's base_url and permalink (Jekyll's rules).
 #include "content/Permalink.hpp"
 

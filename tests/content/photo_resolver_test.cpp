@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // resolvePhoto: which picture a card shows beside its text, and never the logo.
 #include <doctest/doctest.h>
 

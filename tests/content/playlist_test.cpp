@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // buildPlaylist: drafts, duplicates, order.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The parse cache: a warm load reads no post file yet gives exactly what a
 // cold one gives; a changed, added or removed file, a changed feed.yaml or
 // build, and a damaged cache file are all noticed. And the first look: a

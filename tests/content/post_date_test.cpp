@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // parsePostDate / dateFromFileName: one sortable ISO 8601 form, UTC.
 #include <doctest/doctest.h>
 

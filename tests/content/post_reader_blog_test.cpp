@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // readPost on Jekyll-style blog posts: title, summary, date, source, second language.
 #include <doctest/doctest.h>
 

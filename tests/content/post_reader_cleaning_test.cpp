@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 10, case 5: a title is checked after control characters are removed,
 // and a raw NUL byte is named with its offset (not yaml-cpp's "unknown escape
 // character").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // readPost on aggregator-style news items: front matter only.
 #include <doctest/doctest.h>
 

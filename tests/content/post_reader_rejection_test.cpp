@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // readPost rejections (with the reason and line) and warnings that still load.
 #include <doctest/doctest.h>
 

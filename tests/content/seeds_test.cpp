@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The five sample posts in ../shared/seeds: real inputs the product must load.
 // Skipped (with a message) when the seeds folder is not there.
 #include <doctest/doctest.h>

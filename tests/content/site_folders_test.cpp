@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Jekyll, Hugo and Zola sites (tests/content/sites/, written for these tests)
 // read as their readers know them: the site's name as source, the address
 // the generator gives each post, the summary without template or Markdown

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 10, case 4 (content side): a post file that is a special file or a
 // link out of the folder, and a posts/ that leads outside, are reported as
 // rejected, not silently dropped; and a FIFO never blocks a read.

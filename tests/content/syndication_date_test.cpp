@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // parseSyndicationDate: RFC 822 and RFC 3339 dates with their offsets, in UTC.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // parseSyndicationFeed: RSS 2.0, RSS 1.0 and Atom 1.0 in the encodings feeds
 // use, into exact items; hostile and broken documents refused with one reason.
 #include <doctest/doctest.h>

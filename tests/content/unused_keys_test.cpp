@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The front matter keys newsticker does not read are counted once per feed
 // (for --check --verbose): a site's and a plain folder's alike, while the
 // per-file warnings stay as they were (typos only for a site, every unknown

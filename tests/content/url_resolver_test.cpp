@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // resolveUrl: RFC 3986 reference resolution; isWebUrl: what may be fetched.
 #include <doctest/doctest.h>
 

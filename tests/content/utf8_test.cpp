@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Utf8: validation with the offset of the first bad byte, decoding, encoding.
 #include <doctest/doctest.h>
 

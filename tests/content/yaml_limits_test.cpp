@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The YAML limits: ordinary front matter is proven safe from its characters
 // (one parse per post), and every hostile shape still goes through the event
 // pass and is refused.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Zola's slugify.paths strategies: "on" (the default: ASCII, lower case,
 // '-' between words), "safe" and "off".
 #include <doctest/doctest.h>

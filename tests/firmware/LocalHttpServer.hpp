@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A small real HTTP/1.1 server on 127.0.0.1 for the fetch tests: a thread
 // with POSIX sockets, started by the constructor and stopped by the
 // destructor. One connection at a time, "Connection: close" on every

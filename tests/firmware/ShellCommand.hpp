@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Runs a shell command from a test and keeps what it printed.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Scratch folders for the firmware tests, under the system's temp folder.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cycle's timeline: holds, crossfades, wrap-around and wake-up times.
 #include <doctest/doctest.h>
 

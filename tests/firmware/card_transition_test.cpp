@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Transitions between cards: the fade-through plan never shows two cards'
 // texts at once (checked on the plan and on real frames of the loop, where
 // the crossfade does show both), and a card's ground keeps its chrome only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --check says what each card cuts at a size, in text and in JSON, from the
 // layout with the real fonts.
 #include <doctest/doctest.h>

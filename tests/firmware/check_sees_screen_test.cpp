@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 10, cases 4 and 6: --check decodes logos and photos as the screen
 // does and reports the files it cannot read; names are escaped in the text
 // report and the JSON stays valid whatever bytes they hold.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --check --verbose sums up once the front matter keys newsticker does not
 // use (how many posts have each), and --check --json always carries them;
 // the fixture sites pass --check without a warning.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The command line keeps the names the README documents.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The config file sets defaults; wrong keys or values name the file and line.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The content folder's watcher, on a real folder with real inotify: a change
 // inside is seen, a change beside it (in the parent) is not, the folder being
 // replaced is, and SIGHUP asks for an immediate reload.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The program as systemd runs it, headless: READY=1 and WATCHDOG=1 on a
 // notify socket (and no pings once the loop stalls), and the cycle following
 // a content folder that changes while it runs.

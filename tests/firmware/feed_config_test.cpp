@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The config's feeds: list and the `fetch` subcommand's command line.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // newsticker fetch against a real HTTP/1.1 server on 127.0.0.1 (a thread in
 // this test): good feeds become exact posts, a re-fetch rewrites nothing, and
 // every kind of failure leaves the folder as it was with one log line.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A font path that is not a regular file is named at once, never opened.
 #include <doctest/doctest.h>
 

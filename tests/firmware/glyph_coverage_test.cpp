@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // --check names the characters no configured font can draw.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One line per event, with the sd-daemon priority under systemd.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 10, case 8: a PNG that cannot be written completely (a full disk) is
 // an error: --screenshot exits 1 instead of reporting cards it did not write.
 #include <doctest/doctest.h>

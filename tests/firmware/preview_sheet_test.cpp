@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The --preview contact sheet: its geometry, the labels it paints, the PNG it
 // writes for the demo feed and for a folder with warnings and a rejected file.
 #include <doctest/doctest.h>

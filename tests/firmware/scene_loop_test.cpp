@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The main loop on a fake clock against a recording screen: whole cycles
 // without sleeping, checked frame by frame (order, holds, transitions,
 // progress, clock, crawl, rotation, resizing), and golden full screens.
@@ -45,6 +46,7 @@ struct Run {
   std::vector<SceneFrame> frames;
   std::vector<render::SurfacePtr> pictures;  // only when asked for
   std::size_t presents = 0;
+  std::vector<std::pair<double, bool>> power;  // the screen's setDisplayPower calls
 };
 
 // Runs the demo feed's loop until `stop_at` on a `w` x `h` recording screen.
@@ -64,6 +66,7 @@ Run runLoop(const firmware::ContentSession& content, firmware::SceneSettings set
   };
   CHECK(loop.run() == 0);
   run.presents = screen.presents();
+  run.power = screen.power_log;
   return run;
 }
 
@@ -348,6 +351,12 @@ TEST_CASE("the screen schedule blanks the screen at the off time and wakes it on
   // The black frame is black.
   const auto index = static_cast<std::size_t>(blanks[0] - run.frames.data());
   CHECK(pixel(*run.pictures[index], 320, 180) == 0xFF000000u);
+  // The display itself is asked to go to standby at the off time and to wake at the on time (DPMS on a board).
+  REQUIRE(run.power.size() == 2);
+  CHECK(run.power[0].first == doctest::Approx(210.0).epsilon(0.001));
+  CHECK_FALSE(run.power[0].second);
+  CHECK(run.power[1].first == doctest::Approx(510.0).epsilon(0.001));
+  CHECK(run.power[1].second);
 }
 
 TEST_CASE("a show from a first look: the rest of the feed joins without a jump, the card on screen holds on") {
@@ -406,5 +415,56 @@ TEST_CASE("a show from a first look: the rest of the feed joins without a jump, 
   CHECK(shown[2] == "Item p4");
   CHECK(shown[3] == "Item p1");
   CHECK(frames.back().position.find(" / 6") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a reload keeps the position: the card on screen stays, the cycle goes on with the next card of the new list") {
+  // Issue 27, item 5: any reload restarted the cycle at card 1, so a feed
+  // that changes every minute never showed its later cards.
+  firmware::SdlRuntime sdl("dummy");
+  const std::filesystem::path dir = freshFolder("reload-position");
+  std::filesystem::create_directories(dir / "posts");
+  const auto post = [&](const std::string& name, const std::string& day) {
+    std::ofstream(dir / "posts" / (name + ".md"))
+        << "---\ntitle: Item " << name << "\ndate: 2026-11-" << day << "\nsource: Test Desk\n---\nText.\n";
+  };
+  post("p1", "04");
+  post("p2", "03");
+  post("p3", "02");
+  post("p4", "01");
+  const firmware::ContentSession start = firmware::openContent(dir.string(), false, {}, false);
+  REQUIRE(start.playlist.size() == 4);
+  firmware::ManualClock clock(kWallOrigin);
+  firmware::RecordingScreen screen(clock, 640, 360, 20.0, 10);
+  firmware::SceneLoop loop(screen, clock, realFonts(), firmware::SharedContent(firmware::SharedContent(), &start),
+                           quietSettings());
+  loop.reload = [&] {
+    return std::make_shared<firmware::ContentSession>(firmware::openContent(dir.string(), false, {}, false));
+  };
+  std::vector<SceneFrame> frames;
+  bool changed = false;
+  loop.on_frame = [&](const SceneFrame& frame) {
+    frames.push_back(frame);
+    if (!changed && frame.time >= 7.0) {  // during card 2's hold (Item p2): a new newest post arrives
+      changed = true;
+      post("p0", "05");
+      loop.contentChanged(true);
+    }
+  };
+  CHECK(loop.run() == 0);
+  REQUIRE(changed);
+  std::vector<std::string> shown;
+  for (const SceneFrame& f : frames) {
+    if (shown.empty() || shown.back() != f.title) shown.push_back(f.title);
+  }
+  INFO(shown.size());
+  REQUIRE(shown.size() >= 4);
+  // p1, p2 (the reload comes), p2 goes on holding, then p3: not p0, the new first card.
+  CHECK(shown[0] == "Item p1");
+  CHECK(shown[1] == "Item p2");
+  CHECK(shown[2] == "Item p3");
+  CHECK(shown[3] == "Item p4");
+  CHECK(frames.back().posts == 5);
+  for (const SceneFrame& f : frames) CHECK_FALSE(f.swapping);
   std::filesystem::remove_all(dir);
 }

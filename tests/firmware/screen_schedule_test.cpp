@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The screen's hours: on and off times, weekdays, spans across midnight.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End to end through the program's own code: the demo feed and the sample
 // posts rendered headless to PNG files, and the --check report.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 24 simulated hours on the fake clock with the crawl running and a reload
 // every hour: memory stays flat and textures and fonts return to their count.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: any bytes as a post file, through content::readPost and content::loadFeed.
 // Build: CC=clang-14 CXX=clang++-14 cmake -S /work/main -B /tmp/build-fuzz -DNEWSTICKER_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" && cmake --build /tmp/build-fuzz --target post_reader_fuzz
 // Corpus: mkdir -p /tmp/fuzz-corpus/post_reader && cp tests/fuzz/corpus/post_reader/* content/demo/posts/*.md /tmp/fuzz-corpus/post_reader/  (work corpora stay out of the repo)

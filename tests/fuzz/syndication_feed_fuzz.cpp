@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: any bytes as the body of a feed response, through
 // content::parseSyndicationFeed, and each item it gives through
 // content::writeNewsItem and back through content::readPost (the path of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: any bytes (invalid UTF-8 included) set by render::fitText and render::wrapText with the real fonts.
 // Build: CC=clang-14 CXX=clang++-14 cmake -S /work/main -B /tmp/build-fuzz -DNEWSTICKER_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" && cmake --build /tmp/build-fuzz --target text_layout_fuzz
 // Input: byte 0 language (en ja ko zh-Hans zh-Hant) and weight, bytes 1-2 width 50..2000, byte 3 max_lines 1..5, bytes 4-6 sizes and height; the rest is the text.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # firmware/install/feed-ci/check-feed.sh, the feed repository's CI gate: a good
 # feed passes with check.json and preview.png written; a post without a title
 # fails it (exit 1) and is named in the output and in check.json.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Drives firmware/install/newsticker-sync against a local git feed (a bare
 # repository reached by file:// URL, holding a copy of content/demo): first
 # sync, a new post, a post that fails `newsticker --check` (the shown release
@@ -58,7 +59,13 @@ BRANCH=main
 FEED=$tmp/srv/feed
 NEWSTICKER=$tmp/newsticker
 CHECK_CONFIG=
+METRICS_DIR=$tmp/metrics
 CONF
+mkdir "$tmp/metrics"
+metric() { sed -n "s/^$1 //p" "$tmp/metrics/newsticker-sync.prom"; }
+# `newsticker status` reads the file with the exposition format's rules (2: broken).
+status_of() { "$tmp/newsticker" status --metrics-dir "$tmp/metrics" 2>&1; }
+metrics_parse() { local st=0; status_of > /dev/null || st=$?; [ "$st" -ne 2 ]; }
 
 echo "== first sync"
 run_sync
@@ -68,6 +75,13 @@ check "feed is a symlink to releases/<time>-$first" bash -c "[ -L '$tmp/srv/feed
 check "the release passes newsticker --check" passes_check "$tmp/srv/feed"
 check "the release holds no .git" [ ! -e "$tmp/srv/feed/.git" ]
 release1=$(shown)
+check "newsticker-sync.prom parses (newsticker status)" metrics_parse
+check "the metrics name the revision shown" grep -q "^newsticker_sync_revision_info{revision=\"$first\",release=\"${release1#releases/}\"} 1$" "$tmp/metrics/newsticker-sync.prom"
+check "the last run succeeded" [ "$(metric newsticker_sync_last_run_success)" = 1 ]
+check "status says it for a person" grep -q "^sync:     revision $first shown; last run .* ok; last success" <<< "$(status_of)"
+if command -v promtool > /dev/null; then check "promtool check metrics agrees" promtool check metrics < "$tmp/metrics/newsticker-sync.prom"; fi
+first_success=$(metric newsticker_sync_last_success_timestamp_seconds)
+check "file mode 0644 for node_exporter" [ "$(stat -c %a "$tmp/metrics/newsticker-sync.prom")" = 644 ]
 
 echo "== nothing new"
 run_sync
@@ -100,6 +114,9 @@ check "exit status 1" [ "$status" -eq 1 ]
 check "the shown release stays" [ "$(shown)" = "$release2" ]
 check "the log says why" grep -q "2026-12-06-broken.md:2: title is missing" <<< "$output"
 check "no half-made release is left" bash -c "! ls -a '$tmp/srv/releases' | grep -q '^\.new'"
+check "the metrics: the run failed, the revision is refused" [ "$(metric newsticker_sync_last_run_success) $(metric newsticker_sync_refused)" = "0 1" ]
+check "the last success stays" [ "$(metric newsticker_sync_last_success_timestamp_seconds)" -ge "$first_success" ]
+check "the metrics still parse" metrics_parse
 run_sync
 check "the same revision again: exit 1, one line" bash -c "[ $status -eq 1 ] && [ \$(printf '%s\n' \"\$0\" | wc -l) -eq 1 ]" "$output"
 check "the shown release still stays" [ "$(shown)" = "$release2" ]

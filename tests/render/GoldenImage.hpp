@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Compares a rendered surface with a committed reference PNG, with a
 // per-pixel tolerance. On mismatch it writes the actual image and a
 // difference image next to the build and names them in the returned message.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real font chain (Debian's Noto Sans CJK) for render tests: SDL_ttf is
 // started once for the test process and the cache lives until it ends.
 #pragma once

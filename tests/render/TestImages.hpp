@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Small image files made in the test (PNG, JPEG from SDL surfaces), pixel
 // reads, and the folder where tests write images for a person to look at.
 #pragma once

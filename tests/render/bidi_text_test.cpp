@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Right-to-left text (Arabic, Hebrew): lines broken on the logical text, each
 // line reordered for display by ICU's bidi algorithm (UAX #9), each piece
 // shaped in its own direction; a right-to-left card is mirrored. Real fonts

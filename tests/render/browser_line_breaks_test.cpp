@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // newsticker's line breaks against a browser's: every typography case
 // (tests/typography/cases.yaml) wrapped with wrapText and the real fonts must
 // start its lines where headless Chromium does (tests/typography/

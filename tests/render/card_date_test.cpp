@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Dates and the QR caption in the reader's language: exact strings, so a
 // wrong month or a shifted day fails.
 #include <doctest/doctest.h>

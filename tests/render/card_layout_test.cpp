@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The card layout on its draw list, with the real fonts: exact strings and
 // boxes (dates, captions, the byline, which face draws which run), the type
 // scale of a cycle, summaries that use the room they have, balanced

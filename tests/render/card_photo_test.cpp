@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Cards with a photo through CardRenderer: the photo is decoded at its box's
 // size and drawn there; one that cannot be loaded is named once and the card
 // is laid out again without it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Headless card rendering with the real fonts, SDL and SDL_image: pixel
 // checks at known places, and golden images compared with a tolerance.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One convention per screen: the header's 12 or 24 hours and its date order
 // follow the feed (its own times, its language), not a C locale's US habits.
 #include <doctest/doctest.h>

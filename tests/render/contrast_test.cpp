@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every text on every band, in both themes, at least 4.5:1 (WCAG AA for
 // body text): computed from the theme's colours, and measured on painted
 // cards, headers and crawl strips from the pixels.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The crawl strip: layout with the real fonts (order, text, languages, the
 // loop seam, repetition, bounds) and its tiles painted with real SDL surfaces.
 #include <doctest/doctest.h>

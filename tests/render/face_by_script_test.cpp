@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which CJK face draws which run: Chinese text gets the SC or TC face by its
 // own script even inside an English post; a Japanese or Korean post keeps its
 // face for every Han character. Checked on FontCache::runs and on the pixels

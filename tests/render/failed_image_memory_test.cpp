@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A logo or photo that failed is not decoded again while its file stays the
 // same: a bomb or a slow SVG costs its work once, not once a cycle. Counted
 // on a real folder through a tree that forwards to DiskTree and counts reads.

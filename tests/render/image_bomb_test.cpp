@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 10, case 1: every frame of an image is measured before a decoder sees
 // it (GIF image descriptors, every JPEG SOFn), and a BMP's sizes are read
 // without undefined arithmetic.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Image sizes read from headers, so an image bomb is refused before decoding.
 #include <doctest/doctest.h>
 

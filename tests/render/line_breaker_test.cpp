@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Break opportunities from ICU with newsticker's per-language corrections.
 #include <doctest/doctest.h>
 

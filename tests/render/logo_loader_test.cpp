@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Logos decoded from real image files made here (a palette PNG with a magenta
 // transparent index, an RGBA icon with clear corners, SVG), scaled in
 // premultiplied alpha and composited by the painter: no colour of a

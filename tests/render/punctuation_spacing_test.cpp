@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CJK punctuation spacing as Chromium sets it by default (CSS Text 4
 // `text-spacing-trim: normal`): where two full-width marks meet, the blank
 // half of one is removed, in Japanese and Chinese, not Korean; a closing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // QR codes: the encoder's matrix, and the painted code read back by a real
 // decoder (zbar's zbarimg, Debian zbar-tools) from a PNG file.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The screen around the card: the header band (the venue's name comes first;
 // in portrait the position and the weekday make way for it; its ends line up
 // with the card's panel) and the progress track.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The font chain's faces for scripts Noto Sans CJK does not draw (Thai,
 // Devanagari, Bengali, Tamil, ... from fonts-noto-core): their text has no
 // undrawable character, Thai lines break between words without spaces, and

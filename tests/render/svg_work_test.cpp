@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An SVG logo with one very long stroked path (under the 4 MiB cap) would
 // take seconds to minutes to rasterise: it is refused before parsing.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CSS text-autospace (1/8 em between CJK and other letters or digits), off by
 // default and on per language in the theme. The pairs and the 20 px figure
 // below are what Chromium 156 measured with `text-autospace: normal` on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Wrapping and fitting with the real fonts: lines fit their box, break where
 // a reader expects, and fitting picks the largest size that fits.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Golden images of the typography cases (tests/typography/cases.yaml), each
 // set on a real card at 960x540 with the real fonts, plus the properties a
 // reader checks: no tofu, no line starting with forbidden punctuation.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Browser reference for line breaking: where headless Chromium starts each line.
 
 Run BY HAND (not by CI) after changing tests/typography/cases.yaml:

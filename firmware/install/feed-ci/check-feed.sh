@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The feed repository's CI gate: checks every post the way the boards will
 # (`newsticker --check`, the same gate newsticker-sync applies before a release
 # is shown) and draws the preview sheet for a human to look at.

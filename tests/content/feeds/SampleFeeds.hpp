@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sample feeds for the feed tests (tests/content/syndication_feed_test.cpp and
 // tests/firmware/feed_fetcher_test.cpp), all invented for these tests. The
 // text is written here in UTF-8; encodedAs() turns a feed into the bytes a
