@@ -2,13 +2,16 @@
 #include "firmware/CheckReport.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
 
 #include "content/PrintableText.hpp"
 #include "content/Utf8.hpp"
+#include "render/ImageHeader.hpp"
 
 namespace newsticker::firmware {
 namespace {
@@ -129,17 +132,59 @@ std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed) {
   return line;
 }
 
+namespace {
+
+// The pixel size of photo `path` from its header; nullopt when unreadable (checkPostImages says why).
+std::optional<render::ImageHeader> photoHeader(const content::ContentTree& tree, const std::string& path) {
+  const content::FileRead file = tree.read(path, render::LogoLimits{}.max_file_bytes);
+  if (file.status != content::FileRead::Status::Ok) return std::nullopt;
+  std::optional<render::ImageHeader> header = render::readImageHeader(file.bytes);
+  if (header && (header->width <= 0 || header->height <= 0)) return std::nullopt;
+  return header;
+}
+
+// A warning when `list`'s photo slot enlarges a `header`-sized photo more than kMaxPhotoEnlargement.
+std::optional<content::Diagnostic> softPhoto(const content::Post& post, const render::DrawList& list,
+                                             const render::ImageHeader& header, const render::CardSize& size) {
+  for (const render::DrawCommand& command : list.commands) {
+    const auto* photo = std::get_if<render::Photo>(&command);
+    if (photo == nullptr) continue;
+    const double scale = std::max(static_cast<double>(photo->box.w) / header.width,
+                                  static_cast<double>(photo->box.h) / header.height);
+    if (scale <= kMaxPhotoEnlargement) return std::nullopt;
+    char times[16];
+    std::snprintf(times, sizeof times, "%.1f", scale);
+    const auto px = [](int w, int h) { return std::to_string(w) + "x" + std::to_string(h); };
+    const auto sharp = [](int side) { return static_cast<int>(std::ceil(side / kMaxPhotoEnlargement)); };
+    return content::Diagnostic{
+        post.file, 0, content::Severity::Warning,
+        "photo " + post.photo + " is " + px(header.width, header.height) + " pixels, enlarged " + times +
+            " times in its " + px(photo->box.w, photo->box.h) + " slot at " + px(size.width, size.height) +
+            "; it will look soft (at least " + px(sharp(photo->box.w), sharp(photo->box.h)) + " stays sharp)"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMeasurer& measurer,
                          const render::CardSize& size, const render::Theme& theme,
-                         const content::LanguageTag& fallback_language) {
+                         const content::LanguageTag& fallback_language, const content::ContentTree* tree) {
   CardCuts cuts;
   cuts.width = size.width;
   cuts.height = size.height;
   render::LineBreaker breaker;
   for (const content::Post& post : posts) {
     render::CardFit fit;
-    render::layoutCard(post, size, theme, fallback_language, measurer, breaker, {}, &fit);
+    render::CardAssets assets;
+    std::optional<render::ImageHeader> photo;
+    if (tree != nullptr && !post.photo.empty()) photo = photoHeader(*tree, post.photo);
+    if (photo) assets.photo_aspect = static_cast<double>(photo->width) / photo->height;
+    const render::DrawList list = render::layoutCard(post, size, theme, fallback_language, measurer, breaker, assets, &fit);
     cuts.by_file[post.file] = fit;
+    if (photo) {
+      if (auto warning = softPhoto(post, list, *photo, size)) cuts.soft_photos.push_back(std::move(*warning));
+    }
   }
   return cuts;
 }

@@ -24,13 +24,22 @@ using MissingGlyphs = std::map<std::string, std::vector<char32_t>>;
 struct CardCuts {
   int width = 0, height = 0;                       // 0 x 0: not measured
   std::map<std::string, render::CardFit> by_file;  // post file -> its card's fit
+  std::vector<content::Diagnostic> soft_photos;    // photos enlarged more than kMaxPhotoEnlargement
 };
 
+// A photo scaled up more than this to cover its slot looks soft.
+constexpr double kMaxPhotoEnlargement = 1.5;
+
 // Lays out every post of `posts` on a card of `size` with `measurer`'s
-// fonts and records what each card cuts. Throws only what the measurer throws.
+// fonts and records what each card cuts. With `tree`, each post's photo's
+// size is read from its header (its aspect picks its slot, as on screen) and
+// a photo enlarged more than kMaxPhotoEnlargement in its slot is a warning in
+// soft_photos: "photo images/p.jpg is 640x427 pixels, enlarged 2.1 times in
+// its 1345x757 slot at 1920x1080; it will look soft (at least 897x505 stays
+// sharp)". Throws only what the measurer throws.
 CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMeasurer& measurer,
                          const render::CardSize& size, const render::Theme& theme,
-                         const content::LanguageTag& fallback_language);
+                         const content::LanguageTag& fallback_language, const content::ContentTree* tree = nullptr);
 
 // " | summary cut after 41 of 58 words at 1920x1080" for each text of the
 // card of `file` that `cuts` says is cut; "" when none is (or it was not measured).

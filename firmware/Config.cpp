@@ -97,15 +97,16 @@ double safeAreaFrom(const YAML::Node& node) {
 void applyTransition(const YAML::Node& node, SceneSettings& scene) {
   const auto kind = [&](const YAML::Node& v) {
     const std::string name = text(v, "transition");
-    if (name == "crossfade" || name == "fade") scene.transition = TransitionKind::Crossfade;
+    if (name == "fade-through" || name == "fade_through") scene.transition = TransitionKind::FadeThrough;
+    else if (name == "crossfade" || name == "fade") scene.transition = TransitionKind::Crossfade;
     else if (name == "slide" || name == "push") scene.transition = TransitionKind::Slide;
-    else throw ConfigError{lineOf(v), "transition must be crossfade or slide"};
+    else throw ConfigError{lineOf(v), "transition must be fade-through, crossfade or slide"};
   };
   if (node.IsScalar()) {
     kind(node);
     return;
   }
-  if (!node.IsMap()) throw ConfigError{lineOf(node), "transition is crossfade, slide, or {kind, seconds}"};
+  if (!node.IsMap()) throw ConfigError{lineOf(node), "transition is fade-through, crossfade, slide, or {kind, seconds}"};
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     if (key == "kind") {
@@ -339,7 +340,16 @@ ConfigResult loadConfig(const std::string& path, const Options& base) {
       } else if (key == "fonts") {
         applyFonts(v, o);
       } else if (key == "crawl") {
-        o.scene.screen.crawl = value<bool>(v, "crawl");
+        // true / false, or what it carries: others (the stories not on the cards) or all (every headline).
+        const std::string mode = v.IsScalar() ? v.Scalar() : "";
+        if (mode == "others" || mode == "all") {
+          o.scene.screen.crawl = true;
+          o.scene.screen.crawl_others = mode == "others";
+        } else if (bool on = false; v.IsScalar() && YAML::convert<bool>::decode(v, on)) {
+          o.scene.screen.crawl = on;
+        } else {
+          throw ConfigError{lineOf(v), "crawl must be true, false, others or all"};
+        }
       } else if (key == "rotation") {
         const auto degrees = parseRotation(text(v, "rotation"));
         if (!degrees) throw ConfigError{lineOf(v), "rotation must be 0, 90, 180 or 270"};

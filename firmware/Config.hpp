@@ -17,8 +17,8 @@ struct ConfigResult {
 // Reads `path` into a copy of `base`. Keys (all optional): content, size
 // ("WxH"), duration, show_drafts, language, max_post_kib, fonts:
 // {regular, bold, fallbacks: [FILE or {regular, bold, index,
-// bitmap_height_em, emoji}]}, crawl, rotation, safe_area ("5%"), transition
-// (crossfade|slide or {kind, seconds}), clock (bool or {show, hours,
+// bitmap_height_em, emoji}]}, crawl (true, false, others, all), rotation, safe_area ("5%"), transition
+// (fade-through|crossfade|slide or {kind, seconds}), clock (bool or {show, hours,
 // time_zone}), renderer (auto|gpu|software), theme: {name (dark|light),
 // header, clock, progress, qr, crawl_speed, colours as "#rrggbb", sizes},
 // display: {on, off ("HH:MM"), days ([mon..sun]), mode ("WxH@HZ"), cec

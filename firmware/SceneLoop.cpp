@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iomanip>
 
+#include "render/CardGround.hpp"
 #include "render/CardPainter.hpp"
 #include "render/CrawlStrip.hpp"
 #include "render/TextDirection.hpp"
@@ -42,9 +43,6 @@ std::string headerKey(const render::HeaderContent& header) {
   return header.feed_name + '\n' + header.feed_logo + '\n' + header.position + '\n' + header.time + '\n' +
          header.date;
 }
-
-// Ease in and out, so a transition starts and lands softly.
-double eased(double p) { return p * p * (3 - 2 * p); }
 
 }  // namespace
 
@@ -81,7 +79,7 @@ std::size_t SceneLoop::liveTextures() const {
   for (const auto& card : card_textures_) count += card.second ? 1 : 0;
   for (const auto& header : headers_) count += header.second.texture ? 1 : 0;
   for (const render::TexturePtr* t : {&spare_card_texture_, &header_fallback_, &outgoing_}) count += *t ? 1 : 0;
-  return count;
+  return count + grounds_.textures();
 }
 
 void SceneLoop::contentChanged(bool immediately) {
@@ -151,6 +149,7 @@ void SceneLoop::continueContent(std::size_t current, double now) {
   card_textures_.clear();
   if (shown) card_textures_[at] = std::move(shown);
   keepHeaderShown(current);
+  grounds_.clear();
   content_ = std::move(pending_);
   pending_.reset();
   CardCycle whole = planner_.start(content_->playlist, clock_.wallTime(), false);
@@ -178,6 +177,7 @@ void SceneLoop::layOut() {
   damage_ = Damage(screen_.bufferCount());
   dropRequests();
   card_textures_.clear();
+  grounds_.clear();
   spare_card_texture_.reset();
   outgoing_.reset();
   headers_.clear();
@@ -199,18 +199,25 @@ void SceneLoop::requestCard(std::size_t slot) {
       [this, generation, size, content, index, rotation]() -> RenderWorker::HandOver {
         const content::Post* post = &content->playlist[index];
         std::vector<std::string> warnings;
-        SharedSurface surface;
-        std::string failure;
+        SharedSurface surface, ground;
+        std::string failure, ground_key;
         try {
           // Painted, turned and made opaque here, so the display thread only copies it.
-          render::SurfacePtr card = cards_.render(*post, *content->tree, size, warnings);
+          render::DrawList list;
+          render::SurfacePtr card = cards_.render(*post, *content->tree, size, warnings, &list);
           if (card) surface = share(render::uploadReady(*card, rotation, false));
+          const render::DrawList chrome = render::cardGround(list, settings_.theme);  // what a fade-through keeps
+          ground_key = render::groundKey(chrome);
+          if (render::SurfacePtr painted = render::paintDrawList(chrome, fonts_, {})) {
+            ground = share(render::uploadReady(*painted, rotation, false));
+          }
           if (!surface) failure = post->file + ": cannot paint the card: " + SDL_GetError();
         } catch (const std::exception& error) {
           failure = post->file + ": cannot prepare the card: " + error.what();
         }
-        return [this, generation, index, surface, warnings, failure] {
+        return [this, generation, index, surface, ground, ground_key, warnings, failure] {
           if (generation != generation_) return;
+          if (ground) grounds_.put(index, ground_key, *ground, *compositor_);
           for (const std::string& warning : warnings) logOnce(warning);
           if (!failure.empty()) logOnce(failure);
           cards_requested_.erase(index);
@@ -249,6 +256,7 @@ render::HeaderContent SceneLoop::headerFor(std::size_t index) const {
     const auto now = static_cast<std::time_t>(std::floor(clock_.wallTime()));
     header.time = clock_text_.time(now);
     header.date = clock_text_.date(now);
+    header.date_short = clock_text_.shortDate(now);
   }
   return header;
 }
@@ -330,18 +338,15 @@ void SceneLoop::requestHeader(std::size_t index) {
 void SceneLoop::requestCrawl() {
   if (!settings_.screen.crawl || geometry_.crawl.h <= 0 || crawl_requested_) return;
   crawl_requested_ = true;
-  std::vector<render::CrawlItem> items;
-  for (const std::size_t card : planner_.shownCards()) {
-    const content::Post& post = content_->playlist[card];
-    const content::LanguageTag language = post.language.empty() ? settings_.fallback_language : post.language;
-    items.push_back({post.title, post.source, language});
-    for (const content::RelatedHeadline& related : post.related) {
-      items.push_back({related.title, related.source, language});
-    }
-  }
+  std::vector<const content::Post*> shown;
+  for (const std::size_t card : planner_.shownCards()) shown.push_back(&content_->playlist[card]);
+  const std::vector<render::CrawlItem> items = render::crawlItemsFor(shown, settings_.screen.crawl_others,
+                                                                     content_->feed.defaults.name,
+                                                                     settings_.fallback_language);
   render::CrawlStyle style = render::crawlStyleFor(std::min(geometry_.width, geometry_.height), settings_.theme);
   style.height = geometry_.crawl.h;
   style.background = style_.crawl_background;
+  style.hairline = style_.crawl_hairline;
   style.headline = style_.crawl_headline;
   style.source = style_.crawl_source;
   style.mark = style_.crawl_mark;
@@ -422,33 +427,24 @@ int SceneLoop::crawlOffset(double elapsed) const {
 }
 
 void SceneLoop::drawCards(const TimelineFrame& frame) {
-  const render::Rect whole{0, 0, geometry_.width, geometry_.height};
-  const auto drawTexture = [&](SDL_Texture* texture, const render::Rect& at, Uint8 alpha) {
-    if (texture != nullptr) compositor_->draw(*texture, at, alpha);
-    else if (alpha == 255) compositor_->fill(at, settings_.theme.background_top);
-  };
-  const auto cardTexture = [&](std::size_t slot) -> SDL_Texture* {
-    const auto it = card_textures_.find(timeline_.cycle().card(slot));
+  const CardCycle& cycle = timeline_.cycle();
+  const auto cardTexture = [&](std::size_t card) -> SDL_Texture* {
+    const auto it = card_textures_.find(card);
     return it != card_textures_.end() ? it->second.get() : nullptr;
   };
-  // Moving from `from` to `to` by `p` (0..1), the way the settings say.
-  const auto transition = [&](SDL_Texture* from, SDL_Texture* to, double p) {
-    const double e = eased(p);
-    if (settings_.transition == TransitionKind::Slide) {
-      const int dx = static_cast<int>(std::lround(e * geometry_.width));
-      drawTexture(from, {-dx, 0, geometry_.width, geometry_.height}, 255);
-      drawTexture(to, {geometry_.width - dx, 0, geometry_.width, geometry_.height}, 255);
-    } else {
-      drawTexture(from, whole, 255);
-      drawTexture(to, whole, static_cast<Uint8>(std::lround(255 * e)));
-    }
+  // Moving from `from` to `to` (whose ground is `to_index`'s) by `p` (0..1), the way the settings say.
+  const auto transition = [&](SDL_Texture* from, std::size_t to_index, double p) {
+    drawTransition(*compositor_, transitionLayers(settings_.transition, p, geometry_.width, geometry_.height),
+                   grounds_.of(to_index), from, cardTexture(to_index), settings_.theme.background_top);
   };
   if (frame.swapping()) {
-    transition(outgoing_.get(), cardTexture(0), frame.swap);
+    transition(outgoing_.get(), cycle.card(0), frame.swap);
   } else if (!frame.cycle.transitioning()) {
-    drawTexture(cardTexture(frame.cycle.current), whole, 255);
+    const std::vector<TransitionLayer> alone{{TransitionLayer::Source::From, {0, 0, geometry_.width, geometry_.height}, 1}};
+    drawTransition(*compositor_, alone, nullptr, cardTexture(cycle.card(frame.cycle.current)), nullptr,
+                   settings_.theme.background_top);
   } else {
-    transition(cardTexture(frame.cycle.current), cardTexture(frame.cycle.next), frame.cycle.transition);
+    transition(cardTexture(cycle.card(frame.cycle.current)), cycle.card(frame.cycle.next), frame.cycle.transition);
   }
 }
 
@@ -656,9 +652,9 @@ void SceneLoop::prepare(double now) {
 }
 
 void SceneLoop::startCycle() {
-  // Nothing is on screen yet: wait for the first card and its header (the
-  // crawl band stays plain until its strip is ready).
-  while (worker_.busy() > 0 && !(cardReady(0) && headerReady(0))) {
+  // Nothing is on screen yet: wait for the first card, its header and the
+  // crawl.
+  while (worker_.busy() > 0 && !(cardReady(0) && headerReady(0) && (geometry_.crawl.h <= 0 || crawl_layout_))) {
     worker_.waitForResult();
     worker_.collect();
   }
@@ -709,6 +705,7 @@ void SceneLoop::releaseOffScreen(const TimelineFrame& frame) {
     it = it->first == current || it->first == upcoming ? std::next(it) : headers_.erase(it);
   }
   if (headers_.count(current) != 0) header_fallback_.reset();
+  grounds_.keepOnly({cycle.card(current), cycle.card(upcoming)});
 }
 
 bool SceneLoop::composeAndPresent(const TimelineFrame& frame, double now) {
@@ -726,7 +723,8 @@ bool SceneLoop::composeAndPresent(const TimelineFrame& frame, double now) {
   const double work_start = settings_.frame_stats ? clock_.now() : 0;
   if (moving) frame_due_ = now - frame_due_ > interval ? now + interval : frame_due_ + interval;
   const double filled = settings_.screen.crawl ? frame.cycle.hold : 1.0;  // the track animates with the crawl only
-  const auto place = planner_.position(frame.cycle.current, timeline_.cycle());
+  // The header and the track turn to the next card at the transition's midpoint.
+  const auto place = planner_.position(cardShownAt(frame.cycle), timeline_.cycle());
   const render::ProgressMarks marks = render::layoutProgress(geometry_.progress, place.first, place.second, filled);
   // Between changes only the crawl and the progress track move.
   std::vector<render::Rect> bands;
@@ -767,7 +765,7 @@ void SceneLoop::drawScene(const TimelineFrame& frame, const render::ProgressMark
   if (clip == nullptr || !(inside(geometry_.header) || inside(geometry_.progress) || inside(geometry_.crawl))) {
     drawCards(frame);
   }
-  if (meets(geometry_.header)) drawHeader(frame.cycle.current);
+  if (meets(geometry_.header)) drawHeader(cardShownAt(frame.cycle));
   if (meets(geometry_.progress)) drawProgress(marks);
   if (meets(geometry_.crawl)) drawCrawl(offset);
 }
@@ -801,7 +799,7 @@ void SceneLoop::reportFrame(const TimelineFrame& frame, double now, bool whole, 
   info.card = timeline_.cycle().card(frame.cycle.current);
   info.title = content_->playlist[info.card].title;
   info.file = content_->playlist[info.card].file;
-  const render::HeaderContent& header = headerOf(frame.cycle.current);
+  const render::HeaderContent& header = headerOf(cardShownAt(frame.cycle));
   info.position = header.position;
   info.time_text = header.time;
   info.progress = marks;

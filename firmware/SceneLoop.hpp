@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "firmware/CardCycle.hpp"
+#include "firmware/CardTransition.hpp"
 #include "firmware/Clock.hpp"
 #include "firmware/ContentSession.hpp"
 #include "firmware/CyclePlanner.hpp"
@@ -167,6 +168,7 @@ class SceneLoop {
   render::CardSize card_size_;
   std::uint64_t generation_ = 0;  // bumped by dropRequests: results for an older size or feed are dropped
   std::map<std::size_t, render::TexturePtr> card_textures_;
+  CardGrounds grounds_;  // what a fade-through shows between two cards' texts
   render::TexturePtr spare_card_texture_;  // the last card that left, reused for the next one
   std::set<std::size_t> cards_requested_;
   // The headers of the card on screen and the next (each with the texts it

@@ -38,6 +38,17 @@ SceneSettings sceneSettingsFor(const Options& options, const ContentSession& con
   settings.hold_seconds = options.duration_seconds;
   settings.fallback_language = fallbackLanguage(content, options.language);
   if (settings.clock.language.empty()) settings.clock.language = settings.fallback_language;
+  // One convention for the screen: the feed's own times say 24 or 12 hours (unless the config
+  // does), and an English date's order follows them.
+  std::vector<std::string> texts;
+  for (const content::Post& post : content.playlist) {
+    texts.push_back(post.title);
+    texts.push_back(post.summary);
+  }
+  const render::ClockConvention convention =
+      render::clockConventionFor(settings.clock.language, texts, render::systemLocale(), settings.clock.hours);
+  settings.clock.hours = convention.hours;
+  if (settings.clock.date_locale.empty()) settings.clock.date_locale = convention.date_locale;
   return settings;
 }
 

@@ -168,7 +168,8 @@ int main(int argc, char** argv) {
         const render::CardSize size(width, height,
                                     render::layoutScreen(width, height, options.scene.screen).card_insets);
         cuts = firmware::measureCardCuts(content.feed.posts, fonts, size, options.scene.theme,
-                                         firmware::fallbackLanguage(content, options.language));
+                                         firmware::fallbackLanguage(content, options.language), content.tree);
+        for (content::Diagnostic& soft : cuts.soft_photos) content.feed.diagnostics.push_back(std::move(soft));
       }
       TTF_Quit();
     } else {

@@ -22,7 +22,7 @@ struct DateFormatter {
   std::unique_ptr<icu::Calendar> calendar;
 };
 
-icu::Locale localeFor(const content::LanguageTag& language, UErrorCode& status) {
+icu::Locale localeFor(const content::LanguageTag& language, bool latin_digits, UErrorCode& status) {
   // English cards write the day first ("24 Nov 2026"), as British English does.
   const std::string tag = language.empty() || language == "en" ? "en-GB" : language.str();
   icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
@@ -31,13 +31,14 @@ icu::Locale localeFor(const content::LanguageTag& language, UErrorCode& status) 
     locale = icu::Locale("en", "GB");
   }
   locale.setKeywordValue("calendar", "gregorian", status);
+  if (latin_digits) locale.setKeywordValue("numbers", "latn", status);
   return locale;
 }
 
 // Null when ICU cannot make one (no data for any locale).
-std::unique_ptr<DateFormatter> makeFormatter(const content::LanguageTag& language) {
+std::unique_ptr<DateFormatter> makeFormatter(const content::LanguageTag& language, bool latin_digits) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale locale = localeFor(language, status);
+  const icu::Locale locale = localeFor(language, latin_digits, status);
   std::unique_ptr<icu::DateTimePatternGenerator> patterns(
       icu::DateTimePatternGenerator::createInstance(locale, status));
   if (U_FAILURE(status)) return nullptr;
@@ -54,7 +55,27 @@ std::unique_ptr<DateFormatter> makeFormatter(const content::LanguageTag& languag
 
 }  // namespace
 
-std::string formatCardDate(const std::string& iso, const content::LanguageTag& language) {
+bool writesLatinDigits(std::string_view text) {
+  bool latin = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= '0' && c <= '9') latin = true;
+    if (c < 0xC0 || i + 1 >= text.size()) continue;
+    // Digits of other scripts: U+0660-0669, U+06F0-06F9 (two bytes), U+0966-096F, U+09E6-09EF, U+0E50-0E59.
+    const auto d = static_cast<unsigned char>(text[i + 1]);
+    if ((c == 0xD9 && d >= 0xA0 && d <= 0xA9) || (c == 0xDB && d >= 0xB0 && d <= 0xB9)) return false;
+    if (c == 0xE0 && i + 2 < text.size()) {
+      const auto e = static_cast<unsigned char>(text[i + 2]);
+      if ((d == 0xA5 && e >= 0xA6 && e <= 0xAF) || (d == 0xA7 && e >= 0xA6 && e <= 0xAF) ||
+          (d == 0xB9 && e >= 0x90 && e <= 0x99)) {
+        return false;
+      }
+    }
+  }
+  return latin;
+}
+
+std::string formatCardDate(const std::string& iso, const content::LanguageTag& language, bool latin_digits) {
   int year = 0, month = 0, day = 0;
   char dash1 = 0, dash2 = 0;
   if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d%c%2d%c%2d", &year, &dash1, &month, &dash2, &day) != 5 ||
@@ -64,8 +85,9 @@ std::string formatCardDate(const std::string& iso, const content::LanguageTag& l
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<DateFormatter>> formatters;
   const std::lock_guard<std::mutex> lock(mutex);
-  auto it = formatters.find(language.str());
-  if (it == formatters.end()) it = formatters.emplace(language.str(), makeFormatter(language)).first;
+  const std::string key = language.str() + (latin_digits ? "@latn" : "");
+  auto it = formatters.find(key);
+  if (it == formatters.end()) it = formatters.emplace(key, makeFormatter(language, latin_digits)).first;
   if (!it->second) return "";
   DateFormatter& formatter = *it->second;
   UErrorCode status = U_ZERO_ERROR;

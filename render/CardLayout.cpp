@@ -7,6 +7,9 @@
 #include <functional>
 #include <iterator>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "render/CardCaption.hpp"
 #include "render/TextDirection.hpp"
 #include "render/TextFitter.hpp"
@@ -17,8 +20,9 @@ namespace {
 
 // Calm badge colours for monograms, picked by the name's hash so a source
 // keeps its colour across runs.
-constexpr Color kBadgeColors[] = {{47, 111, 219}, {15, 138, 122}, {194, 65, 12},
-                                  {124, 58, 237}, {190, 24, 93},  {14, 116, 144}};
+// (White letters on each at least 4.5:1.)
+const std::vector<Color> kBadgeColors = {{47, 111, 219}, {13, 125, 110}, {194, 65, 12},
+                                         {124, 58, 237}, {190, 24, 93},  {14, 116, 144}};
 
 constexpr double kHeadlineLineHeight = 1.12;
 constexpr double kSummaryLineHeight = 1.42;
@@ -32,14 +36,16 @@ std::size_t utf8Length(unsigned char lead) {
   return 1;
 }
 
-// The theme's units in pixels for one screen. Type scales with the short
-// side; small screens (short side under 1080) spend proportionally less on
-// margins and tiles and a little more on type, which never goes below the
+// The theme's units in pixels for one screen. From a short side of 720 up
+// everything scales with it, so 1080p shows what 720p shows; a small panel
+// (a 7-inch 800x480) spends proportionally less on margins and tiles and
+// more on type (about a quarter more at 480), which never goes below the
 // theme's minimum.
 struct Proportions {
-  double type_unit = 1;    // body and meta text
+  double type_unit = 1;    // text
   double chrome_unit = 1;  // margins, paddings, tiles
-  double unit = 1;         // plain short side / 1080: headlines, QR modules
+  double unit = 1;         // plain short side / 1080: QR modules
+  bool small_panel = false;
   int chrome(double units) const { return std::max(1, static_cast<int>(std::lround(units * chrome_unit))); }
   int type(double units, int at_least) const {
     return std::max(at_least, static_cast<int>(std::lround(units * type_unit)));
@@ -48,11 +54,12 @@ struct Proportions {
 
 Proportions proportionsFor(const CardSize& size) {
   const double short_side = std::max(1, std::min(size.width, size.height));
-  const double compact = std::clamp(0.7 + 0.3 * (short_side - 480.0) / 600.0, 0.7, 1.0);
+  const double smallness = std::clamp((720.0 - short_side) / 240.0, 0.0, 1.0);  // 0 from 720 up, 1 at 480
   Proportions p;
   p.unit = short_side / 1080.0;
-  p.type_unit = p.unit * (1 + (1 - compact) / 3);
-  p.chrome_unit = p.unit * compact;
+  p.small_panel = short_side < 720;
+  p.type_unit = p.unit * (1 + 0.26 * smallness);
+  p.chrome_unit = p.unit * (1 - 0.3 * smallness);
   return p;
 }
 
@@ -106,39 +113,23 @@ TextCut cutOf(std::string_view text, const FittedText& fitted, const content::La
   cut.cut = true;
   if (fitted.lines.empty()) return cut;  // no room for any of it
   std::size_t end = fitted.shown_bytes;
-  while (end < text.size() && (text[end] == ' ' || text[end] == '\n' || text[end] == '\t')) ++end;
+  // A word shown without the punctuation after it (dropped before the ellipsis) counts as shown.
+  while (end < text.size() && (std::isspace(static_cast<unsigned char>(text[end])) ||
+                               std::ispunct(static_cast<unsigned char>(text[end])))) {
+    ++end;
+  }
   for (const BreakOpportunity& o : opportunities) cut.words_shown += o.offset > 0 && o.offset <= end;
   return cut;
 }
-
-// What a card may give up, in this order, when its summary does not fit:
-// some photo size, the headline's extra line (its size shrinks to keep to
-// fewer lines), the topics' row of their own, then more photo size.
-struct Concessions {
-  double photo_scale = 1;     // of the theme's photo share
-  bool headline_extra_line = true;
-  bool chips_row = true;
-};
-constexpr Concessions kConcessions[] = {
-    {1, true, true}, {0.8, true, true}, {0.8, false, true}, {0.8, false, false}, {0.65, false, false}};
 
 // Lays out one card; each step adds its commands to `list`.
 class CardComposer {
  public:
   CardComposer(const content::Post& post, const CardSize& size, const Theme& theme,
                const content::LanguageTag& language, TextMeasurer& measurer, LineBreaker& breaker,
-               const CardAssets& assets, const Concessions& concessions)
+               const CardAssets& assets)
       : post_(post), size_(size), theme_(theme), language_(language), measurer_(measurer), breaker_(breaker),
-        assets_(assets), concessions_(concessions), p_(proportionsFor(size)) {
-    meta_px_ = p_.type(theme.meta_px, theme.min_text_px);
-    chip_px_ = p_.type(theme.chip_px, std::max(18, theme.min_text_px - 2));
-    summary_px_ = p_.type(theme.summary_px, theme.min_text_px);
-    summary_min_px_ = std::max(theme.min_text_px, static_cast<int>(std::lround(summary_px_ * theme.summary_min)));
-    headline_px_ = std::max(theme.min_text_px * 3 / 2, static_cast<int>(std::lround(theme.headline_px * p_.unit)));
-    headline_min_px_ = std::max(std::max(theme.min_text_px * 5 / 4, summary_px_ + 2),
-                                static_cast<int>(std::lround(headline_px_ * theme.headline_min)));
-    headline_min_px_ = std::min(headline_min_px_, headline_px_);
-    secondary_px_ = p_.type(theme.secondary_px, theme.min_text_px);
+        assets_(assets), p_(proportionsFor(size)), type_(cardTypeScale(size, theme)) {
     list_.width = size.width;
     list_.height = size.height;
   }
@@ -147,9 +138,8 @@ class CardComposer {
     placePanel();
     if (post_.show.urgent) placeUrgentBand();
     measureQrTile();
-    placePhoto();
-    placeQrCode();
-    placeIdentity();
+    placeColumns();
+    placeFooter();
     placeText(fit);
     emitQrCode();
     return std::move(list_);
@@ -157,6 +147,7 @@ class CardComposer {
 
  private:
   bool portrait() const { return panel_.h > panel_.w; }
+  int columnGap() const { return p_.chrome(56); }
 
   void placePanel() {
     list_.commands.push_back(FillShape{{0, 0, size_.width, size_.height}, 0, theme_.background_top,
@@ -173,8 +164,7 @@ class CardComposer {
     const int pad_top = p_.chrome(theme_.padding_top);
     text_ = Rect{panel_.x + pad_x, panel_.y + pad_top, panel_.w - 2 * pad_x,
                  panel_.h - pad_top - p_.chrome(theme_.padding_bottom)};
-    text_bottom_ = bottom(text_);
-    column_width_ = text_.w;
+    top_ = text_.y;
   }
 
   // An urgent notice's band across the top of the panel (UrgentBand.hpp);
@@ -185,95 +175,77 @@ class CardComposer {
     panel_ = Rect{panel_.x, panel_.y + band, panel_.w, panel_.h - band};
     text_.y += band;
     text_.h -= band;
+    top_ = text_.y;
   }
 
-  // Landscape: the right part of the panel; portrait: its top. The text
-  // area gives way.
-  void placePhoto() {
-    if (post_.photo.empty()) return;
-    const int inset = p_.chrome(22);
-    const int radius = std::max(p_.chrome(14), p_.chrome(theme_.panel_radius) - inset);
-    if (!portrait()) {
-      // Narrower than 85 % of its share, a photo beside the text is a sliver.
-      const double scale = std::max(concessions_.photo_scale, 0.85);
-      const int w = static_cast<int>(std::lround(panel_.w * theme_.photo_share * scale));
-      photo_ = Rect{right(panel_) - inset - w, panel_.y + inset, w, panel_.h - 2 * inset};
-      const int text_right = photo_.x - p_.chrome(theme_.padding_x * 0.7);
-      text_.w = text_right - text_.x;
-      column_width_ = text_.w;
-    } else {
-      int h = static_cast<int>(std::lround(panel_.h * theme_.photo_share * 0.9 * concessions_.photo_scale));
-      if (qr_tile_.h > 0) h = std::max(h, qr_tile_.h + 2 * qrInsetOnPhoto());  // room for the QR code on it
-      photo_ = Rect{panel_.x + inset, panel_.y + inset, panel_.w - 2 * inset, h};
-      const int text_top = bottom(photo_) + p_.chrome(theme_.padding_top * 0.7);
-      text_.h = bottom(text_) - text_top;
-      text_.y = text_top;
-      text_bottom_ = bottom(text_);
-    }
-    list_.commands.push_back(Photo{post_.photo, photo_, radius});
-  }
-
-  // The QR code's tile: the code (quiet zone included) with the caption
-  // under it. Its size: modules of theme.qr_module units (rounded up), at
-  // most 45 % of the panel's short side.
+  // The QR code's tile: the code (quiet zone included) in a box of one size
+  // for the screen, sized for a code of kQrBoxModules, with the caption under
+  // it in a band of one line's height: a long caption is set smaller, or on
+  // two lines, so that every tile of the screen has one size.
   void measureQrTile() {
     if (!theme_.qr || post_.url.empty()) return;
-    const int modules = qrModulesFor(post_.url.size()) + 8;
-    int module = std::max(2, static_cast<int>(std::ceil(theme_.qr_module * p_.unit - 1e-9)));
-    const int limit = std::min(panel_.w, panel_.h) * 45 / 100;
-    if (module * modules > limit) module = std::max(1, limit / modules);
-    const int side = module * modules;
-    // The caption on one line, the tile a little wider than the code if
-    // need be; else on two even lines.
+    const int module = qrModulePixels(size_, theme_);
+    const int side = module * (kQrBoxModules + 8);
+    const int band = static_cast<int>(std::lround(type_.caption * 1.5));
     TextBox box;
-    box.width = side * 13 / 10 - 4 * module;
+    box.width = side - 2 * module;
     box.max_lines = 1;
-    box.max_px = p_.type(theme_.caption_px, 18);
-    box.min_px = std::max(14, box.max_px * 3 / 4);
+    box.max_px = type_.caption;
+    box.min_px = std::max(14, type_.caption * 4 / 5);
     box.line_height = 1.2;
     box.language = language_;
     const std::string caption = scanCaption(language_);
     caption_ = fitText(caption, box, measurer_, breaker_);
     if (caption_.ellipsised) {
-      box.width = side - 2 * module;
       box.max_lines = 2;
+      box.min_px = std::max(10, type_.caption / 2);
+      box.line_height = 1.1;
+      box.max_height = band;
       box.balance = true;
       caption_ = fitText(caption, box, measurer_, breaker_);
     }
-    int tile_w = side;
-    for (const std::string& line : caption_.lines) {
-      tile_w = std::max(tile_w, measurer_.width(line, caption_.font) + 4 * module);
-    }
     const FontMetrics m = measurer_.metrics(caption_.font);
-    // The caption's first line sits right under the quiet zone, its ascent clear of it.
-    caption_offset_ = std::max(m.ascent, (caption_.line_advance + m.ascent - m.descent) / 2);
-    const int more_lines = std::max(0, static_cast<int>(caption_.lines.size()) - 1);
-    const int caption_h = caption_.lines.empty() ? 0 : caption_offset_ + more_lines * caption_.line_advance + m.descent;
-    qr_module_ = module;
+    // The caption's lines centred in the band under the quiet zone.
+    const int lines_h = static_cast<int>(caption_.lines.size()) * caption_.line_advance;
+    caption_offset_ = (band - lines_h) / 2 + (caption_.line_advance + m.ascent - m.descent) / 2;
     qr_side_ = side;
-    qr_tile_ = Rect{0, 0, tile_w, side + caption_h + module * 2};
+    qr_module_ = module;
+    qr_tile_ = Rect{0, 0, side, side + band + module};
   }
 
-  int qrInsetOnPhoto() const { return p_.chrome(26); }
-
-  // The tile in the panel's bottom right corner, or on the photo's.
-  void placeQrCode() {
-    if (qr_tile_.h == 0) return;
-    const int w = qr_tile_.w, h = qr_tile_.h;
-    if (post_.photo.empty()) {
-      // In the panel's corner, closer to its edges than the text.
-      const int inset = std::min(p_.chrome(28), p_.chrome(theme_.padding_bottom));
-      qr_tile_ = Rect{right(panel_) - inset - w, bottom(panel_) - inset - h, w, h};
-      // The text flows around the tile (lines beside it end before it) when
-      // that leaves lines long enough to read; else it stops above the tile.
-      cutout_top_ = qr_tile_.y - p_.chrome(20);
-      cutout_left_ = qr_tile_.x - p_.chrome(48);
-      flows_around_qr_ = cutout_left_ - text_.x >= 14 * summary_px_;
-      if (!flows_around_qr_) text_bottom_ = cutout_top_;
-    } else {
-      const int inset = qrInsetOnPhoto();
-      qr_tile_ = Rect{right(photo_) - inset - w, bottom(photo_) - inset - h, w, h};
+  // The QR tile in the text area's bottom right corner; a photo in a slot of
+  // a photo's shape (3:2, or 16:9 for a wide one), above the QR tile at the
+  // right (landscape), or a 16:9 band across the top (portrait); the columns
+  // of text beside them.
+  void placeColumns() {
+    int right_w = 0;
+    if (qr_tile_.h > 0) {
+      qr_tile_.x = right(text_) - qr_tile_.w;
+      qr_tile_.y = bottom(text_) - qr_tile_.h;
+      right_w = qr_tile_.w;
     }
+    if (!post_.photo.empty()) {
+      const double aspect = assets_.photo_aspect >= 1.6 ? 16.0 / 9.0 : 3.0 / 2.0;
+      const int radius = std::max(p_.chrome(14), p_.chrome(theme_.panel_radius) - p_.chrome(22));
+      if (!portrait()) {
+        const int room = (qr_tile_.h > 0 ? qr_tile_.y - p_.chrome(theme_.gap) : bottom(text_)) - text_.y;
+        int w = static_cast<int>(std::lround(text_.w * theme_.photo_share));
+        int h = static_cast<int>(std::lround(w / aspect));
+        if (h > room) h = room, w = static_cast<int>(std::lround(h * aspect));
+        photo_ = Rect{right(text_) - w, text_.y, w, h};
+        right_w = std::max(right_w, w);
+      } else {
+        // A band across the top, 16:9 whatever the photo: the text below needs the height.
+        const int h = std::min(static_cast<int>(std::lround(text_.w * 9.0 / 16.0)), text_.h * 2 / 5);
+        photo_ = Rect{text_.x, text_.y, text_.w, h};
+        top_ = bottom(photo_) + p_.chrome(theme_.gap);
+      }
+      list_.commands.push_back(Photo{post_.photo, photo_, radius});
+    }
+    // Landscape: text left of the right column; portrait: across, the footer beside the QR tile.
+    column_ = portrait() || right_w == 0 ? text_.w : text_.w - right_w - columnGap();
+    footer_w_ = qr_tile_.h > 0 || !portrait() ? column_ : text_.w;
+    if (portrait() && qr_tile_.h > 0) footer_w_ = text_.w - qr_tile_.w - columnGap();
   }
 
   void emitQrCode() {
@@ -284,8 +256,13 @@ class CardComposer {
     list_.commands.push_back(FillShape{{t.x, t.y + qr_module_, t.w, t.h}, 2 * qr_module_, shadow, shadow,
                                        p_.chrome(24)});
     list_.commands.push_back(FillShape{t, 2 * qr_module_, theme_.qr_light, theme_.qr_light, 1});
-    list_.commands.push_back(
-        QrCode{post_.url, {t.x + (t.w - qr_side_) / 2, t.y, qr_side_, qr_side_}, theme_.qr_dark, theme_.qr_light});
+    // A code needing more modules than the box was sized for gets smaller
+    // modules; a smaller one keeps the module size, its quiet zone wider.
+    const int span = qrModulesFor(post_.url.size()) + 8;
+    const int module = std::min(qr_module_, qr_side_ / span);
+    const int code = std::max(1, module) * span;
+    const int inset = (qr_side_ - code) / 2;
+    list_.commands.push_back(QrCode{post_.url, {t.x + inset, t.y + inset, code, code}, theme_.qr_dark, theme_.qr_light});
     for (std::size_t i = 0; i < caption_.lines.size(); ++i) {
       const int w = measurer_.width(caption_.lines[i], caption_.font);
       const int baseline = t.y + qr_side_ + caption_offset_ + static_cast<int>(i) * caption_.line_advance;
@@ -294,87 +271,79 @@ class CardComposer {
     }
   }
 
-  bool qrInTextColumn() const { return qr_tile_.w > 0 && post_.photo.empty(); }
-
-  // Gives `box` (whose first line box starts at `top`) the cut-out of the QR tile.
-  void flowAroundQr(TextBox& box, int top) const {
-    if (!qrInTextColumn() || !flows_around_qr_ || column_width_ < text_.w) return;
-    box.wide_height = std::max(0, cutout_top_ - top);
-    box.narrow_width = std::max(1, cutout_left_ - text_.x);
-  }
-
-  // Logo tile (or monogram badge), source and date beside it, topic chips.
-  void placeIdentity() {
-    const int meta_advance = advanceOf(meta_px_, kMetaLineHeight);
+  // The footer on the bottom margin, left of the QR tile: the logo tile (wide
+  // for a wide logo), else a monogram badge of the source, else nothing; the
+  // source and the date beside it; up to two topic chips at its right end.
+  void placeFooter() {
+    const int meta_advance = advanceOf(type_.meta, kMetaLineHeight);
     const int tile_h = std::max(p_.chrome(theme_.logo_size), 2 * meta_advance + p_.chrome(20));
-    Rect tile{text_.x, text_.y, 0, 0};
+    Rect tile{text_.x, 0, 0, 0};
     if (!post_.logo.empty()) {
       const int inset = tile_h / 9;
       int inner_w = tile_h - 2 * inset;
       if (assets_.logo_aspect > 1.6) {
         // A wordmark gets a wide tile instead of being squeezed into the square.
         const double wide = (tile_h - 2 * inset) * std::min(assets_.logo_aspect, 4.0);
-        inner_w = std::min(static_cast<int>(std::lround(wide)), text_.w * 2 / 5 - 2 * inset);
+        inner_w = std::min(static_cast<int>(std::lround(wide)), footer_w_ * 2 / 5 - 2 * inset);
         inner_w = std::max(inner_w, tile_h - 2 * inset);
       }
       tile.w = inner_w + 2 * inset;
       tile.h = tile_h;
-      list_.commands.push_back(FillShape{tile, p_.chrome(theme_.logo_radius), theme_.logo_tile, theme_.logo_tile, 1});
-      list_.commands.push_back(Logo{post_.logo, {tile.x + inset, tile.y + inset, inner_w, tile_h - 2 * inset}});
     } else if (!post_.source.empty()) {
       tile.w = tile.h = tile_h;
-      emitMonogram(tile);
     }
-
-    const std::string date = formatCardDate(post_.date, language_);
     const bool has_tile = tile.w > 0;
     const int byline_x = has_tile ? right(tile) + p_.chrome(30) : text_.x;
-    const int byline_width = right(text_) - byline_x;
-    int row_h = has_tile ? tile_h : 0;
-    std::vector<FittedText> byline;
-    if (has_tile) {
-      // Two lines beside the tile: the source, then the date.
-      if (!post_.source.empty()) {
-        TextBox box = oneLine(byline_width, meta_px_, kMetaLineHeight, language_, fonts::Weight::Bold);
-        box.min_px = sourceMinPx();
-        byline.push_back(fitText(post_.source, box, measurer_, breaker_));
-      }
-      if (!date.empty()) {
-        byline.push_back(fitText(date, oneLine(byline_width, meta_px_, kMetaLineHeight, language_), measurer_,
-                                 breaker_));
-      }
-      withAuthor(date, byline_x, byline_width, byline);
-    } else if (!date.empty()) {
-      // No logo and no source: no badge either, the date alone starts the row.
-      byline.push_back(fitText(date, oneLine(byline_width, meta_px_, kMetaLineHeight, language_), measurer_,
-                               breaker_));
-    }
-
-    // Chips: as many (up to three) as fit at the row's right end; on a tall
-    // screen, in a row of their own when none fits there.
-    const int chip_h = static_cast<int>(std::lround(chip_px_ * 1.85));
-    const std::vector<std::string> labels = chipLabels();
+    const int byline_width = text_.x + footer_w_ - byline_x;
+    std::vector<FittedText> byline = bylineLines(has_tile, byline_x, byline_width);
     int byline_h = 0;
     for (const FittedText& t : byline) byline_h += t.height();
-    const std::vector<std::string> beside = chipsBeside(byline, byline_x);
-    row_h = std::max(row_h, byline_h);
-    if (!beside.empty()) row_h = std::max(row_h, chip_h);
-    int y = text_.y + (row_h - byline_h) / 2;
+    const int row_h = std::max(has_tile ? tile_h : 0, byline_h);
+    footer_top_ = row_h > 0 ? bottom(text_) - row_h : bottom(text_);
+    if (has_tile) {
+      tile.y = footer_top_ + (row_h - tile_h) / 2;
+      if (!post_.logo.empty()) {
+        const int inset = tile_h / 9;
+        list_.commands.push_back(FillShape{tile, p_.chrome(theme_.logo_radius), theme_.logo_tile, theme_.logo_tile, 1});
+        list_.commands.push_back(Logo{post_.logo, {tile.x + inset, tile.y + inset, tile.w - 2 * inset, tile_h - 2 * inset}});
+      } else {
+        emitMonogram(tile);
+      }
+    }
+    int y = footer_top_ + (row_h - byline_h) / 2;
     for (std::size_t i = 0; i < byline.size(); ++i) {
       const bool source_line = has_tile && i == 0 && !post_.source.empty();
       y = emitLines(byline[i], byline_x, y, source_line ? theme_.summary : theme_.meta, measurer_, list_);
     }
-    identity_bottom_ = text_.y + row_h;
-    if (!beside.empty()) {
-      emitChips(beside, right(text_), text_.y + (row_h - chip_h) / 2, chip_h, true);
-    } else if (!labels.empty() && portrait() && concessions_.chips_row) {
-      const std::vector<std::string> own_row = chipsThatFit(labels, text_.w);
-      if (!own_row.empty()) {
-        const int top = row_h > 0 ? identity_bottom_ + p_.chrome(28) : text_.y;
-        emitChips(own_row, text_.x, top, chip_h, false);
-        identity_bottom_ = top + chip_h;
+    const int chip_h = chipHeight();
+    const std::vector<std::string> beside = chipsBeside(byline, byline_x);
+    if (!beside.empty() && row_h > 0) emitChips(beside, text_.x + footer_w_, footer_top_ + (row_h - chip_h) / 2, chip_h);
+  }
+
+  // Beside a tile: the source (on two lines when one cannot hold it), then
+  // the date (with the author); without a tile, the date line alone.
+  std::vector<FittedText> bylineLines(bool has_tile, int byline_x, int byline_width) {
+    // In the digits the post's own text writes.
+    const std::string date = formatCardDate(post_.date, language_, writesLatinDigits(post_.title + post_.summary));
+    std::vector<FittedText> byline;
+    if (has_tile && !post_.source.empty()) {
+      TextBox box = oneLine(byline_width, type_.meta, kMetaLineHeight, language_, fonts::Weight::Bold);
+      FittedText source = fitText(post_.source, box, measurer_, breaker_);
+      if (source.ellipsised) {
+        // A narrow footer (portrait, beside the QR tile): the source on two lines, broken between
+        // words, before it is cut.
+        box.max_lines = 2;
+        box.balance = true;
+        const PhraseBreaks phrases(breaker_);
+        source = fitText(post_.source, box, measurer_, breaker_);
       }
+      byline.push_back(std::move(source));
     }
+    if (!date.empty()) {
+      byline.push_back(fitText(date, oneLine(byline_width, type_.meta, kMetaLineHeight, language_), measurer_, breaker_));
+    }
+    if (has_tile) withAuthor(date, byline_x, byline_width, byline);
+    return byline;
   }
 
   // The byline: the date line gains " · " and the post's author when the
@@ -385,7 +354,7 @@ class CardComposer {
   void withAuthor(const std::string& date, int byline_x, int byline_width, std::vector<FittedText>& lines) {
     if (!theme_.byline || post_.author.empty() || post_.author == post_.source) return;
     const std::string text = date.empty() ? post_.author : date + " \xC2\xB7 " + post_.author;  // U+00B7
-    FittedText meta = fitText(text, oneLine(byline_width, meta_px_, kMetaLineHeight, language_), measurer_, breaker_);
+    FittedText meta = fitText(text, oneLine(byline_width, type_.meta, kMetaLineHeight, language_), measurer_, breaker_);
     if (meta.ellipsised || meta.lines.empty()) return;
     std::vector<FittedText> with_author = lines;
     if (date.empty()) with_author.push_back(std::move(meta));
@@ -394,32 +363,30 @@ class CardComposer {
     lines = std::move(with_author);
   }
 
-  // The topic chips that fit on the identity row right of `lines` (the
-  // source and date lines starting at `byline_x`).
+  // The topic chips that fit in the footer right of `lines` (the source and
+  // date lines starting at `byline_x`).
   std::vector<std::string> chipsBeside(const std::vector<FittedText>& lines, int byline_x) {
+    if (type_.small_panel) return {};  // a small panel shows headline, summary and byline only
     int used = 0;
     for (const FittedText& line : lines) used = std::max(used, lineWidth(line, measurer_));
     const int chips_left = used > 0 ? byline_x + used + p_.chrome(48) : byline_x;
-    return chipsThatFit(chipLabels(), right(text_) - chips_left);
+    return chipsThatFit(chipLabels(), text_.x + footer_w_ - chips_left);
   }
-
-  // A long source name is set a little smaller before it is shortened.
-  int sourceMinPx() const { return std::max(theme_.min_text_px, meta_px_ * 17 / 20); }
 
   std::vector<std::string> chipLabels() const {
     std::vector<std::string> labels;
     for (const std::string& topic : post_.topics) {
-      const std::string label = topicLabel(topic);
-      if (!label.empty() && labels.size() < 3) labels.push_back(label);
+      const std::string label = chipLabel(topic, language_);
+      if (!label.empty() && labels.size() < kMaxChips) labels.push_back(label);
     }
     return labels;
   }
 
-  int chipWidth(const std::string& label) {
-    return measurer_.width(label, FontSpec{fonts::Weight::Regular, chip_px_, language_}) + 2 * chipPadding();
-  }
-  int chipPadding() const { return static_cast<int>(std::lround(chip_px_ * 0.7)); }
-  int chipGap() const { return static_cast<int>(std::lround(chip_px_ * 0.45)); }
+  FontSpec chipFont() const { return FontSpec{fonts::Weight::Regular, type_.chip, language_}; }
+  int chipHeight() const { return static_cast<int>(std::lround(type_.chip * 1.75)); }
+  int chipWidth(const std::string& label) { return measurer_.width(label, chipFont()) + 2 * chipPadding(); }
+  int chipPadding() const { return static_cast<int>(std::lround(type_.chip * 0.65)); }
+  int chipGap() const { return static_cast<int>(std::lround(type_.chip * 0.45)); }
 
   std::vector<std::string> chipsThatFit(const std::vector<std::string>& labels, int room) {
     std::vector<std::string> chosen;
@@ -433,12 +400,12 @@ class CardComposer {
     return chosen;
   }
 
-  // Chips on one row, from `x` rightwards, or ending at `x` when `from_right`.
-  void emitChips(const std::vector<std::string>& labels, int x, int top, int h, bool from_right) {
+  // Chips on one row ending at `right_x`.
+  void emitChips(const std::vector<std::string>& labels, int right_x, int top, int h) {
     int total = 0;
     for (std::size_t i = 0; i < labels.size(); ++i) total += chipWidth(labels[i]) + (i ? chipGap() : 0);
-    int left = from_right ? x - total : x;
-    const FontSpec font{fonts::Weight::Regular, chip_px_, language_};
+    int left = right_x - total;
+    const FontSpec font = chipFont();
     const FontMetrics m = measurer_.metrics(font);
     for (const std::string& label : labels) {
       const int w = chipWidth(label);
@@ -450,7 +417,7 @@ class CardComposer {
   }
 
   void emitMonogram(const Rect& tile) {
-    const Color badge = kBadgeColors[std::hash<std::string>{}(post_.source) % std::size(kBadgeColors)];
+    const Color badge = kBadgeColors[std::hash<std::string>{}(post_.source) % kBadgeColors.size()];
     list_.commands.push_back(FillShape{tile, p_.chrome(theme_.logo_radius), badge, badge, 1});
     const std::string letters = monogramLetters(post_.source, 2);
     const int side = tile.h;
@@ -461,111 +428,149 @@ class CardComposer {
     // Centre the ink of capitals/ideographs: their height is about the ascent
     // minus the font's internal leading, so centre on ascent - descent.
     const int baseline = tile.y + (side + m.ascent - m.descent) / 2 - font.px / 10;
-    list_.commands.push_back(TextRun{letters, font, tile.x + (side - text_width) / 2, baseline, Color{255, 255, 255}});
+    list_.commands.push_back(TextRun{letters, font, tile.x + (side - text_width) / 2, baseline, kMonogramText});
+  }
+
+  // Lines of the headline: three across a landscape card, four beside a
+  // photo, five on a portrait card (four under a photo), two on a small
+  // landscape panel, at the screen's
+  // larger headline size; at its smaller size, with one line more, only when
+  // it does not fit there (or fills every line there with a short last one).
+  FittedText fitHeadline(int width, int max_height) {
+    const auto cjk = language_.cjk();
+    if (cjk != content::LanguageTag::Cjk::Japanese && cjk != content::LanguageTag::Cjk::SimplifiedChinese &&
+        cjk != content::LanguageTag::Cjk::TraditionalChinese) {
+      return fitHeadlineLines(width, max_height);
+    }
+    // Chinese and Japanese headlines break between words, keeping a number
+    // with its counter; where a word is wider than a line, or phrases need
+    // more lines than the headline has, at any break the rules allow.
+    FittedText phrased;
+    std::vector<BreakOpportunity> phrase_breaks;
+    {
+      const PhraseBreaks scope(breaker_);
+      phrased = fitHeadlineLines(width, max_height);
+      phrase_breaks = breaker_.opportunities(post_.title, language_);
+    }
+    FittedText legal = fitHeadlineLines(width, max_height);
+    if (phrased.ellipsised && !legal.ellipsised) return legal;
+    if (phrased.font.px < legal.font.px) return legal;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i + 1 < phrased.lines.size(); ++i) {
+      const std::size_t at = post_.title.find(phrased.lines[i], pos);
+      if (at == std::string::npos) return legal;
+      pos = at + phrased.lines[i].size();
+      while (pos < post_.title.size() && post_.title[pos] == ' ') ++pos;
+      const bool on_phrase = std::any_of(phrase_breaks.begin(), phrase_breaks.end(),
+                                         [&](const BreakOpportunity& o) { return o.offset == pos; });
+      if (!on_phrase) return legal;  // a word was cut to fit
+    }
+    return phrased;
+  }
+
+  FittedText fitHeadlineLines(int width, int max_height) {
+    TextBox box;
+    box.width = width;
+    box.max_lines = portrait() ? (post_.photo.empty() ? 5 : 4) : post_.photo.empty() ? 3 : 4;
+    if (type_.small_panel) box.max_lines = portrait() ? 4 : 2;
+    box.min_px = box.max_px = type_.headline;
+    box.line_height = kHeadlineLineHeight;
+    box.weight = fonts::Weight::Bold;
+    box.language = language_;
+    box.autospace = theme_.autospaces(language_);
+    box.balance = true;
+    box.max_height = std::max(1, max_height);
+    FittedText large = fitText(post_.title, box, measurer_, breaker_);
+    if (type_.headline_small == type_.headline) return large;
+    // Filling every line with a short last one (a widow), it reads better a step smaller.
+    const bool widow = !large.ellipsised && large.lines.size() > 1 &&
+                       static_cast<int>(large.lines.size()) == box.max_lines &&
+                       2 * measurer_.width(large.lines.back(), large.font) < lineWidth(large, measurer_);
+    if (!large.ellipsised && !widow) return large;
+    box.min_px = box.max_px = type_.headline_small;
+    box.max_lines += large.ellipsised ? 1 : 0;
+    FittedText small = fitText(post_.title, box, measurer_, breaker_);
+    return widow && small.ellipsised ? large : small;
+  }
+
+  // The summary in a column of `width` from `top` down to `bottom`, at the screen's summary size.
+  FittedText fitSummary(int width, int top, int bottom) {
+    TextBox box;
+    box.width = width;
+    box.max_lines = 1000;
+    box.max_height = std::max(0, bottom - top);
+    box.min_px = box.max_px = type_.summary;
+    box.line_height = kSummaryLineHeight;
+    box.language = language_;
+    box.autospace = theme_.autospaces(language_);
+    box.avoid_widow = true;
+    return box.max_height > 0 ? fitText(post_.summary, box, measurer_, breaker_) : FittedText{};
+  }
+
+  // The second-language title under the headline, at most two lines.
+  FittedText fitSecondary(int width, int max_height) {
+    TextBox box;
+    box.width = width;
+    box.max_lines = 2;
+    box.min_px = box.max_px = type_.secondary;
+    box.line_height = 1.25;
+    box.language = post_.secondary_language.empty() ? language_ : post_.secondary_language;
+    box.autospace = theme_.autospaces(box.language);
+    box.balance = true;
+    box.max_height = std::max(1, max_height);
+    FittedText secondary = fitText(post_.secondary_title, box, measurer_, breaker_);
+    if (secondary.ellipsised && secondary.lines.size() <= 1) return FittedText{};
+    return secondary;
   }
 
   // Headline, second-language title, summary and related headlines, top
-  // down, between the identity row and the bottom of the text area.
+  // down from the top of the text area (below a portrait photo) to the footer.
   void placeText(CardFit* fit) {
-    const int area_bottom = text_bottom_;
-    int y = identity_bottom_ > text_.y ? identity_bottom_ + p_.chrome(theme_.gap) : text_.y;
+    const int gap = p_.chrome(theme_.gap);
     const int text_gap = p_.chrome(theme_.text_gap);
     const bool has_summary = post_.summary.find_first_not_of(" \t\r\n") != std::string::npos;
-
-    TextBox headline_box;
-    headline_box.width = text_.w;
-    // Three lines across a landscape card; beside a photo a fourth, on a
-    // portrait card four or five, while the summary still fits whole.
-    const int extra = concessions_.headline_extra_line ? 1 : 0;
-    headline_box.max_lines = portrait() ? 4 + extra : post_.photo.empty() ? 3 : 3 + extra;
-    headline_box.min_px = headline_min_px_;
-    headline_box.max_px = headline_px_;
-    headline_box.line_height = kHeadlineLineHeight;
-    headline_box.weight = fonts::Weight::Bold;
-    headline_box.language = language_;
-    headline_box.autospace = theme_.autospaces(language_);
-    headline_box.balance = true;
-    const int reserve = has_summary ? text_gap + 2 * advanceOf(summary_min_px_, kSummaryLineHeight) : 0;
-    headline_box.max_height = std::max(1, area_bottom - y - reserve);
-    const auto fitHeadline = [&](TextBox box) {
-      FittedText fitted = fitText(post_.title, box, measurer_, breaker_);
-      if (fitted.ellipsised) {
-        // Rather more lines at the smallest size than a cut headline.
-        box.max_lines += 2;
-        box.max_px = box.min_px;
-        fitted = fitText(post_.title, box, measurer_, breaker_);
-      }
-      return fitted;
-    };
-    FittedText headline = fitHeadline(headline_box);
-    if (qrInTextColumn() && flows_around_qr_ && y + headline.height() + text_gap > cutout_top_) {
-      // A headline reaching down beside the QR code would be broken around
-      // it: the whole column gives way instead, a clean right edge.
-      column_width_ = cutout_left_ - text_.x;
-      headline_box.width = column_width_;
-      headline = fitHeadline(headline_box);
+    // Landscape: the column left of the photo and QR tile, down to the
+    // footer. Portrait: across, down to the QR tile (or the footer).
+    const int body_bottom = (portrait() && qr_tile_.h > 0 ? qr_tile_.y : footer_top_) - gap;
+    const int body_w = portrait() ? text_.w : column_;
+    const int reserve = has_summary ? text_gap + 2 * advanceOf(type_.summary, kSummaryLineHeight) : 0;
+    int headline_w = portrait() || !post_.photo.empty() ? body_w : text_.w;
+    FittedText headline = fitHeadline(headline_w, body_bottom - top_ - reserve);
+    if (headline_w > body_w && top_ + headline.height() + gap > (qr_tile_.h > 0 ? qr_tile_.y : footer_top_)) {
+      // A headline reaching down beside the QR tile keeps to the column: a clean right edge.
+      headline_w = body_w;
+      headline = fitHeadline(headline_w, body_bottom - top_ - reserve);
     }
-    y = emitLines(headline, text_.x, y, theme_.headline, measurer_, list_);
+    int y = top_ + headline.height();
 
+    const int summary_w = std::min(body_w, measureOf(type_.summary));
     // The second-language title is kept unless it alone makes the summary cut.
     FittedText secondary;
-    if (!post_.secondary_title.empty()) {
-      TextBox box;
-      box.width = column_width_;
-      box.max_lines = 2;
-      box.max_px = secondary_px_;
-      box.min_px = std::max(theme_.min_text_px, secondary_px_ * 4 / 5);
-      box.line_height = 1.25;
-      box.language = post_.secondary_language.empty() ? language_ : post_.secondary_language;
-      box.autospace = theme_.autospaces(box.language);
-      box.balance = true;
-      box.max_height = std::max(1, area_bottom - y - text_gap - reserve);
-      flowAroundQr(box, y + text_gap);
-      secondary = fitText(post_.secondary_title, box, measurer_, breaker_);
-      if (secondary.ellipsised && secondary.lines.size() <= 1) secondary = FittedText{};
-    }
-    const auto summaryAround = [&](int top, bool around_qr) {
-      TextBox box;
-      box.width = column_width_;
-      box.max_lines = 1000;
-      box.max_height = std::max(0, (around_qr || column_width_ < text_.w ? bottom(text_) : area_bottom) - top);
-      box.min_px = summary_min_px_;
-      box.max_px = summary_px_;
-      box.line_height = kSummaryLineHeight;
-      box.language = language_;
-      box.autospace = theme_.autospaces(language_);
-      box.avoid_widow = true;
-      if (around_qr && column_width_ == text_.w) {
-        box.wide_height = std::max(0, cutout_top_ - top);
-        box.narrow_width = std::max(1, cutout_left_ - text_.x);
-      }
-      return box.max_height > 0 ? fitText(post_.summary, box, measurer_, breaker_) : FittedText{};
-    };
-    // Above the QR tile when the lines beside it would be short, unless that
-    // cuts the summary and flowing around it shows more.
-    const auto summaryFrom = [&](int top) {
-      const bool in_column = qrInTextColumn();
-      FittedText summary = summaryAround(top, in_column && flows_around_qr_);
-      if (summary.ellipsised && in_column && !flows_around_qr_) {
-        FittedText around = summaryAround(top, true);
-        if (!around.ellipsised || around.shown_bytes > summary.shown_bytes) summary = std::move(around);
-      }
-      return summary;
-    };
-    const int secondary_bottom = secondary.lines.empty() ? y : y + text_gap + secondary.height();
-    FittedText summary = has_summary ? summaryFrom(secondary_bottom + text_gap) : FittedText{};
+    if (!post_.secondary_title.empty()) secondary = fitSecondary(summary_w, body_bottom - y - text_gap - reserve);
+    const int after_secondary = secondary.lines.empty() ? y : y + text_gap + secondary.height();
+    FittedText summary = has_summary ? fitSummary(summary_w, after_secondary + text_gap, body_bottom) : FittedText{};
     if (has_summary && !secondary.lines.empty() && summary.ellipsised) {
-      FittedText without = summaryFrom(y + text_gap);
+      FittedText without = fitSummary(summary_w, y + text_gap, body_bottom);
       if (!without.ellipsised) {
         secondary = FittedText{};
         summary = std::move(without);
       }
     }
-    if (!secondary.lines.empty()) {
-      y = emitLines(secondary, text_.x, y + text_gap, theme_.secondary, measurer_, list_);
+    // A sparse card (the text filling under half of its room, nothing else
+    // in the column) sets its text in the middle of the room, not under an
+    // empty half; a headline over the QR tile's column stays above the tile.
+    int block = headline.height() + (secondary.lines.empty() ? 0 : text_gap + secondary.height()) +
+                (summary.lines.empty() ? 0 : text_gap + summary.height());
+    int shift = 0;
+    if (post_.related.empty() && 2 * block < body_bottom - top_) {
+      shift = (body_bottom - top_ - block) / 2;
+      if (headline_w > body_w) shift = std::min(shift, (qr_tile_.h > 0 ? qr_tile_.y : footer_top_) - gap - y);
+      shift = std::max(0, shift);
     }
+    y = emitLines(headline, text_.x, top_ + shift, theme_.headline, measurer_, list_);
+    if (!secondary.lines.empty()) y = emitLines(secondary, text_.x, y + text_gap, theme_.secondary, measurer_, list_);
     if (!summary.lines.empty()) y = emitLines(summary, text_.x, y + text_gap, theme_.summary, measurer_, list_);
-    placeRelated(y + text_gap);
+    placeRelated(y + text_gap, footer_top_ - gap);
 
     if (fit != nullptr) {
       fit->title = cutOf(post_.title, headline, language_, breaker_);
@@ -573,30 +578,35 @@ class CardComposer {
       fit->headline_px = headline.font.px;
       fit->summary_px = summary.lines.empty() ? 0 : summary.font.px;
       fit->text_bottom = bottom(text_);
+      fit->body_bottom = body_bottom;
     }
   }
 
-  // Related headlines (news items) in the room left at the bottom of the
-  // text area, beside the QR code when there is one: "›  title  ·  source",
-  // the title shortened, the source whole; in a narrow column a title may
-  // take two lines and the source is left out.
-  void placeRelated(int top) {
+  // The summary's measure: about 62 characters of Latin text at `px` (28 em;
+  // 28 ideographs).
+  static int measureOf(int px) { return px * 28; }
+
+  // Related headlines (news items) in the room left between `top` and
+  // `area_bottom` in the footer's width: "›  title  ·  source", the title
+  // shortened, the source whole; in a narrow column a title may take two
+  // lines and the source is left out. Bottom-aligned.
+  void placeRelated(int top, int area_bottom) {
     if (post_.related.empty()) return;
-    const int area_bottom = bottom(text_);
-    const int width = qrInTextColumn() ? cutout_left_ - text_.x : text_.w;
+    const int width = footer_w_;
     if (width <= 0) return;
-    const bool narrow = width < 20 * meta_px_;
+    const int meta = type_.meta;
+    const bool narrow = width < 20 * meta;
     const int limit = portrait() ? 5 : 3;
-    const FontSpec font{fonts::Weight::Regular, meta_px_, language_};
+    const FontSpec font{fonts::Weight::Regular, meta, language_};
     const std::string marker = "\xE2\x80\xBA  ";  // ›
     const int indent = measurer_.width(marker, font);
-    const int entry_gap = meta_px_ / 3;
+    const int entry_gap = meta / 3;
     std::vector<FittedText> entries;
     int total = 0;
     for (const content::RelatedHeadline& related : post_.related) {
       if (static_cast<int>(entries.size()) >= limit) break;
       const std::string source = related.source.empty() || narrow ? "" : "  \xC2\xB7  " + related.source;
-      TextBox box = oneLine(width - indent, meta_px_, 1.4, language_);
+      TextBox box = oneLine(width - indent, meta, 1.4, language_);
       box.max_lines = narrow ? 2 : 1;
       // A source name longer than any line is not measured, only dropped.
       box.width = source.empty()       ? width - indent
@@ -611,7 +621,6 @@ class CardComposer {
       total += height;
       entries.push_back(std::move(entry));
     }
-    // Bottom-aligned; each entry behind a "›", its second line under its first.
     int line_top = area_bottom - total;
     for (const FittedText& entry : entries) {
       const FontMetrics m = measurer_.metrics(entry.font);
@@ -628,25 +637,24 @@ class CardComposer {
   TextMeasurer& measurer_;
   LineBreaker& breaker_;
   const CardAssets& assets_;
-  const Concessions concessions_;
   const Proportions p_;
-  int meta_px_ = 0, chip_px_ = 0, summary_px_ = 0, summary_min_px_ = 0, headline_px_ = 0, headline_min_px_ = 0,
-      secondary_px_ = 0;
+  const CardTypeScale type_;
 
   DrawList list_;
   Rect panel_, text_, photo_, qr_tile_;
   FittedText caption_;
   int qr_module_ = 0;
-  int qr_side_ = 0;  // the code's box, quiet zone included
+  int qr_side_ = 0;         // the code's box, quiet zone included
   int caption_offset_ = 0;  // from the code's bottom to the caption's first baseline
-  int cutout_top_ = 0, cutout_left_ = 0;
-  bool flows_around_qr_ = false;
-  int column_width_ = 0;  // of headline and summary: the text area's, or less beside the QR code
-  int text_bottom_ = 0;  // where headline and summary end: the text area's bottom, or above the QR tile
-  int identity_bottom_ = 0;
+  int top_ = 0;             // where the headline starts: the text area's top, or below a portrait photo
+  int column_ = 0;          // width of the text column: beside the photo and QR tile in landscape
+  int footer_w_ = 0;        // width of the footer: left of the QR tile
+  int footer_top_ = 0;      // the footer's top; it ends on the text area's bottom
 };
 
 }  // namespace
+
+const std::vector<Color>& monogramBadgeColours() { return kBadgeColors; }
 
 std::string monogramLetters(const std::string& name, std::size_t max_letters) {
   std::string letters;
@@ -699,40 +707,45 @@ int qrModulesFor(std::size_t bytes) {
   return 177;
 }
 
+CardTypeScale cardTypeScale(const CardSize& size, const Theme& theme) {
+  const Proportions p = proportionsFor(size);
+  CardTypeScale t;
+  t.meta = p.type(theme.meta_px, theme.min_text_px);
+  t.chip = p.type(theme.chip_px, std::max(18, theme.min_text_px - 2));
+  t.summary = p.type(theme.summary_px, theme.min_text_px);
+  t.secondary = p.type(theme.secondary_px, theme.min_text_px);
+  t.caption = p.type(theme.caption_px, 18);
+  t.headline = std::max(theme.min_text_px * 3 / 2, static_cast<int>(std::lround(theme.headline_px * p.type_unit)));
+  t.headline_small = std::clamp(static_cast<int>(std::lround(t.headline * theme.headline_step)),
+                                std::min(t.headline, t.summary + 4), t.headline);
+  t.small_panel = p.small_panel;
+  return t;
+}
+
+int chromePixels(double units, int width, int height) { return proportionsFor(CardSize(width, height)).chrome(units); }
+
+int qrModulePixels(const CardSize& size, const Theme& theme) {
+  const Proportions p = proportionsFor(size);
+  return std::max(2, static_cast<int>(std::ceil(theme.qr_module * p.unit - 1e-9)));
+}
+
+std::string chipLabel(const std::string& topic, const content::LanguageTag& language) {
+  const icu::UnicodeString label = icu::UnicodeString::fromUTF8(topicLabel(topic));
+  std::string upper;
+  icu::UnicodeString(label).toUpper(icu::Locale(language.icuLocale().c_str())).toUTF8String(upper);
+  return upper;
+}
+
 DrawList layoutCard(const content::Post& post, const CardSize& size, const Theme& theme,
                     const content::LanguageTag& fallback_language, TextMeasurer& measurer, LineBreaker& breaker,
                     const CardAssets& assets, CardFit* fit) {
   const content::LanguageTag language = post.language.empty() ? fallback_language : post.language;
-  // The first set of concessions that shows the whole summary, else the one
-  // that shows the most of it. Only cards with a photo or topics have any.
-  DrawList best;
-  CardFit best_fit;
-  std::vector<Concessions> tried;
-  for (Concessions concessions : kConcessions) {
-    // Concessions a card cannot make (no photo, no topics row) are not tried twice.
-    if (post.photo.empty()) concessions.photo_scale = 1;
-    if (post.topics.empty() || size.width >= size.height) concessions.chips_row = true;
-    if (post.photo.empty() && size.width >= size.height) concessions.headline_extra_line = true;
-    const bool seen = std::any_of(tried.begin(), tried.end(), [&](const Concessions& c) {
-      return c.photo_scale == concessions.photo_scale && c.chips_row == concessions.chips_row &&
-             c.headline_extra_line == concessions.headline_extra_line;
-    });
-    if (seen) continue;
-    tried.push_back(concessions);
-    CardFit card_fit;
-    CardComposer composer(post, size, theme, language, measurer, breaker, assets, concessions);
-    DrawList list = composer.compose(&card_fit);
-    if (best.commands.empty() || card_fit.summary.words_shown > best_fit.summary.words_shown) {
-      best = std::move(list);
-      best_fit = card_fit;
-    }
-    if (!card_fit.summary.cut) break;
-  }
+  CardComposer composer(post, size, theme, language, measurer, breaker, assets);
+  DrawList list = composer.compose(fit);
   // A right-to-left headline: the card as Arabic and Hebrew pages are set,
   // the left-to-right one in a mirror.
-  if (runsRightToLeft(post.title, language)) mirrorDrawList(best, measurer);
-  if (fit != nullptr) *fit = best_fit;
-  return best;
+  if (runsRightToLeft(post.title, language)) mirrorDrawList(list, measurer);
+  return list;
 }
 
 }  // namespace newsticker::render

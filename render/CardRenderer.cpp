@@ -65,7 +65,7 @@ SurfacePtr CardRenderer::loadImage(const content::ContentTree& tree, const std::
 }
 
 SurfacePtr CardRenderer::render(const content::Post& post, const content::ContentTree& tree, const CardSize& size,
-                                std::vector<std::string>& warnings) {
+                                std::vector<std::string>& warnings, DrawList* painted) {
   // Decoded at the size drawn, keyed by (photo?, path, width, height): a
   // second layout that keeps an image's box does not decode it again.
   using ImageKey = std::tuple<bool, std::string, int, int>;
@@ -80,6 +80,9 @@ SurfacePtr CardRenderer::render(const content::Post& post, const content::Conten
     assets.logo_aspect = logoAspect(tree, post.logo, limits_, &svg_error);
     const std::optional<content::FileStamp> stamp = tree.stamp(post.logo);
     if (!svg_error.empty() && stamp) failed_images_[{false, post.logo}] = {*stamp, svg_error};
+  }
+  if (!post.photo.empty() && knownFailure(tree, post.photo, true) == nullptr) {
+    assets.photo_aspect = logoAspect(tree, post.photo);  // a wide photo gets a 16:9 slot, others 3:2
   }
   // A post's logo or photo that fails is cleared and the card laid out
   // again; the third layout is painted whatever failed (an image the layout
@@ -115,6 +118,7 @@ SurfacePtr CardRenderer::render(const content::Post& post, const content::Conten
       if (it == decoded.end() || !it->second) continue;
       (request.photo ? photos : logos).emplace(request.path, std::move(it->second));
     }
+    if (painted != nullptr) *painted = list;
     return paintDrawList(list, fonts_, logos, photos);
   }
 }

@@ -30,11 +30,12 @@ class CardRenderer {
   // and the card laid out again without it ("file: photo P reason; shown
   // without it"); each is named once in `warnings`. An image that failed is
   // not decoded again while its file stays the same (path and FileStamp):
-  // the remembered reason is given. Returns null (with
+  // the remembered reason is given. When `painted` is not null it receives
+  // the draw list the surface was painted from. Returns null (with
   // SDL_GetError) only when memory runs out; throws std::runtime_error when a
   // font cannot be opened.
   SurfacePtr render(const content::Post& post, const content::ContentTree& tree, const CardSize& size,
-                    std::vector<std::string>& warnings);
+                    std::vector<std::string>& warnings, DrawList* painted = nullptr);
 
   // loadLogo (or, with `photo`, loadPhoto) of `path`, except that a file
   // that failed before and has not changed since (same FileStamp) is not

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "render/CardPainter.hpp"
@@ -174,7 +175,7 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
         shortenToWidth(std::move(headline), std::max(headline_limit, 1), set.headline_font, measurer, breaker);
     std::string source = singleLine(item.source);
     if (!source.empty()) {
-      set.source_font = FontSpec{style.source_weight, style.text_px, item.language, false,
+      set.source_font = FontSpec{style.source_weight, style.source_px > 0 ? style.source_px : style.text_px, item.language, false,
                                  runsRightToLeft(source, item.language)};
       set.source = shortenToWidth(std::move(source), source_limit, set.source_font, measurer, breaker);
     }
@@ -207,6 +208,10 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
   auto& commands = layout.list.commands;
   commands.reserve(1 + kept.size() * 3 * static_cast<std::size_t>(repeats));
   commands.emplace_back(FillShape{Rect{0, 0, layout.period, layout.height}, 0, style.background, style.background, 0});
+  if (style.hairline_px > 0) {
+    commands.emplace_back(FillShape{Rect{0, 0, layout.period, std::min(style.hairline_px, layout.height)}, 0,
+                                    style.hairline, style.hairline, 0});
+  }
   int x = first_x;
   for (int pass = 0; pass < repeats; ++pass) {
     for (const SetItem& item : kept) {
@@ -218,7 +223,7 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
       const int end = x + item.width();
       if (mark_size > 0) {
         const Rect dot{end + (gap - mark_size) / 2, mark_middle - mark_size / 2, mark_size, mark_size};
-        commands.emplace_back(FillShape{dot, mark_size / 2, style.mark, style.mark, 1});
+        commands.emplace_back(FillShape{dot, mark_size / 5, style.mark, style.mark, 1});
       }
       x = end + gap;
     }
@@ -308,15 +313,45 @@ CrawlStyle crawlStyleFor(int screen_short_side, const Theme& theme) {
   };
   CrawlStyle style;
   style.text_px = scaled(40, 12);
+  style.source_px = std::max(12, static_cast<int>(std::lround(style.text_px * 0.82)));
   style.height = std::max(static_cast<int>(std::lround(style.text_px * 1.9)), style.text_px + 4);
-  style.gap = scaled(84, 16);
-  style.source_gap = scaled(22, 4);
-  style.mark_size = scaled(10, 4);
-  style.background = theme.panel_bottom;
-  style.headline = theme.headline;
-  style.source = theme.meta;
+  style.gap = scaled(96, 16);
+  style.source_gap = scaled(24, 4);
+  style.mark_size = scaled(9, 4);
+  style.hairline_px = scaled(2, 1);
+  style.background = theme.crawl_band;
+  style.hairline = theme.crawl_hairline;
+  style.headline = theme.crawl_text;
+  style.source = theme.crawl_source;
   style.mark = theme.accent;
   return style;
+}
+
+std::vector<CrawlItem> crawlItemsFor(const std::vector<const content::Post*>& posts, bool others,
+                                     const std::string& feed_name, const content::LanguageTag& fallback_language) {
+  const auto item = [&](const std::string& headline, const std::string& source, const content::Post& post) {
+    return CrawlItem{headline, source == feed_name ? "" : source,
+                     post.language.empty() ? fallback_language : post.language};
+  };
+  std::vector<CrawlItem> items;
+  if (others) {
+    std::set<std::string> seen;
+    for (const content::Post* post : posts) seen.insert(post->title);  // a card's headline is not "other"
+    for (const content::Post* post : posts) {
+      for (const content::RelatedHeadline& related : post->related) {
+        if (seen.insert(related.title).second) items.push_back(item(related.title, related.source, *post));
+      }
+    }
+    if (items.size() >= 3) return items;
+    items.clear();
+  }
+  for (const content::Post* post : posts) {
+    items.push_back(item(post->title, post->source, *post));
+    for (const content::RelatedHeadline& related : post->related) {
+      items.push_back(item(related.title, related.source, *post));
+    }
+  }
+  return items;
 }
 
 }  // namespace newsticker::render

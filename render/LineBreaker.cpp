@@ -2,10 +2,12 @@
 #include "render/LineBreaker.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/uscript.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace newsticker::render {
@@ -54,6 +56,64 @@ icu::BreakIterator& LineBreaker::lineIterator(const content::LanguageTag& langua
   return *it->second;
 }
 
+icu::BreakIterator& LineBreaker::wordIterator(const content::LanguageTag& language) {
+  const std::string locale = language.empty() ? "en" : language.icuLocale();
+  auto it = word_iterators_.find(locale);
+  if (it == word_iterators_.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> iterator(
+        icu::BreakIterator::createWordInstance(icu::Locale(locale.c_str()), status));
+    if (U_FAILURE(status) || !iterator) {
+      throw std::runtime_error("ICU word iterator for " + locale + ": " + u_errorName(status));
+    }
+    it = word_iterators_.emplace(locale, std::move(iterator)).first;
+  }
+  return *it->second;
+}
+
+void LineBreaker::keepPhraseBreaks(std::string_view utf8, const content::LanguageTag& language,
+                                   std::vector<BreakOpportunity>& found) {
+  icu::BreakIterator& words = wordIterator(language);
+  UTextPtr text = openUtf8(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  words.setText(text.get(), status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status));
+  std::vector<std::size_t> word_ends;
+  for (int32_t pos = words.next(); pos != icu::BreakIterator::DONE; pos = words.next()) {
+    word_ends.push_back(static_cast<std::size_t>(pos));
+  }
+  words.setText(icu::UnicodeString());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  const bool japanese = language.cjk() == content::LanguageTag::Cjk::Japanese;
+  std::vector<BreakOpportunity> kept;
+  for (const BreakOpportunity& o : found) {
+    if (o.mandatory || o.offset >= utf8.size()) {
+      kept.push_back(o);
+      continue;
+    }
+    if (!std::binary_search(word_ends.begin(), word_ends.end(), o.offset)) continue;
+    UChar32 before, after;
+    int32_t i = static_cast<int32_t>(o.offset);
+    U8_PREV(bytes, 0, i, before);
+    i = static_cast<int32_t>(o.offset);
+    U8_NEXT(bytes, i, length, after);
+    // A number keeps its counter or unit: 11月, 3件, 30分.
+    const int script = u_getIntPropertyValue(after, UCHAR_SCRIPT);
+    if (u_isdigit(before) && (u_hasBinaryProperty(after, UCHAR_IDEOGRAPHIC) || script == USCRIPT_HIRAGANA ||
+                              script == USCRIPT_KATAKANA)) {
+      continue;
+    }
+    // Japanese: particles and okurigana stay with the word before them
+    // (新しい投影機で | 11月に), a phrase as a reader groups it.
+    const bool word_before = u_hasBinaryProperty(before, UCHAR_IDEOGRAPHIC) || u_isalnum(before) ||
+                             u_getIntPropertyValue(before, UCHAR_SCRIPT) == USCRIPT_KATAKANA;
+    if (japanese && script == USCRIPT_HIRAGANA && word_before) continue;
+    kept.push_back(o);
+  }
+  found = std::move(kept);
+}
+
 std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, const content::LanguageTag& language) {
   std::vector<BreakOpportunity> result;
   if (utf8.empty()) {
@@ -83,6 +143,11 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, 
   }
   // The iterator keeps a shallow clone of `text`; detach it before the bytes go.
   iterator.setText(icu::UnicodeString());
+  const auto cjk = language.cjk();
+  if (phrases_ && (cjk == content::LanguageTag::Cjk::Japanese || cjk == content::LanguageTag::Cjk::SimplifiedChinese ||
+                   cjk == content::LanguageTag::Cjk::TraditionalChinese)) {
+    keepPhraseBreaks(utf8, language, result);
+  }
   return result;
 }
 

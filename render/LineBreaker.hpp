@@ -37,14 +37,40 @@ class LineBreaker {
   // (CSS word-break: keep-all). Iterators are created once per language.
   std::vector<BreakOpportunity> opportunities(std::string_view utf8, const content::LanguageTag& language);
 
+  // Phrase mode (for headlines): Chinese and Japanese break only where a word
+  // ends (ICU's dictionary word break) and never between a number and its
+  // counter (11月, 3件), among the opportunities above; other languages as
+  // without it. Off by default; see PhraseBreaks.
+  void setPhrases(bool on) { phrases_ = on; }
+  bool phrases() const { return phrases_; }
+
   // Grapheme cluster boundaries of `utf8`, ascending, from 0 to utf8.size():
   // where text may be cut without splitting a character as the reader sees it.
   std::vector<std::size_t> graphemeBoundaries(std::string_view utf8);
 
  private:
   icu::BreakIterator& lineIterator(const content::LanguageTag& language);
+  icu::BreakIterator& wordIterator(const content::LanguageTag& language);
+  // Keeps of `found` the opportunities at the end of a word of `utf8`, not between a number and its counter.
+  void keepPhraseBreaks(std::string_view utf8, const content::LanguageTag& language,
+                        std::vector<BreakOpportunity>& found);
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> line_iterators_;
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>> word_iterators_;
+  bool phrases_ = false;
   std::unique_ptr<icu::BreakIterator> grapheme_iterator_;
+};
+
+// Phrase mode on `breaker` for as long as it lives, then as it was.
+class PhraseBreaks {
+ public:
+  explicit PhraseBreaks(LineBreaker& breaker) : breaker_(breaker), was_(breaker.phrases()) { breaker.setPhrases(true); }
+  ~PhraseBreaks() { breaker_.setPhrases(was_); }
+  PhraseBreaks(const PhraseBreaks&) = delete;
+  PhraseBreaks& operator=(const PhraseBreaks&) = delete;
+
+ private:
+  LineBreaker& breaker_;
+  bool was_;
 };
 
 }  // namespace newsticker::render

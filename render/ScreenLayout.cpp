@@ -9,11 +9,6 @@
 namespace newsticker::render {
 namespace {
 
-Color darker(const Color& c, double f) {
-  const auto scale = [f](std::uint8_t v) { return static_cast<std::uint8_t>(std::lround(v * f)); };
-  return Color{scale(c.r), scale(c.g), scale(c.b), c.a};
-}
-
 Color mix(const Color& a, const Color& b, double t) {
   const auto m = [t](std::uint8_t x, std::uint8_t y) { return static_cast<std::uint8_t>(std::lround(x + (y - x) * t)); };
   return Color{m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), 255};
@@ -45,10 +40,12 @@ ScreenStyle screenStyleFor(const Theme& theme) {
   s.track = mix(theme.background_top, theme.meta, 0.35);
   s.track_done = mix(theme.background_top, theme.meta, 0.7);
   s.track_current = theme.accent;
-  s.crawl_background = darker(theme.background_top, 0.55);
-  s.crawl_headline = theme.headline;
-  s.crawl_source = theme.accent;
+  s.crawl_background = theme.crawl_band;
+  s.crawl_hairline = theme.crawl_hairline;
+  s.crawl_headline = theme.crawl_text;
+  s.crawl_source = theme.crawl_source;
   s.crawl_mark = theme.accent;
+  s.margin_units = theme.margin;
   return s;
 }
 
@@ -99,26 +96,12 @@ DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geomet
   const auto u = [unit](double design_px) { return std::max(1, static_cast<int>(std::lround(design_px * unit))); };
   list.commands.push_back(FillShape{{0, 0, band.w, band.h}, 0, style.header_background, style.header_background, 0});
 
-  const int pad = u(56);
-  int right = band.w - pad;
+  // In line with the panel below (its margin, as the card reckons it at this size).
+  const int pad = chromePixels(style.margin_units, geometry.width, geometry.height);
   const int gap = u(28);
-  // Right to left: time, date, position. They are never shortened.
-  const auto placeRight = [&](const std::string& text, int px, fonts::Weight weight, Color color) {
-    if (text.empty()) return;
-    const FontSpec font{weight, px, content.language};
-    const int w = measurer.width(text, font);
-    const TextRun run = bandText(text, px, weight, content.language, right - w, w + 1, 0, band.h, color, measurer,
-                                 breaker);
-    list.commands.push_back(run);
-    right -= w + gap;
-  };
-  placeRight(content.time, u(44), fonts::Weight::Bold, style.header_text);
-  placeRight(content.date, u(34), fonts::Weight::Regular, style.header_meta);
-  if (!content.position.empty()) {
-    right -= gap;  // a wider pause between the clock and the position
-    placeRight(content.position, u(34), fonts::Weight::Regular, style.header_meta);
-  }
-
+  const FontSpec time_font{fonts::Weight::Bold, u(44), content.language};
+  const FontSpec meta_font{fonts::Weight::Regular, u(34), content.language};
+  const FontSpec name_font{fonts::Weight::Bold, u(36), content.language};
   int left = pad;
   if (!content.feed_logo.empty()) {
     const int tile = band.h * 62 / 100;
@@ -128,8 +111,43 @@ DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geomet
     list.commands.push_back(Logo{content.feed_logo, {box.x + inset, box.y + inset, tile - 2 * inset, tile - 2 * inset}});
     left += tile + u(20);
   }
+  // What the right end shows, most first: the clock, the date, the position.
+  // The venue's name goes first of all: the position, then the weekday, then
+  // the date make way for it; only beside the clock alone is it shortened.
+  const int name_w = content.feed_name.empty() ? 0 : measurer.width(content.feed_name, name_font) + u(40);
+  const auto widthOf = [&](const std::string& text, const FontSpec& font) {
+    return text.empty() ? 0 : measurer.width(text, font) + gap;
+  };
+  const int time_w = widthOf(content.time, time_font);
+  const std::string short_date = content.date_short.empty() ? "" : content.date_short;
+  struct Choice {
+    std::string date, position;
+  };
+  const Choice choices[] = {{content.date, content.position}, {content.date, ""}, {short_date, ""}, {"", ""}};
+  Choice shown = choices[3];
+  for (const Choice& c : choices) {
+    const int w = time_w + widthOf(c.date, meta_font) + (c.position.empty() ? 0 : widthOf(c.position, meta_font) + gap);
+    if (left + name_w + w <= band.w - pad + gap) {
+      shown = c;
+      break;
+    }
+  }
+  int right = band.w - pad;
+  const auto placeRight = [&](const std::string& text, const FontSpec& font, Color color) {
+    if (text.empty()) return;
+    const int w = measurer.width(text, font);
+    list.commands.push_back(bandText(text, font.px, font.weight, content.language, right - w, w + 1, 0, band.h,
+                                     color, measurer, breaker));
+    right -= w + gap;
+  };
+  placeRight(content.time, time_font, style.header_text);
+  placeRight(shown.date, meta_font, style.header_meta);
+  if (!shown.position.empty()) {
+    right -= gap;  // a wider pause between the clock and the position
+    placeRight(shown.position, meta_font, style.header_meta);
+  }
   if (!content.feed_name.empty() && right - left > u(40)) {
-    list.commands.push_back(bandText(content.feed_name, u(36), fonts::Weight::Bold, content.language, left,
+    list.commands.push_back(bandText(content.feed_name, name_font.px, name_font.weight, content.language, left,
                                      right - left, 0, band.h, style.header_text, measurer, breaker));
   }
   return list;
@@ -143,7 +161,11 @@ ProgressMarks layoutProgress(const Rect& track, std::size_t index, std::size_t c
   const int gap = std::max(2, track.h);
   const long segment = (static_cast<long>(track.w) - static_cast<long>(gap) * static_cast<long>(count - 1)) /
                        static_cast<long>(count);
-  if (segment >= 6) {
+  if (count > kSegmentedCards) {
+    // Too many cards for segments to read: the track is the current card's
+    // hold alone (the header's "14 / 60" says where the cycle stands).
+    marks.current = track;
+  } else if (segment >= 6) {
     // One segment per card; the leftover pixels go to the last one.
     for (std::size_t i = 0; i < count; ++i) {
       const int x = track.x + static_cast<int>(i * (segment + gap));

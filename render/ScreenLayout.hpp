@@ -21,6 +21,7 @@ struct ScreenOptions {
   bool clock = true;      // time and date in the header
   bool progress = true;   // "3 / 11" in the header and the track above the crawl
   bool crawl = true;      // the scrolling headlines at the bottom
+  bool crawl_others = true;  // the crawl carries the stories not on the cards (see crawlItemsFor)
   double safe_area = 0;   // fraction of each side kept clear for overscan (0 to 0.2)
 };
 
@@ -28,7 +29,8 @@ struct ScreenOptions {
 struct ScreenStyle {
   Color header_background, header_text, header_meta;
   Color track, track_done, track_current;
-  Color crawl_background, crawl_headline, crawl_source, crawl_mark;
+  Color crawl_background, crawl_hairline, crawl_headline, crawl_source, crawl_mark;
+  int margin_units = 44;  // the card panel's margin (Theme::margin): the header's ends line up with the panel
 };
 
 struct ScreenGeometry {
@@ -39,8 +41,8 @@ struct ScreenGeometry {
   Insets card_insets;         // what the card's panel leaves free
 };
 
-// The colours for `theme`'s screen: header on the theme's background, a
-// darker crawl band, the accent for progress.
+// The colours for `theme`'s screen: header on the theme's background, the
+// theme's crawl band and text, the accent for progress.
 ScreenStyle screenStyleFor(const Theme& theme);
 
 // Places the header, progress track and crawl on a `width` x `height` scene.
@@ -54,12 +56,16 @@ struct HeaderContent {
   std::string position;   // "3 / 11"; empty = none
   std::string time;       // "14:05"; empty = no clock
   std::string date;       // "Tue 24 Nov"
+  std::string date_short; // "24 Nov": the date without the weekday, for a narrow header; empty = none
   content::LanguageTag language;   // for the feed name's face
 };
 
 // The header band as a draw list of geometry.header's size, in the band's own
 // coordinates: logo and feed name on the left, position, date and time on the
-// right; the feed name is shortened (never the time) when space runs out.
+// right, both ends in line with the card panel's edges. When space runs out
+// the venue's name stays whole: first the position is left out, then the
+// date shows without its weekday (content.date_short), then not at all; only
+// beside the time alone is the name shortened (never the time).
 DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geometry, const ScreenStyle& style,
                       TextMeasurer& measurer, LineBreaker& breaker);
 
@@ -70,9 +76,14 @@ struct ProgressMarks {
   Rect current_fill;          // the part of it already elapsed
 };
 
+// Up to this many cards the progress track has a segment per card.
+constexpr std::size_t kSegmentedCards = 20;
+
 // The progress track for card `index` of `count` with `fraction` (0..1) of
-// its hold elapsed: one segment per card with small gaps while they are at
-// least 6 px wide, else one continuous track with the current card's span.
+// its hold elapsed: one segment per card with small gaps for up to
+// kSegmentedCards cards (while a segment is at least 6 px wide, else the
+// current card's span on one track); for more, the whole track is the
+// current card's hold, filling as it runs.
 ProgressMarks layoutProgress(const Rect& track, std::size_t index, std::size_t count, double fraction);
 
 // "3 / 11" for the card at `index` (0-based) of `count`.

@@ -34,6 +34,12 @@ struct Theme {
   Color urgent_top{214, 40, 40};     // an urgent notice's band (UrgentBand.hpp): white on it is 5:1 and more
   Color urgent_bottom{190, 30, 36};
   Color urgent_text{255, 255, 255};  // its word and its icon's disc
+  // The crawl: a band of its own tint with a hairline above, its text quieter
+  // than the headline (about 72 % of its luminance), the sources dimmer still.
+  Color crawl_band{14, 24, 46};
+  Color crawl_hairline{47, 72, 115};
+  Color crawl_text{205, 214, 230};
+  Color crawl_source{150, 165, 190};
 
   // Chrome (tighter on small screens).
   int margin = 44;          // screen edge (or inset) to panel
@@ -46,20 +52,19 @@ struct Theme {
   int logo_size = 120;      // height of the logo tile (a wide logo gets a wider tile)
   int logo_radius = 24;
 
-  // The type scale of a whole cycle: every card uses these sizes; only a card
-  // whose text does not fit shrinks, and only as far as it needs, down to
-  // the *_min fractions.
+  // The type scale of a screen: every card sets each role at its size; a
+  // headline that does not fit its lines at headline_px takes the one
+  // smaller step, headline_px * headline_step (92 / 76 at 1080p).
   int headline_px = 92;
-  int summary_px = 58;
-  int secondary_px = 50;
-  int meta_px = 40;         // source, date, related headlines
-  int chip_px = 32;         // topics
+  double headline_step = 0.83;
+  int summary_px = 48;      // with a measure of about 62 characters
+  int secondary_px = 44;
+  int meta_px = 38;         // source, date, related headlines
+  int chip_px = 36;         // topics, in capitals (a step over the 32 they were)
   int caption_px = 30;      // "Scan to read" under the QR code
-  double headline_min = 0.72;
-  double summary_min = 0.8;
   int min_text_px = 22;     // in pixels, not units: no body or meta text is set smaller
 
-  double photo_share = 0.4; // of the panel's width (landscape) or height (portrait, a little less)
+  double photo_share = 0.38; // of the text area's width, beside the text (landscape)
   bool qr = true;           // a QR code to the post's url when it has one
   bool byline = true;       // the post's author after the date ("5 Oct 2026 · Jane Doe") when it is
                             //   not the source and fits without costing a topic chip
@@ -101,6 +106,10 @@ inline Theme lightTheme() {
   t.chip_text = {30, 58, 138};
   t.qr_dark = {15, 23, 42};
   t.qr_light = {255, 255, 255};
+  t.crawl_band = {222, 230, 242};
+  t.crawl_hairline = {190, 203, 222};
+  t.crawl_text = {51, 65, 85};
+  t.crawl_source = {71, 85, 105};
   return t;
 }
 

@@ -11,8 +11,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
+
+#include <SDL_image.h>
 
 #include "firmware/CheckReport.hpp"
+#include "tests/render/RealFonts.hpp"
 #include "firmware/ContentSession.hpp"
 
 #include "ShellCommand.hpp"
@@ -144,4 +148,38 @@ TEST_CASE("--check names special files, links out of the folder and names that h
   CHECK(validJson(out, "check-names-binary"));
   CHECK(out.find("\"file\": \"posts/pipe.md\"") != std::string::npos);
   CHECK(out.find("\"file\": \"posts/shadow.md\"") != std::string::npos);
+}
+
+TEST_CASE("--check warns when a photo is enlarged more than 1.5 times in its slot at the configured size") {
+  const fs::path dir = newFolder("check-soft-photo");
+  writeFile(dir / "posts/small.md", post("A small photo", "photo: small.png\n"));
+  writeFile(dir / "posts/large.md", post("A large photo", "photo: large.png\n"));
+  for (const auto& [name, w, h] : {std::tuple{"small.png", 300, 200}, std::tuple{"large.png", 1500, 1000}}) {
+    render::SurfacePtr image(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
+    REQUIRE(image);
+    SDL_FillRect(image.get(), nullptr, 0xFF336699u);
+    fs::create_directories(dir / "images");
+    REQUIRE(IMG_SavePNG(image.get(), (dir / "images" / name).c_str()) == 0);
+  }
+  firmware::ContentSession content = firmware::openContent(dir.string(), false);
+  REQUIRE(content.feed.posts.size() == 2);
+  render::FontCache& fonts = realFonts();
+  const firmware::CardCuts cuts =
+      firmware::measureCardCuts(content.feed.posts, fonts, {1920, 1080}, render::Theme{}, "en", content.tree);
+  REQUIRE(cuts.soft_photos.size() == 1);
+  const std::string line = content::formatDiagnostic(cuts.soft_photos[0]);
+  CHECK(line.rfind("posts/small.md: warning: photo images/small.png is 300x200 pixels, enlarged ", 0) == 0);
+  CHECK(line.find(" slot at 1920x1080; it will look soft (at least ") != std::string::npos);
+  // Without the folder the sizes are not known: no warning.
+  CHECK(firmware::measureCardCuts(content.feed.posts, fonts, {1920, 1080}, render::Theme{}, "en").soft_photos.empty());
+
+  // The program: in the report at the configured size; a smaller screen needs less.
+  const std::string binary = NEWSTICKER_BINARY;
+  const auto [text, status] = runCommand("'" + binary + "' --check --content '" + dir.string() + "' 2>/dev/null");
+  CHECK(status == 0);
+  CHECK(text.find("warning  posts/small.md: photo images/small.png is 300x200 pixels, enlarged") != std::string::npos);
+  CHECK(text.find("posts/large.md: photo") == std::string::npos);
+  const auto [small_text, small_status] =
+      runCommand("'" + binary + "' --check --size 640x360 --content '" + dir.string() + "' 2>/dev/null");
+  CHECK(small_text.find("small.png is 300x200 pixels, enlarged") == std::string::npos);
 }

@@ -104,6 +104,20 @@ TEST_CASE("the screen around the cards is set in the config: crawl, rotation, sa
   CHECK(parsed.options.scene.rotation == 270);
 }
 
+TEST_CASE("transitions: fade-through by default; crossfade and slide by name") {
+  CHECK(SceneSettings{}.transition == TransitionKind::FadeThrough);
+  for (const auto& [yaml, kind] : {std::pair{"transition: fade-through\n", TransitionKind::FadeThrough},
+                                   std::pair{"transition: crossfade\n", TransitionKind::Crossfade},
+                                   std::pair{"transition: {kind: slide}\n", TransitionKind::Slide}}) {
+    CAPTURE(yaml);
+    Options base;
+    base.scene.transition = kind == TransitionKind::FadeThrough ? TransitionKind::Slide : TransitionKind::FadeThrough;
+    const ConfigResult config = loadConfig(writeConfig("transition", yaml), base);
+    REQUIRE_MESSAGE(config.error.empty(), config.error);
+    CHECK(config.options.scene.transition == kind);
+  }
+}
+
 TEST_CASE("wrong screen settings name the line and the reason") {
   struct Case {
     const char* yaml;
@@ -111,7 +125,7 @@ TEST_CASE("wrong screen settings name the line and the reason") {
   };
   for (const Case c : {Case{"crawl: true\nrotation: 45\n", ":2: rotation must be 0, 90, 180 or 270"},
                        Case{"safe_area: 30%\n", ":1: safe_area must be from 0% to 20%"},
-                       Case{"transition: wipe\n", ":1: transition must be crossfade or slide"},
+                       Case{"transition: wipe\n", ":1: transition must be fade-through, crossfade or slide"},
                        Case{"clock:\n  time_zone: Mars/Olympus\n", ":2: unknown time zone 'Mars/Olympus'"},
                        Case{"theme: {sparkles: true}\n", ":1: unknown key 'theme.sparkles'"}}) {
     const ConfigResult config = loadConfig(writeConfig("bad-screen", c.yaml), Options{});

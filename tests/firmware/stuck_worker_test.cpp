@@ -18,12 +18,16 @@ using namespace newsticker;
 
 namespace {
 
-// 1,000 points stroked 1e5 wide with round joins: over a second in nanosvg.
+// 20 polylines of 1,000 points stroked 1e5 wide with round joins: seconds in
+// nanosvg (one took 0.15 s on the 2-core CI machine; 20 leave a wide margin).
 std::string slowSvg() {
   std::string list;
   for (int i = 1; i <= 1000; ++i) list += " " + std::to_string(i * 37 % 100) + "," + std::to_string(i * 91 % 100);
-  return "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'><polyline points='" + list +
-         "' stroke='black' stroke-width='1e5' stroke-linejoin='round' fill='none'/></svg>";
+  std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>";
+  for (int k = 0; k < 20; ++k) {
+    svg += "<polyline points='" + list + "' stroke='black' stroke-width='1e5' stroke-linejoin='round' fill='none'/>";
+  }
+  return svg + "</svg>";
 }
 
 }  // namespace
@@ -36,6 +40,7 @@ TEST_CASE("a worker stuck in a slow decode is reported stuck, and its end does n
   limits.svg_work.max_stroke_ratio = 1e9;
   limits.svg_work.max_edges = limits.svg_work.max_scan_work = 1e18;
   limits.decode_seconds = 60;
+  limits.max_svg_numbers = 1000000;
   auto worker = std::make_unique<firmware::RenderWorker>(true, nullptr);
   CHECK(worker->runningSeconds() == 0);
   std::string error;

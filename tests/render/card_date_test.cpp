@@ -75,3 +75,17 @@ TEST_CASE("scanCaption: 'Scan to read' in the post's language, English otherwise
   CHECK(render::scanCaption("ko") == "스캔하여 기사 읽기");
   CHECK(render::scanCaption("sv") == "Scan to read");
 }
+
+TEST_CASE("a card's date uses the digits its post writes: 0-9 in an Arabic post that writes them") {
+  CHECK(render::writesLatinDigits("tonight at 23:00"));
+  CHECK_FALSE(render::writesLatinDigits("no numbers here"));
+  CHECK(render::writesLatinDigits("\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA8\xD8\xAA 12 \xD8\xAF\xD9\x8A\xD8\xB3\xD9\x85\xD8\xA8\xD8\xB1"));
+  CHECK_FALSE(render::writesLatinDigits("\xD9\xA1\xD9\xA2 and 12"));      // Arabic-Indic ١٢ too
+  CHECK_FALSE(render::writesLatinDigits("\xDB\xB1\xDB\xB2 and 12"));      // Persian ۱۲
+  CHECK_FALSE(render::writesLatinDigits("\xE0\xA5\xA7\xE0\xA5\xA8 and 12"));  // Devanagari १२
+  // ar-u-nu-latn: the Arabic month, Latin digits; without, the locale's own digits.
+  CHECK(render::formatCardDate("2026-11-28", "ar", true) == "28 \xD9\x86\xD9\x88\xD9\x81\xD9\x85\xD8\xA8\xD8\xB1 2026");
+  const std::string arabic_digits = render::formatCardDate("2026-11-28", "ar");
+  CHECK(arabic_digits.find("\xD9\xA2\xD9\xA8") != std::string::npos);  // ٢٨
+  CHECK(render::formatCardDate("2026-11-28", "en", true) == render::formatCardDate("2026-11-28", "en"));
+}

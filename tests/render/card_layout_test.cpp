@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "RealFonts.hpp"
@@ -17,8 +18,10 @@
 #include "content/FeedLoader.hpp"
 #include "render/CardCaption.hpp"
 #include "render/CardLayout.hpp"
+#include "render/Contrast.hpp"
 #include "render/QrCode.hpp"
 #include "render/ScreenLayout.hpp"
+#include "render/TextDirection.hpp"
 #include "render/TextFitter.hpp"
 
 using namespace newsticker;
@@ -162,18 +165,7 @@ std::string describe(const render::DrawCommand& command) {
   return out.str();
 }
 
-// WCAG 2 contrast ratio of two opaque colours.
-double contrast(const render::Color& a, const render::Color& b) {
-  const auto channel = [](std::uint8_t c) {
-    const double v = c / 255.0;
-    return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-  };
-  const auto luminance = [&](const render::Color& c) {
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-  };
-  const double la = luminance(a), lb = luminance(b);
-  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+double contrast(const render::Color& a, const render::Color& b) { return render::contrastRatio(a, b); }
 
 // Every card of `feed` at every size, with and without the screen's insets.
 template <typename Check>
@@ -213,7 +205,7 @@ void checkSummaryUsesItsRoom(const content::Post& post, const CardSize& size, co
   const int advance = static_cast<int>(std::lround(font.px * 1.42));
   const render::FontMetrics m = realFonts().metrics(font);
   const int last_box_bottom = summary.back().baseline - (advance + m.ascent - m.descent) / 2 + advance;
-  int column_end = card.fit.text_bottom;
+  int column_end = card.fit.body_bottom;
   for (const TextRun& r : runs(card.list)) {
     if (r.color == theme.related && r.baseline > summary.back().baseline) {
       column_end = std::min(column_end, inkBox(r).y - font.px / 2);
@@ -233,38 +225,47 @@ TEST_CASE("no summary of the seeds ends in an ellipsis while its column has room
   forEveryCard(seedsFeed(), checkSummaryUsesItsRoom);
 }
 
-TEST_CASE("one headline size per cycle: a headline shrinks only because of its own length") {
+TEST_CASE("one type scale per screen: each role one size across the demo cycle, the headline at one of two steps") {
   const content::Feed feed = content::loadFeed(content::demoFeed());
   const render::Theme theme;
   for (const CardSize& bare : kSizes) {
     for (const CardSize& size : {bare, withScreenInsets(bare)}) {
       CAPTURE(sizeName(size));
-      const int short_side = std::min(size.width, size.height);
-      const int cycle_px = std::max(33, static_cast<int>(std::lround(theme.headline_px * short_side / 1080.0)));
-      int at_cycle_size = 0;
+      const render::CardTypeScale scale = render::cardTypeScale(size, theme);
+      CHECK(scale.headline_small < scale.headline);
+      CHECK(scale.headline_small > scale.summary);
+      std::map<std::string, std::set<int>> sizes;  // role -> sizes seen in the cycle
+      int at_larger_step = 0;
       for (const content::Post& post : feed.posts) {
         CAPTURE(post.file);
         const LaidOut card = layOut(post, size);
-        const std::vector<TextRun> headline = headlineRuns(card.list);
-        REQUIRE_FALSE(headline.empty());
-        for (const TextRun& line : headline) CHECK(line.font.px == card.fit.headline_px);
-        CHECK(card.fit.headline_px <= cycle_px);
-        if (card.fit.headline_px == cycle_px) {
-          ++at_cycle_size;
-          continue;
+        for (const TextRun& r : runs(card.list)) {
+          if (isHeadline(r, theme)) sizes["headline"].insert(r.font.px);
+          else if (isSummary(r, theme)) sizes["summary"].insert(r.font.px);
+          else if (r.color == theme.meta || r.color == theme.related) sizes["meta"].insert(r.font.px);
+          else if (r.color == theme.summary) sizes["source"].insert(r.font.px);
+          else if (r.color == theme.chip_text) sizes["chip"].insert(r.font.px);
+          else if (r.color == theme.secondary) sizes["secondary"].insert(r.font.px);
         }
-        // The same card with a short headline gets the cycle's size.
-        content::Post shorter = post;
-        std::istringstream words(post.title);
-        std::string word;
-        shorter.title.clear();
-        for (int i = 0; i < 4 && words >> word; ++i) shorter.title += (i ? " " : "") + word;
-        if (post.language == "ja" || post.language.matches("zh")) shorter.title = post.title.substr(0, 18);
-        CHECK(layOut(shorter, size).fit.headline_px == cycle_px);
-        // It shrank no further than it had to: one pixel larger needs more lines than it has.
-        CHECK(card.fit.headline_px >= static_cast<int>(std::lround(cycle_px * theme.headline_min)) - 1);
+        at_larger_step += card.fit.headline_px == scale.headline;
+        CHECK((card.fit.headline_px == scale.headline || card.fit.headline_px == scale.headline_small));
+        // A headline takes the smaller step only when it needs more lines than it has at the larger one.
+        if (card.fit.headline_px == scale.headline_small) {
+          content::Post shorter = post;
+          shorter.title = post.title.substr(0, post.language.isCjk() ? 18 : 24);
+          CHECK(layOut(shorter, size).fit.headline_px == scale.headline);
+        }
       }
-      CHECK(at_cycle_size * 2 > static_cast<int>(feed.posts.size()));  // most of the cycle
+      CHECK(sizes["headline"].size() <= 2);
+      for (const char* role : {"summary", "meta", "source", "chip", "secondary"}) {
+        CAPTURE(role);
+        CHECK(sizes[role].size() <= 1);
+      }
+      CHECK(*sizes["summary"].begin() == scale.summary);
+      CHECK(*sizes["meta"].begin() == scale.meta);
+      CHECK(*sizes["source"].begin() == scale.meta);
+      // Most of the cycle (a small panel gives its headline two lines only).
+      if (!scale.small_panel) CHECK(at_larger_step * 2 > static_cast<int>(feed.posts.size()));
     }
   }
 }
@@ -320,6 +321,11 @@ TEST_CASE("headline lines are balanced: the same count as greedy wrapping, no lo
       if (headline.size() < 2 || wordCount(headline.back().text) >= 2) continue;
       int longest = 0;
       for (const TextRun& line : headline) longest = std::max(longest, realFonts().width(line.text, line.font));
+      // Unless the last word and the one before it are too wide for one line together.
+      const std::string& before = headline[headline.size() - 2].text;
+      const std::string pair = before.substr(before.find_last_of(' ') + 1) + " " + headline.back().text;
+      const int column = panelOf(card.list).w - 2 * render::chromePixels(render::Theme{}.padding_x, size.width, size.height);
+      if (realFonts().width(pair, headline.back().font) > column) continue;
       CHECK(realFonts().width(headline.back().text, headline.back().font) * 2 >= longest);
     }
   }
@@ -349,7 +355,7 @@ TEST_CASE("a summary avoids a one-word last line when narrowing its lines a litt
   CHECK(tested > 0);
 }
 
-TEST_CASE("the byline: source and date exactly, the source shortened first, the date always whole") {
+TEST_CASE("the byline: source and date exactly, the source shortened (or on two lines), the date always whole") {
   const render::Theme theme;
   content::Post post = newsPost();
   LaidOut card = layOut(post, {1920, 1080});
@@ -362,7 +368,7 @@ TEST_CASE("the byline: source and date exactly, the source shortened first, the 
   CHECK(meta[0] == "Riverline Transit Newsroom");
   CHECK(meta[1] == "2 Nov 2026");
 
-  // A source far too long for its line is shortened; the date is untouched.
+  // A source too long for its line takes two, then is shortened; the date is untouched.
   post.source = "The Harbor City Metropolitan Transit Authority Communications and Passenger Information Office";
   for (const CardSize& size : kSizes) {
     CAPTURE(sizeName(size));
@@ -374,7 +380,12 @@ TEST_CASE("the byline: source and date exactly, the source shortened first, the 
     const auto date = std::find_if(all.begin(), all.end(), [&](const TextRun& r) { return r.color == theme.meta; });
     REQUIRE(source != all.end());
     REQUIRE(date != all.end());
-    CHECK(endsWithEllipsis(source->text));
+    // One line, or two in a narrow footer; the last ends with an ellipsis.
+    const auto last_source = std::prev(date);
+    CHECK(last_source - source <= 1);
+    CAPTURE(last_source->text);
+    CAPTURE(source->text);
+    CHECK((endsWithEllipsis(last_source->text) || source->text + " " + last_source->text == post.source));
     CHECK(source->text.rfind("The Harbor City", 0) == 0);
     CHECK(date->text == "2 Nov 2026");
     CHECK(inkBox(*source).x + inkBox(*source).w <= panelOf(card.list).x + panelOf(card.list).w);
@@ -436,14 +447,14 @@ TEST_CASE("the author is a byline after the date when it is not the source and f
     CAPTURE(sizeName(size));
     CHECK(dateLine(layOut(post, size).list) == "2 Nov 2026");
   }
-  // Nor does a byline push a topic chip off the row: at 800x480 three chips
+  // Nor does a byline push a topic chip off the footer: at 1280x720 two chips
   // beside a long-ish author leave no room for both.
-  post.author = "Mara Okafor-Lindqvist, Passenger Information";
-  const LaidOut small = layOut(post, {800, 480});
+  post.author = "Mara Okafor-Lindqvist, Passenger Information Office";
+  const LaidOut small = layOut(post, {1280, 720});
   content::Post anonymous = post;
   anonymous.author.clear();
   CHECK(dateLine(small.list) == "2 Nov 2026");
-  CHECK(runs(small.list).size() == runs(layOut(anonymous, {800, 480}).list).size());
+  CHECK(runs(small.list).size() == runs(layOut(anonymous, {1280, 720}).list).size());
   // Dates in the post's language, the author after them.
   post.author = "山田花子";
   post.language = "ja";
@@ -483,19 +494,18 @@ TEST_CASE("a wide logo gets a wide tile; a square one a square tile") {
   CHECK(all[0].x > wide.box.x + wide.box.w);
 }
 
-TEST_CASE("topics are chips: slugs read as words, at most three, each on its own rounded shape") {
+TEST_CASE("topics are chips: slugs read as words in capitals, at most two, each on its own rounded shape") {
   const render::Theme theme;
   content::Post post = newsPost();
-  post.topics = {"northstack", "conference", "call-for-talks", "open_data"};
+  post.topics = {"northstack", "call-for-talks", "open_data"};
   const LaidOut card = layOut(post, {1920, 1080});
   std::vector<TextRun> chips;
   for (const TextRun& r : runs(card.list)) {
     if (r.color == theme.chip_text) chips.push_back(r);
   }
-  REQUIRE(chips.size() == 3);
-  CHECK(chips[0].text == "northstack");
-  CHECK(chips[1].text == "conference");
-  CHECK(chips[2].text == "call for talks");
+  REQUIRE(chips.size() == 2);
+  CHECK(chips[0].text == "NORTHSTACK");
+  CHECK(chips[1].text == "CALL FOR TALKS");
   const auto shapes = commandsOf<render::FillShape>(card.list);
   for (const TextRun& chip : chips) {
     const bool on_a_chip = std::any_of(shapes.begin(), shapes.end(), [&](const render::FillShape& s) {
@@ -506,35 +516,52 @@ TEST_CASE("topics are chips: slugs read as words, at most three, each on its own
   CHECK(render::topicLabel("call-for-talks") == "call for talks");
   CHECK(render::topicLabel("Open Data") == "Open Data");
   CHECK(render::topicLabel("C++-17") == "C++-17");
+  CHECK(render::chipLabel("Open Data", "en") == "OPEN DATA");
+  CHECK(render::chipLabel("istanbul", "tr") == "\xC4\xB0STANBUL");  // dotted capital I
+  CHECK(render::chipLabel("\xE5\xA4\xA9\xE6\x96\x87", "ja") == "\xE5\xA4\xA9\xE6\x96\x87");  // no case
 }
 
-TEST_CASE("a photo sits beside the text in landscape and above it in portrait, inside the panel") {
+TEST_CASE("a photo gets a 3:2 or 16:9 slot: top right beside the text in landscape, a 16:9 band above it in portrait") {
+  const render::Theme theme;
   content::Post post = newsPost();
   post.photo = "images/harbour.jpg";
-  post.url.clear();
-  for (const CardSize& size : kSizes) {
-    CAPTURE(sizeName(size));
-    const LaidOut card = layOut(post, size);
-    const auto photos = commandsOf<render::Photo>(card.list);
-    REQUIRE(photos.size() == 1);
-    const Rect& box = photos[0].box;
-    const Rect& panel = panelOf(card.list);
-    CHECK(photos[0].path == "images/harbour.jpg");
-    CHECK(inside(box, panel));
-    CHECK(photos[0].radius > 0);
-    for (const TextRun& r : runs(card.list)) {
-      CAPTURE(r.text);
-      CHECK_FALSE(overlaps(inkBox(r), box));
-      if (size.width > size.height) CHECK(inkBox(r).x + inkBox(r).w <= box.x);
-      if (size.width < size.height) CHECK(inkBox(r).y >= box.y + box.h);
-    }
-    if (size.width > size.height) {
-      CHECK(box.w >= panel.w * 3 / 10);  // about 40 % of the panel
-      CHECK(box.w <= panel.w * 45 / 100);
-      CHECK(box.h >= panel.h * 8 / 10);
-    } else {
-      CHECK(box.w >= panel.w * 9 / 10);
-      CHECK(box.y < panel.y + panel.h / 10);
+  post.url = "https://example.net/newsroom/2026/11/live-arrivals";
+  for (const double aspect : {1.5, 16.0 / 9.0, 0.75, 2.4}) {
+    render::CardAssets assets;
+    assets.photo_aspect = aspect;
+    for (const CardSize& bare : kSizes) {
+      for (const CardSize& size : {bare, withScreenInsets(bare)}) {
+        // Landscape: the photo's own shape, 3:2 or 16:9; portrait: a 16:9 band.
+        const double slot = aspect >= 1.6 || size.height > size.width ? 16.0 / 9.0 : 1.5;
+        CAPTURE(sizeName(size));
+        CAPTURE(aspect);
+        const LaidOut card = layOut(post, size, theme, assets);
+        const auto photos = commandsOf<render::Photo>(card.list);
+        REQUIRE(photos.size() == 1);
+        const Rect& box = photos[0].box;
+        const Rect& panel = panelOf(card.list);
+        CHECK(photos[0].path == "images/harbour.jpg");
+        CHECK(inside(box, panel));
+        CHECK(photos[0].radius > 0);
+        CHECK(static_cast<double>(box.w) / box.h == doctest::Approx(slot).epsilon(0.02));
+        for (const TextRun& r : runs(card.list)) {
+          CAPTURE(r.text);
+          CHECK_FALSE(overlaps(inkBox(r), box));
+          if (size.width > size.height && !(r.color == theme.qr_dark)) CHECK(inkBox(r).x + inkBox(r).w <= box.x);
+          if (size.width < size.height) CHECK(inkBox(r).y >= box.y + box.h);
+        }
+        // Never under the QR tile, and the tile never on it.
+        for (const render::FillShape& shape : commandsOf<render::FillShape>(card.list)) {
+          if (shape.top == theme.qr_light) CHECK_FALSE(overlaps(shape.rect, box));
+        }
+        if (size.width > size.height) {
+          CHECK(box.w >= panel.w / 4);
+          CHECK(box.y + box.h <= panel.y + panel.h * 2 / 3);
+        } else {
+          CHECK(box.w >= panel.w * 3 / 4);
+          CHECK(box.y < panel.y + panel.h / 10);
+        }
+      }
     }
   }
   // Without a photo, no Photo command.
@@ -568,7 +595,7 @@ TEST_CASE("the QR code: square, big enough to scan at 1080p, inside the card, it
         // The tile under the code and its caption.
         const auto shapes = commandsOf<render::FillShape>(card.list);
         const auto tile = std::find_if(shapes.begin(), shapes.end(), [&](const render::FillShape& s) {
-          return s.top == theme.qr_light && inside(code.box, s.rect) && s.rect.y == code.box.y;
+          return s.top == theme.qr_light && inside(code.box, s.rect);
         });
         REQUIRE(tile != shapes.end());
         std::vector<TextRun> caption;
@@ -582,13 +609,18 @@ TEST_CASE("the QR code: square, big enough to scan at 1080p, inside the card, it
         CHECK(ink.y >= code.box.y + code.box.h - 2);
         CHECK(inside(ink, tile->rect));
         CHECK(std::abs((ink.x + ink.w / 2) - (code.box.x + code.box.w / 2)) <= 1);
-        // No other text touches the tile; with a photo the tile lies on the photo.
+        // No other text touches the tile, nor the photo; the tile sits on the
+        // text's own margins, right and bottom.
         for (const TextRun& r : runs(card.list)) {
           if (r.color == theme.qr_dark) continue;
           CAPTURE(r.text);
           CHECK_FALSE(overlaps(inkBox(r), tile->rect));
         }
-        if (with_photo) CHECK(inside(tile->rect, commandsOf<render::Photo>(card.list).at(0).box));
+        if (with_photo) CHECK_FALSE(overlaps(tile->rect, commandsOf<render::Photo>(card.list).at(0).box));
+        const Rect& panel = panelOf(card.list);
+        CHECK(tile->rect.y + tile->rect.h == card.fit.text_bottom);
+        CHECK(panel.x + panel.w - (tile->rect.x + tile->rect.w) ==
+              render::chromePixels(theme.padding_x, size.width, size.height));
       }
     }
   }
@@ -688,7 +720,7 @@ TEST_CASE("which face draws which run: each text in its own language") {
   const content::Post en_zh = post("tidewater-opens");
   REQUIRE_FALSE(en_zh.secondary_title.empty());
   bool secondary_seen = false;
-  for (const TextRun& r : runs(layOut(en_zh, {1920, 1080}).list)) {
+  for (const TextRun& r : runs(layOut(en_zh, withScreenInsets({1920, 1080})).list)) {
     if (r.color == theme.secondary) {
       secondary_seen = true;
       CHECK(r.font.language == en_zh.secondary_language);
@@ -717,6 +749,7 @@ TEST_CASE("the card says what it cut: words shown of words in the text") {
   std::string shown;
   for (const TextRun& r : summary) shown += r.text + " ";
   shown = shown.substr(0, shown.find("..."));
+  INFO("shown: " << shown);
   CHECK(card.fit.summary.words_shown == static_cast<int>(wordCount(shown)));
   CHECK(card.fit.summary.words_shown < card.fit.summary.words_total);
   CHECK(card.fit.summary.words_total == static_cast<int>(wordCount(post.summary)));
@@ -749,4 +782,191 @@ TEST_CASE("the same post lays out the same way every time") {
   for (std::size_t i = 0; i < first.list.commands.size(); ++i) {
     CHECK(describe(first.list.commands[i]) == describe(second.list.commands[i]));
   }
+}
+
+TEST_CASE("fixed geometry: one QR tile box per screen, on the bottom margin with the footer, across the demo cycle") {
+  const content::Feed feed = content::loadFeed(content::demoFeed());
+  const render::Theme theme;
+  for (const CardSize& bare : kSizes) {
+    for (const CardSize& size : {bare, withScreenInsets(bare)}) {
+      CAPTURE(sizeName(size));
+      std::set<std::string> tiles;
+      for (const content::Post& post : feed.posts) {
+        CAPTURE(post.file);
+        const LaidOut card = layOut(post, size);
+        for (render::FillShape shape : commandsOf<render::FillShape>(card.list)) {
+          // A right-to-left card is the mirror image: its tile at the bottom left.
+          if (render::runsRightToLeft(post.title, post.language)) shape.rect.x = size.width - shape.rect.x - shape.rect.w;
+          // (An urgent notice's alert sign is a white disc, not a tile.)
+          const bool disc = 2 * shape.radius + 1 >= shape.rect.w;
+          if (shape.top == theme.qr_light && !disc) tiles.insert(describe(shape));
+        }
+        // The footer (source, date, chips, badge or logo tile) ends on the text area's bottom, as the QR tile.
+        int footer_bottom = 0;
+        for (const TextRun& r : runs(card.list)) {
+          if (r.color == theme.meta || (r.color == theme.summary && r.font.weight == fonts::Weight::Bold)) {
+            footer_bottom = std::max(footer_bottom, inkBox(r).y + inkBox(r).h);
+            CHECK(inkBox(r).y >= card.fit.body_bottom);  // below the headline and summary
+          }
+        }
+        for (const render::Logo& logo : commandsOf<render::Logo>(card.list)) {
+          footer_bottom = std::max(footer_bottom, logo.box.y + logo.box.h);
+        }
+        // (A line's ink box, ascent to descent, is 1.45 em: a little more than its line box.)
+        CHECK(footer_bottom <= card.fit.text_bottom + render::cardTypeScale(size, theme).meta / 10);
+        CHECK(footer_bottom >= card.fit.text_bottom - card.fit.text_bottom / 40);
+        for (const TextRun& r : runs(card.list)) {
+          if (isHeadline(r, theme) || isSummary(r, theme)) CHECK(r.baseline <= card.fit.body_bottom);
+        }
+      }
+      CHECK(tiles.size() == 1);  // every demo post has a url: one tile, one place (mirrored for right to left)
+    }
+  }
+}
+
+TEST_CASE("the summary's measure: about 55 to 65 characters a line at the screen's summary size") {
+  content::Post post = newsPost();
+  post.url.clear();
+  for (int i = 0; i < 3; ++i) post.summary += " " + post.summary;
+  for (const CardSize& size : {CardSize{1280, 720}, CardSize{1920, 1080}, CardSize{3840, 2160}}) {
+    CAPTURE(sizeName(size));
+    const std::vector<TextRun> summary = summaryRuns(layOut(post, size).list);
+    REQUIRE(summary.size() >= 3);
+    std::size_t longest = 0;
+    for (std::size_t i = 0; i + 1 < summary.size(); ++i) longest = std::max(longest, summary[i].text.size());
+    CHECK(longest >= 55);
+    CHECK(longest <= 68);
+  }
+}
+
+namespace {
+
+// The tallest band across the panel with nothing drawn in it (text ink,
+// tiles, badges, logos, photos), as a share of the panel's height.
+double largestEmptyBand(const render::DrawList& list) {
+  const Rect& panel = panelOf(list);
+  std::vector<std::pair<int, int>> used;  // [top, bottom)
+  for (std::size_t i = 3; i < list.commands.size(); ++i) {
+    const render::DrawCommand& command = list.commands[i];
+    Rect box;
+    if (const auto* run = std::get_if<TextRun>(&command)) box = inkBox(*run);
+    else if (const auto* shape = std::get_if<render::FillShape>(&command)) box = shape->rect;
+    else if (const auto* logo = std::get_if<render::Logo>(&command)) box = logo->box;
+    else if (const auto* photo = std::get_if<render::Photo>(&command)) box = photo->box;
+    else continue;
+    used.emplace_back(box.y, box.y + box.h);
+  }
+  used.emplace_back(panel.y, panel.y);
+  used.emplace_back(panel.y + panel.h, panel.y + panel.h);
+  std::sort(used.begin(), used.end());
+  int largest = 0, reach = panel.y;
+  for (const auto& [top, bottom] : used) {
+    largest = std::max(largest, top - reach);
+    reach = std::max(reach, bottom);
+  }
+  return static_cast<double>(largest) / panel.h;
+}
+
+}  // namespace
+
+TEST_CASE("sparse cards look finished: no empty band across more than 37 % of the panel (was up to half)") {
+  content::Post closed;
+  closed.file = "posts/closed.md";
+  closed.title = "Library closed on Monday";
+  closed.summary = "The library is closed for staff training.";
+  closed.source = "Harbor City Library";
+  closed.date = "2026-11-30";
+  closed.url = "https://example.org/news/closed-monday";
+  content::Post bare = closed;
+  bare.source.clear();
+  bare.url.clear();
+  bare.summary = "Walk in from 10:00 to 16:00, Monday to Thursday; bring your health card.";
+  for (const CardSize& size : kSizes) {
+    CAPTURE(sizeName(size));
+    for (const content::Post& post : {closed, bare}) {
+      CAPTURE(post.title);
+      const LaidOut card = layOut(post, withScreenInsets(size));
+      CHECK(largestEmptyBand(card.list) < 0.37);
+      // The text sits in the middle of its room, the footer on the bottom margin.
+      const std::vector<TextRun> headline = headlineRuns(card.list);
+      REQUIRE_FALSE(headline.empty());
+      CHECK(inkBox(headline[0]).y > panelOf(card.list).y + panelOf(card.list).h / 8);
+    }
+  }
+  // The demo cards too.
+  for (const content::Post& post : content::loadFeed(content::demoFeed()).posts) {
+    for (const CardSize& size : kSizes) {
+      CAPTURE(post.file);
+      CAPTURE(sizeName(size));
+      CHECK(largestEmptyBand(layOut(post, withScreenInsets(size)).list) < 0.37);
+    }
+  }
+}
+
+TEST_CASE("1080p never shows less than 720p: as many lines and chips for every demo card") {
+  const render::Theme theme;
+  for (const content::Post& post : content::loadFeed(content::demoFeed()).posts) {
+    CAPTURE(post.file);
+    const LaidOut hd = layOut(post, withScreenInsets({1920, 1080}));
+    const LaidOut small = layOut(post, withScreenInsets({1280, 720}));
+    // As many lines; the words on them differ by the fonts' hinting at each size, by a word or two.
+    CHECK(hd.fit.title.words_shown >= small.fit.title.words_shown);
+    CHECK(hd.fit.summary.words_shown * 10 >= small.fit.summary.words_shown * 9);
+    const auto chips = [&](const LaidOut& card) {
+      const auto all = runs(card.list);
+      return std::count_if(all.begin(), all.end(), [&](const TextRun& r) { return r.color == theme.chip_text; });
+    };
+    CHECK(chips(hd) >= chips(small));
+    CHECK(summaryRuns(hd.list).size() >= summaryRuns(small.list).size());
+  }
+}
+
+TEST_CASE("a small panel (800x480): larger type, no chips, a headline of two or three lines and a few summary lines") {
+  const render::Theme theme;
+  const CardSize size = withScreenInsets({800, 480});
+  const render::CardTypeScale scale = render::cardTypeScale(size, theme);
+  CHECK(scale.small_panel);
+  CHECK_FALSE(render::cardTypeScale({1280, 720}, theme).small_panel);
+  CHECK(scale.summary >= 26);  // 1080p's 48 scaled down would be 21
+  CHECK(scale.headline >= 50);
+  for (const content::Post& post : content::loadFeed(content::demoFeed()).posts) {
+    CAPTURE(post.file);
+    const LaidOut card = layOut(post, size);
+    for (const TextRun& r : runs(card.list)) CHECK_FALSE(r.color == theme.chip_text);
+    const auto headline = headlineRuns(card.list);
+    CHECK(headline.size() >= 1);
+    CHECK(headline.size() <= 3);
+    const auto summary = summaryRuns(card.list);
+    CHECK(summary.size() >= 2);
+    CHECK(summary.size() <= 5);
+  }
+}
+
+TEST_CASE("Chinese and Japanese headlines break between words, never inside a number and its counter") {
+  render::LineBreaker phrases;
+  const render::PhraseBreaks scope(phrases);
+  int checked = 0;
+  for (const content::Post& post : content::loadFeed(content::demoFeed()).posts) {
+    const auto cjk = post.language.cjk();
+    if (cjk != content::LanguageTag::Cjk::Japanese && cjk != content::LanguageTag::Cjk::SimplifiedChinese &&
+        cjk != content::LanguageTag::Cjk::TraditionalChinese) {
+      continue;
+    }
+    std::vector<std::size_t> allowed;
+    for (const render::BreakOpportunity& o : phrases.opportunities(post.title, post.language)) allowed.push_back(o.offset);
+    for (const CardSize& size : kSizes) {
+      CAPTURE(post.title);
+      CAPTURE(sizeName(size));
+      const std::vector<TextRun> headline = headlineRuns(layOut(post, size).list);
+      std::size_t pos = 0;
+      for (std::size_t i = 0; i + 1 < headline.size(); ++i) {
+        pos = post.title.find(headline[i].text, pos) + headline[i].text.size();
+        while (pos < post.title.size() && post.title[pos] == ' ') ++pos;
+        CAPTURE(headline[i].text);
+        CHECK(std::count(allowed.begin(), allowed.end(), pos) == 1);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked >= 5);
 }

@@ -220,8 +220,9 @@ TEST_CASE("an urgent notice's card: the red band across the panel's top, its ale
   REQUIRE(urgent);
   CHECK(warnings.empty());
   const render::Theme theme;
-  // At 960x540 the panel starts 16 px in (44 units of chrome at 0.365 px), the
-  // band is 75 px (150 units at 0.5 px) tall, the icon 46 px, 32 px in.
+  // At 960x540 the panel starts 17 px in (the screen's chrome), the band is
+  // 75 px (150 units at 0.5 px) tall, the icon 46 px, 34 px in (measured on
+  // the card, looked at).
   int band = 0, panel = 0;
   for (int x = 40; x < 920; x += 8) {
     band += near(pixelAt(*urgent, x, 30), theme.urgent_top, 24);
@@ -230,19 +231,21 @@ TEST_CASE("an urgent notice's card: the red band across the panel's top, its ale
   CHECK(band > 90);
   CHECK(panel == 0);
   // The alert sign: a white disc with the band's red exclamation mark in it; the word in white after it.
-  const int icon_left = 16 + 32, icon = 46, icon_top = 16 + (75 - icon) / 2;
+  const int icon_left = 17 + 34, icon = 46, icon_top = 17 + (75 - icon) / 2;
   CHECK(near(pixelAt(*urgent, icon_left + 8, icon_top + icon / 2), theme.urgent_text, 8));
   CHECK(near(pixelAt(*urgent, icon_left + icon / 2, icon_top + icon / 3), theme.urgent_top, 40));  // the bar
   CHECK(near(pixelAt(*urgent, icon_left + icon / 2, icon_top + icon * 3 / 4), theme.urgent_top, 40));  // the dot
-  CHECK(brightPixels(*urgent, {icon_left + icon + 10, 16 + 10, 200, 55}, 230) > 300);
-  // Everything below moves down by the band: the first ink under it is 75 px lower than on the calm card.
+  CHECK(brightPixels(*urgent, {icon_left + icon + 10, 17 + 10, 200, 55}, 230) > 300);
+  // Everything below gives way to the band: a short headline stays centred in
+  // the room left, so its first ink is half the band (37 px) lower than on the
+  // calm card.
   const auto firstInk = [](SDL_Surface& s, int from) {
     for (int y = from; y < 540; ++y) {
       if (brightPixels(s, {120, y, 500, 1}, 180) > 5) return y;
     }
     return 540;
   };
-  CHECK(firstInk(*urgent, 16 + 75 + 1) - firstInk(*calm, 17) == doctest::Approx(75).epsilon(0.1));
+  CHECK(firstInk(*urgent, 17 + 75 + 1) - firstInk(*calm, 18) == doctest::Approx(75 / 2.0).epsilon(0.1));
 
   CHECK(render::urgentLabel("ja") == "緊急");
   CHECK(render::urgentLabel("de") == "DRINGEND");

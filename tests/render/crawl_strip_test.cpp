@@ -26,11 +26,12 @@ std::vector<const render::TextRun*> runsOf(const render::CrawlLayout& layout) {
   return runs;
 }
 
-// The dots between items: every shape after the background.
+// The marks between items: every shape after the background and the hairline.
 std::vector<const render::FillShape*> marksOf(const render::CrawlLayout& layout) {
   std::vector<const render::FillShape*> marks;
   for (std::size_t i = 1; i < layout.list.commands.size(); ++i) {
-    if (const auto* shape = std::get_if<render::FillShape>(&layout.list.commands[i])) marks.push_back(shape);
+    const auto* shape = std::get_if<render::FillShape>(&layout.list.commands[i]);
+    if (shape != nullptr && !(shape->rect.y == 0 && shape->rect.w == layout.period)) marks.push_back(shape);
   }
   return marks;
 }
@@ -53,8 +54,11 @@ bool isInk(Uint32 pixel, const render::Color& background) {
   return std::max({dr, dg, db}) > 40;
 }
 
+render::CrawlStyle testStyle() { return render::crawlStyleFor(1080, render::Theme{}); }
+
+// Below the hairline along the top (2 px at 1080p).
 bool columnHasInk(const SDL_Surface& s, int x, const render::Color& background) {
-  for (int y = 0; y < s.h; ++y) {
+  for (int y = testStyle().hairline_px; y < s.h; ++y) {
     if (isInk(pixelAt(s, x, y), background)) return true;
   }
   return false;
@@ -92,7 +96,6 @@ const std::vector<render::CrawlItem> kMixedItems = {
     {"臺北捷運延長營運時間", "中央社", "zh-Hant"},
 };
 
-render::CrawlStyle testStyle() { return render::crawlStyleFor(1080, render::Theme{}); }
 
 }  // namespace
 
@@ -119,15 +122,17 @@ TEST_CASE("crawl layout: runs in reading order with the exact text, each item's 
     CAPTURE(i);
     CHECK(runs[i]->text == expected[i].first);
     CHECK(runs[i]->font.language == expected[i].second);
-    CHECK(runs[i]->font.px == style.text_px);
+    CHECK(runs[i]->font.px == (runs[i]->color == style.source ? style.source_px : style.text_px));
     CHECK(runs[i]->baseline == runs[0]->baseline);  // one baseline
     if (i > 0) CHECK(runs[i]->x > runs[i - 1]->x);
   }
-  // Headlines bold in the headline colour, sources regular in the calmer one.
-  CHECK(runs[0]->font.weight == fonts::Weight::Bold);
+  // Headlines regular in the crawl's text colour (quieter than the card's
+  // bold headline), sources a step smaller in the dimmer one.
+  CHECK(runs[0]->font.weight == fonts::Weight::Regular);
   CHECK(runs[0]->color == style.headline);
   CHECK(runs[1]->font.weight == fonts::Weight::Regular);
   CHECK(runs[1]->color == style.source);
+  CHECK(style.source_px < style.text_px);
   CHECK(runs[1]->x == runEnd(*runs[0]) + style.source_gap);
 
   // One dot per item, each in the middle of the gap after it, all within the period.
@@ -150,6 +155,13 @@ TEST_CASE("crawl layout: runs in reading order with the exact text, each item's 
   CHECK(background.rect.w == layout.period);
   CHECK(background.rect.h == layout.height);
   CHECK(background.top == style.background);
+  // A hairline along the top, as wide; the marks are small squares, not dots.
+  const auto& hairline = std::get<render::FillShape>(layout.list.commands.at(1));
+  CHECK(hairline.rect.y == 0);
+  CHECK(hairline.rect.w == layout.period);
+  CHECK(hairline.rect.h == style.hairline_px);
+  CHECK(hairline.top == style.hairline);
+  for (const auto* mark : marks) CHECK(mark->radius * 4 < mark->rect.w);
 }
 
 TEST_CASE("crawl layout: the gap at the loop seam equals the gap between items") {
@@ -289,7 +301,7 @@ TEST_CASE("crawl layout: newlines and tabs become a space; an overlong headline 
   CHECK(latin_width > 2 * 1920 - 3 * style.text_px);
   CHECK(runs[0]->text.size() >= 3);
   CHECK(runs[0]->text.compare(runs[0]->text.size() - 3, 3, "...") == 0);
-  CHECK(runs[0]->text.compare(runs[0]->text.size() - 4, 4, "r...") == 0);  // no space before the ellipsis
+  CHECK(runs[0]->text[runs[0]->text.size() - 4] != ' ');  // no space before the ellipsis
   const int japanese_width = realFonts().width(runs[2]->text, runs[2]->font);
   CHECK(japanese_width <= 2 * 1920);
   CHECK(japanese_width > 2 * 1920 - 3 * style.text_px);
@@ -303,8 +315,13 @@ TEST_CASE("crawl style: sizes follow the screen's short side, strip about 1.9 ti
   CHECK(hd.text_px == 40);
   CHECK(hd.height == 76);
   CHECK(hd.gap > hd.mark_size);
-  CHECK(hd.background == theme.panel_bottom);
-  CHECK(hd.headline == theme.headline);
+  CHECK(hd.background == theme.crawl_band);
+  CHECK(hd.headline == theme.crawl_text);
+  CHECK(hd.source == theme.crawl_source);
+  CHECK(hd.hairline == theme.crawl_hairline);
+  CHECK(hd.headline_weight == fonts::Weight::Regular);
+  CHECK(hd.source_px == 33);
+  CHECK(hd.hairline_px == 2);
   const render::CrawlStyle uhd = render::crawlStyleFor(2160, theme);
   CHECK(uhd.text_px == 80);
   CHECK(uhd.height == 152);
@@ -331,7 +348,8 @@ TEST_CASE("crawl tiles: widths sum to the period, none wider than the limit, eve
       for (int x = 0; x < tile->w; ++x) translucent += (pixelAt(*tile, x, y) >> 24) != 0xFF;
     }
     CHECK(translucent == 0);
-    CHECK(pixelAt(*tile, 0, 0) == argb(style.background));
+    CHECK(pixelAt(*tile, 0, tile->h - 1) == argb(style.background));
+    CHECK(pixelAt(*tile, 0, 0) == argb(style.hairline));
   }
   CHECK(total == layout.period);
   CHECK(tiles[0]->w == 2048);
@@ -409,7 +427,7 @@ TEST_CASE("crawl sample strip: mixed scripts centred in the strip, written to a 
     CAPTURE(runs[i]->text);
     int top = strip->h, bottom = -1;
     const int end = runEnd(*runs[i]);
-    for (int y = 0; y < strip->h; ++y) {
+    for (int y = style.hairline_px; y < strip->h; ++y) {
       for (int x = runs[i]->x; x < end; ++x) {
         if (isInk(pixelAt(*strip, x, y), style.background)) {
           top = std::min(top, y);
@@ -464,4 +482,36 @@ TEST_CASE("crawl layout: a right-to-left strip is the mirror: each source left o
     CHECK(mark->rect.x > 0);
     CHECK(mark->rect.x + mark->rect.w < rtl.period);
   }
+}
+
+TEST_CASE("crawl items: the stories not on the cards, each once; every headline when there are too few") {
+  content::Post a, b, c;
+  a.title = "Night buses return";
+  a.source = "Riverline Transit";
+  a.language = "en";
+  a.related = {{"Bus shelters get live times", "Metro Desk"}, {"Night buses return", "Metro Desk"}};
+  b.title = "Library opens late";
+  b.source = "Harbor City Commons";  // the feed's own name: shown in the header, not again
+  b.related = {{"Reading hour in Arabic", "Harbor City Commons"}, {"Bus shelters get live times", "Metro Desk"}};
+  c.title = "Repair café";
+  c.related = {{"Soldering class", ""}};
+  const auto items = render::crawlItemsFor({&a, &b, &c}, true, "Harbor City Commons", "fr");
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].headline == "Bus shelters get live times");
+  CHECK(items[0].source == "Metro Desk");
+  CHECK(items[0].language == "en");
+  CHECK(items[1].headline == "Reading hour in Arabic");
+  CHECK(items[1].source.empty());
+  CHECK(items[1].language == "fr");
+  CHECK(items[2].headline == "Soldering class");
+  // Fewer than three other stories, or `others` off: every card's headline, then its related ones.
+  const auto all = render::crawlItemsFor({&a, &b, &c}, false, "Harbor City Commons", "fr");
+  REQUIRE(all.size() == 8);
+  CHECK(all[0].headline == "Night buses return");
+  CHECK(all[0].source == "Riverline Transit");
+  CHECK(all[3].headline == "Library opens late");
+  CHECK(all[3].source.empty());
+  c.related.clear();
+  b.related.pop_back();
+  CHECK(render::crawlItemsFor({&a, &b, &c}, true, "", "en").size() == 6);
 }

@@ -2,6 +2,7 @@
 // Break opportunities from ICU with newsticker's per-language corrections.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "render/LineBreaker.hpp"
 
 using newsticker::render::LineBreaker;
+namespace render = newsticker::render;
 
 namespace {
 
@@ -97,4 +99,39 @@ TEST_CASE("iterators are reused: many calls in several languages give stable res
   }
   CHECK(breakIndices(breaker, "我们明天开会，请准时。", "zh-Hans") == first);
   CHECK(breaker.opportunities("", "en").size() == 1);
+}
+
+TEST_CASE("phrase breaks for headlines: Chinese and Japanese between words, a number with its counter") {
+  render::LineBreaker breaker;
+  const auto offsets = [&](const std::string& text, const char* language) {
+    std::vector<std::size_t> out;
+    for (const render::BreakOpportunity& o : breaker.opportunities(text, language)) out.push_back(o.offset);
+    return out;
+  };
+  const auto has = [](const std::vector<std::size_t>& v, std::size_t x) { return std::count(v.begin(), v.end(), x) > 0; };
+  const std::string zh = "北辰開源大會公布議程";  // 北辰 開源 大會 公布 議程: 3 bytes a character
+  const std::string ja = "新しい投影機で11月にリニューアル";
+  const auto zh_legal = offsets(zh, "zh-Hant");
+  const auto ja_legal = offsets(ja, "ja");
+  CHECK(has(zh_legal, 3 * 7));  // 公|布: any character boundary is a legal break
+  const std::size_t month = ja.find("11") + 2;  // 11|月
+  CHECK(has(ja_legal, month));  // the rules allow it
+  const std::size_t particle = ja.find("で");  // 機|で
+  CHECK(has(ja_legal, particle));
+  {
+    const render::PhraseBreaks scope(breaker);
+    CHECK(breaker.phrases());
+    const auto zh_phrases = offsets(zh, "zh-Hant");
+    CHECK_FALSE(has(zh_phrases, 3 * 7));  // not inside 公布
+    CHECK(has(zh_phrases, 3 * 6));         // 大會|公布
+    CHECK(zh_phrases.back() == zh.size());
+    const auto ja_phrases = offsets(ja, "ja");
+    CHECK_FALSE(has(ja_phrases, month));     // 11月 stays whole
+    CHECK_FALSE(has(ja_phrases, particle));  // で stays with 投影機
+    CHECK(has(ja_phrases, ja.find("11")));   // 機で|11月に
+    // Other languages are untouched.
+    CHECK(offsets("Night buses return", "en") == std::vector<std::size_t>{6, 12, 18});
+  }
+  CHECK_FALSE(breaker.phrases());
+  CHECK(offsets(zh, "zh-Hant") == zh_legal);
 }
