@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Finds the logo file for a post, in the order DESIGN.md fixes, inside the
+// Finds the logo file for a post, in the order docs/content.md gives, inside the
 // content folder only.
 #pragma once
 

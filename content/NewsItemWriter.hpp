@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Writes a fetched feed item as a news-item post: the aggregator format
-// PostReader reads (front matter only, DESIGN.md "Content folder").
+// PostReader reads (front matter only, docs/content.md).
 #pragma once
 
 #include <string>

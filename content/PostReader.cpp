@@ -374,7 +374,7 @@ void liftExtraTables(YAML::Node& root) {
   }
 }
 
-// Reads the field rules (DESIGN.md) from one front matter mapping.
+// Reads the field rules (docs/content.md) from one front matter mapping.
 class PostFields {
  public:
   PostFields(const std::string& file, const YAML::Node& root, Reader& fm, int first_line,
