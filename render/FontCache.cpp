@@ -14,6 +14,7 @@
 #include "content/Utf8.hpp"
 #include "render/CjkScript.hpp"
 #include "render/TextAutospace.hpp"
+#include "render/TextDirection.hpp"
 
 namespace newsticker::render {
 namespace {
@@ -94,46 +95,32 @@ std::vector<content::LanguageTag> clusterLanguages(std::string_view text, const 
   return languages;
 }
 
-// Languages whose punctuation spacing is trimmed (Korean is set as it is).
-// True when `utf8` needs the bidi algorithm: its paragraph runs right to
-// left, or it holds right-to-left letters, Arabic digits or bidi controls.
-bool needsBidi(std::string_view utf8, bool rtl) {
-  if (rtl) return true;
-  if (isAscii(utf8)) return false;
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    const char32_t c = content::nextCodePoint(utf8, pos);
-    if (c < 0x0590) continue;
-    switch (u_charDirection(static_cast<UChar32>(c))) {
-      case U_RIGHT_TO_LEFT:
-      case U_RIGHT_TO_LEFT_ARABIC:
-      case U_ARABIC_NUMBER:
-      case U_RIGHT_TO_LEFT_EMBEDDING:
-      case U_RIGHT_TO_LEFT_OVERRIDE:
-      case U_RIGHT_TO_LEFT_ISOLATE:
-      case U_LEFT_TO_RIGHT_EMBEDDING:
-      case U_LEFT_TO_RIGHT_OVERRIDE:
-      case U_LEFT_TO_RIGHT_ISOLATE:
-      case U_FIRST_STRONG_ISOLATE:
-        return true;
-      default:
-        break;
-    }
-  }
-  return false;
-}
-
-// Splits `runs` where the bidi embedding level of `utf8` (one line, in a
-// paragraph whose base direction is `rtl`) changes, and gives each run its
-// level in `levels`.
-void splitAtLevels(std::string_view utf8, bool rtl, std::vector<FaceRun>& runs, std::vector<unsigned char>& levels) {
-  const icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+// Splits `runs` where the bidi embedding level of `utf8` changes, and gives
+// each run its level in `levels`. `utf8` is a line of a paragraph whose base
+// direction is `spec.rtl`, with spec.bidi_before and bidi_after around it:
+// the paragraph is resolved (ubidi_setPara) and the line's levels taken from
+// it (ubidi_setLine, which also sets trailing spaces to the paragraph's level,
+// rule L1). On an ICU failure every run gets the paragraph's level.
+void splitAtLevels(std::string_view utf8, const FontSpec& spec, std::vector<FaceRun>& runs,
+                   std::vector<unsigned char>& levels) {
+  const bool rtl = spec.rtl;
+  const auto utf16 = [](std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  };
+  const icu::UnicodeString before = utf16(spec.bidi_before), text = utf16(utf8);
+  icu::UnicodeString paragraph = before;
+  paragraph.append(text).append(utf16(spec.bidi_after));
+  using BidiPtr = std::unique_ptr<UBiDi, decltype(&ubidi_close)>;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(text.length(), 0, &status), &ubidi_close);
+  BidiPtr bidi(ubidi_openSized(paragraph.length(), 0, &status), &ubidi_close);
+  BidiPtr line(ubidi_openSized(text.length(), 0, &status), &ubidi_close);
   if (U_SUCCESS(status)) {
-    ubidi_setPara(bidi.get(), text.getBuffer(), text.length(), rtl ? 1 : 0, nullptr, &status);
+    ubidi_setPara(bidi.get(), paragraph.getBuffer(), paragraph.length(), rtl ? 1 : 0, nullptr, &status);
   }
-  const UBiDiLevel* unit_levels = U_SUCCESS(status) ? ubidi_getLevels(bidi.get(), &status) : nullptr;
+  if (U_SUCCESS(status)) {
+    ubidi_setLine(bidi.get(), before.length(), before.length() + text.length(), line.get(), &status);
+  }
+  const UBiDiLevel* unit_levels = U_SUCCESS(status) ? ubidi_getLevels(line.get(), &status) : nullptr;
   std::vector<FaceRun> split;
   std::vector<unsigned char> split_levels;
   std::size_t unit = 0;  // UTF-16 index of the code point at `pos`
@@ -394,7 +381,7 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
   // Bidi embedding level of each run (even: left to right, odd: right to left).
   std::vector<unsigned char> levels(face_runs.size(), 0);
   const bool bidi = needsBidi(utf8, spec.rtl);
-  if (bidi) splitAtLevels(utf8, spec.rtl, face_runs, levels);
+  if (bidi) splitAtLevels(utf8, spec, face_runs, levels);
   FontSpec run_spec = spec;
   // Fast path: nothing to trim (all Latin, Korean, or no CJK punctuation).
   bool may_trim = false;
@@ -544,7 +531,14 @@ int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   key += ' ';
   key += spec.language.str();
   key += spec.autospace ? " autospace" : "";
-  key += spec.rtl ? " rtl\n" : "\n";
+  key += spec.rtl ? " rtl" : "";
+  // The bidi context's lengths in the first line, so no two keys are alike.
+  if (!spec.bidi_before.empty() || !spec.bidi_after.empty()) {
+    key += " context " + std::to_string(spec.bidi_before.size()) + ' ' + std::to_string(spec.bidi_after.size());
+  }
+  key += '\n';
+  key += spec.bidi_before;
+  key += spec.bidi_after;
   key += utf8;
   if (const auto known = widths_.find(key); known != widths_.end()) return known->second;
   if (widths_.size() >= kMaxRememberedWidths) widths_.clear();

@@ -114,6 +114,9 @@ class FontCache final : public TextMeasurer {
   // level; each piece is shaped in its direction and the pieces are placed
   // left to right in display order (UAX #9 rule L2), so Arabic words read
   // right to left and a Latin name or number inside keeps its own order.
+  // The levels are the paragraph's: spec.bidi_before + utf8 + spec.bidi_after
+  // is resolved (ubidi_setPara) and the line's part taken (ubidi_setLine),
+  // so a number starting a line after Arabic words reads as in the paragraph.
   // The width is the same in any order.
   // Text without CJK punctuation, gaps or right-to-left text gets its face
   // runs at their measured offsets, nothing more.

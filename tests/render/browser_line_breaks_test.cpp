@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "RealFonts.hpp"
+#include "render/TextDirection.hpp"
 #include "render/TextFitter.hpp"
 
 using namespace newsticker::render;
@@ -30,6 +31,7 @@ struct BrowserCase {
   Weight weight = Weight::Regular;
   int px = 0, width = 0;
   bool autospace = false;  // CSS text-autospace: normal (the browser's default is no-autospace)
+  bool visual = false;     // the reference has each line's visual order: compare it too
 };
 
 // A difference between newsticker and the browser that is known and accepted.
@@ -69,6 +71,7 @@ std::vector<BrowserCase> loadCases() {
     c.px = node["px"].as<int>();
     c.width = node["width"].as<int>();
     c.autospace = node["autospace"] && node["autospace"].as<bool>();
+    c.visual = node["visual"] && node["visual"].as<bool>();
     cases.push_back(c);
   }
   return cases;
@@ -148,6 +151,50 @@ Starts newstickerStarts(const std::string& text, const std::vector<std::string>&
   return starts;
 }
 
+// The code point indices of the graphemes of each line (starting at `starts`)
+// that are not spaces, in the order newsticker draws them left to right: the
+// line laid out in its place in the paragraph (FontCache::layoutLine with the
+// line's bidi context), its pieces by x, a right-to-left piece's graphemes
+// reversed. A hyphen a cut adds is not in the text and not listed.
+std::vector<Starts> newstickerVisualOrder(const std::string& text, const std::vector<std::string>& lines,
+                                          const Starts& starts, const FontSpec& font) {
+  LineBreaker graphemes;
+  const BidiParagraph info = bidiParagraph(text, font.rtl);
+  std::vector<Starts> order;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::size_t begin = byteOffset(text, starts[i]);
+    const std::size_t in_text = std::min(lines[i].size(), text.size() - begin);
+    FontSpec spec = font;
+    const BidiContext context = lineContext(text, info, begin, begin + in_text);
+    spec.bidi_before = context.before;
+    spec.bidi_after = context.after;
+    LineLayout layout = realFonts().layoutLine(lines[i], spec);
+    std::stable_sort(layout.runs.begin(), layout.runs.end(),
+                     [](const PlacedRun& a, const PlacedRun& b) { return a.x < b.x; });
+    const std::vector<std::size_t> bounds = graphemes.graphemeBoundaries(lines[i]);
+    Starts line;
+    for (const PlacedRun& run : layout.runs) {
+      Starts piece;
+      for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
+        if (bounds[b] < run.begin || bounds[b] >= run.end || bounds[b] >= in_text) continue;
+        const char first = lines[i][bounds[b]];
+        if (first == ' ' || first == '\t' || lines[i].compare(bounds[b], 3, "\xE3\x80\x80") == 0) continue;
+        piece.push_back(starts[i] + codePointIndex(lines[i], bounds[b]));
+      }
+      if (run.rtl) std::reverse(piece.begin(), piece.end());
+      line.insert(line.end(), piece.begin(), piece.end());
+    }
+    order.push_back(line);
+  }
+  return order;
+}
+
+std::string orderText(const std::vector<Starts>& order) {
+  std::ostringstream out;
+  for (const Starts& line : order) out << "    " << startsText(line) << "\n";
+  return out.str();
+}
+
 }  // namespace
 
 TEST_CASE("line breaks match the browser reference (headless Chromium)") {
@@ -170,7 +217,7 @@ TEST_CASE("line breaks match the browser reference (headless Chromium)") {
                     c.id << ": browser_line_starts.yaml is stale (the case text changed?): run "
                             "tests/typography/browser_line_starts.py");
 
-    const FontSpec font{c.weight, c.px, c.language, c.autospace};
+    const FontSpec font{c.weight, c.px, c.language, c.autospace, runsRightToLeft(c.text, c.language)};
     const auto lines = wrapText(c.text, c.width, font, realFonts(), breaker);
     const Starts ours = newstickerStarts(c.text, lines);
 
@@ -180,6 +227,15 @@ TEST_CASE("line breaks match the browser reference (headless Chromium)") {
     both << c.id << " (" << c.language << ", " << c.px << " px, box " << c.width << " px)\n"
          << "  newsticker " << startsText(ours) << ":\n" << linesText(c.text, ours, font)
          << "  browser    " << startsText(browser_starts) << ":\n" << linesText(c.text, browser_starts, font);
+    if (c.visual && ours == browser_starts) {
+      // Where the lines are the same, each stands in the same order.
+      REQUIRE_MESSAGE(browser[c.id]["visual_order"], c.id << ": no visual_order: run browser_line_starts.py");
+      const auto browser_order = browser[c.id]["visual_order"].as<std::vector<Starts>>();
+      const auto our_order = newstickerVisualOrder(c.text, lines, ours, font);
+      CHECK_MESSAGE(our_order == browser_order, c.id << ": each line's order left to right differs:\n  newsticker\n"
+                                                     << orderText(our_order) << "  browser\n"
+                                                     << orderText(browser_order));
+    }
     if (listed == knownDifferences().end()) {
       CHECK_MESSAGE(ours == browser_starts, "unlisted difference from the browser:\n" << both.str());
     } else {
