@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "render/UrlUnitBreaks.hpp"
+
 namespace newsticker::render {
 namespace {
 
@@ -143,6 +145,7 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, 
   }
   // The iterator keeps a shallow clone of `text`; detach it before the bytes go.
   iterator.setText(icu::UnicodeString());
+  applyUrlAndUnitRules(utf8, result);
   const auto cjk = language.cjk();
   if (phrases_ && (cjk == content::LanguageTag::Cjk::Japanese || cjk == content::LanguageTag::Cjk::SimplifiedChinese ||
                    cjk == content::LanguageTag::Cjk::TraditionalChinese)) {

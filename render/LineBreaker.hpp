@@ -34,7 +34,10 @@ class LineBreaker {
   // Opportunities in `utf8` for `language`, ascending, the last one at
   // utf8.size(). Japanese uses ICU's strict rules (kinsoku: no line starts
   // with 。、」ー or small kana); Korean breaks only where words are separated
-  // (CSS word-break: keep-all). Iterators are created once per language.
+  // (CSS word-break: keep-all). Web addresses, numbers with their units and
+  // words joined by a slash follow render/UrlUnitBreaks.hpp's rules (an
+  // address breaks only after '/' or before '.' of its path; 100 km, 25 %
+  // and km/h stay whole). Iterators are created once per language.
   std::vector<BreakOpportunity> opportunities(std::string_view utf8, const content::LanguageTag& language);
 
   // Phrase mode (for headlines): Chinese and Japanese break only where a word

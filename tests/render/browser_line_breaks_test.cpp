@@ -53,6 +53,49 @@ const std::vector<KnownDifference>& knownDifferences() {
        "grapheme clusters) at the last place where the part and the hyphen that marks the cut fit. "
        "Chromium with overflow-wrap: break-word cuts at [0, 22, 45, 69], without hyphens; the "
        "hyphen's width moves each cut one letter earlier."},
+      {"vi-units-40-360", {0, 14, 34, 53, 57, 74, 91, 108}, {0, 14, 34, 53, 64, 81, 96, 111},
+       "A number stays with its unit (a currency word here): Chromium breaks between 20.000 and đồng, "
+       "as at any space; newsticker keeps the two on one line, as a no-break space would (the rule of "
+       "French, German and Vietnamese typesetting). Both keep 100km/h and đồng/lượt whole."},
+      {"vi-units-64-600", {0, 14, 34, 53, 57, 74, 91, 108}, {0, 14, 34, 53, 64, 81, 96, 111},
+       "A number stays with its unit (a currency word here): Chromium breaks between 20.000 and đồng, "
+       "as at any space; newsticker keeps the two on one line, as a no-break space would (the rule of "
+       "French, German and Vietnamese typesetting). Both keep 100km/h and đồng/lượt whole."},
+      {"en-url-40-500", {0, 28, 44, 68, 83, 106}, {0, 28, 44, 63, 90},
+       "A web address breaks only after a / or before a . of its path (the usual typographic rule for "
+       "URLs): Chromium breaks inside the host at its hyphen (www.harbor-|city.example) and after a "
+       "hyphen of the path; newsticker keeps the scheme and host whole and breaks after example/ or "
+       "events/."},
+      {"en-url-40-960", {0, 44, 83}, {0, 44, 90},
+       "A web address breaks only after a / or before a . of its path (the usual typographic rule for "
+       "URLs): Chromium breaks inside the host at its hyphen (www.harbor-|city.example) and after a "
+       "hyphen of the path; newsticker keeps the scheme and host whole and breaks after example/ or "
+       "events/."},
+      {"en-url-64-800", {0, 21, 44, 68, 83, 106}, {0, 21, 44, 63, 90},
+       "A web address breaks only after a / or before a . of its path (the usual typographic rule for "
+       "URLs): Chromium breaks inside the host at its hyphen (www.harbor-|city.example) and after a "
+       "hyphen of the path; newsticker keeps the scheme and host whole and breaks after example/ or "
+       "events/."},
+      {"fr-units-40-360", {0, 17, 34, 49, 64, 83, 102}, {0, 17, 34, 49, 69, 91, 108},
+       "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
+       "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
+       "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
+       " (120 vélos) still breaks."},
+      {"fr-units-40-560", {0, 25, 55, 88}, {0, 28, 58, 91},
+       "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
+       "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
+       "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
+       " (120 vélos) still breaks."},
+      {"fr-units-64-620", {0, 17, 34, 49, 64, 83, 102}, {0, 17, 34, 49, 69, 91, 108},
+       "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
+       "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
+       "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
+       " (120 vélos) still breaks."},
+      {"fr-units-64-940", {0, 25, 55, 88}, {0, 28, 58, 91},
+       "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
+       "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
+       "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
+       " (120 vélos) still breaks."},
   };
   return table;
 }
