@@ -12,6 +12,7 @@
 #include <unicode/uversion.h>
 
 #include "content/LanguageTag.hpp"
+#include "render/Hyphenator.hpp"
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
@@ -51,6 +52,13 @@ class LineBreaker {
   // where text may be cut without splitting a character as the reader sees it.
   std::vector<std::size_t> graphemeBoundaries(std::string_view utf8);
 
+  // Where a hyphen may break the words of `utf8` by the patterns of
+  // `language` (render/Hyphenator.hpp): byte offsets, ascending; none for a
+  // language without a dictionary.
+  std::vector<std::size_t> hyphenationPoints(std::string_view utf8, const content::LanguageTag& language) {
+    return hyphenator_.points(utf8, language);
+  }
+
  private:
   icu::BreakIterator& lineIterator(const content::LanguageTag& language);
   icu::BreakIterator& wordIterator(const content::LanguageTag& language);
@@ -61,6 +69,7 @@ class LineBreaker {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> word_iterators_;
   bool phrases_ = false;
   std::unique_ptr<icu::BreakIterator> grapheme_iterator_;
+  Hyphenator hyphenator_;
 };
 
 // Phrase mode on `breaker` for as long as it lives, then as it was.

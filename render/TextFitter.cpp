@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 #include "content/Utf8.hpp"
 #include "render/CjkScript.hpp"
@@ -158,11 +159,23 @@ struct TokenCut {
   std::size_t bytes = 0;  // how much of the token it takes (> 0)
 };
 
+// Punctuation that must not start a line: a cut never leaves it first on
+// the next line (". , ، ؟" and their kin, closing brackets and quotes).
+bool mayNotStartLine(char32_t c) {
+  static constexpr std::u32string_view kMarks =
+      U".,;:!?)]}\u00BB\u201D\u2019\u060C\u061B\u061F\u06D4\u3001\u3002\uFF0C\uFF0E\uFF1A\uFF1B\uFF01\uFF1F";
+  return kMarks.find(c) != std::u32string_view::npos;
+}
+
 // Cuts `token`, a word wider than `width`, at its last camelCase, letter and
 // digit, or punctuation boundary whose part (with a hyphen) fits
 // ("StratoVoltEdge-" of "StratoVoltEdgeInferenceAccelerator"); else at the
-// last grapheme cluster that fits. A cut after a Latin letter or digit is
-// marked with a hyphen; after punctuation or in other scripts it is not.
+// last point where its language's patterns hyphenate it (LineBreaker::
+// hyphenationPoints: "Planfeststellungs-" / "verfahren"), marked with a
+// hyphen; else at the last grapheme cluster that fits (so Korean breaks
+// between syllables), a cut after a Latin letter or digit marked with a
+// hyphen. No cut leaves punctuation such as "." "," "؟" to start the next
+// line (the cut moves a cluster earlier).
 // `token` starts at byte `token_start` of the paragraph `measure` measures.
 TokenCut cutToken(std::string_view token, std::size_t token_start, int width, const LineMeasure& measure,
                   LineBreaker& breaker) {
@@ -175,6 +188,10 @@ TokenCut cutToken(std::string_view token, std::size_t token_start, int width, co
     char32_t c = 0;
     for (std::size_t pos = 0; pos < end;) c = content::nextCodePoint(token, pos);
     return c;
+  };
+  const auto startsBadly = [&](std::size_t at) {
+    std::size_t pos = at;
+    return at < token.size() && mayNotStartLine(content::nextCodePoint(token, pos));
   };
   const auto shown = [&](std::size_t end) {
     std::string line(trimEnd(token.substr(0, end)));
@@ -194,12 +211,21 @@ TokenCut cutToken(std::string_view token, std::size_t token_start, int width, co
     std::string line = shown(bounds[i]);
     if (widthOf(line, bounds[i]) <= width) return TokenCut{std::move(line), bounds[i]};
   }
+  // The language's hyphenation points, from the end.
+  const std::vector<std::size_t> hyphens = breaker.hyphenationPoints(token, measure.font.language);
+  for (auto it = hyphens.rbegin(); it != hyphens.rend(); ++it) {
+    if (startsBadly(*it)) continue;
+    std::string line = std::string(trimEnd(token.substr(0, *it))) + "-";
+    if (widthOf(line, *it) <= width) return TokenCut{std::move(line), *it};
+  }
   std::size_t fit_lo = 1, fit_hi = bounds.size() - 1;  // bounds[fit_lo] is kept
   while (fit_lo < fit_hi) {
     const std::size_t mid = (fit_lo + fit_hi + 1) / 2;
     if (widthOf(shown(bounds[mid]), bounds[mid]) <= width) fit_lo = mid; else fit_hi = mid - 1;
   }
-  const std::size_t end = bounds[std::min(fit_lo, bounds.size() - 1)];
+  fit_lo = std::min(fit_lo, bounds.size() - 1);
+  while (fit_lo > 1 && startsBadly(bounds[fit_lo])) --fit_lo;
+  const std::size_t end = bounds[fit_lo];
   std::string line = shown(end);
   // A box narrower than one letter and its hyphen: the letter alone (the
   // line is then as wide as its one cluster, as without the mark).
