@@ -9,6 +9,7 @@
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include "content/LanguageDetector.hpp"
 #include "content/Utf8.hpp"
@@ -37,6 +38,14 @@ bool wantsEmoji(std::string_view cluster) {
   }
   return false;
 }
+
+// U+202F NARROW NO-BREAK SPACE, the space French sets before ; : ! ? » and
+// inside « », and between a number's thousands.
+constexpr std::string_view kNarrowSpace = "\xE2\x80\xAF";
+
+// Its advance in 1/64 pixel: 7/64 em (0.11 em, the fine space of French
+// typesetting), whatever face holds it (DejaVu Sans gives 0.2 em).
+std::int64_t narrowSpaceAdvance(int px) { return std::int64_t{px} * 7; }
 
 // The size a bitmap-only face is opened at (SDL_ttf picks its nearest strike).
 constexpr int kBitmapOpenPx = 109;
@@ -259,6 +268,38 @@ bool FontCache::covers(const FontSpec& spec, std::size_t face, std::string_view 
   return true;
 }
 
+void FontCache::preferSurroundingScript(std::string_view utf8, const std::vector<std::size_t>& bounds,
+                                        const std::vector<content::LanguageTag>& languages, const FontSpec& spec,
+                                        std::vector<std::size_t>& chosen) {
+  const std::size_t count = chosen.size();
+  // Each cluster's script, by its first code point: Common and Inherited
+  // (symbols, punctuation, digits, combining marks) have none of their own.
+  std::vector<char> neutral(count, 0);
+  for (std::size_t b = 0; b < count; ++b) {
+    std::size_t pos = bounds[b];
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(static_cast<UChar32>(content::nextCodePoint(utf8, pos)), &status);
+    neutral[b] = script == USCRIPT_COMMON || script == USCRIPT_INHERITED ? 1 : 0;
+  }
+  FontSpec cluster_spec = spec;
+  for (std::size_t b = 0; b < count; ++b) {
+    if (!neutral[b] || chosen[b] == 0) continue;  // a letter, or drawn by the main face as Chromium draws it
+    cluster_spec.language = languages[b];
+    const auto& chain = faces(cluster_spec);
+    if (chain[chosen[b]].emoji) continue;
+    // The nearest letter before the cluster, else after it, set in a script's own face.
+    std::size_t script_face = 0;
+    for (std::size_t i = b; i-- > 0 && script_face == 0;) {
+      if (!neutral[i]) script_face = chosen[i] == 0 || chain[chosen[i]].script.empty() ? count : chosen[i];
+    }
+    for (std::size_t i = b + 1; i < count && script_face == 0; ++i) {
+      if (!neutral[i]) script_face = chosen[i] == 0 || chain[chosen[i]].script.empty() ? count : chosen[i];
+    }
+    if (script_face == 0 || script_face == count || script_face == chosen[b]) continue;
+    if (covers(cluster_spec, script_face, utf8.substr(bounds[b], bounds[b + 1] - bounds[b]))) chosen[b] = script_face;
+  }
+}
+
 std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec) {
   std::vector<FaceRun> result;
   if (utf8.empty()) return result;
@@ -277,28 +318,34 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
       spec.language.isCjk() ? std::vector<content::LanguageTag>(bounds.size(), spec.language)
                             : clusterLanguages(utf8, bounds, spec.language);
   FontSpec cluster_spec = spec;
+  std::vector<std::size_t> chosen(bounds.size() - 1, 0);  // when no face has it: the main face's .notdef
   for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
     const std::string_view cluster = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]);
     cluster_spec.language = languages[b];
-    std::size_t chosen = 0;  // when no face has it: the main face's .notdef
     if (emoji_face < count && wantsEmoji(cluster) && covers(cluster_spec, emoji_face, cluster)) {
-      chosen = emoji_face;
-    } else {
-      std::size_t first_pos = 0;
-      const char32_t first = content::nextCodePoint(cluster, first_pos);
-      for (std::size_t face = 0; face < count; ++face) {
-        if (face > 0 && !faces(cluster_spec)[face].serves(first)) continue;  // another script's face: left closed
-        if (covers(cluster_spec, face, cluster)) {
-          chosen = face;
-          break;
-        }
+      chosen[b] = emoji_face;
+      continue;
+    }
+    std::size_t first_pos = 0;
+    const char32_t first = content::nextCodePoint(cluster, first_pos);
+    for (std::size_t face = 0; face < count; ++face) {
+      if (face > 0 && !faces(cluster_spec)[face].serves(first)) continue;  // another script's face: left closed
+      if (covers(cluster_spec, face, cluster)) {
+        chosen[b] = face;
+        break;
       }
     }
-    if (!result.empty() && result.back().face == chosen && result.back().language == languages[b] &&
-        result.back().end == bounds[b]) {
+  }
+  preferSurroundingScript(utf8, bounds, languages, spec, chosen);
+  for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
+    // A narrow no-break space is a run of its own: it has its own width (faceAdvance).
+    const bool narrow = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]) == kNarrowSpace;
+    const bool after_narrow = b > 0 && utf8.substr(bounds[b - 1], bounds[b] - bounds[b - 1]) == kNarrowSpace;
+    if (!narrow && !after_narrow && !result.empty() && result.back().face == chosen[b] &&
+        result.back().language == languages[b] && result.back().end == bounds[b]) {
       result.back().end = bounds[b + 1];
     } else {
-      result.push_back(FaceRun{bounds[b], bounds[b + 1], chosen, languages[b]});
+      result.push_back(FaceRun{bounds[b], bounds[b + 1], chosen[b], languages[b]});
     }
   }
   return result;
@@ -322,6 +369,7 @@ std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const 
 }
 
 std::int64_t FontCache::faceAdvance(std::string_view utf8, const FontSpec& spec, std::size_t face_index, bool rtl) {
+  if (utf8 == kNarrowSpace) return narrowSpaceAdvance(spec.px);
   const fonts::FontFace& face = faces(spec).at(face_index);
   if (face.bitmap_height_em > 0) {
     // Colour emoji: drawn as SDL_ttf renders them at their own size, scaled.

@@ -61,6 +61,8 @@ class FontCache final : public TextMeasurer {
   // Splits `utf8` into runs: each grapheme cluster goes to the first face of
   // the chain that has glyphs for all of it (emoji-presentation clusters try
   // the emoji face first); clusters no face covers stay with the main face.
+  // A symbol or mark the main face lacks takes the face of the script around
+  // it when that face draws it (preferSurroundingScript).
   // When spec.language picks no CJK face (LanguageTag::isCjk), each stretch
   // of CJK text gets the face of its own script: kana -> "ja", hangul -> "ko",
   // Han only -> what content::detectLanguage makes of all the text's CJK
@@ -140,6 +142,15 @@ class FontCache final : public TextMeasurer {
   // faces, the scaled SDL_ttf width for bitmap faces.
   std::int64_t faceAdvance(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl);
   bool covers(const FontSpec& spec, std::size_t face, std::string_view cluster);
+  // For each cluster of `utf8` (between `bounds`) with no script of its own
+  // (a symbol, punctuation, a combining mark) that the main face cannot draw:
+  // the face of the nearest letter before it (else after it) when that is a
+  // script's own face and draws it, instead of the chain's first fallback
+  // (₪ in Hebrew from Noto Sans Hebrew, ₹ in Hindi from Noto Sans Devanagari,
+  // not DejaVu Sans). `chosen` holds each cluster's face and is updated.
+  void preferSurroundingScript(std::string_view utf8, const std::vector<std::size_t>& bounds,
+                               const std::vector<content::LanguageTag>& languages, const FontSpec& spec,
+                               std::vector<std::size_t>& chosen);
   enum class PunctuationSide { Other, Open, Close, Dot, Middle };
   PunctuationSide punctuationSide(const FontSpec& spec, std::size_t face, char32_t c, int* half);
 

@@ -27,24 +27,6 @@ bool isMark(char32_t c) {
   return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || c == 0x200C || c == 0x200D;
 }
 
-void appendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 constexpr std::size_t kShortestWord = 5;
 
 }  // namespace
@@ -123,7 +105,7 @@ std::vector<std::size_t> Hyphenator::points(std::string_view text, const content
     bool encodable = true;
     for (const char32_t c : letters) {
       if (dict->utf8) {
-        appendUtf8(word, c);
+        content::appendUtf8(word, c);
       } else if (c < 0x100) {
         word += static_cast<char>(c);  // ISO 8859-1 (hyph_de.dic)
       } else {

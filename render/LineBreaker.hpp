@@ -38,7 +38,11 @@ class LineBreaker {
   // (CSS word-break: keep-all). Web addresses, numbers with their units and
   // words joined by a slash follow render/UrlUnitBreaks.hpp's rules (an
   // address breaks only after '/' or before '.' of its path; 100 km, 25 %
-  // and km/h stay whole). Iterators are created once per language.
+  // and km/h stay whole). « never ends and » never starts a line (German
+  // and Danish the other way round), a Korean line never starts with a
+  // middle dot, a Hebrew word breaks after a maqaf (U+05BE) before another
+  // (Unicode 15.1) and ה-Hackathon stays whole. Iterators are created once
+  // per language.
   std::vector<BreakOpportunity> opportunities(std::string_view utf8, const content::LanguageTag& language);
 
   // Phrase mode (for headlines): Chinese and Japanese break only where a word

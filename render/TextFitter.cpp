@@ -27,6 +27,18 @@ std::size_t skipSpaces(std::string_view text, std::size_t pos) {
   return pos;
 }
 
+constexpr std::string_view kSoftHyphen = "\xC2\xAD";  // U+00AD
+
+// A line as it is drawn from `segment` (trailing spaces already trimmed):
+// a line that ends at a soft hyphen shows a hyphen there (U+00AD itself
+// draws nothing), set like the text's other punctuation.
+std::string shownLine(std::string_view segment) {
+  if (segment.size() >= 2 && segment.substr(segment.size() - 2) == kSoftHyphen) {
+    return std::string(segment.substr(0, segment.size() - 2)) + "-";
+  }
+  return std::string(segment);
+}
+
 // Measures the lines of one paragraph `text`, each in its place in it: the
 // bidi algorithm resolves the paragraph, so a line's order depends on the
 // text around it (FontSpec::bidi_before and bidi_after).
@@ -48,10 +60,13 @@ struct LineMeasure {
   int width(std::string_view shown, std::size_t begin, std::size_t end) const {
     return info.bidi ? measurer.width(shown, fontFor(begin, end)) : measurer.width(shown, font);
   }
-  // Width of text[begin, end) without its trailing spaces, as a line.
+  // Width of text[begin, end) without its trailing spaces, as a line
+  // (shownLine: a hyphen for a soft hyphen at its end).
   int width(std::size_t begin, std::size_t end) const {
-    const std::string_view shown = trimEnd(text.substr(begin, end - begin));
-    return width(shown, begin, begin + shown.size());
+    const std::string_view trimmed = trimEnd(text.substr(begin, end - begin));
+    const std::string shown = shownLine(trimmed);
+    const bool soft = shown.size() != trimmed.size();  // the paragraph's text stops before the soft hyphen
+    return width(shown, begin, begin + trimmed.size() - (soft ? kSoftHyphen.size() : 0));
   }
   std::string_view text;
   const FontSpec& font;
@@ -277,7 +292,7 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
       if (cut_token != nullptr) *cut_token = true;
       continue;
     }
-    lines.emplace_back(trimEnd(text.substr(start, end - start)));
+    lines.push_back(shownLine(trimEnd(text.substr(start, end - start))));
     start = skipSpaces(text, end);
   }
   return lines;
@@ -285,18 +300,21 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
 
 // Where the text after the first `count` lines starts (lines are trimmed
 // substrings of `text`, in order, a cut word's part with the hyphen the cut
-// added).
+// added, a line ending at a soft hyphen with the hyphen drawn for it).
 std::size_t offsetAfterLines(std::string_view text, const std::vector<std::string>& lines, std::size_t count) {
   std::size_t offset = 0;
   for (std::size_t i = 0; i < count && i < lines.size(); ++i) {
     std::string_view line = lines[i];
     std::size_t at = text.find(line, offset);
+    bool stripped = false;
     if (at == std::string_view::npos && !line.empty() && line.back() == '-') {
       line.remove_suffix(1);
       at = text.find(line, offset);
+      stripped = true;
     }
     if (at == std::string_view::npos) return offset;
     offset = at + line.size();
+    if (stripped && text.substr(offset, kSoftHyphen.size()) == kSoftHyphen) offset += kSoftHyphen.size();
   }
   return offset;
 }
@@ -390,7 +408,7 @@ std::vector<std::string> balancedLines(std::string_view text, const std::vector<
   std::vector<std::string> balanced(n);
   for (std::size_t m = n, j = k; m > 0; --m) {
     const std::size_t i = from[m][j];
-    balanced[m - 1] = std::string(trimEnd(text.substr(starts[i], starts[j] - starts[i])));
+    balanced[m - 1] = shownLine(trimEnd(text.substr(starts[i], starts[j] - starts[i])));
     j = i;
   }
   return balanced;

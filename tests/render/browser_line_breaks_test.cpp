@@ -118,6 +118,24 @@ const std::vector<KnownDifference>& knownDifferences() {
        "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
        "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
        " (120 vélos) still breaks."},
+      {"fr-quotes-40-340", {0, 11, 32, 50, 70, 88, 99}, {0, 11, 32, 50, 70, 90, 99},
+       "An opening guillemet never ends a line: Chromium breaks after « when an ordinary space follows "
+       "it (voté «|pour »); newsticker moves the « down with its word, as French typesetting does (with"
+       " the narrow no-break spaces of the first quotation neither breaks there)."},
+      {"fr-quotes-64-620", {0, 21, 40, 56, 73, 88, 99}, {0, 21, 40, 56, 73, 90, 99},
+       "An opening guillemet never ends a line: Chromium breaks after « when an ordinary space follows "
+       "it (voté «|pour »); newsticker moves the « down with its word, as French typesetting does (with"
+       " the narrow no-break spaces of the first quotation neither breaks there)."},
+      {"de-soft-hyphen-40-340", {0, 16, 30, 48, 62, 76}, {0, 10, 23, 43, 52, 68, 82},
+       "A break at a soft hyphen shows a hyphen-minus in the text face (Noto Sans CJK, 0.3 em); "
+       "Chromium draws U+2010 from the first face of the list, Noto Sans CJK JP, where it is a full em "
+       "wide, so its hyphenated line takes fewer letters (Die Donau- instead of Die Donaudampf-)."},
+      {"he-maqaf-40-340", {0, 16, 32, 47, 59}, {0, 16, 32, 49, 65},
+       "A Hebrew letter, a hyphen and a Latin word stay whole (UAX #14 rule LB21a: HL HY × [^HL]): "
+       "Chromium breaks after ב- before Hackathon, newsticker keeps ב-Hackathon on one line."},
+      {"he-maqaf-64-620", {0, 16, 36, 47, 65}, {0, 16, 36, 49, 65},
+       "A Hebrew letter, a hyphen and a Latin word stay whole (UAX #14 rule LB21a: HL HY × [^HL]): "
+       "Chromium breaks after ב- before Hackathon, newsticker keeps ב-Hackathon on one line."},
   };
   return table;
 }

@@ -196,3 +196,30 @@ TEST_CASE("a number stays with its unit, per cent sign or currency; a currency s
   CHECK_FALSE(render::isUnit("novembre"));
   CHECK_FALSE(render::isUnit("km/"));
 }
+
+// Issue 30 class 6: guillemets and the Korean middle dot; class 7: the
+// Hebrew maqaf.
+TEST_CASE("« never ends a line and » never starts one, across an ordinary space; German quotes the other way") {
+  LineBreaker breaker;
+  CHECK(pieces(breaker, "Il a dit « Bonjour à tous » hier", "fr") ==
+        Pieces{"Il ", "a ", "dit ", "« Bonjour ", "à ", "tous » ", "hier"});
+  // With narrow no-break spaces (U+202F) there was never a break: still none.
+  CHECK(pieces(breaker, "dit «\u202FBonjour\u202F» hier", "fr") == Pieces{"dit ", "«\u202FBonjour\u202F» ", "hier"});
+  // German: » opens and « closes.
+  CHECK(pieces(breaker, "Er sagte » Guten Tag « und ging", "de") ==
+        Pieces{"Er ", "sagte ", "» Guten ", "Tag « ", "und ", "ging"});
+}
+
+TEST_CASE("a Korean line never starts with a middle dot") {
+  LineBreaker breaker;
+  for (const std::string& piece : pieces(breaker, "남·북 정상회담과 3·1절 기념식", "ko")) {
+    CHECK(piece.rfind("·", 0) != 0);
+  }
+}
+
+TEST_CASE("Hebrew: a break after the maqaf between Hebrew words, ה-Hackathon kept whole") {
+  LineBreaker breaker;
+  // "the school's library" written with a maqaf (U+05BE).
+  CHECK(pieces(breaker, "ספריית בית־הספר", "he") == Pieces{"ספריית ", "בית־", "הספר"});
+  CHECK(pieces(breaker, "משתתפים ב-Hackathon השנתי", "he") == Pieces{"משתתפים ", "ב-Hackathon ", "השנתי"});
+}

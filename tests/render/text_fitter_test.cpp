@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <string>
 
 #include "RealFonts.hpp"
@@ -473,5 +474,59 @@ TEST_CASE("a Korean eojeol wider than the line breaks between syllables; no cut 
       CHECK(realFonts().width(line, font) <= width);
       CHECK_FALSE(startsWithAny(line, {"؟", "،"}));
     }
+  }
+}
+
+// Issue 30 class 6: a soft hyphen shows a hyphen where the line breaks at it;
+// a narrow no-break space is narrow.
+TEST_CASE("a line broken at a soft hyphen ends with a hyphen, measured as drawn") {
+  LineBreaker breaker;
+  const std::string text = "Die Donau\u00ADdampf\u00ADschiff\u00ADfahrts\u00ADgesellschaft lädt ein";
+  const FontSpec font{Weight::Regular, 40, "de"};
+  int hyphenated = 0;
+  for (int width = 240; width <= 600; width += 20) {
+    CAPTURE(width);
+    bool cut = false;
+    const auto lines = wrapText(text, width, font, realFonts(), breaker, &cut);
+    CHECK_FALSE(cut);  // the soft hyphens are enough: no word is cut elsewhere
+    for (const auto& line : lines) {
+      CHECK(realFonts().width(line, font) <= width);
+      const bool trailing_soft_hyphen = line.size() >= 2 && line.compare(line.size() - 2, 2, "\u00AD") == 0;
+      CHECK_FALSE(trailing_soft_hyphen);
+      hyphenated += line.back() == '-';
+    }
+    std::string joined;
+    for (const auto& line : lines) joined += line.back() == '-' ? line.substr(0, line.size() - 1) : line + " ";
+    std::string plain = text;
+    for (std::size_t at; (at = plain.find("\u00AD")) != std::string::npos;) plain.erase(at, 2);
+    std::string letters = joined;
+    for (std::size_t at; (at = letters.find("\u00AD")) != std::string::npos;) letters.erase(at, 2);
+    letters.erase(std::remove(letters.begin(), letters.end(), ' '), letters.end());
+    plain.erase(std::remove(plain.begin(), plain.end(), ' '), plain.end());
+    CHECK(letters == plain);
+  }
+  CHECK(hyphenated >= 5);
+  // fitText measures and draws the same lines (FittedText keeps the hyphen).
+  TextBox box = makeBox(300, 8, 40, 40, "de", Weight::Regular);
+  const FittedText fitted = fitText(text, box, realFonts(), breaker);
+  REQUIRE(fitted.lines.size() >= 2);
+  CHECK_FALSE(fitted.ellipsised);
+  CHECK(fitted.lines[1].back() == '-');
+  for (std::size_t i = 0; i < fitted.lines.size(); ++i) {
+    CHECK(realFonts().width(fitted.lines[i], fitted.lineFont(i)) <= 300);
+  }
+}
+
+TEST_CASE("a narrow no-break space (U+202F) is 7/64 em wide, in any face") {
+  for (const int px : {40, 64}) {
+    const FontSpec font{Weight::Regular, px, "fr"};
+    const LineLayout plain = realFonts().layoutLine("25%", font);
+    const LineLayout spaced = realFonts().layoutLine("25\u202F%", font);
+    // The space is a piece of its own, the % after it by 4.4 px at 40 px
+    // (DejaVu Sans's glyph is 0.2 em, 8 px).
+    REQUIRE(spaced.runs.size() == 3);
+    const int space = spaced.runs[2].x - spaced.runs[1].x;
+    CHECK(std::abs(space * 64 - px * 7) <= 64);
+    CHECK(std::abs((spaced.width - plain.width) * 64 - px * 7) <= 64);
   }
 }
