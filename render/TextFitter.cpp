@@ -183,7 +183,8 @@ bool mayNotStartLine(char32_t c) {
 }
 
 // Cuts `token`, a word wider than `width`, at its last camelCase, letter and
-// digit, or punctuation boundary whose part (with a hyphen) fits
+// digit, or punctuation boundary (after a punctuation mark, before a full
+// stop) whose part (with a hyphen after a letter or digit) fits
 // ("StratoVoltEdge-" of "StratoVoltEdgeInferenceAccelerator"); else at the
 // last point where its language's patterns hyphenate it (LineBreaker::
 // hyphenationPoints: "Planfeststellungs-" / "verfahren"), marked with a
@@ -221,9 +222,13 @@ TokenCut cutToken(std::string_view token, std::size_t token_start, int width, co
     const bool camel = isLower(before) && isUpper(after);
     const bool digits = (isDigit(before) && !isDigit(after) && isLatinAlnum(after)) ||
                         (!isDigit(before) && isLatinAlnum(before) && isDigit(after));
-    const bool punctuation = before < 0x80 && !isLatinAlnum(before) && before != ' ' && isLatinAlnum(after);
-    if (!(camel || digits || punctuation)) continue;
-    std::string line = shown(bounds[i]);
+    // After punctuation, but before a full stop rather than after it, as a
+    // web address breaks (www.harbor-city | .example), and without a hyphen.
+    const bool punctuation =
+        before < 0x80 && !isLatinAlnum(before) && before != ' ' && before != '.' && isLatinAlnum(after);
+    const bool before_dot = after == '.' && isLatinAlnum(before);
+    if (!(camel || digits || punctuation || before_dot)) continue;
+    std::string line = before_dot ? std::string(trimEnd(token.substr(0, bounds[i]))) : shown(bounds[i]);
     if (widthOf(line, bounds[i]) <= width) return TokenCut{std::move(line), bounds[i]};
   }
   // The language's hyphenation points, from the end.

@@ -530,3 +530,14 @@ TEST_CASE("a narrow no-break space (U+202F) is 7/64 em wide, in any face") {
     CHECK(std::abs((spaced.width - plain.width) * 64 - px * 7) <= 64);
   }
 }
+
+TEST_CASE("a web address wider than the line is cut before a dot, not after it, and gets no hyphen") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 40, "en"};
+  const std::string text = "open at https://www.harbor-city.example/events/ now";
+  const auto lines = wrapText(text, 500, font, realFonts(), breaker);
+  REQUIRE(lines.size() >= 3);
+  CHECK(lines[1] == "https://www.harbor-city");
+  CHECK(lines[2].rfind(".example/", 0) == 0);
+  for (const auto& line : lines) CHECK(realFonts().width(line, font) <= 500);
+}
