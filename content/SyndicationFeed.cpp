@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include "content/HtmlEntities.hpp"
 #include "content/HtmlText.hpp"
 #include "content/SyndicationDate.hpp"
 #include "content/UrlResolver.hpp"
@@ -82,6 +83,16 @@ void XMLCALL onText(void* data, const XML_Char* text, int length) {
   siblings.back().text.append(text, static_cast<std::size_t>(length));
 }
 
+// A reference to an entity nobody declared (&eacute; in a feed, often under
+// an RSS 0.91 DOCTYPE whose external DTD is never read): the HTML entity of
+// that name, as every feed reader reads it; an unknown name stays as written.
+void XMLCALL onSkippedEntity(void* data, const XML_Char* name, int parameter_entity) {
+  if (parameter_entity) return;  // in the DTD: no text
+  const std::optional<std::string_view> html = htmlNamedReference(name);
+  const std::string text = html ? std::string(*html) : "&" + std::string(name) + ";";
+  onText(data, text.data(), static_cast<int>(text.size()));
+}
+
 // Any entity declaration ends the parse: feeds need none, and entities are
 // how billion-laughs (expansion) and XXE (external entity) attacks work.
 void XMLCALL onEntityDeclaration(void* data, const XML_Char* name, int parameter_entity, const XML_Char*, int,
@@ -107,6 +118,10 @@ std::string buildTree(const std::string& utf8, const SyndicationLimits& limits, 
   XML_SetElementHandler(parser.get(), onStart, onEnd);
   XML_SetCharacterDataHandler(parser.get(), onText);
   XML_SetEntityDeclHandler(parser.get(), onEntityDeclaration);
+  // Undeclared entities are skipped (onSkippedEntity) rather than an error,
+  // as in a document whose external DTD (never read) might declare them.
+  XML_UseForeignDTD(parser.get(), XML_TRUE);
+  XML_SetSkippedEntityHandler(parser.get(), onSkippedEntity);
   // No external DTD or parameter entity is ever read (and no handler would
   // fetch one): the default, stated.
   XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);

@@ -39,3 +39,9 @@ TEST_CASE("the first <img> src, entities decoded, however the attribute is quote
   CHECK(readHtmlText("<img data-src=x.png>").first_image.empty());
   CHECK(readHtmlText("no image").first_image.empty());
 }
+
+TEST_CASE("all of HTML5's named references: Greek letters, math symbols, two-code-point names") {
+  CHECK(readHtmlText("&alpha; &Omega; &forall;x &isin; &real; &there4; &sum;").text == "α Ω ∀x ∈ ℜ ∴ ∑");
+  CHECK(readHtmlText("&NotEqualTilde; &fjlig; &CounterClockwiseContourIntegral;").text == "\u2242\u0338 fj \u2233");
+  CHECK(readHtmlText("&Alpha; is not &ALPHA;").text == "Α is not &ALPHA;");  // names are case-sensitive
+}

@@ -236,3 +236,31 @@ TEST_CASE("items: pictures from media elements, titles from summaries, long summ
   CHECK(feed.items[3].title == "No title here, only a description that goes on for quite a while about the new\u2026");
   CHECK(feed.items[4].summary == std::string(600, 'a') + "\u2026");
 }
+
+TEST_CASE("undeclared entities: HTML's names, under an external DOCTYPE or none; declared ones still refused") {
+  const std::string base = "https://example.org/feed";
+  // RSS 0.91's DOCTYPE names a DTD that is never read: its entities were
+  // skipped, and the words around them lost their letters.
+  const std::string netscape = R"(<?xml version="1.0"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><channel><title>Le journal du port</title>
+<item><title>Le caf&eacute; du port ferme pour l&rsquo;hiver</title>
+<description>R&eacute;ouverture en mars &ndash; &alpha;&beta; &madeup;</description></item></channel></rss>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(netscape, "", base));
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Le café du port ferme pour l\u2019hiver");
+  CHECK(feed.items[0].summary == "Réouverture en mars \u2013 αβ &madeup;");  // an unknown name stays as written
+
+  // No DOCTYPE at all: expat called this "undefined entity" and the feed was refused.
+  const std::string bare = "<rss version=\"2.0\"><channel><title>t</title><item><title>na&iuml;ve &hearts; "
+                           "&amp;alpha;</title></item></channel></rss>";
+  const SyndicationFeed no_doctype = parsed(parseSyndicationFeed(bare, "", base));
+  REQUIRE(no_doctype.items.size() == 1);
+  CHECK(no_doctype.items[0].title == "naïve \u2665 α");  // &amp;alpha; is HTML's &alpha; once XML is read
+
+  // A document that declares an entity is refused as before, HTML name or not.
+  const std::string declared = R"(<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY eacute "&#233;">]>
+<rss version="2.0"><channel><title>t</title><item><title>caf&eacute;</title></item></channel></rss>)";
+  CHECK(parseSyndicationFeed(declared, "", base).error ==
+        "the document declares an entity ('eacute'); feeds need no entity declarations, so it is refused unexpanded");
+}
