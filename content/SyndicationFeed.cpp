@@ -177,34 +177,48 @@ std::string escapedMarkup(const std::string& text) {
   return out;
 }
 
-// The children of `node` written back as markup (Atom's type="xhtml").
-void appendMarkup(const XmlNode& node, std::string& out) {
+// The children of `node` written back as markup. Text is escaped when it is
+// text (Atom's type="xhtml"), kept as it is when it is already HTML source
+// (RSS, type="html": "<b>bold</b> &amp;lt;i&amp;gt;" holds both).
+void appendMarkup(const XmlNode& node, bool text_is_html, std::string& out) {
   for (const XmlNode& c : node.children) {
     if (c.name.empty()) {
-      out += escapedMarkup(c.text);
+      out += text_is_html ? c.text : escapedMarkup(c.text);
       continue;
     }
     const std::string name = localName(c.name);
     out += "<" + name;
     for (const auto& [key, value] : c.attributes) out += " " + localName(key) + "=\"" + escapedMarkup(value) + "\"";
     out += ">";
-    appendMarkup(c, out);
+    appendMarkup(c, text_is_html, out);
     out += "</" + name + ">";
   }
 }
 
-// The HTML an element holds: RSS text is HTML (escaped or CDATA); an Atom
-// text construct says so with type="html", "xhtml" or "text" (the default).
+// Every character of text under `node`, child elements included.
+void appendAllText(const XmlNode& node, std::string& out) {
+  for (const XmlNode& c : node.children) {
+    if (c.name.empty()) out += c.text;
+    else appendAllText(c, out);
+  }
+}
+
+// The HTML an element holds: RSS text is HTML (escaped, CDATA, or tags
+// written straight into the element); an Atom text construct says so with
+// type="html", "xhtml" or "text" (the default).
 std::string htmlOf(const XmlNode* node, bool atom) {
   if (node == nullptr) return "";
   const std::string type = atom ? attribute(*node, "type") : "html";
+  std::string markup;
   if (type == "xhtml") {
-    std::string markup;
-    appendMarkup(*node, markup);
-    return markup;
+    appendMarkup(*node, false, markup);
+  } else if (type == "html" || type == "text/html") {
+    appendMarkup(*node, true, markup);
+  } else {
+    appendAllText(*node, markup);
+    markup = escapedMarkup(markup);  // plain text: no tags to find in it
   }
-  if (type == "html" || type == "text/html") return directText(node);
-  return escapedMarkup(directText(node));  // plain text: no tags to find in it
+  return markup;
 }
 
 std::string baseOf(const XmlNode& node, const std::string& parent_base) {
@@ -411,7 +425,7 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
       return result;
     }
     const std::string base = baseOf(*channel, root_base);
-    feed.title = readHtmlText(directText(rssChild(*channel, "title"))).text;
+    feed.title = readHtmlText(htmlOf(rssChild(*channel, "title"), false)).text;
     feed.link = webUrl(base, directText(rssChild(*channel, "link")));
     feed.language = directText(rssChild(*channel, "language"));
     if (feed.language.empty()) feed.language = directText(child(*channel, qualified(kDublinCore, "language")));

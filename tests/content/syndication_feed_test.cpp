@@ -264,3 +264,26 @@ TEST_CASE("undeclared entities: HTML's names, under an external DOCTYPE or none;
   CHECK(parseSyndicationFeed(declared, "", base).error ==
         "the document declares an entity ('eacute'); feeds need no entity declarations, so it is refused unexpanded");
 }
+
+TEST_CASE("HTML written straight into RSS <title> and <description> and Atom type=\"html\": the words in tags kept") {
+  const std::string rss = R"(<rss version="2.0"><channel><title>The <i>Squeeze</i> blog</title>
+<item><title>What <em>exactly</em> is good compression?</title>
+<description><p>It depends on <b>what exactly</b> good compression <a href="/m">means</a> to you &amp;lt;3</p>
+<script>var hidden = 1;</script><img src="/pics/zip.png"/></description></item></channel></rss>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(rss, "", "https://squeeze.example/feed"));
+  CHECK(feed.title == "The Squeeze blog");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "What exactly is good compression?");
+  CHECK(feed.items[0].summary == "It depends on what exactly good compression means to you <3");
+  CHECK(feed.items[0].image_url == "https://squeeze.example/pics/zip.png");
+
+  const std::string atom = R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>a</title>
+<entry><title type="html">Tags <b>in</b> an html title</title>
+<summary type="html">Escaped &lt;i&gt;and&lt;/i&gt; <strong>written</strong> tags</summary></entry>
+<entry><title>Plain text with <b>a stray</b> tag</title></entry></feed>)";
+  const SyndicationFeed atom_feed = parsed(parseSyndicationFeed(atom, "", "https://a.example/feed"));
+  REQUIRE(atom_feed.items.size() == 2);
+  CHECK(atom_feed.items[0].title == "Tags in an html title");
+  CHECK(atom_feed.items[0].summary == "Escaped and written tags");
+  CHECK(atom_feed.items[1].title == "Plain text with a stray tag");
+}
