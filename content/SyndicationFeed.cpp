@@ -21,6 +21,7 @@ constexpr char kSeparator = '\x01';
 const std::string kAtom = "http://www.w3.org/2005/Atom";
 const std::string kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const std::string kRss1 = "http://purl.org/rss/1.0/";
+const std::string kRss090 = "http://my.netscape.com/rdf/simple/0.9/";
 const std::string kDublinCore = "http://purl.org/dc/elements/1.1/";
 const std::string kContent = "http://purl.org/rss/1.0/modules/content/";
 const std::string kMedia = "http://search.yahoo.com/mrss/";
@@ -107,8 +108,10 @@ struct ParserDeleter {
   void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
 };
 
-// Builds the tree of `utf8`; "" on success, else the reason.
-std::string buildTree(const std::string& utf8, const SyndicationLimits& limits, XmlNode& document) {
+// Builds the tree of `utf8`; "" on success, else the reason. `skipped_lines`
+// lines were cut from the start of the document (whitespace before its XML
+// declaration): messages count them, so their lines are the file's.
+std::string buildTree(std::string_view utf8, int skipped_lines, const SyndicationLimits& limits, XmlNode& document) {
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserDeleter> parser(XML_ParserCreateNS("UTF-8", kSeparator));
   if (!parser) return "out of memory for the XML parser";
   TreeBuilder builder;
@@ -128,7 +131,8 @@ std::string buildTree(const std::string& utf8, const SyndicationLimits& limits, 
   const XML_Status status = XML_Parse(parser.get(), utf8.data(), static_cast<int>(utf8.size()), XML_TRUE);
   if (!builder.refusal.empty()) return builder.refusal;
   if (status != XML_STATUS_OK) {
-    return "not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ", column " +
+    return "not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(parser.get()) + skipped_lines) +
+           ", column " +
            std::to_string(XML_GetCurrentColumnNumber(parser.get()) + 1) + ": " +
            XML_ErrorString(XML_GetErrorCode(parser.get())) + ")";
   }
@@ -143,10 +147,11 @@ const XmlNode* child(const XmlNode& node, const std::string& name) {
   return nullptr;
 }
 
-// An RSS element: no namespace (RSS 2.0) or RSS 1.0's.
+// An RSS element: no namespace (RSS 2.0), RSS 1.0's or RSS 0.90's.
 const XmlNode* rssChild(const XmlNode& node, const char* local) {
   if (const XmlNode* plain = child(node, local)) return plain;
-  return child(node, qualified(kRss1, local));
+  if (const XmlNode* rss1 = child(node, qualified(kRss1, local))) return rss1;
+  return child(node, qualified(kRss090, local));
 }
 
 std::string attribute(const XmlNode& node, const std::string& name) {
@@ -403,8 +408,17 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
     result.error = error;
     return result;
   }
+  // Whitespace before the XML declaration (a podcast host's template left a
+  // blank line) is not XML, but every feed reader reads past it.
+  std::string_view text = *utf8;
+  int skipped_lines = 0;
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start != 0 && start != std::string_view::npos && text.compare(start, 5, "<?xml") == 0) {
+    for (std::size_t i = 0; i < start; ++i) skipped_lines += text[i] == '\n' ? 1 : 0;
+    text.remove_prefix(start);
+  }
   XmlNode document;
-  error = buildTree(*utf8, limits, document);
+  error = buildTree(text, skipped_lines, limits, document);
   if (!error.empty()) {
     result.error = error;
     return result;
@@ -418,12 +432,12 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
   const std::string root_base = baseOf(root, document_url);
   if (root.name == "rss" || root.name == qualified(kRdf, "RDF")) {
     const bool rdf = root.name != "rss";
-    feed.format = rdf ? "RSS 1.0" : "RSS 2.0";
     const XmlNode* channel = rssChild(root, "channel");
     if (channel == nullptr) {
       result.error = std::string("an ") + (rdf ? "RDF" : "RSS") + " document without a <channel>";
       return result;
     }
+    feed.format = !rdf ? "RSS 2.0" : channel->name == qualified(kRss090, "channel") ? "RSS 0.90" : "RSS 1.0";
     const std::string base = baseOf(*channel, root_base);
     feed.title = readHtmlText(htmlOf(rssChild(*channel, "title"), false)).text;
     feed.link = webUrl(base, directText(rssChild(*channel, "link")));
@@ -433,7 +447,7 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
     // RSS 2.0 keeps items in the channel; RSS 1.0 next to it.
     const XmlNode& holder = rdf ? root : *channel;
     for (const XmlNode& node : holder.children) {
-      if (node.name == "item" || node.name == qualified(kRss1, "item")) {
+      if (node.name == "item" || node.name == qualified(kRss1, "item") || node.name == qualified(kRss090, "item")) {
         keep(feed, rssItem(node, rdf ? root_base : base, feed.language, limits));
       }
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// An RSS 2.0, RSS 1.0 (RDF) or Atom 1.0 document turned into items a card can
+// An RSS 2.0, RSS 1.0 or 0.90 (RDF) or Atom 1.0 document turned into items a card can
 // show. Network-free: the bytes come from firmware/FeedFetcher.
 #pragma once
 
@@ -22,7 +22,7 @@ struct SyndicationItem {
 };
 
 struct SyndicationFeed {
-  std::string format;    // "RSS 2.0", "RSS 1.0" or "Atom 1.0"
+  std::string format;    // "RSS 2.0", "RSS 1.0", "RSS 0.90" or "Atom 1.0"
   std::string title;     // plain text
   std::string link;      // the site's absolute address, or ""
   std::string language;  // <language>, dc:language or xml:lang as written; may be ""

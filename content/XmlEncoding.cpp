@@ -26,9 +26,13 @@ std::string_view trimmed(std::string_view text) {
 }
 
 // The value of encoding="..." in an XML declaration at the start of `bytes`
-// (after a UTF-8 byte order mark), or "".
+// (after a UTF-8 byte order mark and whitespace), or "".
 std::string declaredEncoding(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  // Whitespace before the declaration, as some servers send it.
+  const auto start = bytes.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || start > 1024) return "";
+  bytes.remove_prefix(start);
   if (bytes.substr(0, 5) != "<?xml") return "";
   const std::string_view declaration = bytes.substr(0, bytes.find("?>", 5));
   if (declaration.size() > 512) return "";

@@ -287,3 +287,41 @@ TEST_CASE("HTML written straight into RSS <title> and <description> and Atom typ
   CHECK(atom_feed.items[0].summary == "Escaped and written tags");
   CHECK(atom_feed.items[1].title == "Plain text with a stray tag");
 }
+
+TEST_CASE("whitespace, or a byte order mark and whitespace, before the XML declaration is read past") {
+  const std::string base = "https://podcast.example/feed";
+  const std::string rss = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>Pod</title>"
+                          "<item><title>Folge 12: K\xE4se</title></item></channel></rss>";
+  for (const std::string& prefix : {std::string("\n"), std::string("  \r\n\t\n")}) {
+    const SyndicationFeed feed = parsed(parseSyndicationFeed(prefix + rss, "", base));
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].title == "Folge 12: Käse");  // the declaration (ISO-8859-1) was found past the whitespace
+  }
+  const std::string utf8 = "\xEF\xBB\xBF\n \n<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                           "<title>Pod</title><item><title>Folge 13: Käse</title></item></channel></rss>";
+  const SyndicationFeed bom = parsed(parseSyndicationFeed(utf8, "", base));
+  REQUIRE(bom.items.size() == 1);
+  CHECK(bom.items[0].title == "Folge 13: Käse");
+  // Lines of an error count the whitespace that was cut.
+  CHECK(parseSyndicationFeed("\n\n<?xml version=\"1.0\"?>\n<rss><channel></rss>", "", base).error ==
+        "not well-formed XML (line 4, column 17: mismatched tag)");
+  // Anything else before the declaration is still not XML.
+  CHECK(parseSyndicationFeed("x<?xml version=\"1.0\"?><rss/>", "", base).error.rfind("not well-formed XML", 0) == 0);
+}
+
+TEST_CASE("RSS 0.90: the Netscape namespace for channel and items, as heise online still serves it") {
+  const std::string rdf = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+  <channel><title>heise online News</title><link>https://www.heise.de/</link><description>Nachrichten</description></channel>
+  <item><title>Neue Prozessoren vorgestellt</title><link>https://www.heise.de/news/cpu-1.html</link></item>
+  <item><title>Browser-Update schließt Lücken</title><link>https://www.heise.de/news/browser-2.html</link></item>
+</rdf:RDF>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(rdf, "", "https://www.heise.de/rss/heise.rdf"));
+  CHECK(feed.format == "RSS 0.90");
+  CHECK(feed.title == "heise online News");
+  CHECK(feed.link == "https://www.heise.de/");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].title == "Neue Prozessoren vorgestellt");
+  CHECK(feed.items[0].link == "https://www.heise.de/news/cpu-1.html");
+  CHECK(feed.items[1].title == "Browser-Update schließt Lücken");
+}
