@@ -22,7 +22,8 @@ bool startsWithNoCase(std::string_view text, std::size_t at, std::string_view pr
   return true;
 }
 
-// What HTML makes of &#128; to &#159;: the windows-1252 characters.
+// What HTML makes of &#128; to &#159; (and of C1 controls in text): the
+// windows-1252 characters; U+FFFD where windows-1252 has none.
 constexpr char32_t kWindows1252[32] = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
@@ -43,7 +44,7 @@ std::size_t decodeReference(std::string_view text, std::size_t pos, std::string&
       if (!ok) return pos;
     }
     unsigned long cp = std::strtoul(std::string(digits).c_str(), nullptr, hex ? 16 : 10);
-    if (cp >= 0x80 && cp <= 0x9F) cp = kWindows1252[cp - 0x80];
+    // &#128; to &#159; stay C1 controls here; CollapsingWriter reads them as HTML does.
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     appendUtf8(out, static_cast<char32_t>(cp));
     return semicolon + 1;
@@ -142,21 +143,37 @@ class CollapsingWriter {
   explicit CollapsingWriter(std::string& out) : out_(out) {}
   void space() { pending_space_ = !out_.empty(); }
   void text(std::string_view piece) {
-    for (char c : piece) {
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      const char c = piece[i];
       const auto byte = static_cast<unsigned char>(c);
       if (isAsciiSpace(c)) {
         space();
       } else if (byte < 0x20 || byte == 0x7F) {
         continue;
+      } else if (byte == 0xC2 && i + 1 < piece.size() && static_cast<unsigned char>(piece[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(piece[i + 1]) <= 0x9F) {
+        // A C1 control (U+0080 to U+009F), which no font draws: almost always
+        // windows-1252 read as Latin-1 somewhere upstream, so it is read as
+        // HTML reads &#128; to &#159;; the five that windows-1252 leaves
+        // unassigned are dropped.
+        const char32_t meant = kWindows1252[static_cast<unsigned char>(piece[++i]) - 0x80];
+        if (meant == 0xFFFD) continue;
+        std::string utf8;
+        appendUtf8(utf8, meant);
+        word(utf8);
       } else {
-        if (pending_space_) out_ += ' ';
-        pending_space_ = false;
-        out_ += c;
+        word(std::string_view(&piece[i], 1));
       }
     }
   }
 
  private:
+  void word(std::string_view bytes) {
+    if (pending_space_) out_ += ' ';
+    pending_space_ = false;
+    out_ += bytes;
+  }
+
   std::string& out_;
   bool pending_space_ = false;
 };

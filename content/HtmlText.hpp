@@ -19,7 +19,9 @@ struct HtmlText {
 // HTML5's names, HtmlEntities.hpp) decoded when written with their ';'; an
 // unknown named reference stays as written. A
 // '<' that starts no tag is text. Control characters other than whitespace
-// are dropped. Pure; never throws; linear in the input.
+// are dropped, but a C1 control (U+0080 to U+009F, written or as &#150;) is
+// read as HTML reads it, as windows-1252 (U+0096 is "–"), or dropped where
+// windows-1252 has nothing. Pure; never throws; linear in the input.
 HtmlText readHtmlText(std::string_view html);
 
 }  // namespace newsticker::content

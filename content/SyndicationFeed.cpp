@@ -401,16 +401,15 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
     result.error = "the document is larger than " + std::to_string(limits.max_bytes) + " bytes; refused";
     return result;
   }
-  const std::string encoding = xmlEncodingOf(bytes, http_charset);
   std::string error;
-  const std::optional<std::string> utf8 = convertToUtf8(bytes, encoding, error);
-  if (!utf8) {
+  const std::optional<DecodedXml> decoded = decodeXmlDocument(bytes, http_charset, error);
+  if (!decoded) {
     result.error = error;
     return result;
   }
   // Whitespace before the XML declaration (a podcast host's template left a
   // blank line) is not XML, but every feed reader reads past it.
-  std::string_view text = *utf8;
+  std::string_view text = decoded->utf8;
   int skipped_lines = 0;
   const std::size_t start = text.find_first_not_of(" \t\r\n");
   if (start != 0 && start != std::string_view::npos && text.compare(start, 5, "<?xml") == 0) {

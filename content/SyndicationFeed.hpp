@@ -44,8 +44,9 @@ struct SyndicationParse {
 
 // Parses `bytes`, the body of a response from `document_url` whose
 // Content-Type named `http_charset` ("" when none). The encoding comes from
-// the byte order mark, the XML declaration, then `http_charset`
-// (XmlEncoding.hpp). The parser is expat: a document that declares any entity
+// the byte order mark, the XML declaration, `http_charset` when the bytes are
+// not valid in the declared one, else UTF-8 or windows-1252 (decodeXmlDocument,
+// XmlEncoding.hpp). The parser is expat: a document that declares any entity
 // (<!ENTITY ...>, internal or external, general or parameter) is refused as
 // soon as the declaration is read, so entity expansion (billion laughs) and
 // external entities (XXE) never happen; external DTDs are never loaded and

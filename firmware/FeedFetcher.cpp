@@ -79,6 +79,22 @@ std::string isoUtc(std::int64_t seconds) {
   return text;
 }
 
+// The charset parameter of a Content-Type ("text/xml; Charset=\"ISO-8859-1\""
+// gives ISO-8859-1), or "" when it has none.
+std::string charsetOf(const std::string& content_type) {
+  std::string lower = content_type;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const auto at = lower.find("charset=");
+  if (at == std::string::npos) return "";
+  std::string charset = content_type.substr(at + 8);
+  charset = charset.substr(0, charset.find(';'));
+  while (!charset.empty() && (charset.back() == ' ' || charset.back() == '"' || charset.back() == '\'')) charset.pop_back();
+  while (!charset.empty() && (charset.front() == '"' || charset.front() == '\'')) charset.erase(0, 1);
+  return charset;
+}
+
 std::optional<std::string> readWhole(const fs::path& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
@@ -354,11 +370,7 @@ FeedFetchResult FeedRun::run() {
     fail("HTTP " + std::to_string(response.status));
     return result_;
   } else {
-    std::string charset;
-    if (const auto at = response.content_type.find("charset="); at != std::string::npos) {
-      charset = response.content_type.substr(at + 8);
-      charset = charset.substr(0, charset.find(';'));
-    }
+    const std::string charset = charsetOf(response.content_type);
     content::SyndicationLimits limits;
     limits.max_bytes = settings_.max_feed_bytes;
     const std::string document_url = response.effective_url.empty() ? source_.url : response.effective_url;

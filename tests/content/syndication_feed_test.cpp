@@ -155,8 +155,8 @@ TEST_CASE("encodings from bytes written by hand, the declaration, the HTTP chars
   CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-16\"", "plain"), "", base)) == "plain");
   // UTF-16 with its byte order mark.
   CHECK(title(parseSyndicationFeed(encodedAs("UTF-16LE", "\xEF\xBB\xBF" + rss("", "二十")), "", base)) == "二十");
-  // UTF-8 with bytes that are not UTF-8: replaced, not refused.
-  CHECK(title(parseSyndicationFeed(rss("", "ok \xff here"), "", base)) == "ok \xEF\xBF\xBD here");
+  // Declared UTF-8 with bytes that are not UTF-8, and no charset to try: replaced, not refused.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"utf-8\"", "ok \xff here"), "", base)) == "ok \xEF\xBF\xBD here");
 
   const SyndicationParse unknown = parseSyndicationFeed(rss(" encoding=\"x-no-such-charset\"", "a"), "", base);
   CHECK_FALSE(unknown.feed);
@@ -324,4 +324,35 @@ TEST_CASE("RSS 0.90: the Netscape namespace for channel and items, as heise onli
   CHECK(feed.items[0].title == "Neue Prozessoren vorgestellt");
   CHECK(feed.items[0].link == "https://www.heise.de/news/cpu-1.html");
   CHECK(feed.items[1].title == "Browser-Update schließt Lücken");
+}
+
+TEST_CASE("bytes that do not match the encoding: the HTTP charset, then windows-1252; no C1 control reaches a card") {
+  const auto rss = [](const std::string& declaration, const std::string& title) {
+    return "<?xml version=\"1.0\"" + declaration + "?><rss version=\"2.0\"><channel><title>t</title><item><title>" +
+           title + "</title></item></channel></rss>";
+  };
+  const auto title = [](const SyndicationParse& result) {
+    INFO("error: " << result.error);
+    REQUIRE(result.feed.has_value());
+    REQUIRE(result.feed->items.size() == 1);
+    return result.feed->items[0].title;
+  };
+  const std::string base = "https://example.org/feed";
+  // No declaration, no charset, not UTF-8: windows-1252, as RFC 7303 and every feed reader read it (was U+FFFD).
+  CHECK(title(parseSyndicationFeed(rss("", "Caf\xe9 \x93" "bien\x94 \x80 5"), "", base)) == "Café \u201Cbien\u201D \u20AC 5");
+  // No declaration but valid UTF-8: UTF-8.
+  CHECK(title(parseSyndicationFeed(rss("", "Caf\xc3\xa9"), "", base)) == "Café");
+  // A template's declaration that the bytes contradict, and a server that knows better.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-8\"", "Caf\xe9 cr\xe8me"), "ISO-8859-1", base)) == "Café crème");
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-8\"", "\xc1\xd6\xb8\xbb"), "euc-kr", base)) == "주말");
+  // An unknown declared encoding with a charset the server names: the charset.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"x-no-such-charset\"", "Caf\xe9"), "windows-1252", base)) == "Café");
+
+  // C1 controls (U+0080 to U+009F), in UTF-8 or as character references: read as windows-1252, as HTML
+  // reads them, and dropped where it has nothing (U+0081, U+008D, U+008F, U+0090, U+009D).
+  CHECK(title(parseSyndicationFeed(rss("", "\xC2\x93quoted\xC2\x94 \xC2\x96 &#x96; &#150;\xC2\x81\xC2\x9D."), "", base)) ==
+        "\u201Cquoted\u201D \u2013 \u2013 \u2013.");
+  // windows-1252's five unassigned bytes, undeclared: nothing drawn for them.
+  const std::string unassigned = title(parseSyndicationFeed(rss("", "a\x81\x8D\x8F\x90\x9D" "b \xe9"), "", base));
+  CHECK(unassigned == "ab é");
 }

@@ -385,6 +385,22 @@ TEST_CASE("RSS and Atom feeds in English, Japanese, Chinese and Korean become ex
   fs::remove_all(content);
 }
 
+TEST_CASE("a feed whose bytes contradict its declaration is read in the HTTP charset") {
+  FeedServer server;
+  const fs::path content = freshFolder("fetch-charset");
+  fs::create_directories(content);
+  // A template's "UTF-8" over a Latin-1 database; the server's Content-Type is right.
+  server.route("/latin1.xml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Caf\xe9s</title>"
+               "<item><title>Caf\xe9 cr\xe8me \x93" "d\xe9j\xe0\x94 servi</title><link>https://cafes.example/1</link>"
+               "<pubDate>Fri, 09 Oct 2026 09:00:00 +0200</pubDate></item></channel></rss>",
+               "text/xml; Charset=\"ISO-8859-1\"");
+  const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/latin1.xml")), settingsFor(content));
+  checkPosts(content, result,
+             {{"Caf\u00E9 cr\u00E8me \u201Cd\u00E9j\u00E0\u201D servi", "2026-10-09T07:00:00Z", "https://cafes.example/1",
+               "Caf\u00E9s", "", ""}});
+}
+
 TEST_CASE("a re-fetch sends the conditional headers, gets 304 and rewrites no file") {
   FeedServer server;
   const fs::path content = freshFolder("fetch-304");
