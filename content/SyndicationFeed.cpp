@@ -23,6 +23,7 @@ const std::string kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const std::string kRss1 = "http://purl.org/rss/1.0/";
 const std::string kRss090 = "http://my.netscape.com/rdf/simple/0.9/";
 const std::string kDublinCore = "http://purl.org/dc/elements/1.1/";
+const std::string kDcTerms = "http://purl.org/dc/terms/";
 const std::string kContent = "http://purl.org/rss/1.0/modules/content/";
 const std::string kMedia = "http://search.yahoo.com/mrss/";
 const std::string kXml = "http://www.w3.org/XML/1998/namespace";
@@ -339,7 +340,9 @@ SyndicationItem rssItem(const XmlNode& node, const std::string& feed_base, const
   if (item.image_url.empty()) item.image_url = mediaImage(node, base);
   fillText(item, {rssChild(node, "title"), rssChild(node, "description"), child(node, qualified(kContent, "encoded"))},
            false, base, limits);
-  fillDate(item, {rssChild(node, "pubDate"), child(node, qualified(kDublinCore, "date"))});
+  fillDate(item, {rssChild(node, "pubDate"), child(node, qualified(kDublinCore, "date")),
+                  child(node, qualified(kDcTerms, "issued")), child(node, qualified(kDcTerms, "created")),
+                  child(node, qualified(kDcTerms, "modified"))});
   item.language = attribute(node, qualified(kXml, "lang"));
   if (item.language.empty()) item.language = directText(child(node, qualified(kDublinCore, "language")));
   if (item.language.empty()) item.language = feed_language;
@@ -381,7 +384,8 @@ SyndicationItem atomEntry(const XmlNode& node, const std::string& feed_base, con
   fillText(item, {child(node, qualified(kAtom, "title")), child(node, qualified(kAtom, "summary")), content}, true,
            content_base, limits);
   fillDate(item, {child(node, qualified(kAtom, "published")), child(node, qualified(kAtom, "updated")),
-                  child(node, qualified(kDublinCore, "date"))});
+                  child(node, qualified(kDublinCore, "date")), child(node, qualified(kDcTerms, "issued")),
+                  child(node, qualified(kDcTerms, "created")), child(node, qualified(kDcTerms, "modified"))});
   item.language = attribute(node, qualified(kXml, "lang"));
   if (item.language.empty()) item.language = feed_language;
   return item;

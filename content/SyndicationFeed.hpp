@@ -52,7 +52,8 @@ struct SyndicationParse {
 // external entities (XXE) never happen; external DTDs are never loaded and
 // nothing is read from the network or the disk. Relative links resolve
 // against xml:base and then `document_url`; only http(s) links are kept.
-// Dates: pubDate, dc:date, published, updated (SyndicationDate.hpp).
+// Dates, the first readable: pubDate or published, updated, dc:date, then
+// dcterms:issued, created and modified (SyndicationDate.hpp).
 // Pictures, first found: an image enclosure, media:content, media:thumbnail,
 // the first <img> of the description or content. Items with neither title
 // nor summary are left out. Never throws.

@@ -356,3 +356,22 @@ TEST_CASE("bytes that do not match the encoding: the HTTP charset, then windows-
   const std::string unassigned = title(parseSyndicationFeed(rss("", "a\x81\x8D\x8F\x90\x9D" "b \xe9"), "", base));
   CHECK(unassigned == "ab é");
 }
+
+TEST_CASE("dates from dcterms (issued, created, modified), W3C-DTF and RFC 5322 comments reach the items") {
+  const std::string rss = R"(<rss version="2.0" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>c</title>
+<item><title>Issued</title><dcterms:modified>2026-10-09T00:00:00Z</dcterms:modified><dcterms:issued>2026-10-08T12:00:00+02:00</dcterms:issued></item>
+<item><title>Created</title><dcterms:created>2026-09</dcterms:created></item>
+<item><title>Commented</title><pubDate>Fri, 9 Oct 2026 8:15:00 +0200 (CEST)</pubDate></item>
+<item><title>Undated</title><pubDate>sometime soon</pubDate></item></channel></rss>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(rss, "", "https://d.example/feed"));
+  REQUIRE(feed.items.size() == 4);
+  CHECK(feed.items[0].published == "2026-10-08T10:00:00Z");
+  CHECK(feed.items[1].published == "2026-09-01");
+  CHECK(feed.items[2].published == "2026-10-09T06:15:00Z");
+  CHECK(feed.items[3].published.empty());
+  const std::string atom = R"(<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dcterms="http://purl.org/dc/terms/">
+<title>a</title><entry><title>e</title><dcterms:modified>2026-10-02</dcterms:modified></entry></feed>)";
+  const SyndicationFeed atom_feed = parsed(parseSyndicationFeed(atom, "", "https://d.example/atom"));
+  REQUIRE(atom_feed.items.size() == 1);
+  CHECK(atom_feed.items[0].published == "2026-10-02");
+}

@@ -606,6 +606,35 @@ TEST_CASE("items gone from the feed for more than a day, and items older than ma
   fs::remove_all(content);
 }
 
+TEST_CASE("an undated item ages out from when a fetch first saw it, though the feed keeps listing it") {
+  FeedServer server;
+  const fs::path content = freshFolder("fetch-undated");
+  fs::create_directories(content);
+  server.route("/undated.xml", R"(<rss version="2.0"><channel><title>Notices</title>
+<item><title>Noticeboard without dates</title><link>https://notices.example/board</link></item>
+<item><title>A date nobody can read</title><link>https://notices.example/odd</link><pubDate>soon</pubDate></item>
+</channel></rss>)");
+  const firmware::FeedSource feed = source(server.url("/undated.xml"));  // max_age_days 14
+  const firmware::FeedFetchResult first = firmware::fetchFeed(feed, settingsFor(content));
+  REQUIRE(first.ok);
+  REQUIRE(first.posts.size() == 2);
+  for (const auto& [title, post] : postsOf(content, first)) CHECK(post.post.date.empty());  // never invented
+  const std::string state = readFile(content / first.folder / ".fetch-state.yaml");
+  CHECK(state.find("first_seen: " + std::to_string(kNow)) != std::string::npos);
+
+  // Still listed 13 days on: kept, and first seen still then, not now.
+  const firmware::FeedFetchResult later = firmware::fetchFeed(feed, settingsFor(content, kNow + 13 * 86400));
+  CHECK(later.posts.size() == 2);
+  CHECK(later.written == 0);
+  // 15 days on: older than max_age_days, removed though the feed still lists them.
+  const firmware::FeedFetchResult expired = firmware::fetchFeed(feed, settingsFor(content, kNow + 15 * 86400));
+  CHECK(expired.ok);
+  CHECK(expired.posts.empty());
+  CHECK(expired.removed == 2);
+  CHECK_FALSE(fs::exists(content / first.posts[0]));
+  fs::remove_all(content);
+}
+
 TEST_CASE("max_items keeps the newest; the config's name, language and logo win over the feed's") {
   FeedServer server;
   const fs::path content = freshFolder("fetch-overrides");
