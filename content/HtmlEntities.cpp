@@ -19,8 +19,8 @@ constexpr NamedReference kNamed[] = {
 }  // namespace
 
 std::optional<std::string_view> htmlNamedReference(std::string_view name) {
-  const auto found = std::lower_bound(std::begin(kNamed), std::end(kNamed), name,
-                                      [](const NamedReference& entry, std::string_view key) { return entry.name < key; });
+  const auto before = [](const NamedReference& entry, std::string_view key) { return entry.name < key; };
+  const auto found = std::lower_bound(std::begin(kNamed), std::end(kNamed), name, before);
   if (found == std::end(kNamed) || found->name != name) return std::nullopt;
   return found->text;
 }

@@ -286,8 +286,9 @@ void applyFeeds(const YAML::Node& node, Options& o) {
       } else if (key == "max_items") {
         feed.max_items = value<int>(v, "feeds.max_items");
         if (feed.max_items < 1 || feed.max_items > kMaxFeedItems) {
-          throw ConfigError{lineOf(v), "feeds.max_items is " + std::to_string(feed.max_items) + "; it must be from 1 to " +
-                                           std::to_string(kMaxFeedItems) + " (the limit of items kept per feed)"};
+          throw ConfigError{lineOf(v), "feeds.max_items is " + std::to_string(feed.max_items) +
+                                           "; it must be from 1 to " + std::to_string(kMaxFeedItems) +
+                                           " (the limit of items kept per feed)"};
         }
       } else if (key == "max_age_days") {
         feed.max_age_days = value<int>(v, "feeds.max_age_days");

@@ -90,9 +90,9 @@ std::string charsetOf(const std::string& content_type) {
   if (at == std::string::npos) return "";
   std::string charset = content_type.substr(at + 8);
   charset = charset.substr(0, charset.find(';'));
-  while (!charset.empty() && (charset.back() == ' ' || charset.back() == '"' || charset.back() == '\'')) charset.pop_back();
-  while (!charset.empty() && (charset.front() == '"' || charset.front() == '\'')) charset.erase(0, 1);
-  return charset;
+  const auto first = charset.find_first_not_of(" \t\"'");
+  if (first == std::string::npos) return "";
+  return charset.substr(first, charset.find_last_not_of(" \t\"'") - first + 1);
 }
 
 std::optional<std::string> readWhole(const fs::path& path, std::size_t max_bytes) {
@@ -355,7 +355,9 @@ bool FeedRun::readFeed(const HttpResponse& response, FeedState& state) {
   std::set<std::string> in_feed;
   std::vector<std::pair<std::string, const content::SyndicationItem*>> chosen;
   for (const content::SyndicationItem& item : feed.items) {
-    const std::string key = !item.id.empty() ? item.id : !item.link.empty() ? item.link : item.title + "\n" + item.published;
+    const std::string key = !item.id.empty()     ? item.id
+                            : !item.link.empty() ? item.link
+                                                 : item.title + "\n" + item.published;
     const std::string stem = hashHex(key);
     if (!in_feed.insert(stem).second || tooOld(item.published, firstSeen(stem))) continue;
     chosen.emplace_back(stem, &item);

@@ -290,7 +290,8 @@ TEST_CASE("HTML written straight into RSS <title> and <description> and Atom typ
 
 TEST_CASE("whitespace, or a byte order mark and whitespace, before the XML declaration is read past") {
   const std::string base = "https://podcast.example/feed";
-  const std::string rss = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>Pod</title>"
+  const std::string rss = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                          "<rss version=\"2.0\"><channel><title>Pod</title>"
                           "<item><title>Folge 12: K\xE4se</title></item></channel></rss>";
   for (const std::string& prefix : {std::string("\n"), std::string("  \r\n\t\n")}) {
     const SyndicationFeed feed = parsed(parseSyndicationFeed(prefix + rss, "", base));
@@ -312,7 +313,8 @@ TEST_CASE("whitespace, or a byte order mark and whitespace, before the XML decla
 TEST_CASE("RSS 0.90: the Netscape namespace for channel and items, as heise online still serves it") {
   const std::string rdf = R"(<?xml version="1.0" encoding="UTF-8"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
-  <channel><title>heise online News</title><link>https://www.heise.de/</link><description>Nachrichten</description></channel>
+  <channel><title>heise online News</title><link>https://www.heise.de/</link>
+    <description>Nachrichten</description></channel>
   <item><title>Neue Prozessoren vorgestellt</title><link>https://www.heise.de/news/cpu-1.html</link></item>
   <item><title>Browser-Update schließt Lücken</title><link>https://www.heise.de/news/browser-2.html</link></item>
 </rdf:RDF>)";
@@ -339,18 +341,21 @@ TEST_CASE("bytes that do not match the encoding: the HTTP charset, then windows-
   };
   const std::string base = "https://example.org/feed";
   // No declaration, no charset, not UTF-8: windows-1252, as RFC 7303 and every feed reader read it (was U+FFFD).
-  CHECK(title(parseSyndicationFeed(rss("", "Caf\xe9 \x93" "bien\x94 \x80 5"), "", base)) == "Café \u201Cbien\u201D \u20AC 5");
+  CHECK(title(parseSyndicationFeed(rss("", "Caf\xe9 \x93" "bien\x94 \x80 5"), "", base)) ==
+        "Café \u201Cbien\u201D \u20AC 5");
   // No declaration but valid UTF-8: UTF-8.
   CHECK(title(parseSyndicationFeed(rss("", "Caf\xc3\xa9"), "", base)) == "Café");
   // A template's declaration that the bytes contradict, and a server that knows better.
-  CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-8\"", "Caf\xe9 cr\xe8me"), "ISO-8859-1", base)) == "Café crème");
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-8\"", "Caf\xe9 cr\xe8me"), "ISO-8859-1", base)) ==
+        "Café crème");
   CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-8\"", "\xc1\xd6\xb8\xbb"), "euc-kr", base)) == "주말");
   // An unknown declared encoding with a charset the server names: the charset.
   CHECK(title(parseSyndicationFeed(rss(" encoding=\"x-no-such-charset\"", "Caf\xe9"), "windows-1252", base)) == "Café");
 
   // C1 controls (U+0080 to U+009F), in UTF-8 or as character references: read as windows-1252, as HTML
   // reads them, and dropped where it has nothing (U+0081, U+008D, U+008F, U+0090, U+009D).
-  CHECK(title(parseSyndicationFeed(rss("", "\xC2\x93quoted\xC2\x94 \xC2\x96 &#x96; &#150;\xC2\x81\xC2\x9D."), "", base)) ==
+  CHECK(title(parseSyndicationFeed(rss("", "\xC2\x93quoted\xC2\x94 \xC2\x96 &#x96; &#150;\xC2\x81\xC2\x9D."), "",
+                                   base)) ==
         "\u201Cquoted\u201D \u2013 \u2013 \u2013.");
   // windows-1252's five unassigned bytes, undeclared: nothing drawn for them.
   const std::string unassigned = title(parseSyndicationFeed(rss("", "a\x81\x8D\x8F\x90\x9D" "b \xe9"), "", base));
@@ -359,7 +364,8 @@ TEST_CASE("bytes that do not match the encoding: the HTTP charset, then windows-
 
 TEST_CASE("dates from dcterms (issued, created, modified), W3C-DTF and RFC 5322 comments reach the items") {
   const std::string rss = R"(<rss version="2.0" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>c</title>
-<item><title>Issued</title><dcterms:modified>2026-10-09T00:00:00Z</dcterms:modified><dcterms:issued>2026-10-08T12:00:00+02:00</dcterms:issued></item>
+<item><title>Issued</title><dcterms:modified>2026-10-09T00:00:00Z</dcterms:modified>
+  <dcterms:issued>2026-10-08T12:00:00+02:00</dcterms:issued></item>
 <item><title>Created</title><dcterms:created>2026-09</dcterms:created></item>
 <item><title>Commented</title><pubDate>Fri, 9 Oct 2026 8:15:00 +0200 (CEST)</pubDate></item>
 <item><title>Undated</title><pubDate>sometime soon</pubDate></item></channel></rss>)";

@@ -397,8 +397,8 @@ TEST_CASE("a feed whose bytes contradict its declaration is read in the HTTP cha
                "text/xml; Charset=\"ISO-8859-1\"");
   const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/latin1.xml")), settingsFor(content));
   checkPosts(content, result,
-             {{"Caf\u00E9 cr\u00E8me \u201Cd\u00E9j\u00E0\u201D servi", "2026-10-09T07:00:00Z", "https://cafes.example/1",
-               "Caf\u00E9s", "", ""}});
+             {{"Caf\u00E9 cr\u00E8me \u201Cd\u00E9j\u00E0\u201D servi", "2026-10-09T07:00:00Z",
+               "https://cafes.example/1", "Caf\u00E9s", "", ""}});
 }
 
 TEST_CASE("a re-fetch sends the conditional headers, gets 304 and rewrites no file") {
