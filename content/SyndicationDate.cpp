@@ -144,14 +144,11 @@ std::optional<std::string> parseRfc822(std::string_view written) {
   if (!allDigits(day_text) && allDigits(month_text)) std::swap(day_text, month_text);
   const std::string_view year_text = parts[2];
   if (!allDigits(day_text) || day_text.size() > 2 || !allDigits(year_text)) return std::nullopt;
+  if (year_text.size() != 2 && year_text.size() != 4) return std::nullopt;  // before number(): no overflow
   const int month = monthNumber(month_text);
   if (month == 0) return std::nullopt;
   int year = number(year_text);
-  if (year_text.size() == 2) {
-    year += year >= 50 ? 1900 : 2000;
-  } else if (year_text.size() != 4) {
-    return std::nullopt;
-  }
+  if (year_text.size() == 2) year += year >= 50 ? 1900 : 2000;
   char iso[64];
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, number(day_text));
   // No time (a date alone, or with only a zone): the day, as written.

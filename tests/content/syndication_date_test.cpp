@@ -62,4 +62,6 @@ TEST_CASE("what stays undated: broken times, zones that are not zones, impossibl
   CHECK_FALSE(parseSyndicationDate("2026-13"));
   CHECK_FALSE(parseSyndicationDate("20261"));
   CHECK_FALSE(parseSyndicationDate("(only a comment)"));
+  // Fuzz finding (syndication_feed_fuzz, UBSan): a year of 26 digits overflowed an int while it was read.
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 20255555555555555555555555556 09:30:00 +0200"));
 }
