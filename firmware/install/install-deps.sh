@@ -50,6 +50,9 @@ if [ "$mode" = native ]; then
   tools+=(build-essential xvfb libx11-dev libxext-dev)
   # tests/system/board-test: the .deb booted as a board in a virtual machine.
   tools+=(qemu-system-x86 qemu-utils debootstrap e2fsprogs python3-pil)
+  # tests/content/feedparser_reference_test.cpp: the reference feed reader
+  # (python3-feedparser, run by /usr/bin/python3) that fetched feeds are compared with.
+  tools+=(python3-feedparser)
 else
   target=arm64
   tools+=(crossbuild-essential-arm64 qemu-user-static)
