@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// Where a Hugo site keeps its configuration and how Hugo puts it together:
+// a root file (hugo.toml ... config.json), then a configuration directory
+// (config/_default/, then the production environment's config/production/),
+// later files overriding earlier ones key by key.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "content/ContentTree.hpp"
+
+namespace newsticker::content {
+
+// One file of a Hugo site's configuration and the key its values go under.
+struct HugoConfigFile {
+  std::string file;  // "hugo.toml", "config/_default/params.yaml", "config/production/hugo.json"
+  std::string key;   // "" = the whole configuration; "params"; "languages.es.menus" for menus.es.yaml
+};
+
+// The configuration files of a Hugo site, in the order Hugo merges them: the
+// first root file of hugo.toml, hugo.yaml, hugo.yml, hugo.json, config.toml,
+// config.yaml, config.yml, config.json; then in config/_default/ and then in
+// config/production/ (Hugo's environment when it builds a site) the files
+// ending .toml, .yaml, .yml or .json: `hugo.*` or `config.*` first (the whole
+// configuration), then the others by name, `NAME.*` giving the table NAME and
+// `NAME.LANG.*` the table languages.LANG.NAME. Empty when there are none.
+std::vector<HugoConfigFile> hugoConfigFiles(const ContentTree& tree);
+
+// `over` put onto `base` as Hugo merges configuration: tables are merged key
+// by key (keys compared without regard to case, as Hugo's are, the later
+// spelling kept), any other value of `over` replaces the one of `base`.
+// Deeper than 16 tables, `over` wins whole. Neither input is changed; the
+// result may share nodes with them. Never throws.
+YAML::Node mergedHugoConfig(const YAML::Node& base, const YAML::Node& over);
+
+// `value` placed under the dotted `key` ("languages.es.menus" -> {languages:
+// {es: {menus: value}}}); `value` itself when `key` is "".
+YAML::Node nestedUnder(const std::string& key, const YAML::Node& value);
+
+}  // namespace newsticker::content
