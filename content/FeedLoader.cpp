@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/HugoConfig.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/LogoResolver.hpp"
 #include "content/Permalink.hpp"
@@ -159,6 +160,9 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
     } else if (!text("source").empty()) {
       d.name = text("source");
     }
+    if (!text("name").empty() || !text("source").empty()) {
+      for (SiteLanguage& language : d.languages) language.name.clear();  // feed.yaml's name for every language
+    }
     if (!text("logo").empty()) d.logo = text("logo");
     if (!text("language").empty()) d.language = LanguageTag(text("language"));
     if (const YAML::Node duration = root["duration"]; duration && duration.IsScalar()) {
@@ -284,6 +288,44 @@ std::set<std::string> hugoSectionFolders(const ContentTree& tree, const std::str
   return sections;
 }
 
+// The post files of a Hugo site (`names`) that Hugo builds as pages: those
+// of a disabled language are left out.
+std::vector<std::string> hugoBuiltPages(std::vector<std::string> names, const FeedDefaults& defaults) {
+  const auto not_built = [&](const std::string& name) {
+    const SiteLanguage* language = hugoLanguageOf(defaults.languages, name);
+    return language != nullptr && language->disabled;
+  };
+  names.erase(std::remove_if(names.begin(), names.end(), not_built), names.end());
+  return names;
+}
+
+// A multilingual Hugo site's languages with an address of their own: one
+// that is not an http(s) address is warned and its pages get the site's.
+void checkLanguageAddresses(const SiteConfig& site, Feed& feed) {
+  for (SiteLanguage& language : feed.defaults.languages) {
+    if (language.base_url.empty()) continue;
+    if (const auto address = siteAddress(language.base_url)) {
+      language.base_url = *address;
+      continue;
+    }
+    feed.diagnostics.push_back({site.config_file, 0, Severity::Warning,
+                                "the address '" + language.base_url + "' of language '" + language.key +
+                                    "' is not an http:// or https:// address; its pages get the site's"});
+    language.base_url.clear();
+    language.prefix = language.is_default ? "" : "/" + language.key;
+  }
+}
+
+// A multilingual Hugo site's languages, one text: part of the cache's fingerprint.
+std::string languagesText(const std::vector<SiteLanguage>& languages) {
+  std::string text;
+  for (const SiteLanguage& l : languages) {
+    text += l.key + '\x01' + l.tag.str() + '\x01' + l.content_dir + '\x01' + l.prefix + '\x01' + l.base_url +
+            '\x01' + l.name + (l.is_default ? "\x01d" : "\x01") + (l.disabled ? "x\x02" : "\x02");
+  }
+  return text;
+}
+
 // `fields` joined by NUL bytes, which none of them holds.
 std::string joinedFields(std::initializer_list<std::string> fields) {
   std::string joined;
@@ -346,6 +388,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
       feed.defaults.base_url.clear();
     }
   }
+  checkLanguageAddresses(site, feed);
   readFeedYaml(tree, limits, feed);
   feed.logo = resolveFeedLogo(tree, feed.defaults);
   feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
@@ -369,7 +412,18 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     names.insert(names.end(), found.begin(), found.end());
   }
   std::sort(names.begin(), names.end());
-  if (site.kind == SiteKind::Hugo) feed.defaults.hugo_sections = hugoSectionFolders(tree, site.posts_folder, names);
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  if (site.kind == SiteKind::Hugo) {
+    names = hugoBuiltPages(std::move(names), feed.defaults);
+    for (const std::string& folder : site.post_folders) {
+      feed.defaults.hugo_sections.merge(hugoSectionFolders(tree, folder, names));
+    }
+    for (const SiteLanguage& language : feed.defaults.languages) {
+      if (!language.content_dir.empty()) {
+        feed.defaults.hugo_sections.merge(hugoSectionFolders(tree, language.content_dir, names));
+      }
+    }
+  }
 
   std::optional<PostCache> cache;
   if (!limits.cache_file.empty()) {
@@ -380,7 +434,8 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                                 d.logo, d.language.str(), std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
                                 d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
                                 d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
-                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}),
+                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths,
+                                languagesText(d.languages)}),
                   256u << 20, limits.max_cache_bytes);
   }
 

@@ -2,6 +2,7 @@
 #include "content/HugoConfig.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace newsticker::content {
 namespace {
@@ -43,6 +44,43 @@ void addFolder(const ContentTree& tree, const std::string& folder, std::vector<H
   if (whole.size() > 1) whole.resize(1);
   files.insert(files.end(), whole.begin(), whole.end());
   files.insert(files.end(), tables.begin(), tables.end());
+}
+
+// The value of `key` in the table `map`, the key in any case; undefined when absent.
+YAML::Node anyCaseKey(const YAML::Node& map, const std::string& key) {
+  if (!map || !map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  for (const auto& entry : map) {
+    if (entry.first.IsScalar() && lowered(entry.first.Scalar()) == lowered(key)) return entry.second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+std::string scalarOf(const YAML::Node& map, const std::string& key) {
+  const YAML::Node node = anyCaseKey(map, key);
+  return node && node.IsScalar() ? node.Scalar() : std::string();
+}
+
+bool isTrue(const YAML::Node& map, const std::string& key) {
+  const YAML::Node node = anyCaseKey(map, key);
+  bool value = false;
+  return node && node.IsScalar() && YAML::convert<bool>::decode(node, value) && value;
+}
+
+// "./content/es/" -> "content/es".
+std::string folderPath(std::string path) {
+  while (path.rfind("./", 0) == 0) path.erase(0, 2);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return path;
+}
+
+// "tides.es.md" -> "es"; "" when the name has no second extension.
+std::string languageSuffix(const std::string& file) {
+  const std::string name = file.substr(file.rfind('/') + 1);
+  const std::size_t last = name.rfind('.');
+  if (last == std::string::npos || last == 0) return "";
+  const std::size_t before = name.rfind('.', last - 1);
+  if (before == std::string::npos || before == 0) return "";
+  return lowered(name.substr(before + 1, last - before - 1));
 }
 
 YAML::Node merged(const YAML::Node& base, const YAML::Node& over, int depth) {
@@ -100,6 +138,92 @@ YAML::Node nestedUnder(const std::string& key, const YAML::Node& value) {
     end = dot;
   }
   return node;
+}
+
+std::vector<SiteLanguage> hugoLanguages(const YAML::Node& config) {
+  std::vector<SiteLanguage> languages;
+  const YAML::Node table = anyCaseKey(config, "languages");
+  if (!table || !table.IsMap()) return languages;
+  std::string default_key = lowered(scalarOf(config, "defaultContentLanguage"));
+  if (default_key.empty()) default_key = "en";
+  const bool in_subdir = isTrue(config, "defaultContentLanguageInSubdir");
+  std::vector<std::string> disabled;
+  std::vector<int> weights;
+  if (const YAML::Node list = anyCaseKey(config, "disableLanguages"); list && list.IsSequence()) {
+    for (const auto& item : list) {
+      if (item.IsScalar()) disabled.push_back(lowered(item.Scalar()));
+    }
+  }
+  for (const auto& entry : table) {
+    if (!entry.first.IsScalar() || !entry.second.IsMap() || entry.first.Scalar().empty()) continue;
+    SiteLanguage language;
+    language.key = lowered(entry.first.Scalar());
+    const std::string code = scalarOf(entry.second, "languageCode");
+    language.tag = LanguageTag(code.empty() ? language.key : code);
+    language.content_dir = folderPath(scalarOf(entry.second, "contentDir"));
+    language.base_url = scalarOf(entry.second, "baseURL");
+    language.name = scalarOf(entry.second, "title");
+    language.is_default = language.key == default_key;
+    language.disabled = isTrue(entry.second, "disabled") ||
+                        std::find(disabled.begin(), disabled.end(), language.key) != disabled.end();
+    const bool no_prefix = (language.is_default && !in_subdir) || !language.base_url.empty();
+    language.prefix = no_prefix ? "" : "/" + language.key;
+    languages.push_back(std::move(language));
+    weights.push_back(std::atoi(scalarOf(entry.second, "weight").c_str()));
+  }
+  // Hugo's order: by weight (0 last), then by key.
+  std::vector<std::size_t> order(languages.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (weights[a] != weights[b]) return weights[b] == 0 || (weights[a] != 0 && weights[a] < weights[b]);
+    return languages[a].key < languages[b].key;
+  });
+  std::vector<SiteLanguage> sorted;
+  for (std::size_t i : order) sorted.push_back(std::move(languages[i]));
+  return sorted;
+}
+
+const SiteLanguage* hugoLanguageOf(const std::vector<SiteLanguage>& languages, const std::string& file) {
+  const SiteLanguage* found = nullptr;
+  for (const SiteLanguage& language : languages) {
+    const std::string& dir = language.content_dir;
+    if (dir.empty() || file.rfind(dir + "/", 0) != 0) continue;
+    if (found == nullptr || dir.size() > found->content_dir.size()) found = &language;
+  }
+  const std::string suffix = languageSuffix(file);
+  for (const SiteLanguage& language : languages) {
+    if (!suffix.empty() && language.key == suffix) return &language;
+  }
+  if (found != nullptr) return found;
+  // A file of the site's content/ without a suffix: the default language
+  // when it reads content/, else the first by weight that does, as Hugo mounts it.
+  for (const SiteLanguage& language : languages) {
+    if (language.is_default && language.content_dir.empty()) return &language;
+  }
+  for (const SiteLanguage& language : languages) {
+    if (language.content_dir.empty()) return &language;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> hugoContentFolders(const std::vector<SiteLanguage>& languages, const std::string& posts_root) {
+  std::vector<std::string> folders;
+  bool site_folder = languages.empty();
+  for (const SiteLanguage& language : languages) {
+    if (language.content_dir.empty()) site_folder = true;
+    else folders.push_back(language.content_dir);
+  }
+  if (site_folder) folders.push_back(posts_root);
+  std::sort(folders.begin(), folders.end());
+  folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
+  std::vector<std::string> outermost;
+  for (const std::string& folder : folders) {
+    const bool inside = std::any_of(outermost.begin(), outermost.end(), [&](const std::string& outer) {
+      return folder.rfind(outer + "/", 0) == 0;
+    });
+    if (!inside) outermost.push_back(folder);
+  }
+  return outermost;
 }
 
 }  // namespace newsticker::content

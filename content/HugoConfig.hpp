@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "content/ContentTree.hpp"
+#include "content/FeedDefaults.hpp"
 
 namespace newsticker::content {
 
@@ -39,5 +40,27 @@ YAML::Node mergedHugoConfig(const YAML::Node& base, const YAML::Node& over);
 // `value` placed under the dotted `key` ("languages.es.menus" -> {languages:
 // {es: {menus: value}}}); `value` itself when `key` is "".
 YAML::Node nestedUnder(const std::string& key, const YAML::Node& value);
+
+// The languages of a Hugo site's merged configuration `config`: each key of
+// `languages` (lower-cased) with its languageCode (else the key), contentDir
+// (without "./" and trailing '/'), baseURL and title; the default one is
+// defaultContentLanguage (else "en") and has no prefix unless
+// defaultContentLanguageInSubdir is true; a language with its own baseURL has
+// none either. `disabled: true` and disableLanguages mark a language
+// disabled. In Hugo's order: by weight (0 last), then by key. Empty when
+// `languages` is not a table. Never throws.
+std::vector<SiteLanguage> hugoLanguages(const YAML::Node& config);
+
+// The language of the Hugo page at `file` (a path in the site): the language
+// whose content_dir holds it (the longest), else the one named by the file
+// name's language suffix ("tides.es.md", "index.es.md"), else the default
+// one when it reads the site's content/, else the first that does; nullptr
+// when there is none.
+const SiteLanguage* hugoLanguageOf(const std::vector<SiteLanguage>& languages, const std::string& file);
+
+// The content folders of a Hugo site: each language's content_dir, and
+// `posts_root` when a language has none (or there are no languages), sorted,
+// each once, none inside another (a folder inside one listed is read with it).
+std::vector<std::string> hugoContentFolders(const std::vector<SiteLanguage>& languages, const std::string& posts_root);
 
 }  // namespace newsticker::content

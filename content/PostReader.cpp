@@ -7,6 +7,7 @@
 
 #include "content/FrontMatter.hpp"
 #include "content/FrontMatterMap.hpp"
+#include "content/HugoConfig.hpp"
 #include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
@@ -459,6 +460,9 @@ class PostFields {
     // A site's posts are its site's news: the author's login is a byline,
     // not the source. A folder of posts keeps its author as the source.
     if (defaults_.site == SiteKind::Folder && post.source.empty()) post.source = post.author;
+    if (const SiteLanguage* language = siteLanguage(); post.source.empty() && language != nullptr) {
+      post.source = language->name;  // the site's title in the page's language
+    }
     if (post.source.empty()) post.source = defaults_.name;
     if (post.source.empty()) post.source = post.author;
   }
@@ -619,16 +623,21 @@ class PostFields {
     }
   }
 
-  // language: `lang` / `language`, else what the title and summary show,
-  // else the feed's. The section after a horizontal rule is a second
+  // language: `lang` / `language`, else the language of a multilingual Hugo
+  // site's page (its content folder or file name; a Chinese script the text
+  // shows is kept), else what the title and summary show, else the feed's. The section after a horizontal rule is a second
   // language when its script differs from the main text's (Chinese after
   // English, English after Japanese); the feed default plays no part in
   // telling them apart. Needs post.title and post.summary.
   void languages(Post& post, const MarkdownDigest& digest) {
     const std::string declared = fm_.firstText(root_, {"lang", "language"});
     const LanguageTag detected = detectLanguage(post.title + "\n" + post.summary);  // "" for Latin: no opinion
+    const SiteLanguage* site_language = siteLanguage();
     if (!declared.empty()) {
       post.language = LanguageTag(declared);
+    } else if (site_language != nullptr && !site_language->tag.empty() &&
+               (detected.empty() || detected.primary() != site_language->tag.primary())) {
+      post.language = site_language->tag;  // a multilingual Hugo site's page: its folder's language
     } else {
       post.language = detected.empty() ? defaults_.language : detected;
     }
@@ -687,10 +696,21 @@ class PostFields {
     return sitePathUrl(base_url, path);
   }
 
-  // The file's path under content/ ("posts/2026/a.md").
+  // A multilingual Hugo site's language of this page (hugoLanguageOf); nullptr otherwise.
+  const SiteLanguage* siteLanguage() const {
+    return defaults_.site == SiteKind::Hugo ? hugoLanguageOf(defaults_.languages, file_) : nullptr;
+  }
+
+  // The file's path under content/ ("posts/2026/a.md"), or under its
+  // language's content folder (content/es/).
   std::string contentPath() const {
     std::string relative = file_;
-    const std::string root_prefix = defaults_.posts_root.empty() ? "" : defaults_.posts_root + "/";
+    const SiteLanguage* language = siteLanguage();
+    const std::string& root =
+        language != nullptr && !language->content_dir.empty() && file_.rfind(language->content_dir + "/", 0) == 0
+            ? language->content_dir
+            : defaults_.posts_root;
+    const std::string root_prefix = root.empty() ? "" : root + "/";
     if (!root_prefix.empty() && relative.rfind(root_prefix, 0) == 0) relative.erase(0, root_prefix.size());
     return relative;
   }
@@ -702,10 +722,18 @@ class PostFields {
     return isBundleIndex(relative) ? folderOf(folderOf(relative)) : folderOf(relative);
   }
 
-  // The page's file name without extension, or a page bundle's folder name.
+  // The page's file name without extension (and without a Hugo language
+  // suffix: "tides.es.md" gives "tides"), or a page bundle's folder name.
   std::string pageBaseName() const {
     const std::string stem = postStem(contentPath());
-    return stem.substr(0, stem.rfind('.'));
+    std::string base = stem.substr(0, stem.rfind('.'));
+    const SiteLanguage* language = siteLanguage();
+    const std::string suffix = language != nullptr ? "." + language->key : "";
+    if (!suffix.empty() && base.size() > suffix.size() &&
+        base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      base.erase(base.size() - suffix.size());
+    }
+    return base;
   }
 
   // Hugo's nearest section of the page: the deepest of its folders that is
@@ -756,13 +784,18 @@ class PostFields {
     fields.slug = fm_.text(root_, "slug");
     fields.base_name = pageBaseName();
     fields.sections = hugoSection();
-    if (!url_key.empty()) {
-      return siteUrl(defaults_.base_url, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
+    // A multilingual site's language: its own address, or its prefix ("/es") before the path.
+    const SiteLanguage* language = siteLanguage();
+    const std::string& base = language != nullptr && !language->base_url.empty() ? language->base_url
+                                                                                 : defaults_.base_url;
+    const std::string prefix = language != nullptr ? language->prefix : "";
+    if (!url_key.empty()) {  // Hugo puts no language prefix before a page's own url
+      return siteUrl(base, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
     }
     if (const std::string pattern = hugoPattern(); !pattern.empty()) {
-      if (const auto path = hugoPermalinkPath(pattern, fields)) return siteUrl(defaults_.base_url, *path);
+      if (const auto path = hugoPermalinkPath(pattern, fields)) return siteUrl(base, prefix + *path);
     }
-    return siteUrl(defaults_.base_url, hugoDefaultPath(pageFolder(), fields));
+    return siteUrl(base, prefix + hugoDefaultPath(pageFolder(), fields));
   }
 
   // Zola's address: the page's `path`, else its folders under content/ as

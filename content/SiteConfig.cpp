@@ -278,6 +278,10 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
   } else {
     defaults.base_url = firstValue(values, {"baseURL", "baseurl", "base_url"});
   }
+  if (site.kind == SiteKind::Hugo) {
+    defaults.languages = hugoLanguages(root);
+    site.post_folders = hugoContentFolders(defaults.languages, site.posts_folder);
+  }
   if (site.kind == SiteKind::Zola) defaults.slugify_paths = firstValue(values, {"slugify.paths"});
   defaults.site_values = std::move(values);
   return site;

@@ -47,7 +47,8 @@ TEST_CASE("hugo config directory: the root file first, then _default, then produ
                               {"config/_default/hugo.json", "{\"title\": \"Default\", \"baseurl\": \"https://d.example.org\"}"},
                               {"config/_default/params.toml", "logo = \"default.png\"\n"},
                               {"config/production/params.yaml", "Logo: production.png\n"},
-                              {"config/_default/params.es.yaml", "greeting: Hola\n"},
+                              {"config/_default/languages.yaml", "en: {languageName: English}\n"},
+                              {"config/_default/params.en.yaml", "greeting: Hello\n"},
                               {"config/staging/hugo.yaml", "title: Staging\n"},
                               {"content/posts/a.md", "---\ntitle: A\n---\n"}});
   const Feed feed = loadFeed(tree);
@@ -58,7 +59,8 @@ TEST_CASE("hugo config directory: the root file first, then _default, then produ
   CHECK(feed.defaults.logo == "production.png");
   CHECK(feed.defaults.site_values.at("params.colour") == "red");  // a table is merged, not replaced
   CHECK(feed.defaults.site_values.count("params.logo") == 0);     // the later spelling of a key is kept
-  CHECK(feed.defaults.site_values.at("languages.es.params.greeting") == "Hola");
+  CHECK(feed.defaults.site_values.at("languages.en.params.greeting") == "Hello");
+  CHECK(feed.defaults.site_values.at("languages.en.languageName") == "English");
   CHECK(feed.posts.size() == 1);
   CHECK(feed.posts[0].url == "https://d.example.org/posts/a/");
 }
@@ -100,4 +102,87 @@ TEST_CASE("hugo config files: the order Hugo merges them in, NAME.LANG files und
   CHECK(files[3].key == "languages.en.params");
   CHECK(files[4].file == "config/production/params.yaml");
   CHECK(files[4].key == "params");
+}
+
+TEST_CASE("multilingual hugo: each page in its content folder's language, the default one without a prefix") {
+  const Feed feed = loadFeed(DiskTree(kSites + "hugo-multilingual"));
+  CHECK(feed.diagnostics.empty());
+  REQUIRE(feed.defaults.languages.size() == 3);
+  const Post& solar = postOf(feed, "content/en/blog/solar-panels.md");
+  CHECK(solar.url == "https://coop.example.org/2026/03/solar-panels-on-the-boat-shed/");
+  CHECK(solar.language == "en");
+  CHECK(solar.source == "Harbour Co-op News");  // languages.en.title
+  CHECK(postOf(feed, "content/en/blog/net-mending.md").url == "https://coop.example.org/2026/03/mending/");
+
+  const Post& paneles = postOf(feed, "content/es/blog/paneles-solares.md");
+  CHECK(paneles.url == "https://coop.example.org/es/2026/03/paneles-solares-en-el-cobertizo/");
+  CHECK(paneles.language == "es");  // its card's date and caption are Spanish
+  CHECK(paneles.source == "Noticias de la Cooperativa");
+  CHECK(paneles.date == "2026-03-02");
+
+  const Post& paneli = postOf(feed, "content/uk/blog/soniachni-paneli.md");
+  CHECK(paneli.url == "https://coop.example.org/uk/2026/03/soniachni-paneli/");
+  CHECK(paneli.language == "uk");
+  CHECK(paneli.source == "Harbour Co-op");  // no title of its own: the site's
+}
+
+TEST_CASE("multilingual hugo: defaultContentLanguageInSubdir, file-name languages, a disabled language") {
+  // What hugo 0.111 builds from these files, with either default language.
+  const std::string languages =
+      "languages:\n"
+      "  en: {weight: 1}\n"
+      "  pt: {languageCode: pt-BR}\n"
+      "  de: {contentDir: inhalt}\n"
+      "  fr: {disabled: true}\n";
+  std::map<std::string, std::string> files = {
+      {"hugo.yaml", "baseURL: https://h.example.org/\ndefaultContentLanguageInSubdir: true\n" + languages},
+      {"content/posts/tides.md", "---\ntitle: Tides\n---\n"},
+      {"content/posts/tides.pt.md", "---\ntitle: Marés\n---\n"},
+      {"content/posts/tides.fr.md", "---\ntitle: Marées\n---\n"},
+      {"content/posts/own.pt.md", "---\ntitle: Própria\nurl: /propria/\n---\n"},
+      {"inhalt/posts/gezeiten.md", "---\ntitle: Gezeiten\n---\n"}};
+  const Feed feed = loadFeed(MemoryTree("t", files));
+  CHECK(feed.diagnostics.empty());
+  REQUIRE(feed.posts.size() == 4);  // French is disabled: Hugo builds none of its pages
+  CHECK(postOf(feed, "content/posts/tides.md").url == "https://h.example.org/en/posts/tides/");
+  CHECK(postOf(feed, "content/posts/tides.pt.md").url == "https://h.example.org/pt/posts/tides/");
+  CHECK(postOf(feed, "content/posts/tides.pt.md").language == "pt");
+  CHECK(postOf(feed, "content/posts/own.pt.md").url == "https://h.example.org/propria/");  // no prefix on own url
+  CHECK(postOf(feed, "inhalt/posts/gezeiten.md").url == "https://h.example.org/de/posts/gezeiten/");
+  CHECK(postOf(feed, "inhalt/posts/gezeiten.md").language == "de");
+
+  files["hugo.yaml"] = "baseURL: https://h.example.org/\ndefaultContentLanguage: de\n" + languages;
+  const Feed german = loadFeed(MemoryTree("t", files));
+  REQUIRE(german.posts.size() == 4);
+  CHECK(postOf(german, "inhalt/posts/gezeiten.md").url == "https://h.example.org/posts/gezeiten/");
+  CHECK(postOf(german, "content/posts/tides.md").url == "https://h.example.org/en/posts/tides/");
+}
+
+TEST_CASE("multilingual hugo: languages with addresses of their own; a suffix that is no language stays") {
+  const MemoryTree tree("t", {{"hugo.yaml", "baseURL: https://h.example.org/\nlanguages:\n"
+                                            "  en: {baseURL: 'https://en.example.org/'}\n"
+                                            "  pt: {baseURL: 'https://noticias.example.com.br/'}\n"},
+                              {"content/posts/tides.md", "---\ntitle: Tides\n---\n"},
+                              {"content/posts/tides.pt.md", "---\ntitle: Marés\n---\n"},
+                              {"content/posts/tides.fr.md", "---\ntitle: Marées\n---\n"},
+                              {"content/posts/own.pt.md", "---\ntitle: Própria\nurl: /propria/\n---\n"}});
+  const Feed feed = loadFeed(tree);
+  CHECK(feed.diagnostics.empty());
+  REQUIRE(feed.posts.size() == 4);
+  CHECK(postOf(feed, "content/posts/tides.md").url == "https://en.example.org/posts/tides/");
+  CHECK(postOf(feed, "content/posts/tides.fr.md").url == "https://en.example.org/posts/tides.fr/");
+  CHECK(postOf(feed, "content/posts/tides.pt.md").url == "https://noticias.example.com.br/posts/tides/");
+  CHECK(postOf(feed, "content/posts/own.pt.md").url == "https://noticias.example.com.br/propria/");
+}
+
+TEST_CASE("multilingual hugo: a language's address that is not http(s) is warned; its pages get the site's") {
+  const MemoryTree tree("t", {{"hugo.toml", "baseURL = 'https://h.example.org/'\n[languages.en]\n[languages.es]\n"
+                                            "baseURL = 'ftp://es.example.org'\n"},
+                              {"content/posts/a.es.md", "---\ntitle: A\n---\n"}});
+  const Feed feed = loadFeed(tree);
+  REQUIRE(feed.diagnostics.size() == 1);
+  CHECK(feed.diagnostics[0].file == "hugo.toml");
+  CHECK(feed.diagnostics[0].message.find("'ftp://es.example.org' of language 'es'") != std::string::npos);
+  REQUIRE(feed.posts.size() == 1);
+  CHECK(feed.posts[0].url == "https://h.example.org/es/posts/a/");
 }
