@@ -42,6 +42,7 @@ struct FeedDefaults {
   // Hugo's [permalinks] for pages: section path under content/ ("posts", "notes/harbour") -> pattern.
   std::map<std::string, std::string> section_permalinks;
   std::vector<SiteLanguage> languages;  // Hugo's languages; empty for a site in one language
+  std::vector<std::string> main_sections;  // Hugo's params.mainSections (or mainSections); empty = not set
   std::set<std::string> hugo_sections;  // Hugo: folders under content/ with an _index file (nested sections)
   std::string slugify_paths;            // Zola's slugify.paths ("on", "safe", "off"); "" = on
   std::map<std::string, std::string> site_values;   // the site config's text values, "author.name" for nested ones

@@ -288,15 +288,16 @@ std::set<std::string> hugoSectionFolders(const ContentTree& tree, const std::str
   return sections;
 }
 
-// The post files of a Hugo site (`names`) that Hugo builds as pages: those
-// of a disabled language are left out.
-std::vector<std::string> hugoBuiltPages(std::vector<std::string> names, const FeedDefaults& defaults) {
+// The post files of a Hugo site (`names`) that are its news: pages Hugo
+// builds (not those of a disabled language) in its main sections
+// (hugoMainSectionPages).
+std::vector<std::string> hugoNewsPages(std::vector<std::string> names, const FeedDefaults& defaults) {
   const auto not_built = [&](const std::string& name) {
     const SiteLanguage* language = hugoLanguageOf(defaults.languages, name);
     return language != nullptr && language->disabled;
   };
   names.erase(std::remove_if(names.begin(), names.end(), not_built), names.end());
-  return names;
+  return hugoMainSectionPages(names, defaults.main_sections, defaults.languages, defaults.posts_root);
 }
 
 // A multilingual Hugo site's languages with an address of their own: one
@@ -414,7 +415,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   if (site.kind == SiteKind::Hugo) {
-    names = hugoBuiltPages(std::move(names), feed.defaults);
+    names = hugoNewsPages(std::move(names), feed.defaults);
     for (const std::string& folder : site.post_folders) {
       feed.defaults.hugo_sections.merge(hugoSectionFolders(tree, folder, names));
     }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
+#include <set>
 
 namespace newsticker::content {
 namespace {
@@ -204,6 +206,46 @@ const SiteLanguage* hugoLanguageOf(const std::vector<SiteLanguage>& languages, c
     if (language.content_dir.empty()) return &language;
   }
   return nullptr;
+}
+
+std::string hugoContentPath(const std::vector<SiteLanguage>& languages, const std::string& posts_root,
+                            const std::string& file) {
+  const SiteLanguage* language = hugoLanguageOf(languages, file);
+  for (const std::string* root : {language != nullptr ? &language->content_dir : nullptr, &posts_root}) {
+    if (root != nullptr && !root->empty() && file.rfind(*root + "/", 0) == 0) return file.substr(root->size() + 1);
+  }
+  return file;
+}
+
+std::vector<std::string> hugoMainSectionPages(const std::vector<std::string>& files,
+                                              const std::vector<std::string>& main_sections,
+                                              const std::vector<SiteLanguage>& languages,
+                                              const std::string& posts_root) {
+  std::vector<std::string> sections;  // of each file, lower case; "" = none
+  std::map<std::string, std::size_t> counts;
+  for (const std::string& file : files) {
+    const std::string path = hugoContentPath(languages, posts_root, file);
+    const std::size_t slash = path.find('/');
+    sections.push_back(slash == std::string::npos ? "" : lowered(path.substr(0, slash)));
+    if (!sections.back().empty()) ++counts[sections.back()];
+  }
+  std::set<std::string> main;
+  for (const std::string& section : main_sections) main.insert(lowered(section));
+  if (main.empty()) {
+    std::size_t most = 0;
+    for (const auto& [section, count] : counts) {
+      if (count > most) {
+        most = count;
+        main = {section};
+      }
+    }
+  }
+  if (main.empty()) return files;
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (main.count(sections[i]) != 0) kept.push_back(files[i]);
+  }
+  return kept;
 }
 
 std::vector<std::string> hugoContentFolders(const std::vector<SiteLanguage>& languages, const std::string& posts_root) {

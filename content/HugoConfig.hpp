@@ -58,6 +58,22 @@ std::vector<SiteLanguage> hugoLanguages(const YAML::Node& config);
 // when there is none.
 const SiteLanguage* hugoLanguageOf(const std::vector<SiteLanguage>& languages, const std::string& file);
 
+// The path of the Hugo page at `file` under its content folder: its
+// language's content_dir when that holds it, else `posts_root` (content/):
+// "content/es/blog/a.md" -> "blog/a.md". `file` itself when neither holds it.
+std::string hugoContentPath(const std::vector<SiteLanguage>& languages, const std::string& posts_root,
+                            const std::string& file);
+
+// Which of a Hugo site's post files (`files`, paths in the site) are its news:
+// those in its main sections, `main_sections` when given (compared without
+// regard to case), else the one top-level section holding the most pages
+// (sub-sections and bundles counted; of equal ones the first by name), as
+// Hugo's mainSections. All of `files` when no page is in a section.
+std::vector<std::string> hugoMainSectionPages(const std::vector<std::string>& files,
+                                              const std::vector<std::string>& main_sections,
+                                              const std::vector<SiteLanguage>& languages,
+                                              const std::string& posts_root);
+
 // The content folders of a Hugo site: each language's content_dir, and
 // `posts_root` when a language has none (or there are no languages), sorted,
 // each once, none inside another (a folder inside one listed is read with it).

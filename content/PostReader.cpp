@@ -704,13 +704,9 @@ class PostFields {
   // The file's path under content/ ("posts/2026/a.md"), or under its
   // language's content folder (content/es/).
   std::string contentPath() const {
+    if (defaults_.site == SiteKind::Hugo) return hugoContentPath(defaults_.languages, defaults_.posts_root, file_);
     std::string relative = file_;
-    const SiteLanguage* language = siteLanguage();
-    const std::string& root =
-        language != nullptr && !language->content_dir.empty() && file_.rfind(language->content_dir + "/", 0) == 0
-            ? language->content_dir
-            : defaults_.posts_root;
-    const std::string root_prefix = root.empty() ? "" : root + "/";
+    const std::string root_prefix = defaults_.posts_root.empty() ? "" : defaults_.posts_root + "/";
     if (!root_prefix.empty() && relative.rfind(root_prefix, 0) == 0) relative.erase(0, root_prefix.size());
     return relative;
   }

@@ -280,6 +280,14 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
   }
   if (site.kind == SiteKind::Hugo) {
     defaults.languages = hugoLanguages(root);
+    for (const YAML::Node& table : {hugoKey(root, "params"), root}) {
+      const YAML::Node sections = hugoKey(table, "mainSections");
+      if (!defaults.main_sections.empty() || !sections) continue;
+      if (sections.IsScalar() && !sections.Scalar().empty()) defaults.main_sections.push_back(sections.Scalar());
+      for (std::size_t i = 0; sections.IsSequence() && i < sections.size(); ++i) {
+        if (sections[i].IsScalar()) defaults.main_sections.push_back(sections[i].Scalar());
+      }
+    }
     site.post_folders = hugoContentFolders(defaults.languages, site.posts_folder);
   }
   if (site.kind == SiteKind::Zola) defaults.slugify_paths = firstValue(values, {"slugify.paths"});

@@ -186,3 +186,35 @@ TEST_CASE("multilingual hugo: a language's address that is not http(s) is warned
   REQUIRE(feed.posts.size() == 1);
   CHECK(feed.posts[0].url == "https://h.example.org/es/posts/a/");
 }
+
+TEST_CASE("hugo news: the section with the most pages when mainSections is not set") {
+  const Feed feed = loadFeed(DiskTree(kSites + "hugo-multilingual"));
+  CHECK(feed.defaults.main_sections.empty());
+  CHECK(feed.posts.size() == 6);  // blog's pages in three languages; docs/ holds a manual page, not news
+  for (const Post& post : feed.posts) CHECK(post.file.find("/blog/") != std::string::npos);
+
+  // What hugo 0.111 makes mainSections: sub-sections and bundles count for their section; of equal ones the first.
+  std::map<std::string, std::string> files = {{"hugo.toml", "baseURL = 'https://h.example.org/'\n"},
+                                              {"content/about.md", "---\ntitle: About\n---\n"},
+                                              {"content/b/1.md", "---\ntitle: B1\n---\n"},
+                                              {"content/b/sub/1.md", "---\ntitle: B2\n---\n"},
+                                              {"content/z/1.md", "---\ntitle: Z1\n---\n"},
+                                              {"content/z/2.md", "---\ntitle: Z2\n---\n"}};
+  const auto loaded = [&] {
+    std::vector<std::string> names;
+    for (const Post& post : loadFeed(MemoryTree("t", files)).posts) names.push_back(post.file);
+    return names;
+  };
+  CHECK(loaded() == std::vector<std::string>{"content/b/1.md", "content/b/sub/1.md"});
+  files["content/z/3/index.md"] = "---\ntitle: Z3\n---\n";
+  CHECK(loaded() == std::vector<std::string>{"content/z/1.md", "content/z/2.md", "content/z/3/index.md"});
+  files["hugo.toml"] += "[params]\nmainSections = ['B', 'none']\n";
+  CHECK(loaded() == std::vector<std::string>{"content/b/1.md", "content/b/sub/1.md"});
+  files["hugo.toml"] = "baseURL = 'https://h.example.org/'\nmainSections = 'z'\n";
+  CHECK(loaded().size() == 3);
+  // No page in a section: every page is news.
+  const MemoryTree flat("t", {{"hugo.toml", "baseURL = 'https://h.example.org/'\n"},
+                              {"content/a.md", "---\ntitle: A\n---\n"},
+                              {"content/b.md", "---\ntitle: B\n---\n"}});
+  CHECK(loadFeed(flat).posts.size() == 2);
+}
