@@ -337,15 +337,30 @@ std::string withoutDatePrefix(const std::string& stem) {
   return stem;
 }
 
-// The date a Zola `path` such as "2026/03/26/release" starts with, or "".
-std::string dayOfPath(const std::string& path) {
-  const std::size_t start = path.find_first_not_of('/');
-  if (start == std::string::npos || path.size() < start + 10) return "";
-  const std::string head = path.substr(start, 10);
-  if (head[4] != '/' || head[7] != '/') return "";
-  std::string day = head;
-  day[4] = day[7] = '-';
-  return parsePostDate(day) ? day : "";
+// The first date written in `path` as "YYYY/MM/DD" or "YYYY-MM-DD" at the
+// start of one of its '/'-separated elements and ending at an element's end
+// or before '-' or '_': "inside-rust/2022/08/16/slug", "2026/03/26/release",
+// "blog/2026-03-26-name"; "" when there is none (or it is no real day).
+std::string dayInPath(const std::string& path) {
+  const auto digits = [&](std::size_t at, std::size_t count) {
+    if (at + count > path.size()) return false;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (path[i] < '0' || path[i] > '9') return false;
+    }
+    return true;
+  };
+  for (std::size_t at = 0;;) {
+    const char separator = at + 10 <= path.size() ? path[at + 4] : '\0';
+    const char after = at + 10 < path.size() ? path[at + 10] : '/';
+    if ((separator == '/' || separator == '-') && path[at + 7] == separator && digits(at, 4) && digits(at + 5, 2) &&
+        digits(at + 8, 2) && (after == '/' || after == '-' || after == '_')) {
+      const std::string day = path.substr(at, 4) + "-" + path.substr(at + 5, 2) + "-" + path.substr(at + 8, 2);
+      if (parsePostDate(day)) return day;
+    }
+    const std::size_t slash = path.find('/', at);
+    if (slash == std::string::npos) return "";
+    at = slash + 1;
+  }
 }
 
 // Everything before the first `marker` in `body`, or nullopt when there is none.
@@ -478,7 +493,13 @@ class PostFields {
                     "date '" + date_node.Scalar() + "' is not YYYY-MM-DD or ISO 8601; the post is shown undated");
       }
     }
-    if (post.date.empty() && defaults_.site == SiteKind::Zola) post.date = dayOfPath(fm_.text(root_, "path"));
+    // Zola: the Rust blog's templates read the date from the page's `path`
+    // ("inside-rust/2022/08/16/slug"); its `slug` or folders may hold one too.
+    if (post.date.empty() && defaults_.site == SiteKind::Zola) {
+      for (const std::string& path : {fm_.text(root_, "path"), fm_.text(root_, "slug"), contentPath()}) {
+        if (post.date.empty()) post.date = dayInPath(path);
+      }
+    }
     if (post.date.empty()) {
       std::string stem = postStem(file_);
       if (stem.size() > 10 && stem[10] == '_') stem[10] = '-';  // Zola also takes "2026-03-26_name"

@@ -191,7 +191,7 @@ TEST_CASE("hugo site: the most specific [permalinks] section wins; an unknown to
 TEST_CASE("zola site: dates from `path` and the file name, [extra] read, <!-- more -->") {
   const Feed feed = loadSite("zola");
   CHECK(feed.posts_folder == "content");
-  REQUIRE(feed.posts.size() == 4);
+  REQUIRE(feed.posts.size() == 6);
   CHECK(feed.diagnostics.empty());
 
   const Post& river = postOf(feed, "content/blog/river-clean.md");
@@ -211,6 +211,32 @@ TEST_CASE("zola site: dates from `path` and the file name, [extra] read, <!-- mo
   CHECK(tides.summary == "When the slipway is dry enough for the outdoor lantern builds.");
   CHECK(tides.topics == std::vector<std::string>{"tides", "workshops"});
   CHECK(tides.photo.empty());
+}
+
+TEST_CASE("zola site: an undated post's date from a YYYY/MM/DD in its path, its slug or its folders") {
+  const Feed feed = loadSite("zola");
+  // The Rust blog's pages: path = "inside-rust/2022/08/16/slug", no date.
+  const Post& wick = postOf(feed, "content/inside-rust/wick-trimming.md");
+  CHECK(wick.date == "2026-05-28");
+  CHECK(wick.url == "https://lantern.example.com/inside-rust/2026/05/28/wick-trimming/");
+  const Post& glass = postOf(feed, "content/inside-rust/glass-order.md");
+  CHECK(glass.date == "2026-06-02");
+  CHECK(glass.url == "https://lantern.example.com/inside-rust/2026-06-02-glass-order/");
+
+  FeedDefaults zola;
+  zola.site = SiteKind::Zola;
+  zola.posts_root = "content";
+  const auto dateOf = [&](const std::string& file, const std::string& front_matter) {
+    const PostReadResult read = readPost(file, "+++\ntitle = \"T\"\n" + front_matter + "+++\nText.\n", zola);
+    REQUIRE(read.post);
+    return read.post->date;
+  };
+  CHECK(dateOf("content/news/2024/02/29/leap.md", "") == "2024-02-29");
+  CHECK(dateOf("content/news/a.md", "path = \"/2026/03/26/\"\n") == "2026-03-26");
+  CHECK(dateOf("content/news/a.md", "path = \"news/2026/13/26/x\"\n").empty());       // no month 13
+  CHECK(dateOf("content/news/a.md", "path = \"news/12026/03/26/x\"\n").empty());      // not an element's start
+  CHECK(dateOf("content/news/a.md", "path = \"news/2026/03/261/x\"\n").empty());      // not its end
+  CHECK(dateOf("content/news/a.md", "path = \"2026/03/26/x\"\ndate = 2025-01-02\n") == "2025-01-02");
 }
 
 TEST_CASE("zola site: folders as written, the slug made by slugify \"on\", a date and '_' before the name") {
