@@ -434,7 +434,7 @@ class PostFields {
       written = removeTemplateTags(written, defaults_.site_values, &cut);
       if (cut) fm_.warning(keyLine("excerpt"), expansionWarning());
       if (!newsItem() && written.find_first_of("[*_`<&#\\") != std::string::npos) {
-        const std::string plain = digestMarkdown(written).lead_paragraphs;
+        const std::string plain = digestMarkdown(written, linkDefinitions(body)).lead_paragraphs;
         if (!plain.empty()) written = plain;
       }
       return written;
@@ -447,7 +447,8 @@ class PostFields {
       markers.insert(markers.end(), {"<!--more-->", "<!-- more -->"});
     }
     if (const auto lead = beforeMarker(body, markers)) {
-      const std::string text = digestMarkdown(*lead).lead_paragraphs;
+      // As Jekyll's excerpt: the whole body's link definitions are read with it.
+      const std::string text = digestMarkdown(*lead, linkDefinitions(body)).lead_paragraphs;
       if (!text.empty()) return text;
     }
     return digest.first_paragraph;

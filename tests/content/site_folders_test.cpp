@@ -39,7 +39,7 @@ const Post& postOf(const Feed& feed, const std::string& file) {
 TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed, authors.yml byline") {
   const Feed feed = loadSite("jekyll");
   CHECK(feed.posts_folder == "_posts");
-  REQUIRE(feed.posts.size() == 5);
+  REQUIRE(feed.posts.size() == 6);
   CHECK(feed.diagnostics.empty());
   CHECK(feed.defaults.base_url == "https://tinkerers.example.org/blog");
 
@@ -64,6 +64,14 @@ TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed,
         "The shelf by the door now lists every tool in one place. Borrowing stays free; see the solder night "
         "notes for the irons.");
   CHECK(shelf.photo.empty());
+}
+
+TEST_CASE("jekyll site: reference links resolved from the whole body before the excerpt separator, footnotes out") {
+  const Feed feed = loadSite("jekyll");
+  const Post& reflow = postOf(feed, "_posts/2026-04-12-reflow-oven.md");
+  // Jekyll builds the excerpt as "...was on Hacker News and in the club's newsletter" too (its footnote aside).
+  CHECK(reflow.summary == "Our toaster-oven reflow build was on Hacker News and in the club's newsletter.");
+  CHECK(reflow.url == "https://tinkerers.example.org/blog/2026/04/12/reflow-oven/");
 }
 
 TEST_CASE("jekyll site: folders above _posts are categories, folders below are not, joined with the post's own") {
