@@ -72,10 +72,13 @@ std::optional<std::string> siteAddress(std::string text) {
   return text;
 }
 
-bool isPostFileName(const std::string& name) {
+// A post file's name: .md, .markdown, .txt, and with `html` (a Jekyll
+// site's _posts) .html and .htm too.
+bool isPostFileName(const std::string& name, bool html) {
   if (name.empty() || name[0] == '.' || name[0] == '_' || name[0] == '#' || name.back() == '~') return false;
-  for (const char* extension : {".md", ".markdown", ".txt"}) {
+  for (const char* extension : {".md", ".markdown", ".txt", ".html", ".htm"}) {
     const std::string ext(extension);
+    if (!html && ext.rfind(".htm", 0) == 0) continue;
     if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
   }
   return false;
@@ -83,13 +86,15 @@ bool isPostFileName(const std::string& name) {
 
 // The post files of `posts_folder` and of its sub-folders (posts/feeds/<feed>/
 // of newsticker fetch, a blog's year folders), as paths inside the tree
-// ("posts/2026/a.md"), sorted byte-wise. Hidden and '_' folders are not read, nor folders deeper than
+// ("posts/2026/a.md"), sorted byte-wise; with `html`, .html posts too
+// (isPostFileName). Hidden and '_' folders are not read, nor folders deeper than
 // kMaxPostFolderDepth or past kMaxPostFolders (one warning says so); special
 // files and links out of the folder that look like posts are reported.
 constexpr int kMaxPostFolderDepth = 4;
 constexpr std::size_t kMaxPostFolders = 1000;
 
-std::vector<std::string> postFileNames(const ContentTree& tree, const std::string& posts_folder, Feed& feed) {
+std::vector<std::string> postFileNames(const ContentTree& tree, const std::string& posts_folder, bool html,
+                                       Feed& feed) {
   std::vector<std::string> names;
   std::vector<std::pair<std::string, int>> folders = {{"", 0}};  // relative to posts_folder, depth
   std::size_t visited = 0;
@@ -104,12 +109,12 @@ std::vector<std::string> postFileNames(const ContentTree& tree, const std::strin
     const std::string dir = inTree(relative);
     const std::string prefix = relative.empty() ? "" : relative + "/";
     for (const SkippedEntry& entry : tree.listSkipped(dir)) {
-      if (!isPostFileName(entry.name)) continue;
+      if (!isPostFileName(entry.name, html)) continue;
       feed.diagnostics.push_back({inTree(prefix + entry.name), 0, Severity::Error, entry.reason + "; not read"});
       ++feed.rejected_files;
     }
     for (const std::string& name : tree.listFiles(dir)) {
-      if (isPostFileName(name)) names.push_back(inTree(prefix + name));
+      if (isPostFileName(name, html)) names.push_back(inTree(prefix + name));
     }
     // The top of a folder of posts only (no posts/): its sub-folders are
     // logos/, images/ and the like, not posts.
@@ -409,7 +414,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
   std::vector<std::string> names;
   for (const std::string& folder : site.post_folders.empty() ? std::vector<std::string>{feed.posts_folder}
                                                              : site.post_folders) {
-    std::vector<std::string> found = postFileNames(tree, folder, feed);
+    std::vector<std::string> found = postFileNames(tree, folder, site.kind == SiteKind::Jekyll, feed);
     names.insert(names.end(), found.begin(), found.end());
   }
   std::sort(names.begin(), names.end());

@@ -7,6 +7,7 @@
 
 #include "content/FrontMatter.hpp"
 #include "content/FrontMatterMap.hpp"
+#include "content/HtmlDigest.hpp"
 #include "content/HugoConfig.hpp"
 #include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
@@ -282,6 +283,15 @@ std::string folderOf(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
+// A post written in HTML (a Jekyll _posts/*.html): read through the HTML-to-text step.
+bool isHtmlPost(const std::string& file) {
+  const auto endsWith = [&](const char* ext) {
+    const std::size_t n = std::char_traits<char>::length(ext);
+    return file.size() > n && file.compare(file.size() - n, n, ext) == 0;
+  };
+  return endsWith(".html") || endsWith(".htm");
+}
+
 bool isBundleIndex(const std::string& file) {
   const std::string name = fileNameOf(file);
   return name == "index.md" || name == "index.markdown";
@@ -448,7 +458,8 @@ class PostFields {
     }
     if (const auto lead = beforeMarker(body, markers)) {
       // As Jekyll's excerpt: the whole body's link definitions are read with it.
-      const std::string text = digestMarkdown(*lead, linkDefinitions(body)).lead_paragraphs;
+      const std::string text = isHtmlPost(file_) ? digestHtml(*lead).lead_paragraphs
+                                                 : digestMarkdown(*lead, linkDefinitions(body)).lead_paragraphs;
       if (!text.empty()) return text;
     }
     return digest.first_paragraph;
@@ -924,7 +935,7 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     bool cut = false;
     const std::string clean_body = removeTemplateTags(body, defaults.site_values, &cut);
     if (cut) fm.warning(0, expansionWarning());
-    const MarkdownDigest digest = digestMarkdown(clean_body);
+    const MarkdownDigest digest = isHtmlPost(file) ? digestHtml(clean_body) : digestMarkdown(clean_body);
     post.summary = fields.summary(clean_body, digest);
     fields.sourceAndAuthor(post);
     const YAML::Node date_node = fields.date(post);

@@ -39,7 +39,7 @@ const Post& postOf(const Feed& feed, const std::string& file) {
 TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed, authors.yml byline") {
   const Feed feed = loadSite("jekyll");
   CHECK(feed.posts_folder == "_posts");
-  REQUIRE(feed.posts.size() == 6);
+  REQUIRE(feed.posts.size() == 7);
   CHECK(feed.diagnostics.empty());
   CHECK(feed.defaults.base_url == "https://tinkerers.example.org/blog");
 
@@ -72,6 +72,22 @@ TEST_CASE("jekyll site: reference links resolved from the whole body before the 
   // Jekyll builds the excerpt as "...was on Hacker News and in the club's newsletter" too (its footnote aside).
   CHECK(reflow.summary == "Our toaster-oven reflow build was on Hacker News and in the club's newsletter.");
   CHECK(reflow.url == "https://tinkerers.example.org/blog/2026/04/12/reflow-oven/");
+}
+
+TEST_CASE("jekyll site: a post written in HTML is read, its first paragraph through the HTML-to-text step") {
+  const Feed feed = loadSite("jekyll");
+  const Post& evening = postOf(feed, "_posts/2026-04-19-open-evening.html");
+  // What Jekyll 4.3 builds: the same address, and an excerpt of the same text.
+  CHECK(evening.title == "Open evening: bring a broken thing");
+  CHECK(evening.date == "2026-04-19");
+  CHECK(evening.url == "https://tinkerers.example.org/blog/2026/04/19/open-evening/");
+  CHECK(evening.summary == "On Friday the doors open at six: bring a broken lamp, radio or toaster & we look at it together.");
+  CHECK(evening.logo == "assets/images/solder-bench.png");  // the body's first picture, as in a Markdown post
+  // In a plain folder of posts an .html file is not a post.
+  const MemoryTree folder("t", {{"posts/a.html", "---\ntitle: A\n---\n<p>Text.</p>\n"},
+                                {"posts/b.md", "---\ntitle: B\n---\nText.\n"}});
+  REQUIRE(loadFeed(folder).posts.size() == 1);
+  CHECK(loadFeed(folder).posts[0].file == "posts/b.md");
 }
 
 TEST_CASE("jekyll site: folders above _posts are categories, folders below are not, joined with the post's own") {
