@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 #include "content/LanguageTag.hpp"
 
 namespace newsticker::content {
@@ -47,6 +49,10 @@ struct FeedDefaults {
   std::string slugify_paths;            // Zola's slugify.paths ("on", "safe", "off"); "" = on
   std::map<std::string, std::string> site_values;   // the site config's text values, "author.name" for nested ones
   std::map<std::string, std::string> author_names;  // Jekyll _data/authors.yml: login -> display name
+  // Jekyll's _data files (site.data.NAME): file name without extension -> its content, and a digest of
+  // their text (for the cache's fingerprint).
+  std::map<std::string, YAML::Node> site_data;
+  std::string site_data_digest;
 };
 
 }  // namespace newsticker::content

@@ -441,7 +441,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                                 d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
                                 d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
                                 mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths,
-                                languagesText(d.languages)}),
+                                languagesText(d.languages), d.site_data_digest}),
                   256u << 20, limits.max_cache_bytes);
   }
 

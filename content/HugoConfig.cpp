@@ -135,7 +135,7 @@ YAML::Node nestedUnder(const std::string& key, const YAML::Node& value) {
     const std::size_t start = dot == std::string::npos ? 0 : dot + 1;
     YAML::Node table(YAML::NodeType::Map);
     table[key.substr(start, end - start)] = node;
-    node = table;
+    node.reset(table);  // never '=': it would rewrite the node `value` refers to
     if (dot == std::string::npos) break;
     end = dot;
   }

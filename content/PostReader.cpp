@@ -437,11 +437,11 @@ class PostFields {
   bool newsItem() const { return root_["provider"] || root_["publishedDateTime"]; }
 
   // The summary key's text, or the body's lead as the site shows it.
-  std::string summary(const std::string& body, const MarkdownDigest& digest) {
+  std::string summary(const std::string& body, const MarkdownDigest& digest, LiquidScope& scope) {
     std::string written = fm_.firstText(root_, {"excerpt", "summary", "description"});
     if (!written.empty()) {
       bool cut = false;
-      written = removeTemplateTags(written, defaults_.site_values, &cut);
+      written = removeTemplateTags(written, scope, &cut);
       if (cut) fm_.warning(keyLine("excerpt"), expansionWarning());
       if (!newsItem() && written.find_first_of("[*_`<&#\\") != std::string::npos) {
         const std::string plain = digestMarkdown(written, linkDefinitions(body)).lead_paragraphs;
@@ -933,10 +933,14 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     liftExtraTables(map.root);
 
     bool cut = false;
-    const std::string clean_body = removeTemplateTags(body, defaults.site_values, &cut);
+    LiquidScope scope;  // what {{ ... }} may name: the site's values and data, the page, the post's assigns
+    scope.site_values = &defaults.site_values;
+    scope.site_data = &defaults.site_data;
+    scope.page = map.root;
+    const std::string clean_body = removeTemplateTags(body, scope, &cut);
     if (cut) fm.warning(0, expansionWarning());
     const MarkdownDigest digest = isHtmlPost(file) ? digestHtml(clean_body) : digestMarkdown(clean_body);
-    post.summary = fields.summary(clean_body, digest);
+    post.summary = fields.summary(clean_body, digest, scope);
     fields.sourceAndAuthor(post);
     const YAML::Node date_node = fields.date(post);
     post.url = fields.url(date_node);

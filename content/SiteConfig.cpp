@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <utility>
 
 #include "content/FrontMatterMap.hpp"
@@ -155,15 +156,59 @@ std::optional<FrontMatterMap> readHugoConfig(const ContentTree& tree, const std:
       merged->ok = true;
       merged->root = YAML::Node(YAML::NodeType::Map);
     }
-    merged->root = mergedHugoConfig(merged->root, nestedUnder(part.key, config->root));
+    merged->root.reset(mergedHugoConfig(merged->root, nestedUnder(part.key, config->root)));
   }
   return merged;
+}
+
+constexpr std::size_t kMaxDataFiles = 64;
+
+// Jekyll's _data files (_data/NAME.yml, .yaml, .json at the top of _data/,
+// at most kMaxDataFiles, each at most 256 KiB and within the YAML limits)
+// into defaults.site_data by NAME, and a digest of their text. One that
+// cannot be read is a warning with its line; its values are not used.
+void readJekyllData(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
+                    std::vector<Diagnostic>& diagnostics) {
+  std::size_t digest = 0;
+  std::size_t files = 0;
+  for (const std::string& name : tree.listFiles("_data")) {
+    const std::size_t dot = name.rfind('.');
+    const std::string extension = dot == std::string::npos ? "" : name.substr(dot + 1);
+    if (dot == 0 || (extension != "yml" && extension != "yaml" && extension != "json")) continue;
+    if (++files > kMaxDataFiles) break;
+    const std::string file = "_data/" + name;
+    const auto fail = [&](int line, const std::string& why) {
+      diagnostics.push_back({file, line, Severity::Warning, why + "; its values are not used"});
+    };
+    const FileRead read = tree.read(file, kMaxConfigBytes);
+    if (read.status == FileRead::Status::TooLarge) {
+      fail(0, "larger than 256 KiB");
+      continue;
+    }
+    if (read.status != FileRead::Status::Ok) {
+      fail(0, "cannot be read");
+      continue;
+    }
+    if (const auto fault = checkYamlLimits(read.bytes, limits)) {
+      fail(fault->line + 1, fault->message);
+      continue;
+    }
+    try {
+      YAML::Node data = YAML::Load(read.bytes);
+      defaults.site_data.erase(name.substr(0, dot));
+      defaults.site_data.emplace(name.substr(0, dot), data);
+      digest = digest * 31 + std::hash<std::string>{}(name + '\0' + read.bytes);
+    } catch (const YAML::Exception& e) {
+      fail(e.mark.line + 1, "not valid YAML: " + e.msg);
+    }
+  }
+  if (!defaults.site_data.empty()) defaults.site_data_digest = std::to_string(digest);
 }
 
 // Jekyll's own settings from its `config` (the file `file`, flattened into
 // `values`): the address (url + baseurl), the posts' permalink (the posts
 // collection's wins), excerpt_separator, timezone (an unknown one warned at
-// its line), and _data/authors.yml display names.
+// its line), the _data files (readJekyllData) and _data/authors.yml display names.
 void readJekyllSettings(const ContentTree& tree, const std::string& file, const FrontMatterMap& config,
                         const std::map<std::string, std::string>& values, const YamlLimits& limits,
                         FeedDefaults& defaults, std::vector<Diagnostic>& diagnostics) {
@@ -184,6 +229,7 @@ void readJekyllSettings(const ContentTree& tree, const std::string& file, const 
                                  "Europe/Berlin); post addresses use their dates as written"});
     }
   }
+  readJekyllData(tree, limits, defaults, diagnostics);
   for (const char* authors : {"_data/authors.yml", "_data/authors.yaml"}) {
     if (!tree.hasFile(authors)) continue;
     if (const auto people = readConfig(tree, authors, limits, diagnostics); people && people->root.IsMap()) {

@@ -112,6 +112,8 @@ TEST_CASE("multilingual hugo: each page in its content folder's language, the de
   CHECK(solar.url == "https://coop.example.org/2026/03/solar-panels-on-the-boat-shed/");
   CHECK(solar.language == "en");
   CHECK(solar.source == "Harbour Co-op News");  // languages.en.title
+  // {{< param crew >}} from the page, {{% param "Description" %}} from the site's params, as Hugo fills them.
+  CHECK(solar.summary == "The shed roof now makes its own power, thanks to the Tuesday crew. News from the harbour co-op.");
   CHECK(postOf(feed, "content/en/blog/net-mending.md").url == "https://coop.example.org/2026/03/mending/");
 
   const Post& paneles = postOf(feed, "content/es/blog/paneles-solares.md");

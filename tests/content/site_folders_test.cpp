@@ -39,7 +39,7 @@ const Post& postOf(const Feed& feed, const std::string& file) {
 TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed, authors.yml byline") {
   const Feed feed = loadSite("jekyll");
   CHECK(feed.posts_folder == "_posts");
-  REQUIRE(feed.posts.size() == 7);
+  REQUIRE(feed.posts.size() == 8);
   CHECK(feed.diagnostics.empty());
   CHECK(feed.defaults.base_url == "https://tinkerers.example.org/blog");
 
@@ -50,7 +50,7 @@ TEST_CASE("jekyll site: _config.yml name, permalink, Liquid resolved or removed,
   CHECK(solder.date == "2026-04-02");
   CHECK(solder.url == "https://tinkerers.example.org/blog/events/2026/04/02/solder-night/");
   CHECK(solder.summary ==
-        "Solder night is back on Thursday (#12), with Tidewater Tinkerers volunteers at every bench and for all.");
+        "Solder night is back on Thursday (#12), with Tidewater Tinkerers volunteers at every bench and tea for all.");
   CHECK(solder.photo == "assets/images/solder-bench.png");
   CHECK(solder.language == "en");
 
@@ -88,6 +88,14 @@ TEST_CASE("jekyll site: a post written in HTML is read, its first paragraph thro
                                 {"posts/b.md", "---\ntitle: B\n---\nText.\n"}});
   REQUIRE(loadFeed(folder).posts.size() == 1);
   CHECK(loadFeed(folder).posts[0].file == "posts/b.md");
+}
+
+TEST_CASE("jekyll site: values from _data through assign/where/first; a sentence with a hole left out") {
+  const Feed feed = loadSite("jekyll");
+  const Post& kit = postOf(feed, "_posts/2026-04-26-kit-price.md");
+  // Jekyll 4.3 builds "... sold out. It weighs grams. Its manual is online.": the sentence with the hole is left out.
+  CHECK(kit.summary == "Version 2.2 of the bench power supply kit costs 42 EUR. The kit from 2026-01-20 is sold out. "
+                       "Its manual is online.");
 }
 
 TEST_CASE("jekyll site: folders above _posts are categories, folders below are not, joined with the post's own") {
@@ -398,7 +406,8 @@ TEST_CASE("template tags: Liquid and Hugo shortcodes removed, site lookups resol
   const std::map<std::string, std::string> site = {{"repository", "https://git.example.org/w"},
                                                     {"author.name", "Mara"}};
   CHECK(removeTemplateTags("([#5]({{ site.repository }}/issues/5))", site) == "([#5](https://git.example.org/w/issues/5))");
-  CHECK(removeTemplateTags("by {{site.author.name}}{{ site.missing }}{{ page.x | upcase }}.", site) == "by Mara.");
+  CHECK(removeTemplateTags("by {{site.author.name}}.", site) == "by Mara.");
+  CHECK(removeTemplateTags("by {{site.author.name}}{{ site.missing }}. Next.", site) == "Next.");
   CHECK(removeTemplateTags("a{% if x %}b{% endif %}c", site) == "abc");
   CHECK(removeTemplateTags("a{% comment %}hidden{% endcomment %}c", site) == "ac");
   CHECK(removeTemplateTags("a{% highlight sh %}ls{% endhighlight %}c", site) == "ac");
