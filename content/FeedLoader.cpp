@@ -379,32 +379,26 @@ void addPost(const ContentTree& tree, const std::string& file, PostReadResult re
   for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
 }
 
-}  // namespace
+// The post files of the folder or site, sorted, each once: what the listing
+// leaves out is said, not dropped (a posts/ or _posts/ that leads outside the
+// folder, post files that are special files or links out of it); a Hugo
+// site's are its news pages (hugoNewsPages), and its sections are noted in
+// feed.defaults.hugo_sections.
+// The cache of what each post file gave (limits.cache_file; nullopt without
+// one), its fingerprint everything besides the file that decides a post.
+std::optional<PostCache> openCache(const LoadLimits& limits, const FeedDefaults& d) {
+  if (limits.cache_file.empty()) return std::nullopt;
+  const std::string fingerprint = joinedFields(
+      {limits.cache_fingerprint, std::to_string(limits.max_post_bytes), std::to_string(limits.yaml.max_nodes),
+       std::to_string(limits.yaml.max_depth), d.name, d.logo, d.language.str(), std::to_string(d.duration_seconds),
+       d.show_drafts ? "1" : "0", d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
+       d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
+       mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths, languagesText(d.languages),
+       d.site_data_digest});
+  return std::make_optional<PostCache>(limits.cache_file, fingerprint, 256u << 20, limits.max_cache_bytes);
+}
 
-Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
-  Feed feed;
-  const SiteConfig site = readSiteConfig(tree, limits.yaml, feed.defaults, feed.diagnostics);
-  if (!feed.defaults.base_url.empty()) {
-    if (const auto address = siteAddress(feed.defaults.base_url)) {
-      feed.defaults.base_url = *address;
-    } else {
-      feed.diagnostics.push_back({site.config_file, 0, Severity::Warning,
-                                  "the site's address '" + feed.defaults.base_url +
-                                      "' is not an http:// or https:// address; its posts get no URL"});
-      feed.defaults.base_url.clear();
-    }
-  }
-  checkLanguageAddresses(site, feed);
-  readFeedYaml(tree, limits, feed);
-  feed.logo = resolveFeedLogo(tree, feed.defaults);
-  feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
-                      : tree.hasFolder("posts")  ? "posts"
-                      : tree.hasFolder("_posts") ? "_posts"
-                                                 : "";
-
-  // What the listing leaves out is said, not dropped: a posts/ (or _posts/)
-  // that leads outside the folder, and post files that are special files or
-  // links out of the folder.
+std::vector<std::string> postFiles(const ContentTree& tree, const SiteConfig& site, Feed& feed) {
   for (const SkippedEntry& entry : tree.listSkipped("")) {
     if (entry.name != "posts" && entry.name != "_posts" && entry.name != feed.posts_folder) continue;
     feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
@@ -430,20 +424,35 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
       }
     }
   }
+  return names;
+}
 
-  std::optional<PostCache> cache;
-  if (!limits.cache_file.empty()) {
-    const FeedDefaults& d = feed.defaults;
-    cache.emplace(limits.cache_file,
-                  joinedFields({limits.cache_fingerprint, std::to_string(limits.max_post_bytes),
-                                std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
-                                d.logo, d.language.str(), std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
-                                d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
-                                d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
-                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths,
-                                languagesText(d.languages), d.site_data_digest}),
-                  256u << 20, limits.max_cache_bytes);
+}  // namespace
+
+Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
+  Feed feed;
+  const SiteConfig site = readSiteConfig(tree, limits.yaml, feed.defaults, feed.diagnostics);
+  if (!feed.defaults.base_url.empty()) {
+    if (const auto address = siteAddress(feed.defaults.base_url)) {
+      feed.defaults.base_url = *address;
+    } else {
+      feed.diagnostics.push_back({site.config_file, 0, Severity::Warning,
+                                  "the site's address '" + feed.defaults.base_url +
+                                      "' is not an http:// or https:// address; its posts get no URL"});
+      feed.defaults.base_url.clear();
+    }
   }
+  checkLanguageAddresses(site, feed);
+  readFeedYaml(tree, limits, feed);
+  feed.logo = resolveFeedLogo(tree, feed.defaults);
+  feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
+                      : tree.hasFolder("posts")  ? "posts"
+                      : tree.hasFolder("_posts") ? "_posts"
+                                                 : "";
+
+  std::vector<std::string> names = postFiles(tree, site, feed);
+
+  std::optional<PostCache> cache = openCache(limits, feed.defaults);
 
   // A first look reads the last names first: dated file names put the newest there.
   if (limits.max_files_read > 0) std::reverse(names.begin(), names.end());
