@@ -63,6 +63,16 @@ bool isNumber(std::string_view text) {
   return true;
 }
 
+// Counts `count` items looked at against scope.work_left; false when it has run out.
+bool spend(const LiquidScope& scope, std::size_t count) {
+  if (scope.work_left < count) {
+    scope.work_left = 0;
+    return false;
+  }
+  scope.work_left -= count;
+  return true;
+}
+
 // The node at `key` (a map key, or a list index) of `node`; nil when none.
 YAML::Node child(const YAML::Node& node, const std::string& key) {
   if (node.IsMap()) {
@@ -133,7 +143,10 @@ std::optional<YAML::Node> pathValue(std::string_view path, const LiquidScope& sc
     return nil();
   }
   // reset(), never '=': assigning a yaml-cpp node that refers into a tree rewrites the tree.
-  for (std::size_t k = next; k < e.size() && !isNil(node); ++k) node.reset(child(node, e[k]));
+  for (std::size_t k = next; k < e.size() && !isNil(node); ++k) {
+    if (node.IsMap() && !spend(scope, node.size())) return std::nullopt;
+    node.reset(child(node, e[k]));
+  }
   return node;
 }
 
@@ -161,6 +174,7 @@ std::optional<YAML::Node> filtered(const YAML::Node& value, std::string_view fil
   const bool text = value.IsScalar();
   if (name == "where" && args.size() == 2 && args[0].IsScalar()) {
     if (!value.IsSequence()) return isNil(value) ? std::optional<YAML::Node>(nil()) : std::nullopt;
+    if (!spend(scope, value.size())) return std::nullopt;
     YAML::Node kept(YAML::NodeType::Sequence);
     for (const auto& item : value) {
       const YAML::Node field = child(item, args[0].Scalar());
@@ -212,7 +226,7 @@ std::optional<YAML::Node> baseValue(std::string_view base, const LiquidScope& sc
 
 std::optional<YAML::Node> evaluate(std::string_view expression, const LiquidScope& scope, int depth) {
   const std::vector<std::string_view> parts = splitOutside(expression, '|');
-  if (depth > kMaxDepth || parts.size() > kMaxFilters) return std::nullopt;
+  if (depth > kMaxDepth || parts.size() > kMaxFilters || !spend(scope, parts.size())) return std::nullopt;
   const std::optional<YAML::Node> value = baseValue(parts[0], scope, depth);
   if (!value) return std::nullopt;
   return withFilters(*value, parts, 1, scope, depth);

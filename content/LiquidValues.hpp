@@ -19,6 +19,9 @@ struct LiquidScope {
   const std::map<std::string, YAML::Node>* site_data = nullptr;     // _data file name -> its content (site.data.NAME)
   YAML::Node page;                                                  // the post's front matter (page.KEY)
   std::map<std::string, YAML::Node> assigned;                       // {% assign NAME = ... %}
+  // Items and keys the expressions may still look at (a `where` over a
+  // 20,000-item list looks at 20,000): at 0 no expression has a value any more.
+  mutable std::size_t work_left = 100000;
 };
 
 // The value of `expression`: a variable path (`release.version`,
@@ -27,7 +30,7 @@ struct LiquidScope {
 // a list whose key's text is VALUE's), `first`, `last`, `default: VALUE`,
 // `size`, `strip`, `upcase`, `downcase`, `escape`, `xml_escape`. nullopt
 // when a name is unknown, a filter is another or does not fit its input, or
-// the text is no expression. Never throws.
+// the text is no expression, or scope.work_left ran out. Never throws.
 std::optional<YAML::Node> liquidValue(std::string_view expression, const LiquidScope& scope);
 
 // The text `expression` gives when shown (`{{ expression }}`): its value

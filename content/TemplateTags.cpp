@@ -24,6 +24,16 @@ std::string_view firstWord(std::string_view inside) {
   return inside.substr(0, end);
 }
 
+bool isLookupPath(std::string_view path) {
+  if (path.empty()) return false;
+  for (char c : path) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // The offset just past the tag `open` + ... + `close` starting at `from`, or npos.
 std::size_t tagEnd(std::string_view text, std::size_t from, std::string_view close) {
   const std::size_t at = text.find(close, from);
@@ -163,6 +173,8 @@ std::string removeTemplateTags(std::string_view text, const std::map<std::string
 
 namespace {
 
+constexpr std::size_t kMaxEvaluations = 1000;  // values worked out in one text (assign, output, param)
+
 // One pass over a text: tags removed or replaced (removeTemplateTags).
 class TagRemover {
  public:
@@ -202,7 +214,7 @@ class TagRemover {
     const std::string_view name = firstWord(inside);
     pos_ = end;
     if (name == "assign") {
-      liquidAssign(inside, scope_);
+      if (evaluating()) liquidAssign(inside, scope_);
     } else if (name == "raw") {
       for (std::size_t raw_end = text_.find("{%", pos_); raw_end != std::string_view::npos;
            raw_end = text_.find("{%", raw_end + 2)) {
@@ -232,7 +244,7 @@ class TagRemover {
     const std::string_view inside = trimmed(text_.substr(open + 3, end - 3 - (open + 3)));
     const std::string_view name = firstWord(inside);
     pos_ = end;
-    if (name == "param") {  // Hugo's {{< param "name" >}}: the page's, else the site's params.NAME
+    if (name == "param" && evaluating()) {  // Hugo's {{< param "name" >}}: the page's, else the site's params.NAME
       put(hugoParam(std::string(trimmed(inside.substr(5))), scope_));
     } else if ((name == "highlight" || name == "code") && unclosed_.count(std::string(name)) == 0) {
       const std::size_t end_block = shortcodeBlockEnd(text_, pos_, name);
@@ -245,25 +257,52 @@ class TagRemover {
     return true;
   }
 
-  // A Liquid output `{{ ... }}` at `open`: its value, or a hole.
+  // A Liquid output `{{ ... }}` at `open`: its value, or a hole. A plain
+  // `site.KEY` is looked up without copying the value.
   bool output(std::size_t open) {
     const std::size_t end = tagEnd(text_, open + 2, "}}");
     if (end == std::string_view::npos) return false;
-    put(liquidText(trimmed(text_.substr(open + 2, end - 2 - (open + 2))), scope_));
+    const std::string_view inside = trimmed(text_.substr(open + 2, end - 2 - (open + 2)));
     pos_ = end;
+    if (!evaluating()) return true;
+    if (inside.substr(0, 5) == "site." && isLookupPath(inside.substr(5)) && scope_.site_values != nullptr) {
+      const auto found = scope_.site_values->find(std::string(inside.substr(5)));
+      if (found != scope_.site_values->end() && !found->second.empty()) {
+        putText(found->second);
+        return true;
+      }
+    }
+    put(liquidText(inside, scope_));
     return true;
+  }
+
+  // False (the expansion cut) once a value was over the budget, or
+  // kMaxEvaluations were made, or the expressions' work ran out
+  // (LiquidScope::work_left): then no value is worked out any more.
+  bool evaluating() {
+    if (!cut_ && ++evaluations_ <= kMaxEvaluations && scope_.work_left > 0) return true;
+    cut_ = true;
+    if (expansion_cut_ != nullptr) *expansion_cut_ = true;
+    return false;
   }
 
   // Puts `value` in within the budget; none is a hole where a reader would see it.
   void put(const std::optional<std::string>& value) {
-    if (!value) {
-      if (!insideLinkOrTag(out_)) holes_.push_back(out_.size());
-    } else if (expanded_ + value->size() <= kMaxSiteValueBytes) {
-      out_ += *value;
-      expanded_ += value->size();
-    } else if (expansion_cut_ != nullptr) {
-      *expansion_cut_ = true;
+    if (value) {
+      putText(*value);
+    } else if (!insideLinkOrTag(out_)) {
+      holes_.push_back(out_.size());
     }
+  }
+
+  void putText(const std::string& value) {
+    if (expanded_ + value.size() <= kMaxSiteValueBytes) {
+      out_ += value;
+      expanded_ += value.size();
+      return;
+    }
+    cut_ = true;
+    if (expansion_cut_ != nullptr) *expansion_cut_ = true;
   }
 
   std::string finish() { return holes_.empty() ? std::move(out_) : withoutHoleSentences(std::move(out_), holes_); }
@@ -274,6 +313,8 @@ class TagRemover {
   std::string out_;
   std::size_t pos_ = 0;
   std::size_t expanded_ = 0;        // bytes of values put in
+  std::size_t evaluations_ = 0;     // values worked out
+  bool cut_ = false;                // a value was over the budget: no more are worked out
   std::vector<std::size_t> holes_;  // where a value could not be filled in
   std::set<std::string> unclosed_;  // paired shortcodes with no end after some point: none after any later one
 };

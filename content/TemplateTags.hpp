@@ -32,9 +32,11 @@ namespace newsticker::content {
 // through its own end mark), so no sentence shows with a hole; one in a link
 // destination or an HTML tag is only dropped.
 // So `[#12]({{ site.repository }}/issues/12)` keeps its link text. A tag left
-// open is dropped to the end of the text. The site values put in stop at
-// kMaxSiteValueBytes together (4,000 lookups of a 200 KiB value took 840 MB):
-// later lookups are dropped and `*expansion_cut` (when given) set. Time is
+// open is dropped to the end of the text. The values put in stop at
+// kMaxSiteValueBytes together (4,000 lookups of a 200 KiB value took 840 MB),
+// and at most 1,000 values are worked out (with at most scope.work_left
+// items and keys looked at, 100,000 by default): past any, no more values are
+// put in (nor holes made) and `*expansion_cut` (when given) is set. Time is
 // linear in the text, unclosed paired shortcodes included. Never throws.
 std::string removeTemplateTags(std::string_view body, LiquidScope& scope, bool* expansion_cut = nullptr);
 
