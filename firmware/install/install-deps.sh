@@ -40,6 +40,9 @@ libraries+=(libegl1 libgles2 libgbm1 libgl1-mesa-dri)
 # The fleet's Ansible role and playbooks are checked and run by a test
 # (tests/install/ansible_test.sh): ansible-core and ansible-lint.
 tools+=(ansible-core ansible-lint)
+# The generators the site fixtures are compared with (tests/content/generator_compare_test.sh);
+# the Jekyll fixture names the jekyll-feed plugin.
+tools+=(hugo jekyll ruby-jekyll-feed)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)
