@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "content/HugoConfig.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/LogoResolver.hpp"
 #include "content/Permalink.hpp"
@@ -71,10 +72,13 @@ std::optional<std::string> siteAddress(std::string text) {
   return text;
 }
 
-bool isPostFileName(const std::string& name) {
+// A post file's name: .md, .markdown, .txt, and with `html` (a Jekyll
+// site's _posts) .html and .htm too.
+bool isPostFileName(const std::string& name, bool html) {
   if (name.empty() || name[0] == '.' || name[0] == '_' || name[0] == '#' || name.back() == '~') return false;
-  for (const char* extension : {".md", ".markdown", ".txt"}) {
+  for (const char* extension : {".md", ".markdown", ".txt", ".html", ".htm"}) {
     const std::string ext(extension);
+    if (!html && ext.rfind(".htm", 0) == 0) continue;
     if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
   }
   return false;
@@ -82,13 +86,15 @@ bool isPostFileName(const std::string& name) {
 
 // The post files of `posts_folder` and of its sub-folders (posts/feeds/<feed>/
 // of newsticker fetch, a blog's year folders), as paths inside the tree
-// ("posts/2026/a.md"), sorted byte-wise. Hidden and '_' folders are not read, nor folders deeper than
+// ("posts/2026/a.md"), sorted byte-wise; with `html`, .html posts too
+// (isPostFileName). Hidden and '_' folders are not read, nor folders deeper than
 // kMaxPostFolderDepth or past kMaxPostFolders (one warning says so); special
 // files and links out of the folder that look like posts are reported.
 constexpr int kMaxPostFolderDepth = 4;
 constexpr std::size_t kMaxPostFolders = 1000;
 
-std::vector<std::string> postFileNames(const ContentTree& tree, const std::string& posts_folder, Feed& feed) {
+std::vector<std::string> postFileNames(const ContentTree& tree, const std::string& posts_folder, bool html,
+                                       Feed& feed) {
   std::vector<std::string> names;
   std::vector<std::pair<std::string, int>> folders = {{"", 0}};  // relative to posts_folder, depth
   std::size_t visited = 0;
@@ -103,12 +109,12 @@ std::vector<std::string> postFileNames(const ContentTree& tree, const std::strin
     const std::string dir = inTree(relative);
     const std::string prefix = relative.empty() ? "" : relative + "/";
     for (const SkippedEntry& entry : tree.listSkipped(dir)) {
-      if (!isPostFileName(entry.name)) continue;
+      if (!isPostFileName(entry.name, html)) continue;
       feed.diagnostics.push_back({inTree(prefix + entry.name), 0, Severity::Error, entry.reason + "; not read"});
       ++feed.rejected_files;
     }
     for (const std::string& name : tree.listFiles(dir)) {
-      if (isPostFileName(name)) names.push_back(inTree(prefix + name));
+      if (isPostFileName(name, html)) names.push_back(inTree(prefix + name));
     }
     // The top of a folder of posts only (no posts/): its sub-folders are
     // logos/, images/ and the like, not posts.
@@ -158,6 +164,9 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
       d.name = text("name");
     } else if (!text("source").empty()) {
       d.name = text("source");
+    }
+    if (!text("name").empty() || !text("source").empty()) {
+      for (SiteLanguage& language : d.languages) language.name.clear();  // feed.yaml's name for every language
     }
     if (!text("logo").empty()) d.logo = text("logo");
     if (!text("language").empty()) d.language = LanguageTag(text("language"));
@@ -284,6 +293,45 @@ std::set<std::string> hugoSectionFolders(const ContentTree& tree, const std::str
   return sections;
 }
 
+// The post files of a Hugo site (`names`) that are its news: pages Hugo
+// builds (not those of a disabled language) in its main sections
+// (hugoMainSectionPages).
+std::vector<std::string> hugoNewsPages(std::vector<std::string> names, const FeedDefaults& defaults) {
+  const auto not_built = [&](const std::string& name) {
+    const SiteLanguage* language = hugoLanguageOf(defaults.languages, name);
+    return language != nullptr && language->disabled;
+  };
+  names.erase(std::remove_if(names.begin(), names.end(), not_built), names.end());
+  return hugoMainSectionPages(names, defaults.main_sections, defaults.languages, defaults.posts_root);
+}
+
+// A multilingual Hugo site's languages with an address of their own: one
+// that is not an http(s) address is warned and its pages get the site's.
+void checkLanguageAddresses(const SiteConfig& site, Feed& feed) {
+  for (SiteLanguage& language : feed.defaults.languages) {
+    if (language.base_url.empty()) continue;
+    if (const auto address = siteAddress(language.base_url)) {
+      language.base_url = *address;
+      continue;
+    }
+    feed.diagnostics.push_back({site.config_file, 0, Severity::Warning,
+                                "the address '" + language.base_url + "' of language '" + language.key +
+                                    "' is not an http:// or https:// address; its pages get the site's"});
+    language.base_url.clear();
+    language.prefix = language.is_default ? "" : "/" + language.key;
+  }
+}
+
+// A multilingual Hugo site's languages, one text: part of the cache's fingerprint.
+std::string languagesText(const std::vector<SiteLanguage>& languages) {
+  std::string text;
+  for (const SiteLanguage& l : languages) {
+    text += l.key + '\x01' + l.tag.str() + '\x01' + l.content_dir + '\x01' + l.prefix + '\x01' + l.base_url +
+            '\x01' + l.name + (l.is_default ? "\x01d" : "\x01") + (l.disabled ? "x\x02" : "\x02");
+  }
+  return text;
+}
+
 // `fields` joined by NUL bytes, which none of them holds.
 std::string joinedFields(std::initializer_list<std::string> fields) {
   std::string joined;
@@ -331,6 +379,54 @@ void addPost(const ContentTree& tree, const std::string& file, PostReadResult re
   for (auto& diagnostic : result.diagnostics) feed.diagnostics.push_back(std::move(diagnostic));
 }
 
+// The post files of the folder or site, sorted, each once: what the listing
+// leaves out is said, not dropped (a posts/ or _posts/ that leads outside the
+// folder, post files that are special files or links out of it); a Hugo
+// site's are its news pages (hugoNewsPages), and its sections are noted in
+// feed.defaults.hugo_sections.
+// The cache of what each post file gave (limits.cache_file; nullopt without
+// one), its fingerprint everything besides the file that decides a post.
+std::optional<PostCache> openCache(const LoadLimits& limits, const FeedDefaults& d) {
+  if (limits.cache_file.empty()) return std::nullopt;
+  const std::string fingerprint = joinedFields(
+      {limits.cache_fingerprint, std::to_string(limits.max_post_bytes), std::to_string(limits.yaml.max_nodes),
+       std::to_string(limits.yaml.max_depth), d.name, d.logo, d.language.str(), std::to_string(d.duration_seconds),
+       d.show_drafts ? "1" : "0", d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
+       d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
+       mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths, languagesText(d.languages),
+       d.site_data_digest});
+  return std::make_optional<PostCache>(limits.cache_file, fingerprint, 256u << 20, limits.max_cache_bytes);
+}
+
+std::vector<std::string> postFiles(const ContentTree& tree, const SiteConfig& site, Feed& feed) {
+  for (const SkippedEntry& entry : tree.listSkipped("")) {
+    if (entry.name != "posts" && entry.name != "_posts" && entry.name != feed.posts_folder) continue;
+    feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
+    ++feed.rejected_files;
+  }
+  // A Jekyll site's posts may also be in releases/_posts/ and the like (SiteConfig.hpp).
+  std::vector<std::string> names;
+  for (const std::string& folder : site.post_folders.empty() ? std::vector<std::string>{feed.posts_folder}
+                                                             : site.post_folders) {
+    std::vector<std::string> found = postFileNames(tree, folder, site.kind == SiteKind::Jekyll, feed);
+    names.insert(names.end(), found.begin(), found.end());
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  if (site.kind == SiteKind::Hugo) {
+    names = hugoNewsPages(std::move(names), feed.defaults);
+    for (const std::string& folder : site.post_folders) {
+      feed.defaults.hugo_sections.merge(hugoSectionFolders(tree, folder, names));
+    }
+    for (const SiteLanguage& language : feed.defaults.languages) {
+      if (!language.content_dir.empty()) {
+        feed.defaults.hugo_sections.merge(hugoSectionFolders(tree, language.content_dir, names));
+      }
+    }
+  }
+  return names;
+}
+
 }  // namespace
 
 Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
@@ -346,6 +442,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
       feed.defaults.base_url.clear();
     }
   }
+  checkLanguageAddresses(site, feed);
   readFeedYaml(tree, limits, feed);
   feed.logo = resolveFeedLogo(tree, feed.defaults);
   feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
@@ -353,37 +450,10 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
                       : tree.hasFolder("_posts") ? "_posts"
                                                  : "";
 
-  // What the listing leaves out is said, not dropped: a posts/ (or _posts/)
-  // that leads outside the folder, and post files that are special files or
-  // links out of the folder.
-  for (const SkippedEntry& entry : tree.listSkipped("")) {
-    if (entry.name != "posts" && entry.name != "_posts" && entry.name != feed.posts_folder) continue;
-    feed.diagnostics.push_back({entry.name, 0, Severity::Error, entry.reason + "; its posts are not read"});
-    ++feed.rejected_files;
-  }
-  // A Jekyll site's posts may also be in releases/_posts/ and the like (SiteConfig.hpp).
-  std::vector<std::string> names;
-  for (const std::string& folder : site.post_folders.empty() ? std::vector<std::string>{feed.posts_folder}
-                                                             : site.post_folders) {
-    std::vector<std::string> found = postFileNames(tree, folder, feed);
-    names.insert(names.end(), found.begin(), found.end());
-  }
-  std::sort(names.begin(), names.end());
-  if (!limits.only_file.empty()) names = {limits.only_file};
-  if (site.kind == SiteKind::Hugo) feed.defaults.hugo_sections = hugoSectionFolders(tree, site.posts_folder, names);
+  std::vector<std::string> names = postFiles(tree, site, feed);
+  if (!limits.only_file.empty()) names = {limits.only_file};  // `newsticker edit`: that post only
 
-  std::optional<PostCache> cache;
-  if (!limits.cache_file.empty()) {
-    const FeedDefaults& d = feed.defaults;
-    cache.emplace(limits.cache_file,
-                  joinedFields({limits.cache_fingerprint, std::to_string(limits.max_post_bytes),
-                                std::to_string(limits.yaml.max_nodes), std::to_string(limits.yaml.max_depth), d.name,
-                                d.logo, d.language.str(), std::to_string(d.duration_seconds), d.show_drafts ? "1" : "0",
-                                d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
-                                d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
-                                mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths}),
-                  256u << 20, limits.max_cache_bytes);
-  }
+  std::optional<PostCache> cache = openCache(limits, feed.defaults);
 
   // A first look reads the last names first: dated file names put the newest there.
   if (limits.max_files_read > 0) std::reverse(names.begin(), names.end());

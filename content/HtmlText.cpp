@@ -2,7 +2,9 @@
 #include "content/HtmlText.hpp"
 
 #include <cstdlib>
+#include <optional>
 
+#include "content/HtmlEntities.hpp"
 #include "content/Utf8.hpp"
 
 namespace newsticker::content {
@@ -20,42 +22,8 @@ bool startsWithNoCase(std::string_view text, std::size_t at, std::string_view pr
   return true;
 }
 
-struct NamedReference {
-  const char* name;
-  char32_t code_point;
-};
-
-// HTML's named references for Latin-1 and the punctuation and symbols
-// newsrooms use; the full list of 2,231 adds little to headlines.
-constexpr NamedReference kNamed[] = {
-    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
-    {"nbsp", 0xA0}, {"iexcl", 0xA1}, {"cent", 0xA2}, {"pound", 0xA3}, {"curren", 0xA4}, {"yen", 0xA5},
-    {"brvbar", 0xA6}, {"sect", 0xA7}, {"uml", 0xA8}, {"copy", 0xA9}, {"ordf", 0xAA}, {"laquo", 0xAB},
-    {"not", 0xAC}, {"shy", 0xAD}, {"reg", 0xAE}, {"macr", 0xAF}, {"deg", 0xB0}, {"plusmn", 0xB1},
-    {"sup2", 0xB2}, {"sup3", 0xB3}, {"acute", 0xB4}, {"micro", 0xB5}, {"para", 0xB6}, {"middot", 0xB7},
-    {"cedil", 0xB8}, {"sup1", 0xB9}, {"ordm", 0xBA}, {"raquo", 0xBB}, {"frac14", 0xBC}, {"frac12", 0xBD},
-    {"frac34", 0xBE}, {"iquest", 0xBF}, {"Agrave", 0xC0}, {"Aacute", 0xC1}, {"Acirc", 0xC2}, {"Atilde", 0xC3},
-    {"Auml", 0xC4}, {"Aring", 0xC5}, {"AElig", 0xC6}, {"Ccedil", 0xC7}, {"Egrave", 0xC8}, {"Eacute", 0xC9},
-    {"Ecirc", 0xCA}, {"Euml", 0xCB}, {"Igrave", 0xCC}, {"Iacute", 0xCD}, {"Icirc", 0xCE}, {"Iuml", 0xCF},
-    {"ETH", 0xD0}, {"Ntilde", 0xD1}, {"Ograve", 0xD2}, {"Oacute", 0xD3}, {"Ocirc", 0xD4}, {"Otilde", 0xD5},
-    {"Ouml", 0xD6}, {"times", 0xD7}, {"Oslash", 0xD8}, {"Ugrave", 0xD9}, {"Uacute", 0xDA}, {"Ucirc", 0xDB},
-    {"Uuml", 0xDC}, {"Yacute", 0xDD}, {"THORN", 0xDE}, {"szlig", 0xDF}, {"agrave", 0xE0}, {"aacute", 0xE1},
-    {"acirc", 0xE2}, {"atilde", 0xE3}, {"auml", 0xE4}, {"aring", 0xE5}, {"aelig", 0xE6}, {"ccedil", 0xE7},
-    {"egrave", 0xE8}, {"eacute", 0xE9}, {"ecirc", 0xEA}, {"euml", 0xEB}, {"igrave", 0xEC}, {"iacute", 0xED},
-    {"icirc", 0xEE}, {"iuml", 0xEF}, {"eth", 0xF0}, {"ntilde", 0xF1}, {"ograve", 0xF2}, {"oacute", 0xF3},
-    {"ocirc", 0xF4}, {"otilde", 0xF5}, {"ouml", 0xF6}, {"divide", 0xF7}, {"oslash", 0xF8}, {"ugrave", 0xF9},
-    {"uacute", 0xFA}, {"ucirc", 0xFB}, {"uuml", 0xFC}, {"yacute", 0xFD}, {"thorn", 0xFE}, {"yuml", 0xFF},
-    {"OElig", 0x152}, {"oelig", 0x153}, {"Scaron", 0x160}, {"scaron", 0x161}, {"Yuml", 0x178}, {"fnof", 0x192},
-    {"circ", 0x2C6}, {"tilde", 0x2DC}, {"ensp", 0x2002}, {"emsp", 0x2003}, {"thinsp", 0x2009}, {"zwnj", 0x200C},
-    {"zwj", 0x200D}, {"lrm", 0x200E}, {"rlm", 0x200F}, {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018},
-    {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"bdquo", 0x201E},
-    {"dagger", 0x2020}, {"Dagger", 0x2021}, {"bull", 0x2022}, {"hellip", 0x2026}, {"permil", 0x2030},
-    {"prime", 0x2032}, {"Prime", 0x2033}, {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"euro", 0x20AC},
-    {"trade", 0x2122}, {"larr", 0x2190}, {"uarr", 0x2191}, {"rarr", 0x2192}, {"darr", 0x2193},
-    {"minus", 0x2212}, {"le", 0x2264}, {"ge", 0x2265}, {"ne", 0x2260}, {"asymp", 0x2248}, {"infin", 0x221E},
-};
-
-// What HTML makes of &#128; to &#159;: the windows-1252 characters.
+// What HTML makes of &#128; to &#159; (and of C1 controls in text): the
+// windows-1252 characters; U+FFFD where windows-1252 has none.
 constexpr char32_t kWindows1252[32] = {
     0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
@@ -76,18 +44,15 @@ std::size_t decodeReference(std::string_view text, std::size_t pos, std::string&
       if (!ok) return pos;
     }
     unsigned long cp = std::strtoul(std::string(digits).c_str(), nullptr, hex ? 16 : 10);
-    if (cp >= 0x80 && cp <= 0x9F) cp = kWindows1252[cp - 0x80];
+    // &#128; to &#159; stay C1 controls here; CollapsingWriter reads them as HTML does.
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     appendUtf8(out, static_cast<char32_t>(cp));
     return semicolon + 1;
   }
-  for (const NamedReference& named : kNamed) {
-    if (name == named.name) {
-      appendUtf8(out, named.code_point);
-      return semicolon + 1;
-    }
-  }
-  return pos;
+  const std::optional<std::string_view> named = htmlNamedReference(name);
+  if (!named) return pos;
+  out += *named;
+  return semicolon + 1;
 }
 
 std::string decodeReferences(std::string_view text) {
@@ -178,21 +143,37 @@ class CollapsingWriter {
   explicit CollapsingWriter(std::string& out) : out_(out) {}
   void space() { pending_space_ = !out_.empty(); }
   void text(std::string_view piece) {
-    for (char c : piece) {
+    for (std::size_t i = 0; i < piece.size(); ++i) {
+      const char c = piece[i];
       const auto byte = static_cast<unsigned char>(c);
       if (isAsciiSpace(c)) {
         space();
       } else if (byte < 0x20 || byte == 0x7F) {
         continue;
+      } else if (byte == 0xC2 && i + 1 < piece.size() && static_cast<unsigned char>(piece[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(piece[i + 1]) <= 0x9F) {
+        // A C1 control (U+0080 to U+009F), which no font draws: almost always
+        // windows-1252 read as Latin-1 somewhere upstream, so it is read as
+        // HTML reads &#128; to &#159;; the five that windows-1252 leaves
+        // unassigned are dropped.
+        const char32_t meant = kWindows1252[static_cast<unsigned char>(piece[++i]) - 0x80];
+        if (meant == 0xFFFD) continue;
+        std::string utf8;
+        appendUtf8(utf8, meant);
+        word(utf8);
       } else {
-        if (pending_space_) out_ += ' ';
-        pending_space_ = false;
-        out_ += c;
+        word(std::string_view(&piece[i], 1));
       }
     }
   }
 
  private:
+  void word(std::string_view bytes) {
+    if (pending_space_) out_ += ' ';
+    pending_space_ = false;
+    out_ += bytes;
+  }
+
   std::string& out_;
   bool pending_space_ = false;
 };

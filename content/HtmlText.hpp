@@ -15,10 +15,13 @@ struct HtmlText {
 
 // Reduces `html` (UTF-8) to text: tags and comments dropped, the content of
 // script, style, template and head left out, block elements (p, br, li, h1...)
-// become word breaks, character references (&amp; &#233; &#x4E2D; and the
-// common named ones) decoded; an unknown named reference stays as written. A
+// become word breaks, character references (&amp; &#233; &#x4E2D; and all of
+// HTML5's names, HtmlEntities.hpp) decoded when written with their ';'; an
+// unknown named reference stays as written. A
 // '<' that starts no tag is text. Control characters other than whitespace
-// are dropped. Pure; never throws; linear in the input.
+// are dropped, but a C1 control (U+0080 to U+009F, written or as &#150;) is
+// read as HTML reads it, as windows-1252 (U+0096 is "–"), or dropped where
+// windows-1252 has nothing. Pure; never throws; linear in the input.
 HtmlText readHtmlText(std::string_view html);
 
 }  // namespace newsticker::content

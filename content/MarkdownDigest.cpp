@@ -229,16 +229,128 @@ std::string firstLine(const std::string& raw, std::string* rest) {
   return collapseWhitespace(cleaned.substr(start, newline == std::string::npos ? newline : newline - start));
 }
 
+// A line of Markdown and where the next one starts.
+std::string_view lineAt(std::string_view text, std::size_t at, std::size_t* next) {
+  const std::size_t end = text.find('\n', at);
+  *next = end == std::string_view::npos ? text.size() : end + 1;
+  return text.substr(at, (end == std::string_view::npos ? text.size() : end) - at);
+}
+
+// The line's text after at most 3 leading spaces, or nullopt-like "" with
+// `*indented` set when it has 4 or more (or a tab first).
+std::string_view unindented(std::string_view line, bool* indented) {
+  std::size_t spaces = 0;
+  while (spaces < line.size() && spaces < 4 && line[spaces] == ' ') ++spaces;
+  *indented = spaces == 4 || (spaces < line.size() && line[spaces] == '\t');
+  return line.substr(spaces);
+}
+
+bool isBlank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+// True when `line` opens or closes a fenced code block (``` or ~~~).
+bool isFence(std::string_view line) {
+  bool indented = false;
+  line = unindented(line, &indented);
+  return !indented && (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0);
+}
+
+// "[label]:" at the start of `line` (after at most 3 spaces): the label's
+// end, or npos. `footnote` says which kind is asked for ("[^1]:").
+std::size_t definitionLabelEnd(std::string_view line, bool footnote) {
+  bool indented = false;
+  const std::string_view rest = unindented(line, &indented);
+  if (indented || rest.size() < 4 || rest[0] != '[' || (rest[1] == '^') != footnote) return std::string_view::npos;
+  const std::size_t close = rest.find(']');
+  if (close == std::string_view::npos || close < 2 || close + 1 >= rest.size() || rest[close + 1] != ':') {
+    return std::string_view::npos;
+  }
+  return close;
+}
+
+// Where the footnote definition whose first line ends at `next` ends: its
+// lazy continuation lines, then the indented blocks after blank lines.
+std::size_t footnoteEnd(std::string_view body, std::size_t next) {
+  std::size_t kept_end = next;
+  bool after_blank = false;
+  for (std::size_t at = next, after = next; at < body.size(); at = after) {
+    const std::string_view line = lineAt(body, at, &after);
+    if (isBlank(line)) {
+      after_blank = true;
+      continue;
+    }
+    bool indented = false;
+    unindented(line, &indented);
+    if (!indented && (after_blank || definitionLabelEnd(line, true) != std::string_view::npos)) break;
+    kept_end = after;
+    after_blank = false;
+  }
+  return kept_end;
+}
+
+// `body` without footnote definitions ("[^1]: ...", footnoteEnd) and
+// footnote marks ("[^1]", a label without blanks), fenced code left as it is.
+std::string withoutFootnotes(std::string_view body) {
+  if (body.find("[^") == std::string_view::npos) return std::string(body);
+  std::string out;
+  bool in_fence = false;
+  for (std::size_t at = 0, next = 0; at < body.size(); at = next) {
+    std::string_view line = lineAt(body, at, &next);
+    const bool newline = body[next - 1] == '\n';
+    if (isFence(line)) in_fence = !in_fence;
+    if (!in_fence && definitionLabelEnd(line, true) != std::string_view::npos) {
+      next = footnoteEnd(body, next);
+      continue;
+    }
+    for (std::size_t pos = 0; !in_fence && (pos = line.find("[^", pos)) != std::string_view::npos;) {
+      const std::size_t close = line.find(']', pos + 2);
+      const std::string_view label = close == std::string_view::npos ? "" : line.substr(pos + 2, close - pos - 2);
+      if (label.empty() || label.find_first_of(" \t[") != std::string_view::npos) {
+        pos += 2;
+        continue;
+      }
+      out.append(line.substr(0, pos));
+      line.remove_prefix(close + 1);
+      pos = 0;
+    }
+    out.append(line);
+    if (newline) out += '\n';
+  }
+  return out;
+}
+
 }  // namespace
 
-MarkdownDigest digestMarkdown(std::string_view body) {
+std::string linkDefinitions(std::string_view body) {
+  constexpr std::size_t kMaxDefinitionBytes = 16 * 1024;
+  std::string definitions;
+  bool in_fence = false;
+  for (std::size_t at = 0, next = 0; at < body.size(); at = next) {
+    const std::string_view line = lineAt(body, at, &next);
+    if (isFence(line)) in_fence = !in_fence;
+    if (in_fence || definitionLabelEnd(line, false) == std::string_view::npos) continue;
+    if (definitions.size() + line.size() + 1 > kMaxDefinitionBytes) break;
+    definitions.append(line);
+    definitions += '\n';
+  }
+  return definitions;
+}
+
+MarkdownDigest digestMarkdown(std::string_view whole_body, std::string_view definitions) {
   // A card needs the first paragraph and the start of a second-language
   // section; Debian's md4c 0.4.8 is quadratic on some bracket patterns
   // (fixed upstream in 2024), so it never sees more than 64 KiB.
   constexpr std::size_t kMaxMarkdownBytes = 64 * 1024;
+  std::string_view body = whole_body;
+  std::string rest_definitions;
   if (body.size() > kMaxMarkdownBytes) {
     const std::size_t cut = body.rfind('\n', kMaxMarkdownBytes);
     body = body.substr(0, cut == std::string_view::npos ? kMaxMarkdownBytes : cut + 1);
+    rest_definitions = linkDefinitions(whole_body.substr(body.size()));
+  }
+  // The definitions go after a blank line, so they cannot continue the body's last paragraph.
+  std::string text = withoutFootnotes(body);
+  for (std::string_view more : {std::string_view(rest_definitions), definitions}) {
+    if (!more.empty()) text.append("\n\n").append(more);
   }
   Walker walker;
   MD_PARSER parser{};
@@ -249,7 +361,7 @@ MarkdownDigest digestMarkdown(std::string_view body) {
   parser.enter_span = enterSpan;
   parser.leave_span = leaveSpan;
   parser.text = onText;
-  md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &walker);
+  md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &walker);
 
   MarkdownDigest digest;
   digest.images = std::move(walker.images);

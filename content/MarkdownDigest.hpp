@@ -21,10 +21,20 @@ struct MarkdownDigest {
 };
 
 // Plain text means: images, headings, raw HTML, code blocks and kramdown
-// attribute lists "{: ...}" removed, entities decoded, whitespace collapsed
+// attribute lists "{: ...}" removed, footnote marks ("[^1]") and footnote
+// definitions ("[^1]: ...") left out, entities decoded, whitespace collapsed
 // (no space is kept where a line break joins two CJK characters). Only the
-// first 64 KiB of the body are read.
+// first 64 KiB of the body are read, with the link reference definitions of
+// the rest (linkDefinitions), so "[on Hacker News][hn]" reads as its text.
+// `definitions` (link reference definitions, one a line) are read with the
+// body: a lead cut from a longer body gives its body's here.
 // Never throws; malformed Markdown yields whatever md4c makes of it.
-MarkdownDigest digestMarkdown(std::string_view body);
+MarkdownDigest digestMarkdown(std::string_view body, std::string_view definitions = {});
+
+// The link reference definitions of `body` ("[hn]: https://... 'title'"), one
+// a line as written (up to 3 spaces before the '['), outside fenced code
+// blocks; footnote definitions ("[^1]: ...") are not ones. At most 16 KiB of
+// them, the first ones. Never throws.
+std::string linkDefinitions(std::string_view body);
 
 }  // namespace newsticker::content

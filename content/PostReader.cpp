@@ -7,6 +7,8 @@
 
 #include "content/FrontMatter.hpp"
 #include "content/FrontMatterMap.hpp"
+#include "content/HtmlDigest.hpp"
+#include "content/HugoConfig.hpp"
 #include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
@@ -285,6 +287,15 @@ std::string folderOf(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
+// A post written in HTML (a Jekyll _posts/*.html): read through the HTML-to-text step.
+bool isHtmlPost(const std::string& file) {
+  const auto endsWith = [&](const char* ext) {
+    const std::size_t n = std::char_traits<char>::length(ext);
+    return file.size() > n && file.compare(file.size() - n, n, ext) == 0;
+  };
+  return endsWith(".html") || endsWith(".htm");
+}
+
 bool isBundleIndex(const std::string& file) {
   const std::string name = fileNameOf(file);
   return name == "index.md" || name == "index.markdown";
@@ -340,15 +351,30 @@ std::string withoutDatePrefix(const std::string& stem) {
   return stem;
 }
 
-// The date a Zola `path` such as "2026/03/26/release" starts with, or "".
-std::string dayOfPath(const std::string& path) {
-  const std::size_t start = path.find_first_not_of('/');
-  if (start == std::string::npos || path.size() < start + 10) return "";
-  const std::string head = path.substr(start, 10);
-  if (head[4] != '/' || head[7] != '/') return "";
-  std::string day = head;
-  day[4] = day[7] = '-';
-  return parsePostDate(day) ? day : "";
+// The first date written in `path` as "YYYY/MM/DD" or "YYYY-MM-DD" at the
+// start of one of its '/'-separated elements and ending at an element's end
+// or before '-' or '_': "inside-rust/2022/08/16/slug", "2026/03/26/release",
+// "blog/2026-03-26-name"; "" when there is none (or it is no real day).
+std::string dayInPath(const std::string& path) {
+  const auto digits = [&](std::size_t at, std::size_t count) {
+    if (at + count > path.size()) return false;
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (path[i] < '0' || path[i] > '9') return false;
+    }
+    return true;
+  };
+  for (std::size_t at = 0;;) {
+    const char separator = at + 10 <= path.size() ? path[at + 4] : '\0';
+    const char after = at + 10 < path.size() ? path[at + 10] : '/';
+    if ((separator == '/' || separator == '-') && path[at + 7] == separator && digits(at, 4) && digits(at + 5, 2) &&
+        digits(at + 8, 2) && (after == '/' || after == '-' || after == '_')) {
+      const std::string day = path.substr(at, 4) + "-" + path.substr(at + 5, 2) + "-" + path.substr(at + 8, 2);
+      if (parsePostDate(day)) return day;
+    }
+    const std::size_t slash = path.find('/', at);
+    if (slash == std::string::npos) return "";
+    at = slash + 1;
+  }
 }
 
 // Everything before the first `marker` in `body`, or nullopt when there is none.
@@ -415,14 +441,14 @@ class PostFields {
   bool newsItem() const { return root_["provider"] || root_["publishedDateTime"]; }
 
   // The summary key's text, or the body's lead as the site shows it.
-  std::string summary(const std::string& body, const MarkdownDigest& digest) {
+  std::string summary(const std::string& body, const MarkdownDigest& digest, LiquidScope& scope) {
     std::string written = fm_.firstText(root_, {"excerpt", "summary", "description"});
     if (!written.empty()) {
       bool cut = false;
-      written = removeTemplateTags(written, defaults_.site_values, &cut);
+      written = removeTemplateTags(written, scope, &cut);
       if (cut) fm_.warning(keyLine("excerpt"), expansionWarning());
       if (!newsItem() && written.find_first_of("[*_`<&#\\") != std::string::npos) {
-        const std::string plain = digestMarkdown(written).lead_paragraphs;
+        const std::string plain = digestMarkdown(written, linkDefinitions(body)).lead_paragraphs;
         if (!plain.empty()) written = plain;
       }
       return written;
@@ -435,7 +461,9 @@ class PostFields {
       markers.insert(markers.end(), {"<!--more-->", "<!-- more -->"});
     }
     if (const auto lead = beforeMarker(body, markers)) {
-      const std::string text = digestMarkdown(*lead).lead_paragraphs;
+      // As Jekyll's excerpt: the whole body's link definitions are read with it.
+      const std::string text = isHtmlPost(file_) ? digestHtml(*lead).lead_paragraphs
+                                                 : digestMarkdown(*lead, linkDefinitions(body)).lead_paragraphs;
       if (!text.empty()) return text;
     }
     return digest.first_paragraph;
@@ -463,6 +491,9 @@ class PostFields {
     // A site's posts are its site's news: the author's login is a byline,
     // not the source. A folder of posts keeps its author as the source.
     if (defaults_.site == SiteKind::Folder && post.source.empty()) post.source = post.author;
+    if (const SiteLanguage* language = siteLanguage(); post.source.empty() && language != nullptr) {
+      post.source = language->name;  // the site's title in the page's language
+    }
     if (post.source.empty()) post.source = defaults_.name;
     if (post.source.empty()) post.source = post.author;
   }
@@ -478,7 +509,13 @@ class PostFields {
                     "date '" + date_node.Scalar() + "' is not YYYY-MM-DD or ISO 8601; the post is shown undated");
       }
     }
-    if (post.date.empty() && defaults_.site == SiteKind::Zola) post.date = dayOfPath(fm_.text(root_, "path"));
+    // Zola: the Rust blog's templates read the date from the page's `path`
+    // ("inside-rust/2022/08/16/slug"); its `slug` or folders may hold one too.
+    if (post.date.empty() && defaults_.site == SiteKind::Zola) {
+      for (const std::string& path : {fm_.text(root_, "path"), fm_.text(root_, "slug"), contentPath()}) {
+        if (post.date.empty()) post.date = dayInPath(path);
+      }
+    }
     if (post.date.empty()) {
       std::string stem = postStem(file_);
       if (stem.size() > 10 && stem[10] == '_') stem[10] = '-';  // Zola also takes "2026-03-26_name"
@@ -705,16 +742,22 @@ class PostFields {
     }
   }
 
-  // language: `lang` / `language`, else what the title and summary show,
-  // else the feed's. The section after a horizontal rule is a second
+  // language: `lang` / `language`, else the language of a multilingual Hugo
+  // site's page (its content folder or file name; a Chinese script the text
+  // shows is kept), else what the title and summary show, else the feed's.
+  // The section after a horizontal rule is a second
   // language when its script differs from the main text's (Chinese after
   // English, English after Japanese); the feed default plays no part in
   // telling them apart. Needs post.title and post.summary.
   void languages(Post& post, const MarkdownDigest& digest) {
     const std::string declared = fm_.firstText(root_, {"lang", "language"});
     const LanguageTag detected = detectLanguage(post.title + "\n" + post.summary);  // "" for Latin: no opinion
+    const SiteLanguage* site_language = siteLanguage();
     if (!declared.empty()) {
       post.language = LanguageTag(declared);
+    } else if (site_language != nullptr && !site_language->tag.empty() &&
+               (detected.empty() || detected.primary() != site_language->tag.primary())) {
+      post.language = site_language->tag;  // a multilingual Hugo site's page: its folder's language
     } else {
       post.language = detected.empty() ? defaults_.language : detected;
     }
@@ -773,8 +816,15 @@ class PostFields {
     return sitePathUrl(base_url, path);
   }
 
-  // The file's path under content/ ("posts/2026/a.md").
+  // A multilingual Hugo site's language of this page (hugoLanguageOf); nullptr otherwise.
+  const SiteLanguage* siteLanguage() const {
+    return defaults_.site == SiteKind::Hugo ? hugoLanguageOf(defaults_.languages, file_) : nullptr;
+  }
+
+  // The file's path under content/ ("posts/2026/a.md"), or under its
+  // language's content folder (content/es/).
   std::string contentPath() const {
+    if (defaults_.site == SiteKind::Hugo) return hugoContentPath(defaults_.languages, defaults_.posts_root, file_);
     std::string relative = file_;
     const std::string root_prefix = defaults_.posts_root.empty() ? "" : defaults_.posts_root + "/";
     if (!root_prefix.empty() && relative.rfind(root_prefix, 0) == 0) relative.erase(0, root_prefix.size());
@@ -788,10 +838,18 @@ class PostFields {
     return isBundleIndex(relative) ? folderOf(folderOf(relative)) : folderOf(relative);
   }
 
-  // The page's file name without extension, or a page bundle's folder name.
+  // The page's file name without extension (and without a Hugo language
+  // suffix: "tides.es.md" gives "tides"), or a page bundle's folder name.
   std::string pageBaseName() const {
     const std::string stem = postStem(contentPath());
-    return stem.substr(0, stem.rfind('.'));
+    std::string base = stem.substr(0, stem.rfind('.'));
+    const SiteLanguage* language = siteLanguage();
+    const std::string suffix = language != nullptr ? "." + language->key : "";
+    if (!suffix.empty() && base.size() > suffix.size() &&
+        base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      base.erase(base.size() - suffix.size());
+    }
+    return base;
   }
 
   // Hugo's nearest section of the page: the deepest of its folders that is
@@ -842,13 +900,18 @@ class PostFields {
     fields.slug = fm_.text(root_, "slug");
     fields.base_name = pageBaseName();
     fields.sections = hugoSection();
-    if (!url_key.empty()) {
-      return siteUrl(defaults_.base_url, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
+    // A multilingual site's language: its own address, or its prefix ("/es") before the path.
+    const SiteLanguage* language = siteLanguage();
+    const std::string& base = language != nullptr && !language->base_url.empty() ? language->base_url
+                                                                                 : defaults_.base_url;
+    const std::string prefix = language != nullptr ? language->prefix : "";
+    if (!url_key.empty()) {  // Hugo puts no language prefix before a page's own url
+      return siteUrl(base, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
     }
     if (const std::string pattern = hugoPattern(); !pattern.empty()) {
-      if (const auto path = hugoPermalinkPath(pattern, fields)) return siteUrl(defaults_.base_url, *path);
+      if (const auto path = hugoPermalinkPath(pattern, fields)) return siteUrl(base, prefix + *path);
     }
-    return siteUrl(defaults_.base_url, hugoDefaultPath(pageFolder(), fields));
+    return siteUrl(base, prefix + hugoDefaultPath(pageFolder(), fields));
   }
 
   // Zola's address: the page's `path`, else its folders under content/ as
@@ -991,10 +1054,14 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     liftExtraTables(map.root);
 
     bool cut = false;
-    const std::string clean_body = removeTemplateTags(body, defaults.site_values, &cut);
+    LiquidScope scope;  // what {{ ... }} may name: the site's values and data, the page, the post's assigns
+    scope.site_values = &defaults.site_values;
+    scope.site_data = &defaults.site_data;
+    scope.page = map.root;
+    const std::string clean_body = removeTemplateTags(body, scope, &cut);
     if (cut) fm.warning(0, expansionWarning());
-    const MarkdownDigest digest = digestMarkdown(clean_body);
-    post.summary = fields.summary(clean_body, digest);
+    const MarkdownDigest digest = isHtmlPost(file) ? digestHtml(clean_body) : digestMarkdown(clean_body);
+    post.summary = fields.summary(clean_body, digest, scope);
     fields.sourceAndAuthor(post);
     const YAML::Node date_node = fields.date(post);
     post.url = fields.url(date_node);

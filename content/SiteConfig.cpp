@@ -2,9 +2,12 @@
 #include "content/SiteConfig.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <functional>
 #include <utility>
 
 #include "content/FrontMatterMap.hpp"
+#include "content/HugoConfig.hpp"
 #include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/Permalink.hpp"
@@ -30,31 +33,52 @@ void flatten(const YAML::Node& node, const std::string& prefix, std::map<std::st
   }
 }
 
+bool sameIgnoringCase(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
+// The first of `keys` with a non-empty value: written as given, else in any
+// case (Hugo's keys are; "params.Logo" answers "params.logo").
 std::string firstValue(const std::map<std::string, std::string>& values, std::initializer_list<const char*> keys) {
   for (const char* key : keys) {
     if (const auto found = values.find(key); found != values.end() && !found->second.empty()) return found->second;
   }
+  for (const char* key : keys) {
+    for (const auto& [name, value] : values) {
+      if (!value.empty() && sameIgnoringCase(name, key)) return value;
+    }
+  }
   return "";
 }
 
-// Reads `file` of `tree` as YAML or TOML; nullopt (with a diagnostic) when it cannot be.
+// Reads `file` of `tree` as TOML (.toml), JSON (.json) or YAML; nullopt (with a diagnostic) when it cannot be.
 std::optional<FrontMatterMap> readConfig(const ContentTree& tree, const std::string& file, const YamlLimits& limits,
                                      std::vector<Diagnostic>& diagnostics) {
   const FileRead read = tree.read(file, kMaxConfigBytes);
   const auto fail = [&](int line, const std::string& why) {
-    diagnostics.push_back({file, line, Severity::Warning, why + "; the site's defaults are not used"});
+    diagnostics.push_back({file, line, Severity::Warning, why + "; its settings are not used"});
     return std::nullopt;
   };
   if (read.status == FileRead::Status::TooLarge) return fail(0, "larger than 256 KiB");
   if (read.status != FileRead::Status::Ok) return fail(0, "cannot be read");
-  const bool toml = file.size() > 5 && file.compare(file.size() - 5, 5, ".toml") == 0;
-  if (!toml && read.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+  const auto endsWith = [&](const char* ext) {
+    const std::size_t n = std::char_traits<char>::length(ext);
+    return file.size() > n && file.compare(file.size() - n, n, ext) == 0;
+  };
+  const FrontMatterFormat format = endsWith(".toml")   ? FrontMatterFormat::Toml
+                                   : endsWith(".json") ? FrontMatterFormat::Json
+                                                       : FrontMatterFormat::Yaml;
+  if (format == FrontMatterFormat::Yaml && read.bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
     FrontMatterMap empty;
     empty.ok = true;
     empty.root = YAML::Node(YAML::NodeType::Map);
     return empty;
   }
-  FrontMatterMap map = readFrontMatter(toml ? FrontMatterFormat::Toml : FrontMatterFormat::Yaml, read.bytes, limits);
+  FrontMatterMap map = readFrontMatter(format, read.bytes, limits);
   if (!map.ok) {
     std::string why = map.error;
     if (why.rfind("front matter ", 0) == 0) why = why.substr(13);
@@ -81,10 +105,9 @@ std::string sectionKey(std::string key) {
 // [permalinks.page] `section = "pattern"` (the second wins for the same
 // section); [permalinks.section], .taxonomy and .term are not pages. A
 // pattern with a token newsticker does not know is left out with a warning
-// at its line.
-void readHugoPermalinks(const std::string& file, const FrontMatterMap& config, FeedDefaults& defaults,
-                        std::vector<Diagnostic>& diagnostics) {
-  const YAML::Node permalinks = config.root["permalinks"];
+// at its line of `file`, whose mapping `config` holds `permalinks`.
+void readHugoPermalinks(const std::string& file, const FrontMatterMap& config, const YAML::Node& permalinks,
+                        FeedDefaults& defaults, std::vector<Diagnostic>& diagnostics) {
   if (!permalinks || !permalinks.IsMap()) return;
   const auto add = [&](const YAML::Node& key, const YAML::Node& pattern) {
     if (!key.IsScalar() || !pattern.IsScalar()) return;
@@ -101,6 +124,125 @@ void readHugoPermalinks(const std::string& file, const FrontMatterMap& config, F
   }
   if (const YAML::Node pages = permalinks["page"]; pages && pages.IsMap()) {
     for (const auto& entry : pages) add(entry.first, entry.second);
+  }
+}
+
+// The value of `key` in `map`, its case as Hugo's keys are (any); an undefined node when there is none.
+YAML::Node hugoKey(const YAML::Node& map, const std::string& key) {
+  if (!map || !map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  for (const auto& entry : map) {
+    if (entry.first.IsScalar() && sameIgnoringCase(entry.first.Scalar(), key)) return entry.second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+// Every file of a Hugo site's configuration (HugoConfig.hpp) read and merged
+// into one mapping, its [permalinks] read file by file (so a warning names
+// the file and line). A file that cannot be read is reported and left out;
+// nullopt when none could be read.
+std::optional<FrontMatterMap> readHugoConfig(const ContentTree& tree, const std::vector<HugoConfigFile>& files,
+                                             const YamlLimits& limits, FeedDefaults& defaults,
+                                             std::vector<Diagnostic>& diagnostics) {
+  std::optional<FrontMatterMap> merged;
+  for (const HugoConfigFile& part : files) {
+    const auto config = readConfig(tree, part.file, limits, diagnostics);
+    if (!config) continue;
+    const YAML::Node permalinks = part.key.empty() ? hugoKey(config->root, "permalinks")
+                                  : part.key == "permalinks" ? config->root
+                                                             : YAML::Node(YAML::NodeType::Undefined);
+    readHugoPermalinks(part.file, *config, permalinks, defaults, diagnostics);
+    if (!merged) {
+      merged = FrontMatterMap{};
+      merged->ok = true;
+      merged->root = YAML::Node(YAML::NodeType::Map);
+    }
+    merged->root.reset(mergedHugoConfig(merged->root, nestedUnder(part.key, config->root)));
+  }
+  return merged;
+}
+
+constexpr std::size_t kMaxDataFiles = 64;
+
+// Jekyll's _data files (_data/NAME.yml, .yaml, .json at the top of _data/,
+// at most kMaxDataFiles, each at most 256 KiB and within the YAML limits)
+// into defaults.site_data by NAME, and a digest of their text. One that
+// cannot be read is a warning with its line; its values are not used.
+void readJekyllData(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
+                    std::vector<Diagnostic>& diagnostics) {
+  std::size_t digest = 0;
+  std::size_t files = 0;
+  for (const std::string& name : tree.listFiles("_data")) {
+    const std::size_t dot = name.rfind('.');
+    const std::string extension = dot == std::string::npos ? "" : name.substr(dot + 1);
+    if (dot == 0 || (extension != "yml" && extension != "yaml" && extension != "json")) continue;
+    if (++files > kMaxDataFiles) break;
+    const std::string file = "_data/" + name;
+    const auto fail = [&](int line, const std::string& why) {
+      diagnostics.push_back({file, line, Severity::Warning, why + "; its values are not used"});
+    };
+    const FileRead read = tree.read(file, kMaxConfigBytes);
+    if (read.status == FileRead::Status::TooLarge) {
+      fail(0, "larger than 256 KiB");
+      continue;
+    }
+    if (read.status != FileRead::Status::Ok) {
+      fail(0, "cannot be read");
+      continue;
+    }
+    if (const auto fault = checkYamlLimits(read.bytes, limits)) {
+      fail(fault->line + 1, fault->message);
+      continue;
+    }
+    try {
+      YAML::Node data = YAML::Load(read.bytes);
+      defaults.site_data.erase(name.substr(0, dot));
+      defaults.site_data.emplace(name.substr(0, dot), data);
+      digest = digest * 31 + std::hash<std::string>{}(name + '\0' + read.bytes);
+    } catch (const YAML::Exception& e) {
+      fail(e.mark.line + 1, "not valid YAML: " + e.msg);
+    }
+  }
+  if (!defaults.site_data.empty()) defaults.site_data_digest = std::to_string(digest);
+}
+
+// Jekyll's own settings from its `config` (the file `file`, flattened into
+// `values`): the address (url + baseurl), the posts' permalink (the posts
+// collection's wins), excerpt_separator, timezone (an unknown one warned at
+// its line), the _data files (readJekyllData) and _data/authors.yml display names.
+void readJekyllSettings(const ContentTree& tree, const std::string& file, const FrontMatterMap& config,
+                        const std::map<std::string, std::string>& values, const YamlLimits& limits,
+                        FeedDefaults& defaults, std::vector<Diagnostic>& diagnostics) {
+  std::string base = firstValue(values, {"url"});
+  const std::string baseurl = firstValue(values, {"baseurl"});
+  if (!base.empty()) base += baseurl.empty() || baseurl.front() == '/' ? baseurl : "/" + baseurl;
+  defaults.base_url = base;
+  const std::string permalink = firstValue(values, {"collections.posts.permalink", "permalink"});
+  defaults.permalink = permalinkPattern(permalink.empty() ? "date" : permalink);
+  if (!unknownPermalinkPlaceholder(defaults.permalink).empty()) defaults.permalink = permalinkPattern("date");
+  defaults.excerpt_separator = firstValue(values, {"excerpt_separator"});
+  if (const std::string zone = firstValue(values, {"timezone"}); !zone.empty()) {
+    if (isKnownTimeZone(zone)) {
+      defaults.time_zone = zone;
+    } else {
+      diagnostics.push_back({file, frontMatterLine(config, config.root["timezone"]) + 1, Severity::Warning,
+                             "timezone '" + zone + "' is not a time zone newsticker knows (such as " +
+                                 "Europe/Berlin); post addresses use their dates as written"});
+    }
+  }
+  readJekyllData(tree, limits, defaults, diagnostics);
+  for (const char* authors : {"_data/authors.yml", "_data/authors.yaml"}) {
+    if (!tree.hasFile(authors)) continue;
+    if (const auto people = readConfig(tree, authors, limits, diagnostics); people && people->root.IsMap()) {
+      for (const auto& entry : people->root) {
+        if (!entry.first.IsScalar()) continue;
+        const YAML::Node& person = entry.second;
+        std::string name;
+        if (person.IsScalar()) name = person.Scalar();
+        if (person.IsMap() && person["name"] && person["name"].IsScalar()) name = person["name"].Scalar();
+        if (!name.empty()) defaults.author_names[entry.first.Scalar()] = name;
+      }
+    }
+    break;
   }
 }
 
@@ -147,31 +289,41 @@ void readPublishRules(SiteKind kind, const std::map<std::string, std::string>& v
   defaults.publish_expired = kind == SiteKind::Hugo && yes("buildExpired");
 }
 
-}  // namespace
-
-SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
-                          std::vector<Diagnostic>& diagnostics) {
+// What kind of site `tree` is and where its configuration and posts are
+// (readSiteConfig's rules); a Hugo site's configuration files in `hugo_files`.
+SiteConfig detectSite(const ContentTree& tree, std::vector<HugoConfigFile>& hugo_files) {
   SiteConfig site;
   for (const char* file : {"_config.yml", "_config.yaml"}) {
     if (!tree.hasFile(file)) continue;
     std::vector<std::string> folders = jekyllPostFolders(tree);
     if (!folders.empty()) site = {SiteKind::Jekyll, file, "_posts", std::move(folders)};
-    break;
+    return site;
   }
-  if (site.kind == SiteKind::Folder && tree.hasFolder("content")) {
-    for (const char* file : {"hugo.toml", "hugo.yaml", "hugo.yml", "zola.toml", "config.toml", "config.yaml"}) {
-      if (!tree.hasFile(file)) continue;
-      const std::string name = file;
-      const bool zola = name.find(".toml") != std::string::npos && name != "hugo.toml" && isZolaConfig(tree, name);
-      site = {zola ? SiteKind::Zola : SiteKind::Hugo, name, "content", {"content"}};
-      break;
-    }
+  if (!tree.hasFolder("content")) return site;
+  hugo_files = hugoConfigFiles(tree);
+  // hugo.* or a config/ folder says Hugo; config.toml with base_url says Zola.
+  const bool named_hugo = !hugo_files.empty() && hugo_files.front().file.rfind("config.", 0) != 0;
+  for (const char* file : {"zola.toml", "config.toml"}) {
+    if (named_hugo || !tree.hasFile(file) || !isZolaConfig(tree, file)) continue;
+    hugo_files.clear();
+    return {SiteKind::Zola, file, "content", {"content"}};
   }
+  if (!hugo_files.empty()) site = {SiteKind::Hugo, hugo_files.front().file, "content", {"content"}};
+  return site;
+}
+
+}  // namespace
+
+SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, FeedDefaults& defaults,
+                          std::vector<Diagnostic>& diagnostics) {
+  std::vector<HugoConfigFile> hugo_files;
+  SiteConfig site = detectSite(tree, hugo_files);
   if (site.kind == SiteKind::Folder) return site;
   defaults.site = site.kind;
   if (site.kind != SiteKind::Jekyll) defaults.posts_root = site.posts_folder;
 
-  const auto config = readConfig(tree, site.config_file, limits, diagnostics);
+  const auto config = site.kind == SiteKind::Hugo ? readHugoConfig(tree, hugo_files, limits, defaults, diagnostics)
+                                                  : readConfig(tree, site.config_file, limits, diagnostics);
   if (!config) return site;
   const YAML::Node& root = config->root;
   std::map<std::string, std::string> values;
@@ -181,42 +333,22 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
   if (!language.empty()) defaults.language = LanguageTag(language);
   defaults.logo = firstValue(values, {"logo", "params.logo", "extra.logo"});
   if (site.kind == SiteKind::Jekyll) {
-    std::string base = firstValue(values, {"url"});
-    const std::string baseurl = firstValue(values, {"baseurl"});
-    if (!base.empty()) base += baseurl.empty() || baseurl.front() == '/' ? baseurl : "/" + baseurl;
-    defaults.base_url = base;
-    // The posts collection's own permalink wins over the site's.
-    const std::string permalink = firstValue(values, {"collections.posts.permalink", "permalink"});
-    defaults.permalink = permalinkPattern(permalink.empty() ? "date" : permalink);
-    if (!unknownPermalinkPlaceholder(defaults.permalink).empty()) defaults.permalink = permalinkPattern("date");
-    defaults.excerpt_separator = firstValue(values, {"excerpt_separator"});
-    if (const std::string zone = firstValue(values, {"timezone"}); !zone.empty()) {
-      if (isKnownTimeZone(zone)) {
-        defaults.time_zone = zone;
-      } else {
-        diagnostics.push_back({site.config_file, frontMatterLine(*config, root["timezone"]) + 1, Severity::Warning,
-                               "timezone '" + zone + "' is not a time zone newsticker knows (such as " +
-                                   "Europe/Berlin); post addresses use their dates as written"});
-      }
-    }
-    for (const char* authors : {"_data/authors.yml", "_data/authors.yaml"}) {
-      if (!tree.hasFile(authors)) continue;
-      if (const auto people = readConfig(tree, authors, limits, diagnostics); people && people->root.IsMap()) {
-        for (const auto& entry : people->root) {
-          if (!entry.first.IsScalar()) continue;
-          const YAML::Node& person = entry.second;
-          std::string name;
-          if (person.IsScalar()) name = person.Scalar();
-          if (person.IsMap() && person["name"] && person["name"].IsScalar()) name = person["name"].Scalar();
-          if (!name.empty()) defaults.author_names[entry.first.Scalar()] = name;
-        }
-      }
-      break;
-    }
+    readJekyllSettings(tree, site.config_file, *config, values, limits, defaults, diagnostics);
   } else {
     defaults.base_url = firstValue(values, {"baseURL", "baseurl", "base_url"});
   }
-  if (site.kind == SiteKind::Hugo) readHugoPermalinks(site.config_file, *config, defaults, diagnostics);
+  if (site.kind == SiteKind::Hugo) {
+    defaults.languages = hugoLanguages(root);
+    for (const YAML::Node& table : {hugoKey(root, "params"), root}) {
+      const YAML::Node sections = hugoKey(table, "mainSections");
+      if (!defaults.main_sections.empty() || !sections) continue;
+      if (sections.IsScalar() && !sections.Scalar().empty()) defaults.main_sections.push_back(sections.Scalar());
+      for (std::size_t i = 0; sections.IsSequence() && i < sections.size(); ++i) {
+        if (sections[i].IsScalar()) defaults.main_sections.push_back(sections[i].Scalar());
+      }
+    }
+    site.post_folders = hugoContentFolders(defaults.languages, site.posts_folder);
+  }
   readPublishRules(site.kind, values, defaults);
   if (site.kind == SiteKind::Zola) defaults.slugify_paths = firstValue(values, {"slugify.paths"});
   defaults.site_values = std::move(values);

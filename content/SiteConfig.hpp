@@ -30,10 +30,11 @@ struct SiteConfig {
 std::vector<std::string> jekyllPostFolders(const ContentTree& tree);
 
 // A folder with _config.yml and a _posts/ (at the top or below; see
-// jekyllPostFolders) is a Jekyll site; one with
-// hugo.toml/hugo.yaml/config.toml/config.yaml (Hugo) or zola.toml /
-// config.toml with `base_url` (Zola) and a content/ folder is a Hugo or Zola
-// site. Fills `defaults` from the configuration: name (`title`/`name`),
+// jekyllPostFolders) is a Jekyll site; one with a content/ folder and
+// zola.toml, or config.toml with `base_url`, is a Zola site; one with a
+// content/ folder and the configuration files of hugoConfigFiles (hugo.toml
+// ... config.json, config/_default/, config/production/) is a Hugo site,
+// its files merged as Hugo merges them (HugoConfig.hpp). Fills `defaults` from the configuration: name (`title`/`name`),
 // language (`lang`/`languageCode`/`default_language`), base URL as written
 // (`url`+`baseurl`/`baseURL`/`base_url`; the caller checks it), logo
 // (`logo`, `params.logo`, `extra.logo`), Jekyll's permalink (default "date")

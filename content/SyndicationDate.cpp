@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "content/SyndicationDate.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <vector>
 
@@ -83,45 +85,98 @@ std::optional<int> zoneOffset(std::string_view zone) {
   return std::nullopt;
 }
 
-std::optional<std::string> parseRfc822(std::string_view text) {
+bool allLetters(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
+}
+
+// `text` without RFC 5322 comments ("+0200 (CEST)", nested ones too); an
+// unclosed '(' ends the text.
+std::string withoutComments(std::string_view text) {
+  std::string out;
+  int depth = 0;
+  for (char c : text) {
+    if (c == '(') {
+      ++depth;
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    } else if (depth == 0) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// "H:MM", "HH:MM", "H:MM:SS" or "HH:MM:SS" as {hours, minutes, seconds}.
+std::optional<std::array<int, 3>> clockTime(std::string_view text) {
+  std::array<int, 3> fields{0, 0, 0};
+  std::size_t count = 0;
+  for (std::size_t start = 0; start <= text.size(); ++count) {
+    const std::size_t colon = std::min(text.find(':', start), text.size());
+    const std::string_view field = text.substr(start, colon - start);
+    if (count == 3 || !allDigits(field) || field.size() > 2 || (count > 0 && field.size() != 2)) return std::nullopt;
+    fields[count] = number(field);
+    start = colon + 1;
+  }
+  if (count < 2) return std::nullopt;
+  return fields;
+}
+
+// Minutes east of UTC of an RFC 822 zone: numeric, a known name, or any
+// other alphabetic zone, which RFC 5322 reads as UTC ("-0000"): an unknown
+// zone is at most a few hours off, an undated item is not shown in order.
+std::optional<int> rfc822Zone(std::string_view zone) {
+  if (const auto known = zoneOffset(zone)) return known;
+  if (allLetters(zone) && zone.size() <= 5) return 0;
+  return std::nullopt;
+}
+
+std::optional<std::string> parseRfc822(std::string_view written) {
+  const std::string text = withoutComments(written);
   std::vector<std::string_view> parts = tokens(text);
   if (!parts.empty() && !allDigits(parts[0]) && monthNumber(parts[0]) == 0) parts.erase(parts.begin());  // weekday
-  if (parts.size() < 4 || parts.size() > 5) return std::nullopt;
+  if (parts.size() < 3 || parts.size() > 6) return std::nullopt;
   // "06 Oct 2026" or, as some feeds write it, "Oct 06 2026".
   std::string_view day_text = parts[0], month_text = parts[1];
   if (!allDigits(day_text) && allDigits(month_text)) std::swap(day_text, month_text);
-  const std::string_view year_text = parts[2], time_text = parts[3];
+  const std::string_view year_text = parts[2];
   if (!allDigits(day_text) || day_text.size() > 2 || !allDigits(year_text)) return std::nullopt;
+  if (year_text.size() != 2 && year_text.size() != 4) return std::nullopt;  // before number(): no overflow
   const int month = monthNumber(month_text);
   if (month == 0) return std::nullopt;
   int year = number(year_text);
-  if (year_text.size() == 2) {
-    year += year >= 50 ? 1900 : 2000;
-  } else if (year_text.size() != 4) {
-    return std::nullopt;
+  if (year_text.size() == 2) year += year >= 50 ? 1900 : 2000;
+  char iso[64];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, number(day_text));
+  // No time (a date alone, or with only a zone): the day, as written.
+  if (parts.size() == 3 || (parts.size() == 4 && !clockTime(parts[3]) && rfc822Zone(parts[3]))) {
+    return parsePostDate(iso);
   }
-  // HH:MM or HH:MM:SS
-  if (!(time_text.size() == 5 || time_text.size() == 8) || time_text[2] != ':' ||
-      (time_text.size() == 8 && time_text[5] != ':')) {
-    return std::nullopt;
-  }
-  if (!allDigits(time_text.substr(0, 2)) || !allDigits(time_text.substr(3, 2)) ||
-      (time_text.size() == 8 && !allDigits(time_text.substr(6, 2)))) {
-    return std::nullopt;
-  }
-  const int seconds = time_text.size() == 8 ? number(time_text.substr(6, 2)) : 0;
+  const auto time = clockTime(parts[3]);
+  if (!time) return std::nullopt;
   int offset = 0;
-  if (parts.size() == 5) {
-    const auto zone = zoneOffset(parts[4]);
-    if (!zone) return std::nullopt;
+  if (parts.size() >= 5) {
+    const auto zone = rfc822Zone(parts[4]);
+    // A zone name after a numeric offset ("+0200 CEST", the comment without its parentheses) adds nothing.
+    if (!zone || (parts.size() == 6 && !(zoneOffset(parts[4]) && allLetters(parts[5])))) return std::nullopt;
     offset = *zone;
   }
   const int offset_abs = offset < 0 ? -offset : offset;
-  char iso[64];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, number(day_text),
-                number(time_text.substr(0, 2)), number(time_text.substr(3, 2)), seconds, offset < 0 ? '-' : '+',
-                offset_abs / 60, offset_abs % 60);
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, number(day_text), (*time)[0],
+                (*time)[1], (*time)[2], offset < 0 ? '-' : '+', offset_abs / 60, offset_abs % 60);
   return parsePostDate(iso);
+}
+
+// W3C-DTF's coarser forms, "YYYY" and "YYYY-MM", as the first day they name.
+std::optional<std::string> parseW3cYearMonth(std::string_view text) {
+  if (text.size() == 4 && allDigits(text)) return parsePostDate(std::string(text) + "-01-01");
+  if (text.size() == 7 && text[4] == '-' && allDigits(text.substr(0, 4)) && allDigits(text.substr(5, 2))) {
+    return parsePostDate(std::string(text) + "-01");
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -135,6 +190,7 @@ std::optional<std::string> parseSyndicationDate(std::string_view text) {
   }
   if (text.empty() || text.size() > 64) return std::nullopt;
   if (text.size() >= 10 && allDigits(text.substr(0, 4)) && text[4] == '-') return parsePostDate(text);
+  if (const auto coarse = parseW3cYearMonth(text)) return coarse;
   return parseRfc822(text);
 }
 

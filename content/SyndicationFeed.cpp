@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include "content/HtmlEntities.hpp"
 #include "content/HtmlText.hpp"
 #include "content/SyndicationDate.hpp"
 #include "content/UrlResolver.hpp"
@@ -20,7 +21,9 @@ constexpr char kSeparator = '\x01';
 const std::string kAtom = "http://www.w3.org/2005/Atom";
 const std::string kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const std::string kRss1 = "http://purl.org/rss/1.0/";
+const std::string kRss090 = "http://my.netscape.com/rdf/simple/0.9/";
 const std::string kDublinCore = "http://purl.org/dc/elements/1.1/";
+const std::string kDcTerms = "http://purl.org/dc/terms/";
 const std::string kContent = "http://purl.org/rss/1.0/modules/content/";
 const std::string kMedia = "http://search.yahoo.com/mrss/";
 const std::string kXml = "http://www.w3.org/XML/1998/namespace";
@@ -82,6 +85,16 @@ void XMLCALL onText(void* data, const XML_Char* text, int length) {
   siblings.back().text.append(text, static_cast<std::size_t>(length));
 }
 
+// A reference to an entity nobody declared (&eacute; in a feed, often under
+// an RSS 0.91 DOCTYPE whose external DTD is never read): the HTML entity of
+// that name, as every feed reader reads it; an unknown name stays as written.
+void XMLCALL onSkippedEntity(void* data, const XML_Char* name, int parameter_entity) {
+  if (parameter_entity) return;  // in the DTD: no text
+  const std::optional<std::string_view> html = htmlNamedReference(name);
+  const std::string text = html ? std::string(*html) : "&" + std::string(name) + ";";
+  onText(data, text.data(), static_cast<int>(text.size()));
+}
+
 // Any entity declaration ends the parse: feeds need none, and entities are
 // how billion-laughs (expansion) and XXE (external entity) attacks work.
 void XMLCALL onEntityDeclaration(void* data, const XML_Char* name, int parameter_entity, const XML_Char*, int,
@@ -96,8 +109,10 @@ struct ParserDeleter {
   void operator()(XML_Parser parser) const { XML_ParserFree(parser); }
 };
 
-// Builds the tree of `utf8`; "" on success, else the reason.
-std::string buildTree(const std::string& utf8, const SyndicationLimits& limits, XmlNode& document) {
+// Builds the tree of `utf8`; "" on success, else the reason. `skipped_lines`
+// lines were cut from the start of the document (whitespace before its XML
+// declaration): messages count them, so their lines are the file's.
+std::string buildTree(std::string_view utf8, int skipped_lines, const SyndicationLimits& limits, XmlNode& document) {
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, ParserDeleter> parser(XML_ParserCreateNS("UTF-8", kSeparator));
   if (!parser) return "out of memory for the XML parser";
   TreeBuilder builder;
@@ -107,13 +122,18 @@ std::string buildTree(const std::string& utf8, const SyndicationLimits& limits, 
   XML_SetElementHandler(parser.get(), onStart, onEnd);
   XML_SetCharacterDataHandler(parser.get(), onText);
   XML_SetEntityDeclHandler(parser.get(), onEntityDeclaration);
+  // Undeclared entities are skipped (onSkippedEntity) rather than an error,
+  // as in a document whose external DTD (never read) might declare them.
+  XML_UseForeignDTD(parser.get(), XML_TRUE);
+  XML_SetSkippedEntityHandler(parser.get(), onSkippedEntity);
   // No external DTD or parameter entity is ever read (and no handler would
   // fetch one): the default, stated.
   XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
   const XML_Status status = XML_Parse(parser.get(), utf8.data(), static_cast<int>(utf8.size()), XML_TRUE);
   if (!builder.refusal.empty()) return builder.refusal;
   if (status != XML_STATUS_OK) {
-    return "not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ", column " +
+    return "not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(parser.get()) + skipped_lines) +
+           ", column " +
            std::to_string(XML_GetCurrentColumnNumber(parser.get()) + 1) + ": " +
            XML_ErrorString(XML_GetErrorCode(parser.get())) + ")";
   }
@@ -128,10 +148,11 @@ const XmlNode* child(const XmlNode& node, const std::string& name) {
   return nullptr;
 }
 
-// An RSS element: no namespace (RSS 2.0) or RSS 1.0's.
+// An RSS element: no namespace (RSS 2.0), RSS 1.0's or RSS 0.90's.
 const XmlNode* rssChild(const XmlNode& node, const char* local) {
   if (const XmlNode* plain = child(node, local)) return plain;
-  return child(node, qualified(kRss1, local));
+  if (const XmlNode* rss1 = child(node, qualified(kRss1, local))) return rss1;
+  return child(node, qualified(kRss090, local));
 }
 
 std::string attribute(const XmlNode& node, const std::string& name) {
@@ -162,34 +183,48 @@ std::string escapedMarkup(const std::string& text) {
   return out;
 }
 
-// The children of `node` written back as markup (Atom's type="xhtml").
-void appendMarkup(const XmlNode& node, std::string& out) {
+// The children of `node` written back as markup. Text is escaped when it is
+// text (Atom's type="xhtml"), kept as it is when it is already HTML source
+// (RSS, type="html": "<b>bold</b> &amp;lt;i&amp;gt;" holds both).
+void appendMarkup(const XmlNode& node, bool text_is_html, std::string& out) {
   for (const XmlNode& c : node.children) {
     if (c.name.empty()) {
-      out += escapedMarkup(c.text);
+      out += text_is_html ? c.text : escapedMarkup(c.text);
       continue;
     }
     const std::string name = localName(c.name);
     out += "<" + name;
     for (const auto& [key, value] : c.attributes) out += " " + localName(key) + "=\"" + escapedMarkup(value) + "\"";
     out += ">";
-    appendMarkup(c, out);
+    appendMarkup(c, text_is_html, out);
     out += "</" + name + ">";
   }
 }
 
-// The HTML an element holds: RSS text is HTML (escaped or CDATA); an Atom
-// text construct says so with type="html", "xhtml" or "text" (the default).
+// Every character of text under `node`, child elements included.
+void appendAllText(const XmlNode& node, std::string& out) {
+  for (const XmlNode& c : node.children) {
+    if (c.name.empty()) out += c.text;
+    else appendAllText(c, out);
+  }
+}
+
+// The HTML an element holds: RSS text is HTML (escaped, CDATA, or tags
+// written straight into the element); an Atom text construct says so with
+// type="html", "xhtml" or "text" (the default).
 std::string htmlOf(const XmlNode* node, bool atom) {
   if (node == nullptr) return "";
   const std::string type = atom ? attribute(*node, "type") : "html";
+  std::string markup;
   if (type == "xhtml") {
-    std::string markup;
-    appendMarkup(*node, markup);
-    return markup;
+    appendMarkup(*node, false, markup);
+  } else if (type == "html" || type == "text/html") {
+    appendMarkup(*node, true, markup);
+  } else {
+    appendAllText(*node, markup);
+    markup = escapedMarkup(markup);  // plain text: no tags to find in it
   }
-  if (type == "html" || type == "text/html") return directText(node);
-  return escapedMarkup(directText(node));  // plain text: no tags to find in it
+  return markup;
 }
 
 std::string baseOf(const XmlNode& node, const std::string& parent_base) {
@@ -305,7 +340,9 @@ SyndicationItem rssItem(const XmlNode& node, const std::string& feed_base, const
   if (item.image_url.empty()) item.image_url = mediaImage(node, base);
   fillText(item, {rssChild(node, "title"), rssChild(node, "description"), child(node, qualified(kContent, "encoded"))},
            false, base, limits);
-  fillDate(item, {rssChild(node, "pubDate"), child(node, qualified(kDublinCore, "date"))});
+  fillDate(item, {rssChild(node, "pubDate"), child(node, qualified(kDublinCore, "date")),
+                  child(node, qualified(kDcTerms, "issued")), child(node, qualified(kDcTerms, "created")),
+                  child(node, qualified(kDcTerms, "modified"))});
   item.language = attribute(node, qualified(kXml, "lang"));
   if (item.language.empty()) item.language = directText(child(node, qualified(kDublinCore, "language")));
   if (item.language.empty()) item.language = feed_language;
@@ -347,7 +384,8 @@ SyndicationItem atomEntry(const XmlNode& node, const std::string& feed_base, con
   fillText(item, {child(node, qualified(kAtom, "title")), child(node, qualified(kAtom, "summary")), content}, true,
            content_base, limits);
   fillDate(item, {child(node, qualified(kAtom, "published")), child(node, qualified(kAtom, "updated")),
-                  child(node, qualified(kDublinCore, "date"))});
+                  child(node, qualified(kDublinCore, "date")), child(node, qualified(kDcTerms, "issued")),
+                  child(node, qualified(kDcTerms, "created")), child(node, qualified(kDcTerms, "modified"))});
   item.language = attribute(node, qualified(kXml, "lang"));
   if (item.language.empty()) item.language = feed_language;
   return item;
@@ -367,15 +405,23 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
     result.error = "the document is larger than " + std::to_string(limits.max_bytes) + " bytes; refused";
     return result;
   }
-  const std::string encoding = xmlEncodingOf(bytes, http_charset);
   std::string error;
-  const std::optional<std::string> utf8 = convertToUtf8(bytes, encoding, error);
-  if (!utf8) {
+  const std::optional<DecodedXml> decoded = decodeXmlDocument(bytes, http_charset, error);
+  if (!decoded) {
     result.error = error;
     return result;
   }
+  // Whitespace before the XML declaration (a podcast host's template left a
+  // blank line) is not XML, but every feed reader reads past it.
+  std::string_view text = decoded->utf8;
+  int skipped_lines = 0;
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  if (start != 0 && start != std::string_view::npos && text.compare(start, 5, "<?xml") == 0) {
+    for (std::size_t i = 0; i < start; ++i) skipped_lines += text[i] == '\n' ? 1 : 0;
+    text.remove_prefix(start);
+  }
   XmlNode document;
-  error = buildTree(*utf8, limits, document);
+  error = buildTree(text, skipped_lines, limits, document);
   if (!error.empty()) {
     result.error = error;
     return result;
@@ -389,14 +435,14 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
   const std::string root_base = baseOf(root, document_url);
   if (root.name == "rss" || root.name == qualified(kRdf, "RDF")) {
     const bool rdf = root.name != "rss";
-    feed.format = rdf ? "RSS 1.0" : "RSS 2.0";
     const XmlNode* channel = rssChild(root, "channel");
     if (channel == nullptr) {
       result.error = std::string("an ") + (rdf ? "RDF" : "RSS") + " document without a <channel>";
       return result;
     }
+    feed.format = !rdf ? "RSS 2.0" : channel->name == qualified(kRss090, "channel") ? "RSS 0.90" : "RSS 1.0";
     const std::string base = baseOf(*channel, root_base);
-    feed.title = readHtmlText(directText(rssChild(*channel, "title"))).text;
+    feed.title = readHtmlText(htmlOf(rssChild(*channel, "title"), false)).text;
     feed.link = webUrl(base, directText(rssChild(*channel, "link")));
     feed.language = directText(rssChild(*channel, "language"));
     if (feed.language.empty()) feed.language = directText(child(*channel, qualified(kDublinCore, "language")));
@@ -404,7 +450,7 @@ SyndicationParse parseSyndicationFeed(std::string_view bytes, std::string_view h
     // RSS 2.0 keeps items in the channel; RSS 1.0 next to it.
     const XmlNode& holder = rdf ? root : *channel;
     for (const XmlNode& node : holder.children) {
-      if (node.name == "item" || node.name == qualified(kRss1, "item")) {
+      if (node.name == "item" || node.name == qualified(kRss1, "item") || node.name == qualified(kRss090, "item")) {
         keep(feed, rssItem(node, rdf ? root_base : base, feed.language, limits));
       }
     }

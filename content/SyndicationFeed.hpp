@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// An RSS 2.0, RSS 1.0 (RDF) or Atom 1.0 document turned into items a card can
+// An RSS 2.0, RSS 1.0 or 0.90 (RDF) or Atom 1.0 document turned into items a card can
 // show. Network-free: the bytes come from firmware/FeedFetcher.
 #pragma once
 
@@ -22,7 +22,7 @@ struct SyndicationItem {
 };
 
 struct SyndicationFeed {
-  std::string format;    // "RSS 2.0", "RSS 1.0" or "Atom 1.0"
+  std::string format;    // "RSS 2.0", "RSS 1.0", "RSS 0.90" or "Atom 1.0"
   std::string title;     // plain text
   std::string link;      // the site's absolute address, or ""
   std::string language;  // <language>, dc:language or xml:lang as written; may be ""
@@ -44,14 +44,16 @@ struct SyndicationParse {
 
 // Parses `bytes`, the body of a response from `document_url` whose
 // Content-Type named `http_charset` ("" when none). The encoding comes from
-// the byte order mark, the XML declaration, then `http_charset`
-// (XmlEncoding.hpp). The parser is expat: a document that declares any entity
+// the byte order mark, the XML declaration, `http_charset` when the bytes are
+// not valid in the declared one, else UTF-8 or windows-1252 (decodeXmlDocument,
+// XmlEncoding.hpp). The parser is expat: a document that declares any entity
 // (<!ENTITY ...>, internal or external, general or parameter) is refused as
 // soon as the declaration is read, so entity expansion (billion laughs) and
 // external entities (XXE) never happen; external DTDs are never loaded and
 // nothing is read from the network or the disk. Relative links resolve
 // against xml:base and then `document_url`; only http(s) links are kept.
-// Dates: pubDate, dc:date, published, updated (SyndicationDate.hpp).
+// Dates, the first readable: pubDate or published, updated, dc:date, then
+// dcterms:issued, created and modified (SyndicationDate.hpp).
 // Pictures, first found: an image enclosure, media:content, media:thumbnail,
 // the first <img> of the description or content. Items with neither title
 // nor summary are left out. Never throws.

@@ -4,6 +4,7 @@
 #include <unicode/ucnv.h>
 
 #include <memory>
+#include <vector>
 
 #include "content/Utf8.hpp"
 
@@ -26,9 +27,13 @@ std::string_view trimmed(std::string_view text) {
 }
 
 // The value of encoding="..." in an XML declaration at the start of `bytes`
-// (after a UTF-8 byte order mark), or "".
+// (after a UTF-8 byte order mark and whitespace), or "".
 std::string declaredEncoding(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  // Whitespace before the declaration, as some servers send it.
+  const auto start = bytes.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || start > 1024) return "";
+  bytes.remove_prefix(start);
   if (bytes.substr(0, 5) != "<?xml") return "";
   const std::string_view declaration = bytes.substr(0, bytes.find("?>", 5));
   if (declaration.size() > 512) return "";
@@ -74,21 +79,19 @@ std::string shownLabel(const std::string& encoding) {
   return shown;
 }
 
-}  // namespace
-
-std::string xmlEncodingOf(std::string_view bytes, std::string_view http_charset) {
+// The encoding a byte order mark names, or "".
+std::string bomEncoding(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return "UTF-8";
   if (bytes.substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
   if (bytes.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
-  std::string declared = declaredEncoding(bytes);
-  // A declaration readable as ASCII is not in UTF-16, whatever it says.
-  if (lowered(declared).compare(0, 6, "utf-16") == 0) return "UTF-8";
-  if (!declared.empty()) return declared;
-  if (!trimmed(http_charset).empty()) return std::string(trimmed(http_charset));
-  return "UTF-8";
+  return "";
 }
 
-std::optional<std::string> convertToUtf8(std::string_view bytes, const std::string& encoding, std::string& error) {
+// `bytes` in `encoding` as UTF-8, without a byte order mark. `strict`: nullopt
+// (with `error`) at the first byte sequence the encoding does not map; else
+// such bytes become U+FFFD. nullopt with `error` when ICU knows no such encoding.
+std::optional<std::string> converted(std::string_view bytes, const std::string& encoding, bool strict,
+                                     std::string& error) {
   if (bytes.size() > (256u << 20)) {
     error = "document larger than 256 MiB";
     return std::nullopt;
@@ -97,14 +100,21 @@ std::optional<std::string> convertToUtf8(std::string_view bytes, const std::stri
   const std::string label = lowered(name);
   const bool utf8 = label == "utf-8" || label == "utf8";
   if (utf8 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (utf8 && !firstInvalidUtf8(bytes)) return std::string(bytes);  // the common case: nothing to convert
-
+  if (utf8) {
+    const std::optional<std::size_t> bad = firstInvalidUtf8(bytes);
+    if (!bad) return std::string(bytes);  // the common case: nothing to convert
+    if (strict) {
+      error = "byte " + std::to_string(*bad) + " is not UTF-8";
+      return std::nullopt;
+    }
+  }
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(name.c_str(), &status), ucnv_close);
   if (U_FAILURE(status) || !converter) {
     error = "encoding '" + shownLabel(encoding) + "' is not one ICU converts";
     return std::nullopt;
   }
+  if (strict) ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   if (bytes.substr(0, 2) == "\xFE\xFF" || bytes.substr(0, 2) == "\xFF\xFE") bytes.remove_prefix(2);
   // At most 3 UTF-8 bytes per input byte (a BMP character from one byte),
   // plus the terminator ICU writes when there is room.
@@ -119,6 +129,60 @@ std::optional<std::string> convertToUtf8(std::string_view bytes, const std::stri
   out.resize(static_cast<std::size_t>(written));
   if (out.compare(0, 3, "\xEF\xBB\xBF") == 0) out.erase(0, 3);
   return out;
+}
+
+}  // namespace
+
+std::string xmlEncodingOf(std::string_view bytes, std::string_view http_charset) {
+  if (const std::string bom = bomEncoding(bytes); !bom.empty()) return bom;
+  std::string declared = declaredEncoding(bytes);
+  // A declaration readable as ASCII is not in UTF-16, whatever it says.
+  if (lowered(declared).compare(0, 6, "utf-16") == 0) return "UTF-8";
+  if (!declared.empty()) return declared;
+  if (!trimmed(http_charset).empty()) return std::string(trimmed(http_charset));
+  return "UTF-8";
+}
+
+std::optional<std::string> convertToUtf8(std::string_view bytes, const std::string& encoding, std::string& error) {
+  return converted(bytes, encoding, false, error);
+}
+
+std::optional<DecodedXml> decodeXmlDocument(std::string_view bytes, std::string_view http_charset, std::string& error) {
+  const std::string charset(trimmed(http_charset));
+  const std::string bom = bomEncoding(bytes);
+  std::string declared = bom.empty() ? declaredEncoding(bytes) : "";
+  if (lowered(declared).compare(0, 6, "utf-16") == 0) declared = "UTF-8";  // a declaration readable as ASCII
+  // The order of trust: a byte order mark; the declaration; the HTTP charset
+  // when the bytes are not valid in the declared encoding (a server that
+  // knows better than a copied template); then, with neither, UTF-8, and
+  // windows-1252 for bytes that are not UTF-8 (RFC 7303, and every reader).
+  std::vector<std::string> strict;
+  std::string lenient;
+  if (!bom.empty()) {
+    lenient = bom;
+  } else if (!declared.empty()) {
+    strict = {declared};
+    if (!charset.empty() && icuName(charset) != icuName(declared)) strict.push_back(charset);
+    lenient = declared;
+  } else if (!charset.empty()) {
+    lenient = charset;
+  } else {
+    strict = {"UTF-8", "windows-1252"};
+    lenient = "windows-1252";
+  }
+  for (const std::string& encoding : strict) {
+    std::string why;
+    if (auto text = converted(bytes, encoding, true, why)) return DecodedXml{std::move(*text), encoding};
+  }
+  // No encoding reads every byte: the likeliest, with U+FFFD for the rest.
+  std::optional<std::string> text = converted(bytes, lenient, false, error);
+  if (!text && lenient == declared && !charset.empty()) {  // a declared encoding ICU does not know
+    std::string ignored;
+    text = converted(bytes, charset, false, ignored);
+    lenient = charset;
+  }
+  if (!text) return std::nullopt;
+  return DecodedXml{std::move(*text), lenient};
 }
 
 }  // namespace newsticker::content

@@ -286,11 +286,17 @@ void applyFeeds(const YAML::Node& node, Options& o) {
         feed.logo = text(v, "feeds.logo");
       } else if (key == "max_items") {
         feed.max_items = value<int>(v, "feeds.max_items");
-        if (feed.max_items < 1 || feed.max_items > 500) throw ConfigError{lineOf(v), "feeds.max_items must be from 1 to 500"};
+        if (feed.max_items < 1 || feed.max_items > kMaxFeedItems) {
+          throw ConfigError{lineOf(v), "feeds.max_items is " + std::to_string(feed.max_items) +
+                                           "; it must be from 1 to " + std::to_string(kMaxFeedItems) +
+                                           " (the limit of items kept per feed)"};
+        }
       } else if (key == "max_age_days") {
         feed.max_age_days = value<int>(v, "feeds.max_age_days");
-        if (feed.max_age_days < 1 || feed.max_age_days > 3650) {
-          throw ConfigError{lineOf(v), "feeds.max_age_days must be from 1 to 3650"};
+        if (feed.max_age_days < 1 || feed.max_age_days > kMaxFeedAgeDays) {
+          throw ConfigError{lineOf(v), "feeds.max_age_days is " + std::to_string(feed.max_age_days) +
+                                           "; it must be from 1 to " + std::to_string(kMaxFeedAgeDays) +
+                                           " (the limit: ten years)"};
         }
       } else {
         throw ConfigError{lineOf(entry.first), "unknown key 'feeds." + key + "'"};

@@ -49,6 +49,9 @@ ContentWatcher::ContentWatcher(std::string folder, std::function<void(bool)> cha
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
   sigaction(SIGHUP, &action, nullptr);
+  // The watches are in place before the constructor returns: a change made
+  // right after it (a save as soon as the first picture is up) is seen.
+  arm();
   thread_ = std::thread([this] { run(); });
 }
 
@@ -106,7 +109,6 @@ void ContentWatcher::arm() {
 }
 
 void ContentWatcher::run() {
-  arm();
   alignas(inotify_event) char buffer[16384];
   for (;;) {
     pollfd fds[2] = {{wake_pipe_[0], POLLIN, 0}, {inotify_fd_, POLLIN, 0}};

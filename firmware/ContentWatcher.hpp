@@ -14,7 +14,7 @@ namespace newsticker::firmware {
 
 class ContentWatcher {
  public:
-  // Starts watching `folder`. `changed(forced)` runs on the watcher's thread
+  // Starts watching `folder` (the watches are in place when it returns). `changed(forced)` runs on the watcher's thread
   // after each batch of file events (forced = false) or a SIGHUP (forced =
   // true); it must be quick and thread-safe. When inotify is not available
   // the reason is logged once and only SIGHUP works. Installs the SIGHUP

@@ -79,6 +79,22 @@ std::string isoUtc(std::int64_t seconds) {
   return text;
 }
 
+// The charset parameter of a Content-Type ("text/xml; Charset=\"ISO-8859-1\""
+// gives ISO-8859-1), or "" when it has none.
+std::string charsetOf(const std::string& content_type) {
+  std::string lower = content_type;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const auto at = lower.find("charset=");
+  if (at == std::string::npos) return "";
+  std::string charset = content_type.substr(at + 8);
+  charset = charset.substr(0, charset.find(';'));
+  const auto first = charset.find_first_not_of(" \t\"'");
+  if (first == std::string::npos) return "";
+  return charset.substr(first, charset.find_last_not_of(" \t\"'") - first + 1);
+}
+
 std::optional<std::string> readWhole(const fs::path& path, std::size_t max_bytes) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
@@ -158,11 +174,22 @@ class FeedRun {
   bool removeFile(const std::string& relative);
   void sweep(const FeedState& kept);
   void keepPostsOf(const FeedState& state);
+  // Whether an item dated `published` ("" = undated, then aged from
+  // `first_seen`, 0 = unknown) is older than max_age_days.
+  bool tooOld(const std::string& published, std::int64_t first_seen) const;
+  // When a fetch first kept the item `stem`: from the last state, else now.
+  std::int64_t firstSeen(const std::string& stem) const;
+  // Writes the posts of a 200 response into the folder and `state`; false
+  // (result_ failed, logged) when the feed cannot be read or a post written.
+  bool readFeed(const HttpResponse& response, FeedState& state);
+  void report();
 
   const FeedSource& source_;
   const FetchSettings& settings_;
   std::ostream& out_;
   std::int64_t now_ = 0;
+  std::int64_t oldest_ = 0;  // unix seconds: items first seen or dated before are too old
+  FeedState old_state_;      // what the last run left
   fs::path content_;
   std::string posts_;   // relative: "posts/feeds/<name>"
   std::string images_;  // relative: "images/feeds/<name>"
@@ -303,6 +330,97 @@ void FeedRun::keepPostsOf(const FeedState& state) {
   for (const auto& [stem, item] : state.items) result_.posts.push_back(posts_ + "/" + stem + ".md");
 }
 
+bool FeedRun::tooOld(const std::string& published, std::int64_t first_seen) const {
+  if (published.empty()) return first_seen != 0 && first_seen < oldest_;
+  return published < isoUtc(oldest_);
+}
+
+std::int64_t FeedRun::firstSeen(const std::string& stem) const {
+  const auto old = old_state_.items.find(stem);
+  return old != old_state_.items.end() && old->second.first_seen != 0 ? old->second.first_seen : now_;
+}
+
+bool FeedRun::readFeed(const HttpResponse& response, FeedState& state) {
+  const std::string charset = charsetOf(response.content_type);
+  content::SyndicationLimits limits;
+  limits.max_bytes = settings_.max_feed_bytes;
+  const std::string document_url = response.effective_url.empty() ? source_.url : response.effective_url;
+  const content::SyndicationParse parsed = content::parseSyndicationFeed(response.body, charset, document_url, limits);
+  if (!parsed.feed) return fail(parsed.error);
+  const content::SyndicationFeed& feed = *parsed.feed;
+  state.etag = response.etag;
+  state.last_modified = response.last_modified;
+
+  // The items to keep: none too old, one per stem, the newest max_items.
+  std::set<std::string> in_feed;
+  std::vector<std::pair<std::string, const content::SyndicationItem*>> chosen;
+  for (const content::SyndicationItem& item : feed.items) {
+    const std::string key = !item.id.empty()     ? item.id
+                            : !item.link.empty() ? item.link
+                                                 : item.title + "\n" + item.published;
+    const std::string stem = hashHex(key);
+    if (!in_feed.insert(stem).second || tooOld(item.published, firstSeen(stem))) continue;
+    chosen.emplace_back(stem, &item);
+  }
+  std::stable_sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) {
+    return a.second->published > b.second->published;  // undated ("") last
+  });
+  if (chosen.size() > static_cast<std::size_t>(std::max(source_.max_items, 0))) {
+    chosen.resize(static_cast<std::size_t>(std::max(source_.max_items, 0)));
+  }
+
+  const std::string domain = hostOf(!feed.link.empty() ? feed.link : document_url);
+  const std::string provider = !source_.name.empty() ? source_.name : !feed.title.empty() ? feed.title : domain;
+  if (settings_.dry_run) {
+    out_ << source_.url << ": " << feed.format << " \"" << feed.title << "\", " << feed.items.size()
+         << " items, keeping " << chosen.size() << " in " << posts_ << "\n";
+  }
+  for (const auto& [stem, item] : chosen) {
+    content::NewsItem post;
+    post.title = item->title;
+    post.excerpt = item->summary;
+    post.published = item->published;
+    post.web_url = item->link;
+    post.provider_name = provider;
+    post.provider_domain = domain;
+    post.language = itemLanguage(source_.language, item->language, item->title + "\n" + item->summary);
+    post.logo = source_.logo;
+    const Picture picture = pictureFor(item->image_url);
+    if (!picture.path.empty()) post.images.push_back({"/" + picture.path, picture.width, picture.height});
+    if (!writePost(stem, post)) return false;
+    state.items[stem] = FeedStateItem{item->published, picture.path, 0, firstSeen(stem)};
+  }
+  // Items of the last fetch that are not kept now: gone from the feed for
+  // less than a day, they stay (a feed that drops an item for one fetch
+  // does not blank the screen).
+  for (const auto& [stem, old] : old_state_.items) {
+    if (state.items.count(stem) || in_feed.count(stem) || tooOld(old.published, firstSeen(stem))) continue;
+    FeedStateItem item = old;
+    item.first_seen = firstSeen(stem);
+    if (item.gone_since == 0) item.gone_since = now_;
+    if (now_ - item.gone_since <= kGoneGraceSeconds) {
+      state.items[stem] = item;
+      result_.posts.push_back(posts_ + "/" + stem + ".md");
+    }
+  }
+  std::sort(result_.posts.begin(), result_.posts.end());
+  return true;
+}
+
+void FeedRun::report() {
+  if (settings_.dry_run) {
+    out_ << "  " << result_.written << " to write, " << result_.unchanged << " unchanged, " << result_.removed
+         << " to remove\n";
+  } else if (result_.not_modified) {
+    logInfo(joined("feed ", source_.url, ": not modified; ", result_.posts.size(), " posts in ", posts_,
+                   result_.removed > 0 ? joined(", ", result_.removed, " files removed") : std::string()));
+  } else {
+    logInfo(joined("feed ", source_.url, ": ", result_.posts.size(), " posts in ", posts_, " (", result_.written,
+                   " written, ", result_.unchanged, " unchanged, ", result_.removed, " files removed, ",
+                   result_.pictures, " pictures fetched)"));
+  }
+}
+
 FeedFetchResult FeedRun::run() {
   if (!content::isWebUrl(source_.url)) {
     fail("not an http:// or https:// address");
@@ -310,12 +428,11 @@ FeedFetchResult FeedRun::run() {
   }
   if (!prepareFolders()) return result_;
   const fs::path state_path = content_ / posts_ / kStateFile;
-  FeedState old_state;
   if (const auto text = readWhole(state_path, 4u << 20)) {
-    if (auto read = readFeedState(*text); read && read->url == source_.url) old_state = std::move(*read);
+    if (auto read = readFeedState(*text); read && read->url == source_.url) old_state_ = std::move(*read);
   }
   bool all_posts_present = true;
-  for (const auto& [stem, item] : old_state.items) {
+  for (const auto& [stem, item] : old_state_.items) {
     std::error_code ec;
     if (!fs::is_regular_file(content_ / posts_ / (stem + ".md"), ec)) all_posts_present = false;
   }
@@ -326,101 +443,34 @@ FeedFetchResult FeedRun::run() {
   request.max_bytes = settings_.max_feed_bytes;
   request.connect_timeout_ms = settings_.connect_timeout_ms;
   request.total_timeout_ms = settings_.total_timeout_ms;
-  const bool conditional = !settings_.dry_run && all_posts_present && !old_state.items.empty();
+  const bool conditional = !settings_.dry_run && all_posts_present && !old_state_.items.empty();
   if (conditional) {
-    request.if_none_match = old_state.etag;
-    request.if_modified_since = old_state.last_modified;
+    request.if_none_match = old_state_.etag;
+    request.if_modified_since = old_state_.last_modified;
   }
   const HttpResponse response = httpGet(request);
   if (!response.completed) {
     fail(response.error);
     return result_;
   }
-  const std::string cutoff = isoUtc(now_ - static_cast<std::int64_t>(source_.max_age_days) * 24 * 60 * 60);
-  const auto too_old = [&](const std::string& published) { return !published.empty() && published < cutoff; };
+  oldest_ = now_ - static_cast<std::int64_t>(source_.max_age_days) * 24 * 60 * 60;
   FeedState state;
   state.url = source_.url;
-
   if (response.status == 304) {
     result_.not_modified = true;
-    state = old_state;
+    state = old_state_;
     for (auto it = state.items.begin(); it != state.items.end();) {
       const bool gone_long = it->second.gone_since != 0 && now_ - it->second.gone_since > kGoneGraceSeconds;
-      it = too_old(it->second.published) || gone_long ? state.items.erase(it) : std::next(it);
+      if (it->second.first_seen == 0) it->second.first_seen = now_;
+      it = tooOld(it->second.published, it->second.first_seen) || gone_long ? state.items.erase(it) : std::next(it);
     }
     result_.unchanged = static_cast<int>(state.items.size());
     keepPostsOf(state);
   } else if (response.status != 200) {
     fail("HTTP " + std::to_string(response.status));
     return result_;
-  } else {
-    std::string charset;
-    if (const auto at = response.content_type.find("charset="); at != std::string::npos) {
-      charset = response.content_type.substr(at + 8);
-      charset = charset.substr(0, charset.find(';'));
-    }
-    content::SyndicationLimits limits;
-    limits.max_bytes = settings_.max_feed_bytes;
-    const std::string document_url = response.effective_url.empty() ? source_.url : response.effective_url;
-    const content::SyndicationParse parsed = content::parseSyndicationFeed(response.body, charset, document_url, limits);
-    if (!parsed.feed) {
-      fail(parsed.error);
-      return result_;
-    }
-    const content::SyndicationFeed& feed = *parsed.feed;
-    state.etag = response.etag;
-    state.last_modified = response.last_modified;
-
-    // The items to keep: none too old, one per stem, the newest max_items.
-    std::set<std::string> in_feed;
-    std::vector<std::pair<std::string, const content::SyndicationItem*>> chosen;
-    for (const content::SyndicationItem& item : feed.items) {
-      const std::string key = !item.id.empty() ? item.id : !item.link.empty() ? item.link : item.title + "\n" + item.published;
-      const std::string stem = hashHex(key);
-      if (!in_feed.insert(stem).second || too_old(item.published)) continue;
-      chosen.emplace_back(stem, &item);
-    }
-    std::stable_sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) {
-      return a.second->published > b.second->published;  // undated ("") last
-    });
-    if (chosen.size() > static_cast<std::size_t>(std::max(source_.max_items, 0))) {
-      chosen.resize(static_cast<std::size_t>(std::max(source_.max_items, 0)));
-    }
-
-    const std::string domain = hostOf(!feed.link.empty() ? feed.link : document_url);
-    const std::string provider = !source_.name.empty() ? source_.name : !feed.title.empty() ? feed.title : domain;
-    if (settings_.dry_run) {
-      out_ << source_.url << ": " << feed.format << " \"" << feed.title << "\", " << feed.items.size()
-           << " items, keeping " << chosen.size() << " in " << posts_ << "\n";
-    }
-    for (const auto& [stem, item] : chosen) {
-      content::NewsItem post;
-      post.title = item->title;
-      post.excerpt = item->summary;
-      post.published = item->published;
-      post.web_url = item->link;
-      post.provider_name = provider;
-      post.provider_domain = domain;
-      post.language = itemLanguage(source_.language, item->language, item->title + "\n" + item->summary);
-      post.logo = source_.logo;
-      const Picture picture = pictureFor(item->image_url);
-      if (!picture.path.empty()) post.images.push_back({"/" + picture.path, picture.width, picture.height});
-      if (!writePost(stem, post)) return result_;
-      state.items[stem] = FeedStateItem{item->published, picture.path, 0};
-    }
-    // Items of the last fetch that are not kept now: gone from the feed for
-    // less than a day, they stay (a feed that drops an item for one fetch
-    // does not blank the screen).
-    for (const auto& [stem, old] : old_state.items) {
-      if (state.items.count(stem) || in_feed.count(stem) || too_old(old.published)) continue;
-      FeedStateItem item = old;
-      if (item.gone_since == 0) item.gone_since = now_;
-      if (now_ - item.gone_since <= kGoneGraceSeconds) {
-        state.items[stem] = item;
-        result_.posts.push_back(posts_ + "/" + stem + ".md");
-      }
-    }
-    std::sort(result_.posts.begin(), result_.posts.end());
+  } else if (!readFeed(response, state)) {
+    return result_;
   }
 
   sweep(state);
@@ -433,17 +483,7 @@ FeedFetchResult FeedRun::run() {
     }
   }
   result_.ok = true;
-  if (settings_.dry_run) {
-    out_ << "  " << result_.written << " to write, " << result_.unchanged << " unchanged, " << result_.removed
-         << " to remove\n";
-  } else if (result_.not_modified) {
-    logInfo(joined("feed ", source_.url, ": not modified; ", result_.posts.size(), " posts in ", posts_,
-                   result_.removed > 0 ? joined(", ", result_.removed, " files removed") : std::string()));
-  } else {
-    logInfo(joined("feed ", source_.url, ": ", result_.posts.size(), " posts in ", posts_, " (", result_.written,
-                   " written, ", result_.unchanged, " unchanged, ", result_.removed, " files removed, ",
-                   result_.pictures, " pictures fetched)"));
-  }
+  report();
   return result_;
 }
 

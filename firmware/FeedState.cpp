@@ -10,7 +10,7 @@ bool FeedState::operator==(const FeedState& other) const {
   if (items.size() != other.items.size()) return false;
   for (auto a = items.begin(), b = other.items.begin(); a != items.end(); ++a, ++b) {
     if (a->first != b->first || a->second.published != b->second.published || a->second.image != b->second.image ||
-        a->second.gone_since != b->second.gone_since) {
+        a->second.gone_since != b->second.gone_since || a->second.first_seen != b->second.first_seen) {
       return false;
     }
   }
@@ -29,6 +29,7 @@ std::string writeFeedState(const FeedState& state) {
     out << YAML::Key << "published" << YAML::Value << YAML::DoubleQuoted << item.published;
     out << YAML::Key << "image" << YAML::Value << YAML::DoubleQuoted << item.image;
     out << YAML::Key << "gone_since" << YAML::Value << item.gone_since;
+    out << YAML::Key << "first_seen" << YAML::Value << item.first_seen;
     out << YAML::EndMap;
   }
   out << YAML::EndMap;
@@ -53,6 +54,7 @@ std::optional<FeedState> readFeedState(const std::string& text) {
         item.published = entry.second["published"].as<std::string>("");
         item.image = entry.second["image"].as<std::string>("");
         item.gone_since = entry.second["gone_since"].as<std::int64_t>(0);
+        item.first_seen = entry.second["first_seen"].as<std::int64_t>(0);
         state.items[entry.first.as<std::string>()] = item;
       }
     }

@@ -2,7 +2,7 @@
 // What `newsticker fetch` remembers about one feed between runs, kept in a
 // small file next to the feed's posts: the HTTP validators for a conditional
 // GET, and each written item (its date, its picture, since when it is gone
-// from the feed).
+// from the feed, when it was first seen).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,8 @@ struct FeedStateItem {
   std::string published;       // the item's date as written in its post ("" = undated)
   std::string image;           // its picture, relative to the content folder ("" = none)
   std::int64_t gone_since = 0;  // unix seconds of the first fetch it was missing from; 0 = in the feed
+  std::int64_t first_seen = 0;  // unix seconds of the first fetch that kept it (an undated item ages from
+                                // then); 0 = not recorded (a state written before this was kept)
 };
 
 struct FeedState {

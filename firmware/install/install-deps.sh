@@ -43,6 +43,9 @@ libraries+=(libegl1 libgles2 libgbm1 libgl1-mesa-dri)
 # The fleet's Ansible role and playbooks are checked and run by a test
 # (tests/install/ansible_test.sh): ansible-core and ansible-lint.
 tools+=(ansible-core ansible-lint)
+# The generators the site fixtures are compared with (tests/content/generator_compare_test.sh);
+# the Jekyll fixture names the jekyll-feed plugin.
+tools+=(hugo jekyll ruby-jekyll-feed)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)
@@ -53,6 +56,9 @@ if [ "$mode" = native ]; then
   tools+=(build-essential xvfb libx11-dev libxext-dev)
   # tests/system/board-test: the .deb booted as a board in a virtual machine.
   tools+=(qemu-system-x86 qemu-utils debootstrap e2fsprogs python3-pil)
+  # tests/content/feedparser_reference_test.cpp: the reference feed reader
+  # (python3-feedparser, run by /usr/bin/python3) that fetched feeds are compared with.
+  tools+=(python3-feedparser)
 else
   target=arm64
   tools+=(crossbuild-essential-arm64 qemu-user-static)

@@ -39,3 +39,15 @@ TEST_CASE("the first <img> src, entities decoded, however the attribute is quote
   CHECK(readHtmlText("<img data-src=x.png>").first_image.empty());
   CHECK(readHtmlText("no image").first_image.empty());
 }
+
+TEST_CASE("all of HTML5's named references: Greek letters, math symbols, two-code-point names") {
+  CHECK(readHtmlText("&alpha; &Omega; &forall;x &isin; &real; &there4; &sum;").text == "α Ω ∀x ∈ ℜ ∴ ∑");
+  CHECK(readHtmlText("&NotEqualTilde; &fjlig; &CounterClockwiseContourIntegral;").text == "\u2242\u0338 fj \u2233");
+  CHECK(readHtmlText("&Alpha; is not &ALPHA;").text == "Α is not &ALPHA;");  // names are case-sensitive
+}
+
+TEST_CASE("C1 controls, written or as references, are read as windows-1252 or dropped, never drawn") {
+  CHECK(readHtmlText("\xC2\x80 5, \xC2\x85 and \xC2\x99").text == "\u20AC 5, \u2026 and \u2122");
+  CHECK(readHtmlText("a\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D" "b &#129;&#x9D;c").text == "ab c");
+  CHECK(readHtmlText("\xC2\xA9 stays").text == "\u00A9 stays");  // U+00A9 is no C1 control
+}

@@ -142,3 +142,35 @@ Text with an inline ![icon](icons/dot.png) image.
   CHECK(capped.images.back() == "/i/31.png");
   CHECK(digestMarkdown("No pictures here.\n").images.empty());
 }
+
+TEST_CASE("markdown: footnote marks and footnote definitions are left out, fenced code kept as written") {
+  const std::string body =
+      "The oven reaches 240 degrees[^1] in four minutes[^long-note].\n\n"
+      "[^1]: Measured with the bench thermocouple,\n"
+      "lazily continued.\n\n"
+      "    An indented second paragraph of the note.\n\n"
+      "[^long-note]: Second note.\n\n"
+      "```\n[^1]: in code\n```\n\n"
+      "After the notes, [^ a bracket] and [^] stay.\n";
+  const auto digest = digestMarkdown(body);
+  CHECK(digest.first_paragraph == "The oven reaches 240 degrees in four minutes.");
+  CHECK(digest.lead_paragraphs ==
+        "The oven reaches 240 degrees in four minutes. After the notes, [^ a bracket] and [^] stay.");
+}
+
+TEST_CASE("markdown: reference links read with definitions given apart or past the 64 KiB read") {
+  const std::string lead = "Our reflow build was [on Hacker News][hn] and [in the newsletter][].\n";
+  CHECK(digestMarkdown(lead).first_paragraph == "Our reflow build was [on Hacker News][hn] and [in the newsletter][].");
+  const std::string definitions = newsticker::content::linkDefinitions(
+      "Text.\n\n[hn]: https://news.example.com/item?id=1\n   [In the Newsletter]: /news \"The newsletter\"\n"
+      "```\n[code]: /not-a-definition\n```\n[^1]: a footnote\n    [indented]: /code-block\n");
+  CHECK(definitions == "[hn]: https://news.example.com/item?id=1\n   [In the Newsletter]: /news \"The newsletter\"\n");
+  CHECK(digestMarkdown(lead, definitions).first_paragraph == "Our reflow build was on Hacker News and in the newsletter.");
+  // A lead that ends in an open paragraph: the definitions are not read as its text.
+  CHECK(digestMarkdown("Open [hn] paragraph", definitions).first_paragraph == "Open hn paragraph");
+
+  std::string long_body = lead + "\n";
+  while (long_body.size() < 70 * 1024) long_body += "Filler paragraph for the long post.\n\n";
+  long_body += "[hn]: https://news.example.com/item?id=1\n[in the newsletter]: /news\n";
+  CHECK(digestMarkdown(long_body).first_paragraph == "Our reflow build was on Hacker News and in the newsletter.");
+}

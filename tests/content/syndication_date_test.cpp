@@ -30,7 +30,38 @@ TEST_CASE("what is not a date, or names an unknown zone, is undated") {
   CHECK_FALSE(parseSyndicationDate("yesterday"));
   CHECK_FALSE(parseSyndicationDate("Tue, 31 Feb 2026 09:30:00 GMT"));
   CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 25:30:00 GMT"));
-  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 XYZ"));
   CHECK_FALSE(parseSyndicationDate("Tue, 06 Foo 2026 09:30:00 GMT"));
   CHECK_FALSE(parseSyndicationDate("2026-13-01T00:00:00Z"));
+}
+
+TEST_CASE("dates as feeds write them: RFC 5322 comments, unknown zones as UTC, no time, one-digit hours") {
+  CHECK(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 +0200 (CEST)") == "2026-10-06T07:30:00Z");
+  CHECK(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 +0200 CEST") == "2026-10-06T07:30:00Z");
+  CHECK(parseSyndicationDate("Tue, 06 Oct 2026 (a (nested) note) 09:30:00 GMT") == "2026-10-06T09:30:00Z");
+  CHECK(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 XYZ") == "2026-10-06T09:30:00Z");  // RFC 5322: as -0000
+  CHECK(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 MESZ") == "2026-10-06T09:30:00Z");
+  CHECK(parseSyndicationDate("Tue, 06 Oct 2026") == "2026-10-06");
+  CHECK(parseSyndicationDate("6 Oct 2026 GMT") == "2026-10-06");
+  CHECK(parseSyndicationDate("Tue, 6 Oct 2026 9:30:00 +0000") == "2026-10-06T09:30:00Z");
+  CHECK(parseSyndicationDate("Tue, 6 Oct 2026 9:05 -0100") == "2026-10-06T10:05:00Z");
+}
+
+TEST_CASE("W3C-DTF's year and year-month, and its minutes-only times") {
+  CHECK(parseSyndicationDate("2026") == "2026-01-01");
+  CHECK(parseSyndicationDate("2026-10") == "2026-10-01");
+  CHECK(parseSyndicationDate("2026-10-07T19:00-04:00") == "2026-10-07T23:00:00Z");
+}
+
+TEST_CASE("what stays undated: broken times, zones that are not zones, impossible months") {
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 9:3:00 GMT"));
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00:11 GMT"));
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 123:30 GMT"));
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 +02x0"));
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 GMT+2"));
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 2026 09:30:00 Central European Summer"));
+  CHECK_FALSE(parseSyndicationDate("2026-13"));
+  CHECK_FALSE(parseSyndicationDate("20261"));
+  CHECK_FALSE(parseSyndicationDate("(only a comment)"));
+  // Fuzz finding (syndication_feed_fuzz, UBSan): a year of 26 digits overflowed an int while it was read.
+  CHECK_FALSE(parseSyndicationDate("Tue, 06 Oct 20255555555555555555555555556 09:30:00 +0200"));
 }

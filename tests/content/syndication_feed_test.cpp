@@ -155,8 +155,8 @@ TEST_CASE("encodings from bytes written by hand, the declaration, the HTTP chars
   CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-16\"", "plain"), "", base)) == "plain");
   // UTF-16 with its byte order mark.
   CHECK(title(parseSyndicationFeed(encodedAs("UTF-16LE", "\xEF\xBB\xBF" + rss("", "二十")), "", base)) == "二十");
-  // UTF-8 with bytes that are not UTF-8: replaced, not refused.
-  CHECK(title(parseSyndicationFeed(rss("", "ok \xff here"), "", base)) == "ok \xEF\xBF\xBD here");
+  // Declared UTF-8 with bytes that are not UTF-8, and no charset to try: replaced, not refused.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"utf-8\"", "ok \xff here"), "", base)) == "ok \xEF\xBF\xBD here");
 
   const SyndicationParse unknown = parseSyndicationFeed(rss(" encoding=\"x-no-such-charset\"", "a"), "", base);
   CHECK_FALSE(unknown.feed);
@@ -235,4 +235,149 @@ TEST_CASE("items: pictures from media elements, titles from summaries, long summ
   CHECK(feed.items[2].image_url.empty());
   CHECK(feed.items[3].title == "No title here, only a description that goes on for quite a while about the new\u2026");
   CHECK(feed.items[4].summary == std::string(600, 'a') + "\u2026");
+}
+
+TEST_CASE("undeclared entities: HTML's names, under an external DOCTYPE or none; declared ones still refused") {
+  const std::string base = "https://example.org/feed";
+  // RSS 0.91's DOCTYPE names a DTD that is never read: its entities were
+  // skipped, and the words around them lost their letters.
+  const std::string netscape = R"(<?xml version="1.0"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><channel><title>Le journal du port</title>
+<item><title>Le caf&eacute; du port ferme pour l&rsquo;hiver</title>
+<description>R&eacute;ouverture en mars &ndash; &alpha;&beta; &madeup;</description></item></channel></rss>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(netscape, "", base));
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "Le café du port ferme pour l\u2019hiver");
+  CHECK(feed.items[0].summary == "Réouverture en mars \u2013 αβ &madeup;");  // an unknown name stays as written
+
+  // No DOCTYPE at all: expat called this "undefined entity" and the feed was refused.
+  const std::string bare = "<rss version=\"2.0\"><channel><title>t</title><item><title>na&iuml;ve &hearts; "
+                           "&amp;alpha;</title></item></channel></rss>";
+  const SyndicationFeed no_doctype = parsed(parseSyndicationFeed(bare, "", base));
+  REQUIRE(no_doctype.items.size() == 1);
+  CHECK(no_doctype.items[0].title == "naïve \u2665 α");  // &amp;alpha; is HTML's &alpha; once XML is read
+
+  // A document that declares an entity is refused as before, HTML name or not.
+  const std::string declared = R"(<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY eacute "&#233;">]>
+<rss version="2.0"><channel><title>t</title><item><title>caf&eacute;</title></item></channel></rss>)";
+  CHECK(parseSyndicationFeed(declared, "", base).error ==
+        "the document declares an entity ('eacute'); feeds need no entity declarations, so it is refused unexpanded");
+}
+
+TEST_CASE("HTML written straight into RSS <title> and <description> and Atom type=\"html\": the words in tags kept") {
+  const std::string rss = R"(<rss version="2.0"><channel><title>The <i>Squeeze</i> blog</title>
+<item><title>What <em>exactly</em> is good compression?</title>
+<description><p>It depends on <b>what exactly</b> good compression <a href="/m">means</a> to you &amp;lt;3</p>
+<script>var hidden = 1;</script><img src="/pics/zip.png"/></description></item></channel></rss>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(rss, "", "https://squeeze.example/feed"));
+  CHECK(feed.title == "The Squeeze blog");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(feed.items[0].title == "What exactly is good compression?");
+  CHECK(feed.items[0].summary == "It depends on what exactly good compression means to you <3");
+  CHECK(feed.items[0].image_url == "https://squeeze.example/pics/zip.png");
+
+  const std::string atom = R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>a</title>
+<entry><title type="html">Tags <b>in</b> an html title</title>
+<summary type="html">Escaped &lt;i&gt;and&lt;/i&gt; <strong>written</strong> tags</summary></entry>
+<entry><title>Plain text with <b>a stray</b> tag</title></entry></feed>)";
+  const SyndicationFeed atom_feed = parsed(parseSyndicationFeed(atom, "", "https://a.example/feed"));
+  REQUIRE(atom_feed.items.size() == 2);
+  CHECK(atom_feed.items[0].title == "Tags in an html title");
+  CHECK(atom_feed.items[0].summary == "Escaped and written tags");
+  CHECK(atom_feed.items[1].title == "Plain text with a stray tag");
+}
+
+TEST_CASE("whitespace, or a byte order mark and whitespace, before the XML declaration is read past") {
+  const std::string base = "https://podcast.example/feed";
+  const std::string rss = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                          "<rss version=\"2.0\"><channel><title>Pod</title>"
+                          "<item><title>Folge 12: K\xE4se</title></item></channel></rss>";
+  for (const std::string& prefix : {std::string("\n"), std::string("  \r\n\t\n")}) {
+    const SyndicationFeed feed = parsed(parseSyndicationFeed(prefix + rss, "", base));
+    REQUIRE(feed.items.size() == 1);
+    CHECK(feed.items[0].title == "Folge 12: Käse");  // the declaration (ISO-8859-1) was found past the whitespace
+  }
+  const std::string utf8 = "\xEF\xBB\xBF\n \n<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                           "<title>Pod</title><item><title>Folge 13: Käse</title></item></channel></rss>";
+  const SyndicationFeed bom = parsed(parseSyndicationFeed(utf8, "", base));
+  REQUIRE(bom.items.size() == 1);
+  CHECK(bom.items[0].title == "Folge 13: Käse");
+  // Lines of an error count the whitespace that was cut.
+  CHECK(parseSyndicationFeed("\n\n<?xml version=\"1.0\"?>\n<rss><channel></rss>", "", base).error ==
+        "not well-formed XML (line 4, column 17: mismatched tag)");
+  // Anything else before the declaration is still not XML.
+  CHECK(parseSyndicationFeed("x<?xml version=\"1.0\"?><rss/>", "", base).error.rfind("not well-formed XML", 0) == 0);
+}
+
+TEST_CASE("RSS 0.90: the Netscape namespace for channel and items, as heise online still serves it") {
+  const std::string rdf = R"(<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+  <channel><title>heise online News</title><link>https://www.heise.de/</link>
+    <description>Nachrichten</description></channel>
+  <item><title>Neue Prozessoren vorgestellt</title><link>https://www.heise.de/news/cpu-1.html</link></item>
+  <item><title>Browser-Update schließt Lücken</title><link>https://www.heise.de/news/browser-2.html</link></item>
+</rdf:RDF>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(rdf, "", "https://www.heise.de/rss/heise.rdf"));
+  CHECK(feed.format == "RSS 0.90");
+  CHECK(feed.title == "heise online News");
+  CHECK(feed.link == "https://www.heise.de/");
+  REQUIRE(feed.items.size() == 2);
+  CHECK(feed.items[0].title == "Neue Prozessoren vorgestellt");
+  CHECK(feed.items[0].link == "https://www.heise.de/news/cpu-1.html");
+  CHECK(feed.items[1].title == "Browser-Update schließt Lücken");
+}
+
+TEST_CASE("bytes that do not match the encoding: the HTTP charset, then windows-1252; no C1 control reaches a card") {
+  const auto rss = [](const std::string& declaration, const std::string& title) {
+    return "<?xml version=\"1.0\"" + declaration + "?><rss version=\"2.0\"><channel><title>t</title><item><title>" +
+           title + "</title></item></channel></rss>";
+  };
+  const auto title = [](const SyndicationParse& result) {
+    INFO("error: " << result.error);
+    REQUIRE(result.feed.has_value());
+    REQUIRE(result.feed->items.size() == 1);
+    return result.feed->items[0].title;
+  };
+  const std::string base = "https://example.org/feed";
+  // No declaration, no charset, not UTF-8: windows-1252, as RFC 7303 and every feed reader read it (was U+FFFD).
+  CHECK(title(parseSyndicationFeed(rss("", "Caf\xe9 \x93" "bien\x94 \x80 5"), "", base)) ==
+        "Café \u201Cbien\u201D \u20AC 5");
+  // No declaration but valid UTF-8: UTF-8.
+  CHECK(title(parseSyndicationFeed(rss("", "Caf\xc3\xa9"), "", base)) == "Café");
+  // A template's declaration that the bytes contradict, and a server that knows better.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-8\"", "Caf\xe9 cr\xe8me"), "ISO-8859-1", base)) ==
+        "Café crème");
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"UTF-8\"", "\xc1\xd6\xb8\xbb"), "euc-kr", base)) == "주말");
+  // An unknown declared encoding with a charset the server names: the charset.
+  CHECK(title(parseSyndicationFeed(rss(" encoding=\"x-no-such-charset\"", "Caf\xe9"), "windows-1252", base)) == "Café");
+
+  // C1 controls (U+0080 to U+009F), in UTF-8 or as character references: read as windows-1252, as HTML
+  // reads them, and dropped where it has nothing (U+0081, U+008D, U+008F, U+0090, U+009D).
+  CHECK(title(parseSyndicationFeed(rss("", "\xC2\x93quoted\xC2\x94 \xC2\x96 &#x96; &#150;\xC2\x81\xC2\x9D."), "",
+                                   base)) ==
+        "\u201Cquoted\u201D \u2013 \u2013 \u2013.");
+  // windows-1252's five unassigned bytes, undeclared: nothing drawn for them.
+  const std::string unassigned = title(parseSyndicationFeed(rss("", "a\x81\x8D\x8F\x90\x9D" "b \xe9"), "", base));
+  CHECK(unassigned == "ab é");
+}
+
+TEST_CASE("dates from dcterms (issued, created, modified), W3C-DTF and RFC 5322 comments reach the items") {
+  const std::string rss = R"(<rss version="2.0" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>c</title>
+<item><title>Issued</title><dcterms:modified>2026-10-09T00:00:00Z</dcterms:modified>
+  <dcterms:issued>2026-10-08T12:00:00+02:00</dcterms:issued></item>
+<item><title>Created</title><dcterms:created>2026-09</dcterms:created></item>
+<item><title>Commented</title><pubDate>Fri, 9 Oct 2026 8:15:00 +0200 (CEST)</pubDate></item>
+<item><title>Undated</title><pubDate>sometime soon</pubDate></item></channel></rss>)";
+  const SyndicationFeed feed = parsed(parseSyndicationFeed(rss, "", "https://d.example/feed"));
+  REQUIRE(feed.items.size() == 4);
+  CHECK(feed.items[0].published == "2026-10-08T10:00:00Z");
+  CHECK(feed.items[1].published == "2026-09-01");
+  CHECK(feed.items[2].published == "2026-10-09T06:15:00Z");
+  CHECK(feed.items[3].published.empty());
+  const std::string atom = R"(<feed xmlns="http://www.w3.org/2005/Atom" xmlns:dcterms="http://purl.org/dc/terms/">
+<title>a</title><entry><title>e</title><dcterms:modified>2026-10-02</dcterms:modified></entry></feed>)";
+  const SyndicationFeed atom_feed = parsed(parseSyndicationFeed(atom, "", "https://d.example/atom"));
+  REQUIRE(atom_feed.items.size() == 1);
+  CHECK(atom_feed.items[0].published == "2026-10-02");
 }

@@ -192,7 +192,8 @@ TEST_CASE("fade-through frames never hold both cards' text; crossfade frames do"
   const auto through = textShares(fade_through, ground);
   REQUIRE(through.size() >= 40);
   bool out_seen = false, in_seen = false;
-  for (const auto& [outgoing, incoming] : through) {
+  for (const auto& layers : through) {
+    const double outgoing = layers.first, incoming = layers.second;
     CAPTURE(outgoing);
     CAPTURE(incoming);
     CHECK(std::min(outgoing, incoming) < 0.06);  // one of them is gone (or all but)

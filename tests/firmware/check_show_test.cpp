@@ -44,7 +44,9 @@ TEST_CASE("--check and --check --at: when posts show, windows that are over, the
   const std::string run = "'" + std::string(NEWSTICKER_BINARY) + "' --config '" + (dir / "config.yaml").string() +
                           "' --content '" + dir.string() + "' --check";
 
-  const auto [text, status] = runCommand(run + " --at '2026-12-24 09:00' 2>&1");
+  const auto result = runCommand(run + " --at '2026-12-24 09:00' 2>&1");
+  const std::string& text = result.first;
+  const int status = result.second;
   INFO(text);
   CHECK(status == 0);
   CHECK(text.find("| shows mon-fri 07:00-10:00\n") != std::string::npos);

@@ -109,7 +109,8 @@ TEST_CASE("transitions: fade-through by default; crossfade and slide by name") {
   for (const auto& [yaml, kind] : {std::pair{"transition: fade-through\n", TransitionKind::FadeThrough},
                                    std::pair{"transition: crossfade\n", TransitionKind::Crossfade},
                                    std::pair{"transition: {kind: slide}\n", TransitionKind::Slide}}) {
-    CAPTURE(yaml);
+    const std::string text = yaml;  // (clang: a structured binding cannot be captured)
+    CAPTURE(text);
     Options base;
     base.scene.transition = kind == TransitionKind::FadeThrough ? TransitionKind::Slide : TransitionKind::FadeThrough;
     const ConfigResult config = loadConfig(writeConfig("transition", yaml), base);

@@ -85,8 +85,10 @@ TEST_CASE("docs/content.md, When a post shows: its blocks run as written and pri
       std::ofstream script(dir / "block.sh");
       for (const std::string& line : block.lines) script << line << "\n";
       script.close();
-      const auto [text, status] = runCommand("cd '" + dir.string() + "' && PATH='" + bin +
-                                             "':\"$PATH\" TZ=UTC SDL_VIDEODRIVER=dummy bash -e block.sh 2>&1");
+      const auto result = runCommand("cd '" + dir.string() + "' && PATH='" + bin +
+                                     "':\"$PATH\" TZ=UTC SDL_VIDEODRIVER=dummy bash -e block.sh 2>&1");
+      const std::string& text = result.first;
+      const int status = result.second;
       INFO(block.lines.front() << "\n" << text);
       CHECK(status == 0);
       output += text;

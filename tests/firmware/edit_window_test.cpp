@@ -162,9 +162,11 @@ Frame screenshotOf(const fs::path& dir, const std::string& name, const std::stri
   std::ofstream(feed / "feed.yaml") << "name: Lobby Desk\n";
   std::ofstream(feed / "posts" / "notice.md") << post;
   const fs::path out = dir / ("shots-" + name);
-  const auto [text, status] =
+  const auto result =
       runCommand("'" + std::string(NEWSTICKER_BINARY) + "' --screenshot '" + out.string() + "' --content '" +
                  feed.string() + "' --size 640x360 --config '" + config.string() + "' 2>&1");
+  const std::string& text = result.first;
+  const int status = result.second;
   INFO(text);
   REQUIRE(status == 0);
   newsticker::render::SurfacePtr png(IMG_Load((out / "card-001.png").c_str()));

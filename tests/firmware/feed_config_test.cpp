@@ -67,7 +67,13 @@ TEST_CASE("feeds: wrong entries name the file, the line and the reason") {
   CHECK(error("file-url", "feeds:\n  - url: file:///etc/passwd\n") ==
         "2: feeds.url must be an http:// or https:// address (got 'file:///etc/passwd')");
   CHECK(error("max-items", "feeds:\n  - url: https://a.example/f\n    max_items: 0\n") ==
-        "3: feeds.max_items must be from 1 to 500");
+        "3: feeds.max_items is 0; it must be from 1 to 500 (the limit of items kept per feed)");
+  CHECK(error("max-items-over", "feeds:\n  - url: https://a.example/f\n    max_items: 501\n") ==
+        "3: feeds.max_items is 501; it must be from 1 to 500 (the limit of items kept per feed)");
+  CHECK(error("max-age-over", "feeds:\n  - url: https://a.example/f\n    max_age_days: 3651\n") ==
+        "3: feeds.max_age_days is 3651; it must be from 1 to 3650 (the limit: ten years)");
+  CHECK(loadFeedsConfig("max-edges", "feeds:\n  - url: https://a.example/f\n    max_items: 500\n"
+                                     "    max_age_days: 3650\n").error.empty());
   CHECK(error("max-age", "feeds:\n  - url: https://a.example/f\n    max_age_days: many\n") ==
         "3: feeds.max_age_days has the wrong type");
   CHECK(error("unknown", "feeds:\n  - url: https://a.example/f\n    interval: 5\n") ==

@@ -385,6 +385,22 @@ TEST_CASE("RSS and Atom feeds in English, Japanese, Chinese and Korean become ex
   fs::remove_all(content);
 }
 
+TEST_CASE("a feed whose bytes contradict its declaration is read in the HTTP charset") {
+  FeedServer server;
+  const fs::path content = freshFolder("fetch-charset");
+  fs::create_directories(content);
+  // A template's "UTF-8" over a Latin-1 database; the server's Content-Type is right.
+  server.route("/latin1.xml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Caf\xe9s</title>"
+               "<item><title>Caf\xe9 cr\xe8me \x93" "d\xe9j\xe0\x94 servi</title><link>https://cafes.example/1</link>"
+               "<pubDate>Fri, 09 Oct 2026 09:00:00 +0200</pubDate></item></channel></rss>",
+               "text/xml; Charset=\"ISO-8859-1\"");
+  const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/latin1.xml")), settingsFor(content));
+  checkPosts(content, result,
+             {{"Caf\u00E9 cr\u00E8me \u201Cd\u00E9j\u00E0\u201D servi", "2026-10-09T07:00:00Z",
+               "https://cafes.example/1", "Caf\u00E9s", "", ""}});
+}
+
 TEST_CASE("a re-fetch sends the conditional headers, gets 304 and rewrites no file") {
   FeedServer server;
   const fs::path content = freshFolder("fetch-304");
@@ -587,6 +603,35 @@ TEST_CASE("items gone from the feed for more than a day, and items older than ma
     CHECK(old.posts.empty());
     CHECK(old.removed == 5);  // three posts, two pictures
   }
+  fs::remove_all(content);
+}
+
+TEST_CASE("an undated item ages out from when a fetch first saw it, though the feed keeps listing it") {
+  FeedServer server;
+  const fs::path content = freshFolder("fetch-undated");
+  fs::create_directories(content);
+  server.route("/undated.xml", R"(<rss version="2.0"><channel><title>Notices</title>
+<item><title>Noticeboard without dates</title><link>https://notices.example/board</link></item>
+<item><title>A date nobody can read</title><link>https://notices.example/odd</link><pubDate>soon</pubDate></item>
+</channel></rss>)");
+  const firmware::FeedSource feed = source(server.url("/undated.xml"));  // max_age_days 14
+  const firmware::FeedFetchResult first = firmware::fetchFeed(feed, settingsFor(content));
+  REQUIRE(first.ok);
+  REQUIRE(first.posts.size() == 2);
+  for (const auto& [title, post] : postsOf(content, first)) CHECK(post.post.date.empty());  // never invented
+  const std::string state = readFile(content / first.folder / ".fetch-state.yaml");
+  CHECK(state.find("first_seen: " + std::to_string(kNow)) != std::string::npos);
+
+  // Still listed 13 days on: kept, and first seen still then, not now.
+  const firmware::FeedFetchResult later = firmware::fetchFeed(feed, settingsFor(content, kNow + 13 * 86400));
+  CHECK(later.posts.size() == 2);
+  CHECK(later.written == 0);
+  // 15 days on: older than max_age_days, removed though the feed still lists them.
+  const firmware::FeedFetchResult expired = firmware::fetchFeed(feed, settingsFor(content, kNow + 15 * 86400));
+  CHECK(expired.ok);
+  CHECK(expired.posts.empty());
+  CHECK(expired.removed == 2);
+  CHECK_FALSE(fs::exists(content / first.posts[0]));
   fs::remove_all(content);
 }
 

@@ -46,9 +46,11 @@ bool httpOrEmpty(const std::string& url) {
 }
 
 bool hasControl(const std::string& text) {
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\n') return true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u < 0x20 && text[i] != '\n') return true;
+    // C1 (U+0080 to U+009F): read as windows-1252 or dropped, never shown.
+    if (u == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) return true;
   }
   return false;
 }

@@ -47,7 +47,8 @@ bool shows(const std::vector<render::TextRun>& runs, const std::string& text) {
 TEST_CASE("header: the venue's name first; in portrait the position, then the weekday make way for it") {
   const render::HeaderContent header = harborHeader();
   for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1280, 720}, std::pair{3840, 2160}}) {
-    CAPTURE(w);
+    const int width = w;  // (clang: a structured binding cannot be captured)
+    CAPTURE(width);
     const auto runs = headerRuns(header, w, h);
     CHECK(shows(runs, "Harbor City Commons"));
     CHECK(shows(runs, "6:02 PM"));
@@ -63,7 +64,8 @@ TEST_CASE("header: the venue's name first; in portrait the position, then the we
       {"Harbor City Commons Library", {"6:02 PM", "Dec 7"}},
       {"Harbor City Commons Public Library", {"6:02 PM"}}};
   for (const auto& [name, right] : steps) {
-    CAPTURE(name);
+    const std::string venue_name = name;  // (clang: a structured binding cannot be captured)
+    CAPTURE(venue_name);
     venue.feed_name = name;
     const auto runs = headerRuns(venue, 1080, 1920);
     REQUIRE(runs.size() == right.size() + 1);
@@ -82,7 +84,8 @@ TEST_CASE("header: the venue's name first; in portrait the position, then the we
 TEST_CASE("header: its ends line up with the card panel's edges") {
   const render::Theme theme;
   for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}, std::pair{800, 480}}) {
-    CAPTURE(w);
+    const int width = w;  // (clang: a structured binding cannot be captured)
+    CAPTURE(width);
     const render::ScreenGeometry geometry = render::layoutScreen(w, h, {});
     const auto runs = headerRuns(harborHeader(), w, h);
     REQUIRE(runs.size() >= 2);
