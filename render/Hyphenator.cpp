@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 
 #include "content/Utf8.hpp"
 
@@ -60,17 +61,24 @@ std::string Hyphenator::dictionaryFor(const content::LanguageTag& language) cons
 Hyphenator::Dictionary* Hyphenator::dictionary(const content::LanguageTag& language) {
   const std::string file = dictionaryFor(language);
   auto it = dictionaries_.find(file);
-  if (it == dictionaries_.end()) {
-    auto loaded = std::make_unique<Dictionary>();
+  if (it != dictionaries_.end()) return it->second.get();
+  // Loaded once for the whole process (hyph_de.dic takes about 2 s to read
+  // here): every Hyphenator, on any thread, shares it; libhyphen only reads
+  // a loaded dictionary.
+  static std::mutex loading;
+  static std::map<std::string, std::shared_ptr<Dictionary>> loaded;
+  const std::lock_guard<std::mutex> lock(loading);
+  std::shared_ptr<Dictionary>& shared = loaded[file];
+  if (!shared) {
+    shared = std::make_shared<Dictionary>();
     if (!file.empty()) {
-      loaded->dict = hnj_hyphen_load(file.c_str());
-      if (loaded->dict == nullptr) {
+      shared->dict = hnj_hyphen_load(file.c_str());
+      if (shared->dict == nullptr) {
         std::fprintf(stderr, "newsticker: %s: cannot read the hyphenation patterns\n", file.c_str());
       }
     }
-    it = dictionaries_.emplace(file, std::move(loaded)).first;
   }
-  return it->second.get();
+  return dictionaries_.emplace(file, shared).first->second.get();
 }
 
 std::vector<std::size_t> Hyphenator::points(std::string_view text, const content::LanguageTag& language) {

@@ -21,7 +21,7 @@ namespace newsticker::render {
 class Hyphenator {
  public:
   // Reads dictionaries from `folder` (hyph_<language>[_<REGION>].dic), each
-  // on first use.
+  // on first use, once for the whole process.
   explicit Hyphenator(std::string folder = "/usr/share/hyphen");
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
@@ -45,7 +45,8 @@ class Hyphenator {
   struct Dictionary;
   Dictionary* dictionary(const content::LanguageTag& language);
   std::string folder_;
-  std::map<std::string, std::unique_ptr<Dictionary>> dictionaries_;  // by file ("" when none)
+  // By file ("" when none), each shared by every Hyphenator of the process.
+  std::map<std::string, std::shared_ptr<Dictionary>> dictionaries_;
 };
 
 }  // namespace newsticker::render
