@@ -92,7 +92,7 @@ class FontCache final : public TextMeasurer {
 
   // Width of `utf8` set entirely in face `face` (scaled for bitmap faces),
   // shaped right to left when `rtl`: the advance layoutLine gives it,
-  // rounded up to whole pixels.
+  // rounded up to whole pixels (a lone U+202F: 7/64 em).
   int faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl = false);
 
   // `utf8` set on one line: the face runs, each split where CJK punctuation
@@ -126,6 +126,8 @@ class FontCache final : public TextMeasurer {
   // nearest whole pixel, so a line of many runs is as wide as its glyphs'
   // advances add up to, as a browser sets it; the line's width is that sum
   // rounded up (it fits a width in whole pixels exactly when the sum does).
+  // A narrow no-break space (U+202F) is a piece of its own, 7/64 em wide in
+  // any face (faceAdvance).
   LineLayout layoutLine(std::string_view utf8, const FontSpec& spec);
 
   // layoutLine(utf8, font).width, remembered.
