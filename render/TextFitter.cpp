@@ -482,6 +482,40 @@ void attachContexts(std::string_view text, FittedText& result, std::size_t rest_
   }
 }
 
+// The last line of a text that does not fit: `rest`, the text after the
+// lines before it, cut to fit `width` in `font` with an ellipsis after it.
+// Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right after CJK
+// text, odd after Latin letters or digits, which get three full stops
+// instead, also in a CJK card (the ellipsis follows the text it ends). Where
+// words are separated by spaces, the line ends on a whole word unless that
+// leaves it less than three quarters full.
+struct EllipsisLine {
+  std::string line;             // with its ellipsis
+  std::size_t ellipsis_bytes;   // the ellipsis's length at the end of `line`
+};
+EllipsisLine ellipsisLine(std::string_view rest, int width, const FontSpec& font, const content::LanguageTag& language,
+                          TextMeasurer& measurer, LineBreaker& breaker) {
+  const bool cjk = language.isCjk();
+  std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
+  std::string last = cutToFit(rest, ellipsis, width, font, measurer, breaker);
+  bool latin_end = !cjk;
+  if (ellipsis != "..." && endsInNonCjk(std::string_view(last).substr(0, last.size() - ellipsis.size()))) {
+    ellipsis = "...";
+    last = cutToFit(rest, ellipsis, width, font, measurer, breaker);
+    latin_end = true;
+  }
+  if (latin_end || language.keepsWordsWhole()) {
+    const std::size_t word_end = lastOpportunityBefore(rest, last.size() - ellipsis.size() + 1, font, breaker);
+    if (word_end > 0) {
+      std::string whole(trimBeforeEllipsis(rest.substr(0, word_end)));
+      whole += ellipsis;
+      const int whole_width = measurer.width(whole, font);
+      if (whole_width <= width && whole_width * 4 >= measurer.width(last, font) * 3) last = whole;
+    }
+  }
+  return EllipsisLine{std::move(last), ellipsis.size()};
+}
+
 }  // namespace
 
 std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
@@ -550,35 +584,13 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   const int last_width = widths.at(static_cast<std::size_t>(allowed - 1));
   const std::string_view rest =
       text.substr(skipSpaces(text, rest_start)).substr(0, maxLineBytes(last_width, box.min_px));
-  // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right after
-  // CJK text, odd after Latin letters or digits, which get three full stops
-  // instead, also in a CJK card (the ellipsis follows the text it ends).
-  const bool cjk = box.language.isCjk();
-  std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
   // The last line is measured after the lines before it, with nothing after.
   const std::size_t last_start = static_cast<std::size_t>(rest.data() - text.data());
   FontSpec last_font = font;
   last_font.bidi_before = lineContext(text, bidiParagraph(text, rtl), last_start, last_start).before;
-  std::string last = cutToFit(rest, ellipsis, last_width, last_font, measurer, breaker);
-  bool latin_end = !cjk;
-  if (ellipsis != "..." && endsInNonCjk(std::string_view(last).substr(0, last.size() - ellipsis.size()))) {
-    ellipsis = "...";
-    last = cutToFit(rest, ellipsis, last_width, last_font, measurer, breaker);
-    latin_end = true;
-  }
-  if (latin_end || box.language.keepsWordsWhole()) {
-    // Where words are separated by spaces, end on a whole word unless that
-    // leaves the line less than three quarters full.
-    const std::size_t word_end = lastOpportunityBefore(rest, last.size() - ellipsis.size() + 1, font, breaker);
-    if (word_end > 0) {
-      std::string whole(trimBeforeEllipsis(rest.substr(0, word_end)));
-      whole += ellipsis;
-      const int whole_width = measurer.width(whole, last_font);
-      if (whole_width <= last_width && whole_width * 4 >= measurer.width(last, last_font) * 3) last = whole;
-    }
-  }
-  result.shown_bytes = static_cast<std::size_t>(rest.data() - text.data()) + last.size() - ellipsis.size();
-  lines.back() = last;
+  const EllipsisLine last = ellipsisLine(rest, last_width, last_font, box.language, measurer, breaker);
+  result.shown_bytes = last_start + last.line.size() - last.ellipsis_bytes;
+  lines.back() = last.line;
   result.lines = std::move(lines);
   result.ellipsised = true;
   attachContexts(text, result, last_start);
