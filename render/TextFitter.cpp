@@ -453,35 +453,6 @@ std::vector<std::string> linesWithoutWidow(std::string_view text, const std::vec
   return found.empty() ? lines : found;
 }
 
-// Sets result.contexts: each line's bidi context in `text`, the paragraph
-// its lines were taken from (consecutive, trimmed, a cut word's part with the
-// hyphen the cut added), as LineMeasure measured it. An ellipsised last line
-// (from `rest_start` on) has nothing after it. Nothing when the text needs no
-// bidi.
-void attachContexts(std::string_view text, FittedText& result, std::size_t rest_start = std::string_view::npos) {
-  const BidiParagraph info = bidiParagraph(text, result.font.rtl);
-  if (!info.bidi) return;
-  std::size_t offset = 0;
-  for (std::size_t i = 0; i < result.lines.size(); ++i) {
-    if (result.ellipsised && i + 1 == result.lines.size()) {
-      result.contexts.push_back(BidiContext{lineContext(text, info, rest_start, rest_start).before, ""});
-      break;
-    }
-    std::string_view line = result.lines[i];
-    std::size_t at = text.find(line, offset);
-    if (at == std::string_view::npos && !line.empty() && line.back() == '-') {
-      line.remove_suffix(1);
-      at = text.find(line, offset);
-    }
-    if (at == std::string_view::npos) {  // not from the text: no better context
-      at = offset;
-      line = {};
-    }
-    result.contexts.push_back(lineContext(text, info, at, at + line.size()));
-    offset = at + line.size();
-  }
-}
-
 // The last line of a text that does not fit: `rest`, the text after the
 // lines before it, cut to fit `width` in `font` with an ellipsis after it.
 // Noto Sans CJK's U+2026 is a full-width, centred ellipsis: right after CJK
@@ -565,7 +536,7 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
       result.lines = std::move(best_lines);
       result.line_advance = lineAdvance(box, result.font.px);
       result.shown_bytes = text.size();
-      attachContexts(text, result);
+      result.contexts = lineContexts(text, result.lines, result.font.rtl);
       return result;
     }
   }
@@ -593,8 +564,35 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   lines.back() = last.line;
   result.lines = std::move(lines);
   result.ellipsised = true;
-  attachContexts(text, result, last_start);
+  result.contexts = lineContexts(text, result.lines, result.font.rtl, last_start);
   return result;
+}
+
+std::vector<BidiContext> lineContexts(std::string_view text, const std::vector<std::string>& lines, bool rtl,
+                                      std::size_t ellipsis_start) {
+  std::vector<BidiContext> contexts;
+  const BidiParagraph info = bidiParagraph(text, rtl);
+  if (!info.bidi) return contexts;
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (ellipsis_start != std::string_view::npos && i + 1 == lines.size()) {
+      contexts.push_back(BidiContext{lineContext(text, info, ellipsis_start, ellipsis_start).before, ""});
+      break;
+    }
+    std::string_view line = lines[i];
+    std::size_t at = text.find(line, offset);
+    if (at == std::string_view::npos && !line.empty() && line.back() == '-') {
+      line.remove_suffix(1);
+      at = text.find(line, offset);
+    }
+    if (at == std::string_view::npos) {  // not from the text: no better context
+      at = offset;
+      line = {};
+    }
+    contexts.push_back(lineContext(text, info, at, at + line.size()));
+    offset = at + line.size();
+  }
+  return contexts;
 }
 
 }  // namespace newsticker::render

@@ -60,11 +60,24 @@ struct FittedText {
 // Breaks `text` into lines no wider than `width` in `font`: at the last
 // opportunity that fits; a token wider than the line is cut between grapheme
 // clusters (and `*cut_token` is set). Leading spaces of a line are dropped,
-// trailing ones trimmed. Stops after `max_lines` lines (0: all). The work per
-// line is bounded by what a line can hold, not by the length of the text.
+// trailing ones trimmed. Each line is measured in its place in the paragraph
+// (lineContexts gives the fonts' bidi contexts to measure or draw it again).
+// Stops after `max_lines` lines (0: all). The work per line is bounded by
+// what a line can hold, not by the length of the text.
 std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
                                   TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token = nullptr,
                                   std::size_t max_lines = 0);
+
+// The bidi context of each of `lines`, consecutive lines of the paragraph
+// `text` as wrapText or fitText made them (trimmed; a cut word's part or a
+// line broken at a soft hyphen with the hyphen the break added), whose base
+// direction is `rtl`: what each line was measured in (FontSpec::bidi_before
+// and bidi_after). The last line, when `ellipsis_start` is given, is the text
+// from there on cut before an ellipsis: nothing after it. None when the text
+// needs no bidi (render/TextDirection.hpp). A line not found in the text gets
+// the context of where the previous one ended.
+std::vector<BidiContext> lineContexts(std::string_view text, const std::vector<std::string>& lines, bool rtl,
+                                      std::size_t ellipsis_start = std::string_view::npos);
 
 // The largest size in [min_px, max_px] at which `text` wraps within the line
 // and height limits (and around the box's cut-out), preferring sizes at which

@@ -56,11 +56,18 @@ bool onlyEllipsis(std::string_view line) { return line == "..." || line == "\xE2
 
 // Every line fits the box, unless it is one grapheme cluster (a glyph wider
 // than the box can only be cut off) or the bare ellipsis.
-void checkWidths(const std::vector<std::string>& lines, const TextBox& box, const FontSpec& font) {
-  for (const std::string& line : lines) {
-    const int w = g_fonts->width(line, font);
-    if (w > box.width && !singleCluster(line) && !onlyEllipsis(line)) {
-      violated("line wider than the box", box, font, line, w);
+// Each line is measured in its place in the paragraph (its bidi context).
+void checkWidths(const std::vector<std::string>& lines, const std::vector<BidiContext>& contexts, const TextBox& box,
+                 const FontSpec& font) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    FontSpec line_font = font;
+    if (i < contexts.size()) {
+      line_font.bidi_before = contexts[i].before;
+      line_font.bidi_after = contexts[i].after;
+    }
+    const int w = g_fonts->width(lines[i], line_font);
+    if (w > box.width && !singleCluster(lines[i]) && !onlyEllipsis(lines[i])) {
+      violated("line wider than the box", box, line_font, lines[i], w);
     }
   }
 }
@@ -107,7 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       violated("fitText's lines are taller than max_height", box, fitted.font, "", fitted.height());
     }
   }
-  checkWidths(fitted.lines, box, fitted.font);
+  checkWidths(fitted.lines, fitted.contexts, box, fitted.font);
 
   // wrapText on its own, at the smallest size and with the line limit.
   const FontSpec font{box.weight, box.min_px, box.language};
@@ -115,7 +122,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto lines = wrapText(text, box.width, font, *g_fonts, *g_breaker, &cut,
                               static_cast<std::size_t>(box.max_lines));
   if (static_cast<int>(lines.size()) > box.max_lines) violated("wrapText gave more lines than max_lines", box, font, "", 0);
-  checkWidths(lines, box, font);
+  checkWidths(lines, lineContexts(text, lines, font.rtl), box, font);
 
   // The face runs partition the text.
   std::size_t covered = 0;

@@ -244,15 +244,16 @@ Starts newstickerStarts(const std::string& text, const std::vector<std::string>&
 std::vector<Starts> newstickerVisualOrder(const std::string& text, const std::vector<std::string>& lines,
                                           const Starts& starts, const FontSpec& font) {
   LineBreaker graphemes;
-  const BidiParagraph info = bidiParagraph(text, font.rtl);
+  const std::vector<BidiContext> contexts = lineContexts(text, lines, font.rtl);
   std::vector<Starts> order;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::size_t begin = byteOffset(text, starts[i]);
     const std::size_t in_text = std::min(lines[i].size(), text.size() - begin);
     FontSpec spec = font;
-    const BidiContext context = lineContext(text, info, begin, begin + in_text);
-    spec.bidi_before = context.before;
-    spec.bidi_after = context.after;
+    if (i < contexts.size()) {
+      spec.bidi_before = contexts[i].before;
+      spec.bidi_after = contexts[i].after;
+    }
     LineLayout layout = realFonts().layoutLine(lines[i], spec);
     std::stable_sort(layout.runs.begin(), layout.runs.end(),
                      [](const PlacedRun& a, const PlacedRun& b) { return a.x < b.x; });
