@@ -244,7 +244,11 @@ TokenCut cutToken(std::string_view token, std::size_t token_start, int width, co
     if (widthOf(shown(bounds[mid]), bounds[mid]) <= width) fit_lo = mid; else fit_hi = mid - 1;
   }
   fit_lo = std::min(fit_lo, bounds.size() - 1);
-  while (fit_lo > 1 && startsBadly(bounds[fit_lo])) --fit_lo;
+  // Not before punctuation: a cluster or more earlier, when that part fits
+  // too (widths of odd text, invalid bytes or controls, need not grow with it).
+  std::size_t earlier = fit_lo;
+  while (earlier > 1 && startsBadly(bounds[earlier])) --earlier;
+  if (earlier != fit_lo && widthOf(shown(bounds[earlier]), bounds[earlier]) <= width) fit_lo = earlier;
   const std::size_t end = bounds[fit_lo];
   std::string line = shown(end);
   // A box narrower than one letter and its hyphen: the letter alone (the

@@ -541,3 +541,15 @@ TEST_CASE("a web address wider than the line is cut before a dot, not after it, 
   CHECK(lines[2].rfind(".example/", 0) == 0);
   for (const auto& line : lines) CHECK(realFonts().width(line, font) <= 500);
 }
+
+TEST_CASE("a cut moved off punctuation still fits: text whose width does not grow with its length (fuzz finding)") {
+  // NULs and an invalid byte: "\0\0\xFF" is narrower than "\0\0"; the cut
+  // after it would start the next line with '?', the one before it overflows.
+  const std::string text("\x00\x00\xff?\xdd\xb5" "88\xef\xb5", 10);
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 37, "ko"};
+  for (const auto& line : wrapText(text, 50, font, realFonts(), breaker)) {
+    const bool one_cluster = breaker.graphemeBoundaries(line).size() <= 2;
+    CHECK((one_cluster || realFonts().width(line, font) <= 50));
+  }
+}
