@@ -44,7 +44,9 @@ struct KnownDifference {
 // newsticker's lines are better or acceptable. Code point indices.
 const std::vector<KnownDifference>& knownDifferences() {
   static const std::vector<KnownDifference> table = {
-      {"token-60", {0, 22, 44, 67}, {0, 69},
+      {"token-60",
+       {0, 22, 44, 67},
+       {0, 69},
        "A word wider than the line: with the reference's overflow-wrap: normal Chromium lets the "
        "69-letter word overflow the 900 px box (2603 px line); a kiosk card cannot overflow, so "
        "newsticker cuts the word (this one has no camelCase, digit or punctuation boundary, so between "
@@ -77,9 +79,8 @@ std::vector<BrowserCase> loadCases() {
 bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::size_t codePointIndex(const std::string& text, std::size_t byte_offset) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte_offset),
-                    [](char c) { return !isContinuationByte(c); }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte_offset),
+                                                [](char c) { return !isContinuationByte(c); }));
 }
 
 std::size_t byteOffset(const std::string& text, std::size_t code_point_index) {
@@ -178,20 +179,21 @@ TEST_CASE("line breaks match the browser reference (headless Chromium)") {
                                      [&](const KnownDifference& d) { return c.id == d.id; });
     std::ostringstream both;
     both << c.id << " (" << c.language << ", " << c.px << " px, box " << c.width << " px)\n"
-         << "  newsticker " << startsText(ours) << ":\n" << linesText(c.text, ours, font)
-         << "  browser    " << startsText(browser_starts) << ":\n" << linesText(c.text, browser_starts, font);
+         << "  newsticker " << startsText(ours) << ":\n"
+         << linesText(c.text, ours, font) << "  browser    " << startsText(browser_starts) << ":\n"
+         << linesText(c.text, browser_starts, font);
     if (listed == knownDifferences().end()) {
       CHECK_MESSAGE(ours == browser_starts, "unlisted difference from the browser:\n" << both.str());
     } else {
       listed_used[c.id] = true;
       CHECK_MESSAGE(ours != browser_starts, "listed difference no longer happens (remove it from the table):\n"
                                                 << both.str());
-      CHECK_MESSAGE(ours == listed->newsticker,
-                    "newsticker's lines are not the listed ones " << startsText(listed->newsticker) << ":\n"
-                                                                  << both.str());
-      CHECK_MESSAGE(browser_starts == listed->browser,
-                    "the browser's lines are not the listed ones " << startsText(listed->browser) << ":\n"
-                                                                   << both.str());
+      CHECK_MESSAGE(ours == listed->newsticker, "newsticker's lines are not the listed ones "
+                                                    << startsText(listed->newsticker) << ":\n"
+                                                    << both.str());
+      CHECK_MESSAGE(browser_starts == listed->browser, "the browser's lines are not the listed ones "
+                                                           << startsText(listed->browser) << ":\n"
+                                                           << both.str());
     }
   }
   // Every listed difference names a case, once.
