@@ -7,22 +7,22 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <iomanip>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 
+#include "firmware/AnimationRecording.hpp"
+#include "firmware/BuildRevision.hpp"
 #include "firmware/CheckReport.hpp"
 #include "firmware/CommandLine.hpp"
 #include "firmware/Config.hpp"
+#include "firmware/ContactSheet.hpp"
+#include "firmware/ContentSession.hpp"
 #include "firmware/EditWindow.hpp"
 #include "firmware/FetchCommand.hpp"
-#include "firmware/ContactSheet.hpp"
 #include "firmware/FleetCommands.hpp"
 #include "firmware/GlyphCoverage.hpp"
 #include "firmware/Log.hpp"
-#include "firmware/ContentSession.hpp"
-#include "firmware/AnimationRecording.hpp"
-#include "firmware/BuildRevision.hpp"
 #include "firmware/PreviewSheet.hpp"
 #include "firmware/ScreenshotRun.hpp"
 #include "firmware/SdlRuntime.hpp"
@@ -140,8 +140,7 @@ int main(int argc, char** argv) {
   // first card is on screen. Every other mode reads the whole feed first.
   const bool show = options.mode == firmware::Mode::Show;
   if (show) limits.max_files_read = kFirstLookFiles;
-  firmware::ContentSession content =
-      firmware::openContent(options.content_dir, options.show_drafts, limits, !show);
+  firmware::ContentSession content = firmware::openContent(options.content_dir, options.show_drafts, limits, !show);
   if (options.mode == firmware::Mode::Check) {
     {
       // Logos and photos decoded as the screen will (same limits): one that
@@ -149,8 +148,7 @@ int main(int argc, char** argv) {
       IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
       render::LogoLimits image_limits;
       image_limits.decode_seconds = render::CardRenderer::kDecodeSeconds;  // as the show gives up on a slow one
-      for (content::Diagnostic& warning :
-           firmware::checkPostImages(content.feed.posts, *content.tree, image_limits)) {
+      for (content::Diagnostic& warning : firmware::checkPostImages(content.feed.posts, *content.tree, image_limits)) {
         content.feed.diagnostics.push_back(std::move(warning));
       }
       IMG_Quit();
@@ -187,14 +185,15 @@ int main(int argc, char** argv) {
   if (content.complete) printDiagnostics(content.feed);  // else with the whole feed, later
   if (options.scene.frame_stats && content.complete) {
     // For benchmarks: when the whole feed was in memory.
-    firmware::logInfo(firmware::joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
-                                       std::chrono::duration<double>(
-                                           std::chrono::system_clock::now().time_since_epoch()).count(),
-                                       " posts=", firmware::cardCount(content), " cached=", content.feed.cached_files));
+    firmware::logInfo(
+        firmware::joined("stats content_loaded_unix=", std::fixed, std::setprecision(6),
+                         std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(),
+                         " posts=", firmware::cardCount(content), " cached=", content.feed.cached_files));
   }
   const auto missing = fonts::missingFontFiles(options.font_chain);
   if (!missing.empty()) {
-    firmware::logError("font " + missing.front() + " not found: apt-get install fonts-noto-cjk (or set NEWSTICKER_FONT_DIR)");
+    firmware::logError("font " + missing.front() +
+                       " not found: apt-get install fonts-noto-cjk (or set NEWSTICKER_FONT_DIR)");
     return 1;
   }
   try {
