@@ -12,6 +12,7 @@
 #include "content/HugoPermalink.hpp"
 #include "content/LanguageDetector.hpp"
 #include "content/MarkdownDigest.hpp"
+#include "content/Nfc.hpp"
 #include "content/Permalink.hpp"
 #include "content/PostDate.hpp"
 #include "content/ShowWindow.hpp"
@@ -1036,6 +1037,11 @@ PostReadResult readPost(const std::string& file, std::string_view bytes, const F
     reader.error(line, "invalid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
     return result;
   }
+  // One spelling of each character from here on (NFC): decomposed
+  // Vietnamese ("e" + U+0302 + U+0301) takes the same face and width as
+  // the precomposed letters a keyboard usually types.
+  const std::string normalized = toNfc(bytes);
+  bytes = normalized;
 
   const FrontMatter split = splitFrontMatter(bytes);
   if (!split.present) {

@@ -97,8 +97,9 @@ render::DrawList failureDrawList(const std::string& file, const std::string& rea
   int y = margin;
   for (const render::FittedText* text : {&heading, &why}) {
     const render::FontMetrics m = fonts.metrics(text->font);
-    for (const std::string& line : text->lines) {
-      list.commands.push_back(render::TextRun{line, text->font, margin, y + m.ascent, {255, 236, 236}});
+    for (std::size_t i = 0; i < text->lines.size(); ++i) {
+      list.commands.push_back(
+          render::TextRun{text->lines[i], text->lineFont(i), margin, y + m.ascent, {255, 236, 236}});
       y += text->line_advance;
     }
     y += text->line_advance / 2;
@@ -195,7 +196,7 @@ render::SurfacePtr editSheet(const Options& options, const EditView& view, rende
     if (line.lines.empty()) continue;
     const int baseline = screens_h + kGap + static_cast<int>(i) * kNoteAdvance + fonts.metrics(line.font).ascent;
     list.commands.push_back(
-        render::TextRun{line.lines[0], line.font, kGap, baseline, kNoteColors[static_cast<int>(shown[i].kind)]});
+        render::TextRun{line.lines[0], line.lineFont(0), kGap, baseline, kNoteColors[static_cast<int>(shown[i].kind)]});
   }
   render::SurfacePtr sheet = render::paintDrawList(list, fonts, {});
   if (!sheet) return nullptr;

@@ -76,7 +76,7 @@ int appendLines(const render::FittedText& text, int x, int top, render::Color co
   for (std::size_t i = 0; i < text.lines.size(); ++i) {
     const int box_top = top + static_cast<int>(i) * text.line_advance;
     const int baseline = box_top + (text.line_advance + m.ascent - m.descent) / 2;
-    list.commands.push_back(render::TextRun{text.lines[i], text.font, x, baseline, color});
+    list.commands.push_back(render::TextRun{text.lines[i], text.lineFont(i), x, baseline, color});
   }
   return static_cast<int>(text.lines.size());
 }

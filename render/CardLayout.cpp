@@ -75,7 +75,7 @@ int emitLines(const FittedText& text, int x, int top, Color color, TextMeasurer&
   for (std::size_t i = 0; i < text.lines.size(); ++i) {
     const int box_top = top + static_cast<int>(i) * text.line_advance;
     const int baseline = box_top + (text.line_advance + m.ascent - m.descent) / 2;
-    list.commands.push_back(TextRun{text.lines[i], text.font, x, baseline, color});
+    list.commands.push_back(TextRun{text.lines[i], text.lineFont(i), x, baseline, color});
   }
   return top + text.height();
 }
@@ -95,7 +95,9 @@ TextBox oneLine(int width, int px, double line_height, const content::LanguageTa
 
 int lineWidth(const FittedText& text, TextMeasurer& measurer) {
   int widest = 0;
-  for (const std::string& line : text.lines) widest = std::max(widest, measurer.width(line, text.font));
+  for (std::size_t i = 0; i < text.lines.size(); ++i) {
+    widest = std::max(widest, measurer.width(text.lines[i], text.lineFont(i)));
+  }
   return widest;
 }
 
@@ -265,10 +267,10 @@ class CardComposer {
     list_.commands.push_back(
         QrCode{post_.url, {t.x + inset, t.y + inset, code, code}, theme_.qr_dark, theme_.qr_light});
     for (std::size_t i = 0; i < caption_.lines.size(); ++i) {
-      const int w = measurer_.width(caption_.lines[i], caption_.font);
+      const int w = measurer_.width(caption_.lines[i], caption_.lineFont(i));
       const int baseline = t.y + qr_side_ + caption_offset_ + static_cast<int>(i) * caption_.line_advance;
       list_.commands.push_back(
-          TextRun{caption_.lines[i], caption_.font, t.x + (t.w - w) / 2, baseline, theme_.qr_dark});
+          TextRun{caption_.lines[i], caption_.lineFont(i), t.x + (t.w - w) / 2, baseline, theme_.qr_dark});
     }
   }
 
@@ -487,9 +489,9 @@ class CardComposer {
     FittedText large = fitText(post_.title, box, measurer_, breaker_);
     if (type_.headline_small == type_.headline) return large;
     // Filling every line with a short last one (a widow), it reads better a step smaller.
-    const bool widow = !large.ellipsised && large.lines.size() > 1 &&
-                       static_cast<int>(large.lines.size()) == box.max_lines &&
-                       2 * measurer_.width(large.lines.back(), large.font) < lineWidth(large, measurer_);
+    const bool widow =
+        !large.ellipsised && large.lines.size() > 1 && static_cast<int>(large.lines.size()) == box.max_lines &&
+        2 * measurer_.width(large.lines.back(), large.lineFont(large.lines.size() - 1)) < lineWidth(large, measurer_);
     if (!large.ellipsised && !widow) return large;
     box.min_px = box.max_px = type_.headline_small;
     box.max_lines += large.ellipsised ? 1 : 0;

@@ -9,11 +9,13 @@
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include "content/LanguageDetector.hpp"
 #include "content/Utf8.hpp"
 #include "render/CjkScript.hpp"
 #include "render/TextAutospace.hpp"
+#include "render/TextDirection.hpp"
 
 namespace newsticker::render {
 namespace {
@@ -36,6 +38,14 @@ bool wantsEmoji(std::string_view cluster) {
   }
   return false;
 }
+
+// U+202F NARROW NO-BREAK SPACE, the space French sets before ; : ! ? » and
+// inside « », and between a number's thousands.
+constexpr std::string_view kNarrowSpace = "\xE2\x80\xAF";
+
+// Its advance in 1/64 pixel: 7/64 em (0.11 em, the fine space of French
+// typesetting), whatever face holds it (DejaVu Sans gives 0.2 em).
+std::int64_t narrowSpaceAdvance(int px) { return std::int64_t{px} * 7; }
 
 // The size a bitmap-only face is opened at (SDL_ttf picks its nearest strike).
 constexpr int kBitmapOpenPx = 109;
@@ -93,46 +103,32 @@ std::vector<content::LanguageTag> clusterLanguages(std::string_view text, const 
   return languages;
 }
 
-// Languages whose punctuation spacing is trimmed (Korean is set as it is).
-// True when `utf8` needs the bidi algorithm: its paragraph runs right to
-// left, or it holds right-to-left letters, Arabic digits or bidi controls.
-bool needsBidi(std::string_view utf8, bool rtl) {
-  if (rtl) return true;
-  if (isAscii(utf8)) return false;
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    const char32_t c = content::nextCodePoint(utf8, pos);
-    if (c < 0x0590) continue;
-    switch (u_charDirection(static_cast<UChar32>(c))) {
-      case U_RIGHT_TO_LEFT:
-      case U_RIGHT_TO_LEFT_ARABIC:
-      case U_ARABIC_NUMBER:
-      case U_RIGHT_TO_LEFT_EMBEDDING:
-      case U_RIGHT_TO_LEFT_OVERRIDE:
-      case U_RIGHT_TO_LEFT_ISOLATE:
-      case U_LEFT_TO_RIGHT_EMBEDDING:
-      case U_LEFT_TO_RIGHT_OVERRIDE:
-      case U_LEFT_TO_RIGHT_ISOLATE:
-      case U_FIRST_STRONG_ISOLATE:
-        return true;
-      default:
-        break;
-    }
-  }
-  return false;
-}
-
-// Splits `runs` where the bidi embedding level of `utf8` (one line, in a
-// paragraph whose base direction is `rtl`) changes, and gives each run its
-// level in `levels`.
-void splitAtLevels(std::string_view utf8, bool rtl, std::vector<FaceRun>& runs, std::vector<unsigned char>& levels) {
-  const icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+// Splits `runs` where the bidi embedding level of `utf8` changes, and gives
+// each run its level in `levels`. `utf8` is a line of a paragraph whose base
+// direction is `spec.rtl`, with spec.bidi_before and bidi_after around it:
+// the paragraph is resolved (ubidi_setPara) and the line's levels taken from
+// it (ubidi_setLine, which also sets trailing spaces to the paragraph's level,
+// rule L1). On an ICU failure every run gets the paragraph's level.
+void splitAtLevels(std::string_view utf8, const FontSpec& spec, std::vector<FaceRun>& runs,
+                   std::vector<unsigned char>& levels) {
+  const bool rtl = spec.rtl;
+  const auto utf16 = [](std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  };
+  const icu::UnicodeString before = utf16(spec.bidi_before), text = utf16(utf8);
+  icu::UnicodeString paragraph = before;
+  paragraph.append(text).append(utf16(spec.bidi_after));
+  using BidiPtr = std::unique_ptr<UBiDi, decltype(&ubidi_close)>;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_openSized(text.length(), 0, &status), &ubidi_close);
+  BidiPtr bidi(ubidi_openSized(paragraph.length(), 0, &status), &ubidi_close);
+  BidiPtr line(ubidi_openSized(text.length(), 0, &status), &ubidi_close);
   if (U_SUCCESS(status)) {
-    ubidi_setPara(bidi.get(), text.getBuffer(), text.length(), rtl ? 1 : 0, nullptr, &status);
+    ubidi_setPara(bidi.get(), paragraph.getBuffer(), paragraph.length(), rtl ? 1 : 0, nullptr, &status);
   }
-  const UBiDiLevel* unit_levels = U_SUCCESS(status) ? ubidi_getLevels(bidi.get(), &status) : nullptr;
+  if (U_SUCCESS(status)) {
+    ubidi_setLine(bidi.get(), before.length(), before.length() + text.length(), line.get(), &status);
+  }
+  const UBiDiLevel* unit_levels = U_SUCCESS(status) ? ubidi_getLevels(line.get(), &status) : nullptr;
   std::vector<FaceRun> split;
   std::vector<unsigned char> split_levels;
   std::size_t unit = 0;  // UTF-16 index of the code point at `pos`
@@ -302,6 +298,38 @@ bool FontCache::covers(const FontSpec& spec, std::size_t face, std::string_view 
   return true;
 }
 
+void FontCache::preferSurroundingScript(std::string_view utf8, const std::vector<std::size_t>& bounds,
+                                        const std::vector<content::LanguageTag>& languages, const FontSpec& spec,
+                                        std::vector<std::size_t>& chosen) {
+  const std::size_t count = chosen.size();
+  // Each cluster's script, by its first code point: Common and Inherited
+  // (symbols, punctuation, digits, combining marks) have none of their own.
+  std::vector<char> neutral(count, 0);
+  for (std::size_t b = 0; b < count; ++b) {
+    std::size_t pos = bounds[b];
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(static_cast<UChar32>(content::nextCodePoint(utf8, pos)), &status);
+    neutral[b] = script == USCRIPT_COMMON || script == USCRIPT_INHERITED ? 1 : 0;
+  }
+  FontSpec cluster_spec = spec;
+  for (std::size_t b = 0; b < count; ++b) {
+    if (!neutral[b] || chosen[b] == 0) continue;  // a letter, or drawn by the main face as Chromium draws it
+    cluster_spec.language = languages[b];
+    const auto& chain = faces(cluster_spec);
+    if (chain[chosen[b]].emoji) continue;
+    // The nearest letter before the cluster, else after it, set in a script's own face.
+    std::size_t script_face = 0;
+    for (std::size_t i = b; i-- > 0 && script_face == 0;) {
+      if (!neutral[i]) script_face = chosen[i] == 0 || chain[chosen[i]].script.empty() ? count : chosen[i];
+    }
+    for (std::size_t i = b + 1; i < count && script_face == 0; ++i) {
+      if (!neutral[i]) script_face = chosen[i] == 0 || chain[chosen[i]].script.empty() ? count : chosen[i];
+    }
+    if (script_face == 0 || script_face == count || script_face == chosen[b]) continue;
+    if (covers(cluster_spec, script_face, utf8.substr(bounds[b], bounds[b + 1] - bounds[b]))) chosen[b] = script_face;
+  }
+}
+
 std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec) {
   std::vector<FaceRun> result;
   if (utf8.empty()) return result;
@@ -320,28 +348,34 @@ std::vector<FaceRun> FontCache::runs(std::string_view utf8, const FontSpec& spec
       spec.language.isCjk() ? std::vector<content::LanguageTag>(bounds.size(), spec.language)
                             : clusterLanguages(utf8, bounds, spec.language);
   FontSpec cluster_spec = spec;
+  std::vector<std::size_t> chosen(bounds.size() - 1, 0);  // when no face has it: the main face's .notdef
   for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
     const std::string_view cluster = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]);
     cluster_spec.language = languages[b];
-    std::size_t chosen = 0;  // when no face has it: the main face's .notdef
     if (emoji_face < count && wantsEmoji(cluster) && covers(cluster_spec, emoji_face, cluster)) {
-      chosen = emoji_face;
-    } else {
-      std::size_t first_pos = 0;
-      const char32_t first = content::nextCodePoint(cluster, first_pos);
-      for (std::size_t face = 0; face < count; ++face) {
-        if (face > 0 && !faces(cluster_spec)[face].serves(first)) continue;  // another script's face: left closed
-        if (covers(cluster_spec, face, cluster)) {
-          chosen = face;
-          break;
-        }
+      chosen[b] = emoji_face;
+      continue;
+    }
+    std::size_t first_pos = 0;
+    const char32_t first = content::nextCodePoint(cluster, first_pos);
+    for (std::size_t face = 0; face < count; ++face) {
+      if (face > 0 && !faces(cluster_spec)[face].serves(first)) continue;  // another script's face: left closed
+      if (covers(cluster_spec, face, cluster)) {
+        chosen[b] = face;
+        break;
       }
     }
-    if (!result.empty() && result.back().face == chosen && result.back().language == languages[b] &&
-        result.back().end == bounds[b]) {
+  }
+  preferSurroundingScript(utf8, bounds, languages, spec, chosen);
+  for (std::size_t b = 0; b + 1 < bounds.size(); ++b) {
+    // A narrow no-break space is a run of its own: it has its own width (faceAdvance).
+    const bool narrow = utf8.substr(bounds[b], bounds[b + 1] - bounds[b]) == kNarrowSpace;
+    const bool after_narrow = b > 0 && utf8.substr(bounds[b - 1], bounds[b] - bounds[b - 1]) == kNarrowSpace;
+    if (!narrow && !after_narrow && !result.empty() && result.back().face == chosen[b] &&
+        result.back().language == languages[b] && result.back().end == bounds[b]) {
       result.back().end = bounds[b + 1];
     } else {
-      result.push_back(FaceRun{bounds[b], bounds[b + 1], chosen, languages[b]});
+      result.push_back(FaceRun{bounds[b], bounds[b + 1], chosen[b], languages[b]});
     }
   }
   return result;
@@ -365,6 +399,7 @@ std::vector<char32_t> FontCache::missingCodePoints(std::string_view utf8, const 
 }
 
 std::int64_t FontCache::faceAdvance(std::string_view utf8, const FontSpec& spec, std::size_t face_index, bool rtl) {
+  if (utf8 == kNarrowSpace) return narrowSpaceAdvance(spec.px);
   const fonts::FontFace& face = faces(spec).at(face_index);
   if (face.bitmap_height_em > 0) {
     // Colour emoji: drawn as SDL_ttf renders them at their own size, scaled.
@@ -424,7 +459,7 @@ LineLayout FontCache::layoutLine(std::string_view utf8, const FontSpec& spec) {
   // Bidi embedding level of each run (even: left to right, odd: right to left).
   std::vector<unsigned char> levels(face_runs.size(), 0);
   const bool bidi = needsBidi(utf8, spec.rtl);
-  if (bidi) splitAtLevels(utf8, spec.rtl, face_runs, levels);
+  if (bidi) splitAtLevels(utf8, spec, face_runs, levels);
   FontSpec run_spec = spec;
   // Fast path: nothing to trim (all Latin, Korean, or no CJK punctuation).
   bool may_trim = false;
@@ -574,7 +609,14 @@ int FontCache::width(std::string_view utf8, const FontSpec& spec) {
   key += ' ';
   key += spec.language.str();
   key += spec.autospace ? " autospace" : "";
-  key += spec.rtl ? " rtl\n" : "\n";
+  key += spec.rtl ? " rtl" : "";
+  // The bidi context's lengths in the first line, so no two keys are alike.
+  if (!spec.bidi_before.empty() || !spec.bidi_after.empty()) {
+    key += " context " + std::to_string(spec.bidi_before.size()) + ' ' + std::to_string(spec.bidi_after.size());
+  }
+  key += '\n';
+  key += spec.bidi_before;
+  key += spec.bidi_after;
   key += utf8;
   if (const auto known = widths_.find(key); known != widths_.end()) return known->second;
   if (widths_.size() >= kMaxRememberedWidths) widths_.clear();

@@ -61,6 +61,8 @@ class FontCache final : public TextMeasurer {
   // Splits `utf8` into runs: each grapheme cluster goes to the first face of
   // the chain that has glyphs for all of it (emoji-presentation clusters try
   // the emoji face first); clusters no face covers stay with the main face.
+  // A symbol or mark the main face lacks takes the face of the script around
+  // it when that face draws it (preferSurroundingScript).
   // When spec.language picks no CJK face (LanguageTag::isCjk), each stretch
   // of CJK text gets the face of its own script: kana -> "ja", hangul -> "ko",
   // Han only -> what content::detectLanguage makes of all the text's CJK
@@ -90,7 +92,7 @@ class FontCache final : public TextMeasurer {
 
   // Width of `utf8` set entirely in face `face` (scaled for bitmap faces),
   // shaped right to left when `rtl`: the advance layoutLine gives it,
-  // rounded up to whole pixels.
+  // rounded up to whole pixels (a lone U+202F: 7/64 em).
   int faceWidth(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl = false);
 
   // `utf8` set on one line: the face runs, each split where CJK punctuation
@@ -114,6 +116,9 @@ class FontCache final : public TextMeasurer {
   // level; each piece is shaped in its direction and the pieces are placed
   // left to right in display order (UAX #9 rule L2), so Arabic words read
   // right to left and a Latin name or number inside keeps its own order.
+  // The levels are the paragraph's: spec.bidi_before + utf8 + spec.bidi_after
+  // is resolved (ubidi_setPara) and the line's part taken (ubidi_setLine),
+  // so a number starting a line after Arabic words reads as in the paragraph.
   // The width is the same in any order.
   // Text without CJK punctuation, gaps or right-to-left text gets its face
   // runs at their measured offsets, nothing more.
@@ -121,6 +126,8 @@ class FontCache final : public TextMeasurer {
   // nearest whole pixel, so a line of many runs is as wide as its glyphs'
   // advances add up to, as a browser sets it; the line's width is that sum
   // rounded up (it fits a width in whole pixels exactly when the sum does).
+  // A narrow no-break space (U+202F) is a piece of its own, 7/64 em wide in
+  // any face (faceAdvance).
   LineLayout layoutLine(std::string_view utf8, const FontSpec& spec);
 
   // layoutLine(utf8, font).width, remembered.
@@ -137,6 +144,15 @@ class FontCache final : public TextMeasurer {
   // faces, the scaled SDL_ttf width for bitmap faces.
   std::int64_t faceAdvance(std::string_view utf8, const FontSpec& spec, std::size_t face, bool rtl);
   bool covers(const FontSpec& spec, std::size_t face, std::string_view cluster);
+  // For each cluster of `utf8` (between `bounds`) with no script of its own
+  // (a symbol, punctuation, a combining mark) that the main face cannot draw:
+  // the face of the nearest letter before it (else after it) when that is a
+  // script's own face and draws it, instead of the chain's first fallback
+  // (₪ in Hebrew from Noto Sans Hebrew, ₹ in Hindi from Noto Sans Devanagari,
+  // not DejaVu Sans). `chosen` holds each cluster's face and is updated.
+  void preferSurroundingScript(std::string_view utf8, const std::vector<std::size_t>& bounds,
+                               const std::vector<content::LanguageTag>& languages, const FontSpec& spec,
+                               std::vector<std::size_t>& chosen);
   enum class PunctuationSide { Other, Open, Close, Dot, Middle };
   PunctuationSide punctuationSide(const FontSpec& spec, std::size_t face, char32_t c, int* half);
 

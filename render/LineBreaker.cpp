@@ -9,6 +9,9 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
+
+#include "render/UrlUnitBreaks.hpp"
 
 namespace newsticker::render {
 namespace {
@@ -35,6 +38,65 @@ std::string localeFor(const content::LanguageTag& language) {
 // Korean keeps words whole (CSS word-break: keep-all): ICU allows a break
 // between any two Hangul syllables, which is wrong for Korean text.
 bool isWordLetter(UChar32 c) { return c >= 0 && u_isalnum(c); }
+
+bool isHebrewLetter(UChar32 c) { return c >= 0x05D0 && c <= 0x05F2; }
+bool isBreakSpace(UChar32 c) { return c == ' ' || c == '\t'; }
+
+// The code points just before and just after byte `pos` of `utf8` (-1 at an end).
+std::pair<UChar32, UChar32> around(std::string_view utf8, std::size_t pos) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  UChar32 before = -1, after = -1;
+  auto i = static_cast<int32_t>(pos);
+  if (i > 0) U8_PREV(bytes, 0, i, before);
+  i = static_cast<int32_t>(pos);
+  if (i < length) U8_NEXT(bytes, i, length, after);
+  return {before, after};
+}
+
+// Corrects `found` (ICU's opportunities for `utf8` in `language`) where a
+// reader's rules differ from ICU's:
+//  - an opening guillemet never ends a line and a closing one never starts
+//    one, also across an ordinary space ("« Bonjour »"; German and Danish
+//    quote »so«, the other way round);
+//  - a Korean line never starts with a middle dot (남·북, 3·1절);
+//  - a Hebrew word breaks after a maqaf (U+05BE) before another Hebrew
+//    word, as UAX #14 allows since Unicode 15.1 (ICU 72 keeps it whole);
+//    a Hebrew letter, a hyphen and a Latin word (ה-Hackathon) stay whole.
+void applyQuoteAndMarkRules(std::string_view utf8, const content::LanguageTag& language,
+                            std::vector<BreakOpportunity>& found) {
+  const bool reversed = language.primary() == "de" || language.primary() == "da";
+  const UChar32 opening = reversed ? 0x00BB : 0x00AB, closing = reversed ? 0x00AB : 0x00BB;
+  const bool korean = language.cjk() == content::LanguageTag::Cjk::Korean;
+  std::vector<BreakOpportunity> kept;
+  for (const BreakOpportunity& o : found) {
+    if (o.mandatory || o.offset >= utf8.size()) {
+      kept.push_back(o);
+      continue;
+    }
+    // The last character before the spaces that end the line, the first of the next line.
+    std::size_t end = o.offset;
+    while (end > 0 && isBreakSpace(static_cast<unsigned char>(utf8[end - 1]))) --end;
+    const UChar32 last = around(utf8, end).first, next = around(utf8, o.offset).second;
+    if (last == opening || next == closing) continue;
+    if (korean && (next == 0x00B7 || next == 0x30FB)) continue;
+    const auto [before, after] = around(utf8, o.offset);
+    if (before == '-' && isHebrewLetter(around(utf8, o.offset - 1).first) && !isHebrewLetter(after)) continue;
+    kept.push_back(o);
+  }
+  // After a maqaf between Hebrew letters.
+  for (std::size_t pos = utf8.find("\u05BE"); pos != std::string_view::npos; pos = utf8.find("\u05BE", pos + 2)) {
+    const auto [before, maqaf] = around(utf8, pos);
+    const UChar32 after = around(utf8, pos + 2).second;
+    if (isHebrewLetter(before) && isHebrewLetter(after) && maqaf == 0x05BE) kept.push_back({pos + 2, false});
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const BreakOpportunity& a, const BreakOpportunity& b) { return a.offset < b.offset; });
+  kept.erase(std::unique(kept.begin(), kept.end(),
+                         [](const BreakOpportunity& a, const BreakOpportunity& b) { return a.offset == b.offset; }),
+             kept.end());
+  found = std::move(kept);
+}
 
 }  // namespace
 
@@ -143,6 +205,8 @@ std::vector<BreakOpportunity> LineBreaker::opportunities(std::string_view utf8, 
   }
   // The iterator keeps a shallow clone of `text`; detach it before the bytes go.
   iterator.setText(icu::UnicodeString());
+  applyUrlAndUnitRules(utf8, result);
+  applyQuoteAndMarkRules(utf8, language, result);
   const auto cjk = language.cjk();
   if (phrases_ && (cjk == content::LanguageTag::Cjk::Japanese || cjk == content::LanguageTag::Cjk::SimplifiedChinese ||
                    cjk == content::LanguageTag::Cjk::TraditionalChinese)) {

@@ -12,6 +12,7 @@
 #include <unicode/uversion.h>
 
 #include "content/LanguageTag.hpp"
+#include "render/Hyphenator.hpp"
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
@@ -34,7 +35,14 @@ class LineBreaker {
   // Opportunities in `utf8` for `language`, ascending, the last one at
   // utf8.size(). Japanese uses ICU's strict rules (kinsoku: no line starts
   // with 。、」ー or small kana); Korean breaks only where words are separated
-  // (CSS word-break: keep-all). Iterators are created once per language.
+  // (CSS word-break: keep-all). Web addresses, numbers with their units and
+  // words joined by a slash follow render/UrlUnitBreaks.hpp's rules (an
+  // address breaks only after '/' or before '.' of its path; 100 km, 25 %
+  // and km/h stay whole). « never ends and » never starts a line (German
+  // and Danish the other way round), a Korean line never starts with a
+  // middle dot, a Hebrew word breaks after a maqaf (U+05BE) before another
+  // (Unicode 15.1) and ה-Hackathon stays whole. Iterators are created once
+  // per language.
   std::vector<BreakOpportunity> opportunities(std::string_view utf8, const content::LanguageTag& language);
 
   // Phrase mode (for headlines): Chinese and Japanese break only where a word
@@ -48,6 +56,13 @@ class LineBreaker {
   // where text may be cut without splitting a character as the reader sees it.
   std::vector<std::size_t> graphemeBoundaries(std::string_view utf8);
 
+  // Where a hyphen may break the words of `utf8` by the patterns of
+  // `language` (render/Hyphenator.hpp): byte offsets, ascending; none for a
+  // language without a dictionary.
+  std::vector<std::size_t> hyphenationPoints(std::string_view utf8, const content::LanguageTag& language) {
+    return hyphenator_.points(utf8, language);
+  }
+
  private:
   icu::BreakIterator& lineIterator(const content::LanguageTag& language);
   icu::BreakIterator& wordIterator(const content::LanguageTag& language);
@@ -58,6 +73,7 @@ class LineBreaker {
   std::map<std::string, std::unique_ptr<icu::BreakIterator>> word_iterators_;
   bool phrases_ = false;
   std::unique_ptr<icu::BreakIterator> grapheme_iterator_;
+  Hyphenator hyphenator_;
 };
 
 // Phrase mode on `breaker` for as long as it lives, then as it was.

@@ -29,7 +29,7 @@ TextRun bandText(const std::string& text, int px, fonts::Weight weight, const co
   const FittedText fitted = fitText(text, box, measurer, breaker);
   const FontMetrics m = measurer.metrics(fitted.font);
   const int baseline = top + (band_h + m.ascent - m.descent) / 2;
-  return TextRun{fitted.lines.empty() ? "" : fitted.lines.front(), fitted.font, x, baseline, color};
+  return TextRun{fitted.lines.empty() ? "" : fitted.lines.front(), fitted.lineFont(0), x, baseline, color};
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 #include "content/Utf8.hpp"
 #include "render/CjkScript.hpp"
@@ -25,6 +26,53 @@ std::size_t skipSpaces(std::string_view text, std::size_t pos) {
   while (pos < text.size() && isSpaceByte(text[pos])) ++pos;
   return pos;
 }
+
+constexpr std::string_view kSoftHyphen = "\xC2\xAD";  // U+00AD
+
+// A line as it is drawn from `segment` (trailing spaces already trimmed):
+// a line that ends at a soft hyphen shows a hyphen there (U+00AD itself
+// draws nothing), set like the text's other punctuation.
+std::string shownLine(std::string_view segment) {
+  if (segment.size() >= 2 && segment.substr(segment.size() - 2) == kSoftHyphen) {
+    return std::string(segment.substr(0, segment.size() - 2)) + "-";
+  }
+  return std::string(segment);
+}
+
+// Measures the lines of one paragraph `text`, each in its place in it: the
+// bidi algorithm resolves the paragraph, so a line's order depends on the
+// text around it (FontSpec::bidi_before and bidi_after).
+struct LineMeasure {
+  LineMeasure(std::string_view paragraph, const FontSpec& spec, TextMeasurer& m)
+      : text(paragraph), font(spec), measurer(m), info(bidiParagraph(paragraph, spec.rtl)) {}
+  // `font` for the line drawn from text[begin, end) (a hyphen or an ellipsis
+  // the line adds after `end` does not count).
+  FontSpec fontFor(std::size_t begin, std::size_t end) const {
+    FontSpec spec = font;
+    if (info.bidi) {
+      BidiContext context = lineContext(text, info, begin, end);
+      spec.bidi_before = std::move(context.before);
+      spec.bidi_after = std::move(context.after);
+    }
+    return spec;
+  }
+  // Width of `shown`, the line drawn from text[begin, end).
+  int width(std::string_view shown, std::size_t begin, std::size_t end) const {
+    return info.bidi ? measurer.width(shown, fontFor(begin, end)) : measurer.width(shown, font);
+  }
+  // Width of text[begin, end) without its trailing spaces, as a line
+  // (shownLine: a hyphen for a soft hyphen at its end).
+  int width(std::size_t begin, std::size_t end) const {
+    const std::string_view trimmed = trimEnd(text.substr(begin, end - begin));
+    const std::string shown = shownLine(trimmed);
+    const bool soft = shown.size() != trimmed.size();  // the paragraph's text stops before the soft hyphen
+    return width(shown, begin, begin + trimmed.size() - (soft ? kSoftHyphen.size() : 0));
+  }
+  std::string_view text;
+  const FontSpec& font;
+  TextMeasurer& measurer;
+  BidiParagraph info;
+};
 
 int lineAdvance(const TextBox& box, int px) { return static_cast<int>(std::lround(px * box.line_height)); }
 
@@ -128,18 +176,40 @@ struct TokenCut {
   std::size_t bytes = 0;  // how much of the token it takes (> 0)
 };
 
+// Punctuation that must not start a line: a cut never leaves it first on
+// the next line (". , ، ؟" and their kin, closing brackets and quotes).
+bool mayNotStartLine(char32_t c) {
+  static constexpr std::u32string_view kMarks =
+      U".,;:!?)]}\u00BB\u201D\u2019\u060C\u061B\u061F\u06D4\u3001\u3002\uFF0C\uFF0E\uFF1A\uFF1B\uFF01\uFF1F";
+  return kMarks.find(c) != std::u32string_view::npos;
+}
+
 // Cuts `token`, a word wider than `width`, at its last camelCase, letter and
-// digit, or punctuation boundary whose part (with a hyphen) fits
+// digit, or punctuation boundary (after a punctuation mark, before a full
+// stop) whose part (with a hyphen after a letter or digit) fits
 // ("StratoVoltEdge-" of "StratoVoltEdgeInferenceAccelerator"); else at the
-// last grapheme cluster that fits. A cut after a Latin letter or digit is
-// marked with a hyphen; after punctuation or in other scripts it is not.
-TokenCut cutToken(std::string_view token, int width, const FontSpec& font, TextMeasurer& measurer,
+// last point where its language's patterns hyphenate it (LineBreaker::
+// hyphenationPoints: "Planfeststellungs-" / "verfahren"), marked with a
+// hyphen; else at the last grapheme cluster that fits (so Korean breaks
+// between syllables), a cut after a Latin letter or digit marked with a
+// hyphen. No cut leaves punctuation such as "." "," "؟" to start the next
+// line (the cut moves a cluster earlier).
+// `token` starts at byte `token_start` of the paragraph `measure` measures.
+TokenCut cutToken(std::string_view token, std::size_t token_start, int width, const LineMeasure& measure,
                   LineBreaker& breaker) {
   const std::vector<std::size_t> bounds = breaker.graphemeBoundaries(token);
+  // The width of `line`, the part of the token before `end` as shown.
+  const auto widthOf = [&](const std::string& line, std::size_t end) {
+    return measure.width(line, token_start, token_start + trimEnd(token.substr(0, end)).size());
+  };
   const auto lastCodePoint = [&](std::size_t end) {
     char32_t c = 0;
     for (std::size_t pos = 0; pos < end;) c = content::nextCodePoint(token, pos);
     return c;
+  };
+  const auto startsBadly = [&](std::size_t at) {
+    std::size_t pos = at;
+    return at < token.size() && mayNotStartLine(content::nextCodePoint(token, pos));
   };
   const auto shown = [&](std::size_t end) {
     std::string line(trimEnd(token.substr(0, end)));
@@ -154,22 +224,35 @@ TokenCut cutToken(std::string_view token, int width, const FontSpec& font, TextM
     const bool camel = isLower(before) && isUpper(after);
     const bool digits = (isDigit(before) && !isDigit(after) && isLatinAlnum(after)) ||
                         (!isDigit(before) && isLatinAlnum(before) && isDigit(after));
-    const bool punctuation = before < 0x80 && !isLatinAlnum(before) && before != ' ' && isLatinAlnum(after);
-    if (!(camel || digits || punctuation)) continue;
-    std::string line = shown(bounds[i]);
-    if (measurer.width(line, font) <= width) return TokenCut{std::move(line), bounds[i]};
+    // After punctuation, but before a full stop rather than after it, as a
+    // web address breaks (www.harbor-city | .example), and without a hyphen.
+    const bool punctuation =
+        before < 0x80 && !isLatinAlnum(before) && before != ' ' && before != '.' && isLatinAlnum(after);
+    const bool before_dot = after == '.' && isLatinAlnum(before);
+    if (!(camel || digits || punctuation || before_dot)) continue;
+    std::string line = before_dot ? std::string(trimEnd(token.substr(0, bounds[i]))) : shown(bounds[i]);
+    if (widthOf(line, bounds[i]) <= width) return TokenCut{std::move(line), bounds[i]};
+  }
+  // The language's hyphenation points, from the end.
+  const std::vector<std::size_t> hyphens = breaker.hyphenationPoints(token, measure.font.language);
+  for (auto it = hyphens.rbegin(); it != hyphens.rend(); ++it) {
+    if (startsBadly(*it)) continue;
+    std::string line = std::string(trimEnd(token.substr(0, *it))) + "-";
+    if (widthOf(line, *it) <= width) return TokenCut{std::move(line), *it};
   }
   std::size_t fit_lo = 1, fit_hi = bounds.size() - 1;  // bounds[fit_lo] is kept
   while (fit_lo < fit_hi) {
     const std::size_t mid = (fit_lo + fit_hi + 1) / 2;
-    if (measurer.width(shown(bounds[mid]), font) <= width) fit_lo = mid;
+    if (widthOf(shown(bounds[mid]), bounds[mid]) <= width) fit_lo = mid;
     else fit_hi = mid - 1;
   }
-  const std::size_t end = bounds[std::min(fit_lo, bounds.size() - 1)];
+  fit_lo = std::min(fit_lo, bounds.size() - 1);
+  while (fit_lo > 1 && startsBadly(bounds[fit_lo])) --fit_lo;
+  const std::size_t end = bounds[fit_lo];
   std::string line = shown(end);
   // A box narrower than one letter and its hyphen: the letter alone (the
   // line is then as wide as its one cluster, as without the mark).
-  if (line.size() > end && measurer.width(line, font) > width) line = std::string(trimEnd(token.substr(0, end)));
+  if (line.size() > end && widthOf(line, end) > width) line = std::string(trimEnd(token.substr(0, end)));
   return TokenCut{std::move(line), end};
 }
 
@@ -178,6 +261,7 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
                                    std::size_t max_lines) {
   std::vector<std::string> lines;
   if (cut_token != nullptr) *cut_token = false;
+  const LineMeasure measure(text, font, measurer);
   const std::vector<BreakOpportunity> opportunities = breaker.opportunities(text, font.language);
   std::size_t start = skipSpaces(text, 0);
   std::size_t next = 0;  // first opportunity not yet passed
@@ -200,8 +284,7 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
     if (opportunities[next].offset - start > window) hi = next;  // too far to fit: cut the token
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
-      const auto segment = trimEnd(text.substr(start, opportunities[mid].offset - start));
-      if (measurer.width(segment, font) <= width) lo = mid + 1;
+      if (measure.width(start, opportunities[mid].offset) <= width) lo = mid + 1;
       else hi = mid;
     }
     std::size_t end = 0;
@@ -211,13 +294,13 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
       // Even the first token overflows: cut it where it fits (always after
       // at least one cluster, so the loop advances), marked with a hyphen.
       const std::string_view token = text.substr(start, std::min(opportunities[next].offset - start, window));
-      const TokenCut cut = cutToken(token, width, font, measurer, breaker);
+      const TokenCut cut = cutToken(token, start, width, measure, breaker);
       lines.push_back(cut.line);
       start = start + cut.bytes;
       if (cut_token != nullptr) *cut_token = true;
       continue;
     }
-    lines.emplace_back(trimEnd(text.substr(start, end - start)));
+    lines.push_back(shownLine(trimEnd(text.substr(start, end - start))));
     start = skipSpaces(text, end);
   }
   return lines;
@@ -225,18 +308,21 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
 
 // Where the text after the first `count` lines starts (lines are trimmed
 // substrings of `text`, in order, a cut word's part with the hyphen the cut
-// added).
+// added, a line ending at a soft hyphen with the hyphen drawn for it).
 std::size_t offsetAfterLines(std::string_view text, const std::vector<std::string>& lines, std::size_t count) {
   std::size_t offset = 0;
   for (std::size_t i = 0; i < count && i < lines.size(); ++i) {
     std::string_view line = lines[i];
     std::size_t at = text.find(line, offset);
+    bool stripped = false;
     if (at == std::string_view::npos && !line.empty() && line.back() == '-') {
       line.remove_suffix(1);
       at = text.find(line, offset);
+      stripped = true;
     }
     if (at == std::string_view::npos) return offset;
     offset = at + line.size();
+    if (stripped && text.substr(offset, kSoftHyphen.size()) == kSoftHyphen) offset += kSoftHyphen.size();
   }
   return offset;
 }
@@ -301,6 +387,7 @@ std::vector<std::string> balancedLines(std::string_view text, const std::vector<
   if (k < n || k > 400) return lines;
   constexpr long long kInfinity = std::numeric_limits<long long>::max() / 4;
   const long long unit = static_cast<long long>(widths.wide) * widths.wide / 40;
+  const LineMeasure measure(text, font, measurer);
   // cost[m][j]: the best m lines ending at starts[j]; from[m][j]: where the last began.
   std::vector<std::vector<long long>> cost(n + 1, std::vector<long long>(k + 1, kInfinity));
   std::vector<std::vector<std::size_t>> from(n + 1, std::vector<std::size_t>(k + 1, 0));
@@ -310,7 +397,7 @@ std::vector<std::string> balancedLines(std::string_view text, const std::vector<
     for (std::size_t i = m; i < k; ++i) {
       if (cost[m][i] >= kInfinity) continue;
       for (std::size_t j = i + 1; j <= k; ++j) {
-        const int w = measurer.width(trimEnd(text.substr(starts[i], starts[j] - starts[i])), font);
+        const int w = measure.width(starts[i], starts[j]);
         if (w > limit) break;  // longer lines only get wider
         long long c = cost[m][i] + (limit - w) * (limit - w);
         if (m + 1 < n) {
@@ -329,7 +416,7 @@ std::vector<std::string> balancedLines(std::string_view text, const std::vector<
   std::vector<std::string> balanced(n);
   for (std::size_t m = n, j = k; m > 0; --m) {
     const std::size_t i = from[m][j];
-    balanced[m - 1] = std::string(trimEnd(text.substr(starts[i], starts[j] - starts[i])));
+    balanced[m - 1] = shownLine(trimEnd(text.substr(starts[i], starts[j] - starts[i])));
     j = i;
   }
   return balanced;
@@ -367,6 +454,35 @@ std::vector<std::string> linesWithoutWidow(std::string_view text, const std::vec
     }
   }
   return found.empty() ? lines : found;
+}
+
+// Sets result.contexts: each line's bidi context in `text`, the paragraph
+// its lines were taken from (consecutive, trimmed, a cut word's part with the
+// hyphen the cut added), as LineMeasure measured it. An ellipsised last line
+// (from `rest_start` on) has nothing after it. Nothing when the text needs no
+// bidi.
+void attachContexts(std::string_view text, FittedText& result, std::size_t rest_start = std::string_view::npos) {
+  const BidiParagraph info = bidiParagraph(text, result.font.rtl);
+  if (!info.bidi) return;
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < result.lines.size(); ++i) {
+    if (result.ellipsised && i + 1 == result.lines.size()) {
+      result.contexts.push_back(BidiContext{lineContext(text, info, rest_start, rest_start).before, ""});
+      break;
+    }
+    std::string_view line = result.lines[i];
+    std::size_t at = text.find(line, offset);
+    if (at == std::string_view::npos && !line.empty() && line.back() == '-') {
+      line.remove_suffix(1);
+      at = text.find(line, offset);
+    }
+    if (at == std::string_view::npos) {  // not from the text: no better context
+      at = offset;
+      line = {};
+    }
+    result.contexts.push_back(lineContext(text, info, at, at + line.size()));
+    offset = at + line.size();
+  }
 }
 
 }  // namespace
@@ -417,6 +533,7 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
       result.lines = std::move(best_lines);
       result.line_advance = lineAdvance(box, result.font.px);
       result.shown_bytes = text.size();
+      attachContexts(text, result);
       return result;
     }
   }
@@ -440,11 +557,15 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
   // instead, also in a CJK card (the ellipsis follows the text it ends).
   const bool cjk = box.language.isCjk();
   std::string_view ellipsis = cjk && measurer.hasEllipsis(font) ? "\xE2\x80\xA6" : "...";
-  std::string last = cutToFit(rest, ellipsis, last_width, font, measurer, breaker);
+  // The last line is measured after the lines before it, with nothing after.
+  const std::size_t last_start = static_cast<std::size_t>(rest.data() - text.data());
+  FontSpec last_font = font;
+  last_font.bidi_before = lineContext(text, bidiParagraph(text, rtl), last_start, last_start).before;
+  std::string last = cutToFit(rest, ellipsis, last_width, last_font, measurer, breaker);
   bool latin_end = !cjk;
   if (ellipsis != "..." && endsInNonCjk(std::string_view(last).substr(0, last.size() - ellipsis.size()))) {
     ellipsis = "...";
-    last = cutToFit(rest, ellipsis, last_width, font, measurer, breaker);
+    last = cutToFit(rest, ellipsis, last_width, last_font, measurer, breaker);
     latin_end = true;
   }
   if (latin_end || box.language.keepsWordsWhole()) {
@@ -454,14 +575,15 @@ FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& meas
     if (word_end > 0) {
       std::string whole(trimBeforeEllipsis(rest.substr(0, word_end)));
       whole += ellipsis;
-      const int whole_width = measurer.width(whole, font);
-      if (whole_width <= last_width && whole_width * 4 >= measurer.width(last, font) * 3) last = whole;
+      const int whole_width = measurer.width(whole, last_font);
+      if (whole_width <= last_width && whole_width * 4 >= measurer.width(last, last_font) * 3) last = whole;
     }
   }
   result.shown_bytes = static_cast<std::size_t>(rest.data() - text.data()) + last.size() - ellipsis.size();
   lines.back() = last;
   result.lines = std::move(lines);
   result.ellipsised = true;
+  attachContexts(text, result, last_start);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "render/LineBreaker.hpp"
+#include "render/TextDirection.hpp"
 #include "render/TextMeasurer.hpp"
 
 namespace newsticker::render {
@@ -40,7 +41,20 @@ struct FittedText {
   std::vector<std::string> lines;  // the text of each line, trailing spaces removed
   bool ellipsised = false;         // the text was cut and ends with an ellipsis
   std::size_t shown_bytes = 0;     // bytes of the text shown before any ellipsis (all of it when whole)
+  // Where each line stands in the paragraph, for the bidi algorithm: one per
+  // line when the text needs bidi (render/TextDirection.hpp), else none.
+  std::vector<BidiContext> contexts;
   int height() const { return static_cast<int>(lines.size()) * line_advance; }
+  // The font to measure and draw line `i` in: `font` with the line's bidi
+  // context. What fitText measured the line in, so measured = drawn.
+  FontSpec lineFont(std::size_t i) const {
+    FontSpec spec = font;
+    if (i < contexts.size()) {
+      spec.bidi_before = contexts[i].before;
+      spec.bidi_after = contexts[i].after;
+    }
+    return spec;
+  }
 };
 
 // Breaks `text` into lines no wider than `width` in `font`: at the last
@@ -57,7 +71,9 @@ std::vector<std::string> wrapText(std::string_view text, int width, const FontSp
 // with U+2026 (or "..." when the font lacks it). Then, when the box asks and
 // nothing was cut, the lines are balanced or the one-word last line avoided,
 // without adding a line. Empty text gives no lines. The font's `rtl` is the
-// text's own base direction (runsRightToLeft of the text and box language).
+// text's own base direction (runsRightToLeft of the text and box language);
+// each line is measured in its place in the paragraph (FittedText::lineFont:
+// the bidi algorithm resolves the whole paragraph, then each line's order).
 FittedText fitText(std::string_view text, const TextBox& box, TextMeasurer& measurer, LineBreaker& breaker);
 
 }  // namespace newsticker::render

@@ -20,9 +20,15 @@ struct FontSpec {
   // The paragraph runs right to left (render/TextDirection.hpp): its
   // neutral characters and its order follow that base direction.
   bool rtl = false;
+  // Where the line stands in its paragraph, for the bidi algorithm (UAX #9
+  // resolves a paragraph, not a line): the paragraph's text just before the
+  // line and just after it, as render/TextDirection.hpp's lineContext cuts
+  // them. Empty for a line set on its own or a paragraph that needs no bidi.
+  std::string bidi_before{}, bidi_after{};
 
   bool operator==(const FontSpec& o) const {
-    return weight == o.weight && px == o.px && language == o.language && autospace == o.autospace && rtl == o.rtl;
+    return weight == o.weight && px == o.px && language == o.language && autospace == o.autospace && rtl == o.rtl &&
+           bidi_before == o.bidi_before && bidi_after == o.bidi_after;
   }
 };
 

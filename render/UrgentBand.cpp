@@ -56,7 +56,7 @@ int addUrgentBand(DrawList& list, const Rect& panel, int panel_radius, int pad_x
     const FontMetrics m = measurer.metrics(label.font);
     const int baseline = panel.y + (band_h + m.ascent - m.descent) / 2;
     list.commands.push_back(
-        TextRun{label.lines[0], label.font, icon_x + icon + icon * 2 / 5, baseline, theme.urgent_text});
+        TextRun{label.lines[0], label.lineFont(0), icon_x + icon + icon * 2 / 5, baseline, theme.urgent_text});
   }
   return band_h;
 }

@@ -97,6 +97,12 @@ if(CMAKE_CROSSCOMPILING)
   file(WRITE "${newsticker_cpack_project_config}" "set(ENV{DEB_HOST_ARCH} arm64)\n")
   set(CPACK_PROJECT_CONFIG_FILE "${newsticker_cpack_project_config}")
 endif()
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS git)
+# Hyphenation patterns for words wider than a line (render/Hyphenator.cpp;
+# libhyphen0 itself comes from the ELF headers). Without them such a word is
+# cut between letters, as before.
+set(NEWSTICKER_HYPHENATION_PACKAGES "hyphen-de, hyphen-en-us, hyphen-en-gb, hyphen-fr, hyphen-es, hyphen-it, \
+hyphen-nl, hyphen-pt-pt, hyphen-pt-br, hyphen-sv, hyphen-da, hyphen-no, hyphen-pl, hyphen-cs, hyphen-hu, hyphen-ru, \
+hyphen-uk, hyphen-ta, hyphen-hi, hyphen-bn")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "git, ${NEWSTICKER_HYPHENATION_PACKAGES}")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS rsync)
 include(CPack)

@@ -26,12 +26,15 @@ tools=(
   file dpkg-dev binutils  # cpack's dependency scan (dpkg-shlibdeps) and tests/install/deb_depends_test.sh
   lintian                 # tests/install/deb_lintian_test.sh
   fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-symbola fonts-noto-core
+  # Hyphenation patterns (render/Hyphenator.cpp; the tests hyphenate German,
+  # English, French, Tamil and Hindi; the .deb recommends more).
+  hyphen-de hyphen-en-us hyphen-fr hyphen-ta hyphen-hi
 )
 # The libraries newsticker links, as -dev packages of the target architecture.
 libraries=(
   libsdl2-dev libsdl2-ttf-dev libharfbuzz-dev libsdl2-image-dev
   libyaml-cpp-dev libicu-dev libmd4c-dev libqrencode-dev libwebp-dev libsystemd-dev
-  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev libdrm-dev
+  libcurl4-openssl-dev libexpat1-dev libtomlplusplus-dev libdrm-dev libhyphen-dev
 )
 # What the .deb depends on that no ELF header names (SDL's KMSDRM driver
 # dlopens EGL, GLES and GBM and needs a Mesa DRI driver), of the target

@@ -125,6 +125,118 @@ TEST_CASE("a line of many runs is as wide as its glyph advances add up to, not a
   }
 }
 
+// Issue 30 class 3: the bidi algorithm resolves the paragraph, then orders
+// each line (UAX #9 section 3.4; ubidi_setLine), so a line's order depends on
+// the text before and after it, not on the line alone.
+namespace {
+
+// The lines fitText makes of `text` (40 px, `language`) at each width from
+// 300 to 1200 px in steps of 20, each laid out in the font fitText gives it
+// (FittedText::lineFont); `check` sees every line for which `wanted` holds.
+// Returns how many it saw.
+template <typename Wanted, typename Check>
+int forLinesAtWidths(const std::string& text, const char* language, Wanted wanted, Check check) {
+  render::LineBreaker breaker;
+  int seen = 0;
+  for (int width = 300; width <= 1200; width += 20) {
+    render::TextBox box;
+    box.width = width;
+    box.max_lines = 8;
+    box.min_px = box.max_px = 40;
+    box.language = language;
+    const render::FittedText fitted = render::fitText(text, box, realFonts(), breaker);
+    REQUIRE_FALSE(fitted.ellipsised);
+    for (std::size_t i = 0; i < fitted.lines.size(); ++i) {
+      // Measured = drawn: each line, measured in its paragraph, fits the box.
+      CHECK(realFonts().width(fitted.lines[i], fitted.lineFont(i)) <= width);
+      if (!wanted(fitted.lines[i])) continue;
+      CAPTURE(width);
+      CAPTURE(fitted.lines[i]);
+      check(fitted.lines[i], realFonts().layoutLine(fitted.lines[i], fitted.lineFont(i)));
+      ++seen;
+    }
+  }
+  return seen;
+}
+
+bool startsWith(const std::string& s, const std::string& start) { return s.rfind(start, 0) == 0; }
+
+}  // namespace
+
+TEST_CASE("a number starting a line after Arabic words keeps the order the paragraph gives it (38% reads %38)") {
+  // "Participation in the reading programmes rose to 38% this year among the city's readers."
+  const std::string text = "ارتفعت نسبة المشاركة في برامج القراءة إلى 38% هذا العام بين قراء المدينة";
+  const int seen = forLinesAtWidths(
+      text, "ar", [](const std::string& line) { return startsWith(line, "38%"); },
+      [](const std::string& shown, const render::LineLayout& layout) {
+        // In the paragraph 38 follows Arabic letters (an Arabic number, rule
+        // W2), so the per cent sign is not part of it and stands on its left
+        // (%38), as it would before the break.
+        const render::PlacedRun& digits = pieceAt(layout, shown.find("38"));
+        CHECK(digits.end == shown.find('%'));  // the digits alone, not "38%"
+        CHECK(pieceAt(layout, shown.find('%')).x < digits.x);
+        // Set on its own, the line made 38% one European number, % on the right.
+        const render::LineLayout alone = realFonts().layoutLine(shown, arabic());
+        CHECK(pieceAt(alone, shown.find('%')).begin == pieceAt(alone, shown.find("38")).begin);
+      });
+  CHECK(seen >= 2);
+}
+
+TEST_CASE("Persian digits with the Arabic per cent sign at a line start: ٪۲۵ as in the paragraph") {
+  // "The number of participants in the library's workshops grew by 25% this year."
+  const std::string text = "تعداد شرکت کنندگان در کارگاه های کتابخانه امسال ۲۵٪ بیشتر شد";
+  const int seen = forLinesAtWidths(
+      text, "fa", [](const std::string& line) { return startsWith(line, "۲۵٪"); },
+      [](const std::string& shown, const render::LineLayout& layout) {
+        CHECK(pieceAt(layout, shown.find("٪")).x < pieceAt(layout, shown.find("۲۵")).x);
+        const render::LineLayout alone = realFonts().layoutLine(shown, arabic());
+        CHECK(pieceAt(alone, shown.find("٪")).begin == pieceAt(alone, shown.find("۲۵")).begin);
+      });
+  CHECK(seen >= 2);
+}
+
+TEST_CASE("a Latin compound broken at its hyphen at a line end keeps the hyphen on its own side (open-)") {
+  // "The electronics workshop uses open-source software in all its lessons this winter."
+  const std::string text = "تستخدم ورشة الإلكترونيات برمجيات open-source في كل دروسها هذا الشتاء";
+  const std::string part = "open-";
+  const int seen = forLinesAtWidths(
+      text, "ar",
+      [&](const std::string& line) {
+        return line.size() >= part.size() && line.compare(line.size() - part.size(), part.size(), part) == 0;
+      },
+      [](const std::string& shown, const render::LineLayout& layout) {
+        // The hyphen sits between two Latin parts of the paragraph (rule N1):
+        // left to right with them, at the right end of "open". On its own
+        // the line ended with a neutral that took the paragraph's direction,
+        // drawn on the far left: -open.
+        const render::PlacedRun& word = pieceAt(layout, shown.find("open"));
+        CHECK(pieceAt(layout, shown.size() - 1).begin == word.begin);  // one piece: open-
+        const render::LineLayout alone = realFonts().layoutLine(shown, arabic());
+        CHECK(pieceAt(alone, shown.size() - 1).x < pieceAt(alone, shown.find("open")).x);
+      });
+  CHECK(seen >= 2);
+}
+
+TEST_CASE("lineContext: the text around a line that its levels depend on") {
+  const std::string text = "ارتفعت نسبة المشاركة إلى 38% هذا العام";
+  const std::size_t begin = text.find("38%");
+  const render::BidiParagraph info = render::bidiParagraph(text, true);
+  CHECK(info.bidi);
+  CHECK_FALSE(info.explicit_controls);
+  const render::BidiContext context = render::lineContext(text, info, begin, text.find(" العام"));
+  CHECK(context.before == "ى ");  // from the last strong letter before the line on
+  CHECK(context.after == " ا");   // up to the first strong letter after it
+  // Left-to-right text needs none.
+  const std::string latin = "Harbor City opens 38% more hours";
+  CHECK(render::lineContext(latin, render::bidiParagraph(latin, false), 18, 21).before.empty());
+  // Explicit isolates span lines: all of the text before and after.
+  const std::string isolated = "قال \u2067Harbor 38% City\u2069 أمس";
+  const render::BidiParagraph isolates = render::bidiParagraph(isolated, true);
+  CHECK(isolates.explicit_controls);
+  const std::size_t at = isolated.find("38%");
+  CHECK(render::lineContext(isolated, isolates, at, at + 3).before == isolated.substr(0, at));
+}
+
 TEST_CASE("a Hebrew line with a time span keeps the numbers readable") {
   // "Open from 16:00 to 21:00."
   const std::string text = "פתוח משעה 16:00 עד 21:00.";

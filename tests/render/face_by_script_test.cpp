@@ -88,3 +88,27 @@ TEST_CASE("the painter draws each run with the face its language picks") {
   const render::FontSpec en{fonts::Weight::Regular, 56, "en"}, sc{fonts::Weight::Regular, 56, "zh-Hans"};
   CHECK(realFonts().width(text, en) == realFonts().width(text, sc));
 }
+
+// Issue 30 class 5: a symbol the main face lacks is drawn in the face of the
+// script around it, when that face has it.
+TEST_CASE("₪ in Hebrew text comes from Noto Sans Hebrew, ₹ in Hindi from Noto Sans Devanagari, not DejaVu Sans") {
+  auto& fonts = realFonts();
+  const auto faceFileOf = [&](const std::string& text, const std::string& symbol, const char* language) {
+    const render::FontSpec spec{fonts::Weight::Regular, 40, language};
+    const std::size_t at = text.find(symbol);
+    for (const render::FaceRun& run : fonts.runs(text, spec)) {
+      if (at >= run.begin && at < run.end)
+        return fonts::defaultFontChain().faces(language, fonts::Weight::Regular).at(run.face).file;
+    }
+    return std::string("(none)");
+  };
+  // "The ticket costs 25 ₪" / "Fee ₹500 per class"
+  CHECK(faceFileOf("הכרטיס עולה 25 ₪ בלבד", "₪", "he").find("NotoSansHebrew") != std::string::npos);
+  CHECK(faceFileOf("प्रति कक्षा ₹500 शुल्क", "₹", "hi").find("NotoSansDevanagari") != std::string::npos);
+  // Before the first letter: the letter after decides.
+  CHECK(faceFileOf("₪ 25 לכרטיס", "₪", "he").find("NotoSansHebrew") != std::string::npos);
+  // In Latin text the chain's order stands (DejaVu Sans), as before.
+  CHECK(faceFileOf("Tickets cost 25 ₪ only", "₪", "en").find("DejaVuSans") != std::string::npos);
+  // Digits and spaces stay in the main face, as Chromium sets them.
+  CHECK(faceFileOf("הכרטיס עולה 25 ₪ בלבד", "25", "he").find("NotoSansCJK") != std::string::npos);
+}

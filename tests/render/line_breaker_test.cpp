@@ -8,6 +8,7 @@
 
 #include "content/Utf8.hpp"
 #include "render/LineBreaker.hpp"
+#include "render/UrlUnitBreaks.hpp"
 
 using newsticker::render::LineBreaker;
 namespace render = newsticker::render;
@@ -138,4 +139,91 @@ TEST_CASE("phrase breaks for headlines: Chinese and Japanese between words, a nu
   }
   CHECK_FALSE(breaker.phrases());
   CHECK(offsets(zh, "zh-Hant") == zh_legal);
+}
+
+// Issue 30 class 2: web addresses, numbers with their units, words joined by
+// a slash (render/UrlUnitBreaks.hpp).
+namespace {
+
+// The text of each piece between opportunities, for readable checks.
+std::vector<std::string> pieces(LineBreaker& breaker, const std::string& text, const std::string& language) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  for (const render::BreakOpportunity& o : breaker.opportunities(text, language)) {
+    out.push_back(text.substr(from, o.offset - from));
+    from = o.offset;
+  }
+  return out;
+}
+
+using Pieces = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a web address breaks only after a slash or before a dot of its path, never in its scheme or host") {
+  LineBreaker breaker;
+  CHECK(pieces(breaker, "Visit https://www.example.org/events/repair-cafe.html for details", "en") ==
+        Pieces{"Visit ", "https://www.example.org/", "events/", "repair-cafe", ".html ", "for ", "details"});
+  // A host with a hyphen, an address without a scheme, a query.
+  CHECK(pieces(breaker, "see www.harbor-city.example/news/2026/index.html now", "en") ==
+        Pieces{"see ", "www.harbor-city.example/", "news/", "2026/", "index", ".html ", "now"});
+  CHECK(pieces(breaker, "see http://example.com/a/b?x=1&y=2, then", "en") ==
+        Pieces{"see ", "http://example.com/", "a/", "b?x=1&y=2, ", "then"});
+  // The full stop after an address ends the sentence, not the path.
+  CHECK(pieces(breaker, "at https://example.org/a.", "en") == Pieces{"at ", "https://example.org/", "a."});
+  // In Japanese text too: the address is one piece up to its path.
+  const Pieces japanese = pieces(breaker, "詳細はhttps://example.jp/info/を参照", "ja");
+  CHECK(std::find(japanese.begin(), japanese.end(), "https://example.jp/") != japanese.end());
+  CHECK(std::find(japanese.begin(), japanese.end(), "info/") != japanese.end());
+}
+
+TEST_CASE("a slash joins two words or numbers: km/h, đồng/lượt, and/or, 1/2 stay whole") {
+  LineBreaker breaker;
+  CHECK(pieces(breaker, "100km/h, 20.000 đồng/lượt", "vi") == Pieces{"100km/h, ", "20.000 đồng/lượt"});
+  CHECK(pieces(breaker, "and/or 1/2 price", "en") == Pieces{"and/or ", "1/2 ", "price"});
+  // A slash with spaces around it is not between two words: ICU's rules.
+  CHECK(pieces(breaker, "red / blue", "en") == Pieces{"red / ", "blue"});
+}
+
+TEST_CASE("a number stays with its unit, per cent sign or currency; a currency sign with its number") {
+  LineBreaker breaker;
+  CHECK(pieces(breaker, "at 120 km/h for 100 km", "en") == Pieces{"at ", "120 km/h ", "for ", "100 km"});
+  CHECK(pieces(breaker, "25 % or 3 ‰ off", "fr") == Pieces{"25 % ", "or ", "3 ‰ ", "off"});
+  CHECK(pieces(breaker, "100 € or € 100 or 100 USD, 5 kg.", "en") ==
+        Pieces{"100 € ", "or ", "€ 100 ", "or ", "100 USD, ", "5 kg."});
+  // A narrow no-break space, as French writes it, was never a break; a word
+  // that is no unit still breaks after a number.
+  CHECK(pieces(breaker, "Le 12 novembre", "fr") == Pieces{"Le ", "12 ", "novembre"});
+  CHECK(render::isUnit("km/h"));
+  CHECK(render::isUnit("%)"));
+  CHECK(render::isUnit("€»"));
+  CHECK_FALSE(render::isUnit("novembre"));
+  CHECK_FALSE(render::isUnit("km/"));
+}
+
+// Issue 30 class 6: guillemets and the Korean middle dot; class 7: the
+// Hebrew maqaf.
+TEST_CASE("« never ends a line and » never starts one, across an ordinary space; German quotes the other way") {
+  LineBreaker breaker;
+  CHECK(pieces(breaker, "Il a dit « Bonjour à tous » hier", "fr") ==
+        Pieces{"Il ", "a ", "dit ", "« Bonjour ", "à ", "tous » ", "hier"});
+  // With narrow no-break spaces (U+202F) there was never a break: still none.
+  CHECK(pieces(breaker, "dit «\u202FBonjour\u202F» hier", "fr") == Pieces{"dit ", "«\u202FBonjour\u202F» ", "hier"});
+  // German: » opens and « closes.
+  CHECK(pieces(breaker, "Er sagte » Guten Tag « und ging", "de") ==
+        Pieces{"Er ", "sagte ", "» Guten ", "Tag « ", "und ", "ging"});
+}
+
+TEST_CASE("a Korean line never starts with a middle dot") {
+  LineBreaker breaker;
+  for (const std::string& piece : pieces(breaker, "남·북 정상회담과 3·1절 기념식", "ko")) {
+    CHECK(piece.rfind("·", 0) != 0);
+  }
+}
+
+TEST_CASE("Hebrew: a break after the maqaf between Hebrew words, ה-Hackathon kept whole") {
+  LineBreaker breaker;
+  // "the school's library" written with a maqaf (U+05BE).
+  CHECK(pieces(breaker, "ספריית בית־הספר", "he") == Pieces{"ספריית ", "בית־", "הספר"});
+  CHECK(pieces(breaker, "משתתפים ב-Hackathon השנתי", "he") == Pieces{"משתתפים ", "ב-Hackathon ", "השנתי"});
 }

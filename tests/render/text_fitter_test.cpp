@@ -3,10 +3,13 @@
 // a reader expects, and fitting picks the largest size that fits.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <string>
 
 #include "RealFonts.hpp"
+#include "render/Hyphenator.hpp"
 #include "render/TextFitter.hpp"
 
 using namespace newsticker::render;
@@ -385,4 +388,163 @@ TEST_CASE("wrapping: a box narrower than one letter and its hyphen gets the lett
     CHECK(line == "n");
     CHECK(realFonts().width(line, font) <= width);
   }
+}
+
+// Issue 30 class 1: words wider than the line are hyphenated by their
+// language's patterns (libhyphen, Debian's hyphen-* dictionaries); Korean
+// breaks between syllables; no cut leaves punctuation to start a line.
+namespace {
+
+// `lines` without the hyphens the cuts added, joined without spaces: the
+// text's letters again.
+std::string rejoin(const std::vector<std::string>& lines) {
+  std::string joined;
+  for (const std::string& line : lines) joined += line.back() == '-' ? line.substr(0, line.size() - 1) : line;
+  joined.erase(std::remove(joined.begin(), joined.end(), ' '), joined.end());
+  return joined;
+}
+
+}  // namespace
+
+TEST_CASE("the hyphenation patterns of a word's language: German, English, Tamil; none for Finnish") {
+  newsticker::render::Hyphenator hyphenator;
+  const std::string german = "Planfeststellungsverfahren";
+  const auto points = hyphenator.points(german, "de");
+  // plan-fest-stel-lungs-ver-fah-ren (hyph_de_DE.dic)
+  CHECK(points == std::vector<std::size_t>{4, 8, 12, 17, 20, 23});
+  // The language's own file, else its first regional one (hyph_ta_IN.dic); a word in a sentence.
+  CHECK(hyphenator.dictionaryFor("ta").find("hyph_ta_IN.dic") != std::string::npos);
+  CHECK(hyphenator.dictionaryFor("en").find("hyph_en") != std::string::npos);
+  CHECK(hyphenator.points("an accelerator.", "en") == std::vector<std::size_t>{5, 8, 10, 11});
+  // Tamil: after whole syllables (a vowel sign or virama stays with its letter).
+  const std::string tamil = "தொழில்நுட்பக்கல்லூரி";
+  const auto tamil_points = hyphenator.points(tamil, "ta");
+  REQUIRE(tamil_points.size() >= 4);
+  CHECK(tamil.substr(0, tamil_points[0]) == "தொ");
+  CHECK(tamil.substr(0, tamil_points[1]) == "தொழில்");
+  // Debian has no Finnish patterns (hyphen-fi does not exist): no points.
+  CHECK(hyphenator.dictionaryFor("fi").empty());
+  CHECK(hyphenator.points("lentokonesuihkuturbiinimoottoriapumekaanikko", "fi").empty());
+  // Short words and a missing folder give none, without failing.
+  CHECK(hyphenator.points("Haus", "de").empty());
+  newsticker::render::Hyphenator nowhere("/nonexistent/hyphen");
+  CHECK(nowhere.points(german, "de").empty());
+}
+
+TEST_CASE("a German compound wider than the line breaks at a hyphenation point, with a hyphen, measured as drawn") {
+  LineBreaker breaker;
+  const std::string text = "Das Planfeststellungsverfahren beginnt";
+  for (int width = 260; width <= 420; width += 20) {
+    CAPTURE(width);
+    const FontSpec font{Weight::Regular, 40, "de"};
+    bool cut = false;
+    const auto lines = wrapText(text, width, font, realFonts(), breaker, &cut);
+    CHECK(cut);
+    for (const auto& line : lines) CHECK(realFonts().width(line, font) <= width);
+    CHECK(rejoin(lines) == "DasPlanfeststellungsverfahrenbeginnt");
+    // Every cut part ends at one of the word's points: plan-fest-stel-lungs-ver-fah-ren.
+    for (const auto& line : lines) {
+      if (line.back() != '-' || line == "Das") continue;
+      CHECK(std::string("Planfest Planfeststel Planfeststellungs Planfeststellungsver Planfeststellungsverfah "
+                        "fest festst stel stellungs stellungsver stellungsverfah lungs lungsver lungsverfah ver "
+                        "verfah fah")
+                .find(line.substr(0, line.size() - 1)) != std::string::npos);
+    }
+  }
+  // At 400 px the last point that fits, not the last letter.
+  const auto lines = wrapText(text, 400, FontSpec{Weight::Regular, 40, "de"}, realFonts(), breaker);
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines[1] == "Planfeststellungsver-");
+}
+
+TEST_CASE("a Korean eojeol wider than the line breaks between syllables; no cut starts a line with . , ؟") {
+  LineBreaker breaker;
+  // One eojeol of 16 syllables and a full stop, then a comma after another.
+  const std::string korean = "초고속인터넷서비스가입자모집안내합니다.";
+  for (int width = 120; width <= 500; width += 4) {
+    CAPTURE(width);
+    const FontSpec font{Weight::Regular, 40, "ko"};
+    const auto lines = wrapText(korean, width, font, realFonts(), breaker);
+    REQUIRE(lines.size() >= 2);
+    for (const auto& line : lines) {
+      CHECK(realFonts().width(line, font) <= width);
+      CHECK_FALSE(startsWithAny(line, {".", ","}));
+      CHECK(line.back() != '-');  // syllables are not marked with a hyphen
+    }
+  }
+  // Arabic: a word too long for the line, then a question mark.
+  const std::string arabic = "هل تعرفون الاستخداماتالمتعددةللحواسيبالصغيرة؟";
+  for (int width = 200; width <= 500; width += 4) {
+    CAPTURE(width);
+    const FontSpec font{Weight::Regular, 40, "ar", false, true};
+    for (const auto& line : wrapText(arabic, width, font, realFonts(), breaker)) {
+      CHECK(realFonts().width(line, font) <= width);
+      CHECK_FALSE(startsWithAny(line, {"؟", "،"}));
+    }
+  }
+}
+
+// Issue 30 class 6: a soft hyphen shows a hyphen where the line breaks at it;
+// a narrow no-break space is narrow.
+TEST_CASE("a line broken at a soft hyphen ends with a hyphen, measured as drawn") {
+  LineBreaker breaker;
+  const std::string text = "Die Donau\u00ADdampf\u00ADschiff\u00ADfahrts\u00ADgesellschaft lädt ein";
+  const FontSpec font{Weight::Regular, 40, "de"};
+  int hyphenated = 0;
+  for (int width = 240; width <= 600; width += 20) {
+    CAPTURE(width);
+    bool cut = false;
+    const auto lines = wrapText(text, width, font, realFonts(), breaker, &cut);
+    CHECK_FALSE(cut);  // the soft hyphens are enough: no word is cut elsewhere
+    for (const auto& line : lines) {
+      CHECK(realFonts().width(line, font) <= width);
+      const bool trailing_soft_hyphen = line.size() >= 2 && line.compare(line.size() - 2, 2, "\u00AD") == 0;
+      CHECK_FALSE(trailing_soft_hyphen);
+      hyphenated += line.back() == '-';
+    }
+    std::string joined;
+    for (const auto& line : lines) joined += line.back() == '-' ? line.substr(0, line.size() - 1) : line + " ";
+    std::string plain = text;
+    for (std::size_t at; (at = plain.find("\u00AD")) != std::string::npos;) plain.erase(at, 2);
+    std::string letters = joined;
+    for (std::size_t at; (at = letters.find("\u00AD")) != std::string::npos;) letters.erase(at, 2);
+    letters.erase(std::remove(letters.begin(), letters.end(), ' '), letters.end());
+    plain.erase(std::remove(plain.begin(), plain.end(), ' '), plain.end());
+    CHECK(letters == plain);
+  }
+  CHECK(hyphenated >= 5);
+  // fitText measures and draws the same lines (FittedText keeps the hyphen).
+  TextBox box = makeBox(300, 8, 40, 40, "de", Weight::Regular);
+  const FittedText fitted = fitText(text, box, realFonts(), breaker);
+  REQUIRE(fitted.lines.size() >= 2);
+  CHECK_FALSE(fitted.ellipsised);
+  CHECK(fitted.lines[1].back() == '-');
+  for (std::size_t i = 0; i < fitted.lines.size(); ++i) {
+    CHECK(realFonts().width(fitted.lines[i], fitted.lineFont(i)) <= 300);
+  }
+}
+
+TEST_CASE("a narrow no-break space (U+202F) is 7/64 em wide, in any face") {
+  for (const int px : {40, 64}) {
+    const FontSpec font{Weight::Regular, px, "fr"};
+    const LineLayout plain = realFonts().layoutLine("25%", font);
+    const LineLayout spaced = realFonts().layoutLine("25\u202F%", font);
+    // The space is a piece of its own, the % after it by 4.4 px at 40 px
+    // (DejaVu Sans's glyph is 0.2 em, 8 px).
+    REQUIRE(spaced.runs.size() == 3);
+    const int space = spaced.runs[2].x - spaced.runs[1].x;
+    CHECK(std::abs(space * 64 - px * 7) <= 64);
+    CHECK(std::abs((spaced.width - plain.width) * 64 - px * 7) <= 64);
+  }
+}
+
+TEST_CASE("a web address wider than the line is cut before a dot, not after it, and gets no hyphen") {
+  LineBreaker breaker;
+  const FontSpec font{Weight::Regular, 40, "en"};
+  const std::string text = "open at https://www.harbor-city.example/events/ now";
+  const auto lines = wrapText(text, 500, font, realFonts(), breaker);
+  REQUIRE(lines.size() >= 3);
+  CHECK(lines[1] == "https://www.harbor-city");
+  CHECK(lines[2].rfind(".example/", 0) == 0);
+  for (const auto& line : lines) CHECK(realFonts().width(line, font) <= 500);
 }

@@ -84,7 +84,7 @@ TEST_CASE("typography cases: the fitted size is the largest that fits its box") 
 TEST_CASE("typography golden cards") {
   IMG_Init(IMG_INIT_PNG);
   const auto cases = loadCases();
-  REQUIRE(cases.size() == 30);
+  REQUIRE(cases.size() == 66);
   REQUIRE(std::count_if(cases.begin(), cases.end(), [](const TypographyCase& c) { return c.golden; }) == 17);
   render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
   const content::MemoryTree no_files("none", {});

@@ -42,7 +42,8 @@ It writes tests/typography/browser_line_starts.yaml beside this script, which
 tests/render/browser_line_breaks_test.cpp compares with newsticker's wrapText.
 
 Options: --chromium PATH (default: chromium), --output FILE, --keep-html DIR
-(also write the page there, to open it in a browser and look), --screenshots
+(also write the page there, to open it in a browser and look), --cases FILE
+(set these cases instead of cases.yaml, to try texts and widths), --screenshots
 DIR (also save Chromium's rendering of each case as DIR/<id>-chromium.png: a
 page holding that case alone, white background, black text, the same fonts and
 style, taken with `chromium --headless --screenshot` in a window exactly the
@@ -108,7 +109,7 @@ FALLBACK_FAMILIES = [
 ]
 
 # Languages set right to left.
-RTL_LANGUAGES = {"ar", "he"}
+RTL_LANGUAGES = {"ar", "he", "fa"}
 
 PAGE_SCRIPT = r"""
 (function () {
@@ -119,6 +120,7 @@ PAGE_SCRIPT = r"""
     const text = node.data;
     const starts = [];
     const widths = [];
+    const visual = [];  // per line: [x, code point index] of each grapheme that is not a space
     let lineTop = null, lineLeft = 0, lineRight = 0;
     let cp = 0;  // code points before the current grapheme
     const isSpace = (g) => /^\s+$/.test(g);
@@ -128,10 +130,13 @@ PAGE_SCRIPT = r"""
       range.setEnd(node, index + segment.length);
       const rects = Array.from(range.getClientRects()).filter((r) => r.height > 0);
       if (rects.length > 0 && !isSpace(segment)) {
-        const r = rects[0];
+        // The rect on the grapheme's own line: a soft hyphen's range may
+        // also hold the hyphen drawn at the end of the line above.
+        const r = rects[rects.length - 1];
         if (lineTop === null || r.top > lineTop + r.height / 2) {
           if (lineTop !== null) widths.push(lineRight - lineLeft);
           starts.push(cp);
+          visual.push([]);
           lineTop = r.top;
           lineLeft = Infinity;
           lineRight = -Infinity;
@@ -140,16 +145,19 @@ PAGE_SCRIPT = r"""
         // right-to-left or mixed line the first grapheme in reading order is
         // not the leftmost one.
         for (const rect of rects) {
+          if (rect.top > lineTop + rect.height / 2 || rect.bottom < lineTop + rect.height / 2) continue;
           lineLeft = Math.min(lineLeft, rect.left);
           lineRight = Math.max(lineRight, rect.right);
         }
+        visual[visual.length - 1].push([r.left + r.width / 2, cp]);
       }
       cp += Array.from(segment).length;
     }
     if (lineTop !== null) widths.push(lineRight - lineLeft);
     const boxRect = box.getBoundingClientRect();
+    const order = visual.map((line) => line.sort((a, b) => a[0] - b[0]).map((entry) => entry[1]));
     results[box.id] = {line_starts: starts, line_widths: widths, box_width: boxRect.width,
-                       box_height: boxRect.height};
+                       box_height: boxRect.height, visual_order: order};
   }
   results['__user_agent'] = navigator.userAgent;
   results['__device_pixel_ratio'] = window.devicePixelRatio;
@@ -330,9 +338,10 @@ def main():
     parser.add_argument("--keep-html", metavar="DIR")
     parser.add_argument("--screenshots", metavar="DIR")
     parser.add_argument("--only", metavar="ID[,ID...]")
+    parser.add_argument("--cases", default=CASES, help="the cases to set (default: cases.yaml beside this script)")
     args = parser.parse_args()
 
-    with open(CASES, encoding="utf-8") as f:
+    with open(args.cases, encoding="utf-8") as f:
         cases = yaml.safe_load(f)
     shots = cases
     if args.only:
@@ -389,6 +398,10 @@ def main():
         out.append("%s:" % case["id"])
         out.append("  line_starts: [%s]" % ", ".join(str(s) for s in starts))
         out.append("  line_widths: [%s]" % ", ".join("%.2f" % w for w in r["line_widths"]))
+        if case.get("visual"):
+            out.append("  visual_order:")
+            for line in r["visual_order"]:
+                out.append("    - [%s]" % ", ".join(str(i) for i in line))
         out.append("  lines:")
         for line in lines_of(case["text"], starts):
             out.append("    - %s" % quoted(line))
