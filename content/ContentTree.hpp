@@ -12,8 +12,8 @@ namespace newsticker::content {
 
 struct FileRead {
   enum class Status { Ok, Missing, TooLarge, Unreadable } status = Status::Missing;
-  std::string bytes;        // the file's content when status is Ok
-  std::size_t size = 0;     // the file's size when known
+  std::string bytes;     // the file's content when status is Ok
+  std::size_t size = 0;  // the file's size when known
 };
 
 // What identifies one version of a file: a rewrite, a replacement (rename

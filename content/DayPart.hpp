@@ -13,8 +13,8 @@ namespace newsticker::content {
 
 struct DayPart {
   std::array<bool, 7> days{true, true, true, true, true, true, true};  // Monday first
-  int from_minute = 0;          // minute of the day it starts
-  int until_minute = 24 * 60;   // minute of the day it ends (may be before from: overnight)
+  int from_minute = 0;                                                 // minute of the day it starts
+  int until_minute = 24 * 60;  // minute of the day it ends (may be before from: overnight)
 
   // Whether (`weekday`, 0 = Monday; `minute_of_day`) lies in this part. A
   // span that crosses midnight belongs to the day it started; from ==

@@ -174,7 +174,8 @@ std::vector<SkippedEntry> DiskTree::listSkipped(const std::string& dir) const {
     }
     if (!reason.empty()) skipped.push_back({name, reason});
   });
-  std::sort(skipped.begin(), skipped.end(), [](const SkippedEntry& a, const SkippedEntry& b) { return a.name < b.name; });
+  std::sort(skipped.begin(), skipped.end(),
+            [](const SkippedEntry& a, const SkippedEntry& b) { return a.name < b.name; });
   return skipped;
 }
 
@@ -192,9 +193,7 @@ FileRead DiskTree::read(const std::string& path, std::size_t max_bytes) const {
   return readFile(path, max_bytes, false);
 }
 
-FileRead DiskTree::readStart(const std::string& path, std::size_t count) const {
-  return readFile(path, count, true);
-}
+FileRead DiskTree::readStart(const std::string& path, std::size_t count) const { return readFile(path, count, true); }
 
 std::optional<FileStamp> DiskTree::stamp(const std::string& path) const {
   const Located where = locate(path);

@@ -30,9 +30,9 @@ struct SiteLanguage {
 };
 
 struct FeedDefaults {
-  std::string name;      // source shown when a post names none
-  std::string logo;      // path relative to logos/ (or the folder), used when a post has none
-  LanguageTag language;  // used when a post neither says nor shows its language
+  std::string name;             // source shown when a post names none
+  std::string logo;             // path relative to logos/ (or the folder), used when a post has none
+  LanguageTag language;         // used when a post neither says nor shows its language
   double duration_seconds = 0;  // 0 = the program's default
   bool show_drafts = false;
   std::string base_url;  // "https://news.example.org", no trailing '/'; "" = blog posts get no URL
@@ -46,11 +46,11 @@ struct FeedDefaults {
   bool publish_expired = false;   // Hugo's `buildExpired`: a post past its expiryDate still shows
   // Hugo's [permalinks] for pages: section path under content/ ("posts", "notes/harbour") -> pattern.
   std::map<std::string, std::string> section_permalinks;
-  std::vector<SiteLanguage> languages;  // Hugo's languages; empty for a site in one language
-  std::vector<std::string> main_sections;  // Hugo's params.mainSections (or mainSections); empty = not set
-  std::set<std::string> hugo_sections;  // Hugo: folders under content/ with an _index file (nested sections)
-  std::string slugify_paths;            // Zola's slugify.paths ("on", "safe", "off"); "" = on
-  std::map<std::string, std::string> site_values;   // the site config's text values, "author.name" for nested ones
+  std::vector<SiteLanguage> languages;             // Hugo's languages; empty for a site in one language
+  std::vector<std::string> main_sections;          // Hugo's params.mainSections (or mainSections); empty = not set
+  std::set<std::string> hugo_sections;             // Hugo: folders under content/ with an _index file (nested sections)
+  std::string slugify_paths;                       // Zola's slugify.paths ("on", "safe", "off"); "" = on
+  std::map<std::string, std::string> site_values;  // the site config's text values, "author.name" for nested ones
   std::map<std::string, std::string> author_names;  // Jekyll _data/authors.yml: login -> display name
   // Jekyll's _data files (site.data.NAME): file name without extension -> its content, and a digest of
   // their text (for the cache's fingerprint).

@@ -4,10 +4,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <queue>
 #include <cstdio>
 #include <initializer_list>
 #include <optional>
+#include <queue>
 #include <set>
 #include <string>
 #include <utility>
@@ -202,8 +202,8 @@ void readFeedYaml(const ContentTree& tree, const LoadLimits& limits, Feed& feed)
       } else {
         const std::string why = pattern.empty() ? "should be text such as /:year/:month/:day/:title/"
                                                 : "uses " + unknown + ", which is not a placeholder newsticker knows";
-        feed.diagnostics.push_back({file, permalink.Mark().line + 1, Severity::Warning,
-                                    "permalink " + why + "; using " + d.permalink});
+        feed.diagnostics.push_back(
+            {file, permalink.Mark().line + 1, Severity::Warning, "permalink " + why + "; using " + d.permalink});
       }
     }
     if (!text("logo").empty() && !tree.hasFile("logos/" + d.logo) && !tree.hasFile(d.logo)) {
@@ -253,8 +253,10 @@ class BudgetKeeper {
     }
     feed.posts = std::move(kept);
     feed.diagnostics.push_back({feed.posts_folder.empty() ? "." : feed.posts_folder, 0, Severity::Warning,
-                                std::to_string(count_) + " posts left out, the oldest first: together the posts' "
-                                "text passes the content memory budget of " + std::to_string(budget_ >> 20) + " MiB"});
+                                std::to_string(count_) +
+                                    " posts left out, the oldest first: together the posts' "
+                                    "text passes the content memory budget of " +
+                                    std::to_string(budget_ >> 20) + " MiB"});
   }
 
  private:
@@ -270,13 +272,13 @@ class BudgetKeeper {
   std::size_t count_ = 0;
   std::vector<bool> dropped_;
   std::priority_queue<Key, std::vector<Key>, std::greater<Key>> present_;  // the oldest on top
-  std::optional<Key> cutoff_;  // the newest post left out so far
+  std::optional<Key> cutoff_;                                              // the newest post left out so far
 };
 
 // The folders under a Hugo site's `root` (content/) that hold an _index file
 // (Hugo's nested sections), among the folders of the post files `names`.
 std::set<std::string> hugoSectionFolders(const ContentTree& tree, const std::string& root,
-                                          const std::vector<std::string>& names) {
+                                         const std::vector<std::string>& names) {
   std::set<std::string> sections, looked_at;
   const std::string prefix = root + "/";
   for (const std::string& name : names) {
@@ -326,8 +328,8 @@ void checkLanguageAddresses(const SiteConfig& site, Feed& feed) {
 std::string languagesText(const std::vector<SiteLanguage>& languages) {
   std::string text;
   for (const SiteLanguage& l : languages) {
-    text += l.key + '\x01' + l.tag.str() + '\x01' + l.content_dir + '\x01' + l.prefix + '\x01' + l.base_url +
-            '\x01' + l.name + (l.is_default ? "\x01d" : "\x01") + (l.disabled ? "x\x02" : "\x02");
+    text += l.key + '\x01' + l.tag.str() + '\x01' + l.content_dir + '\x01' + l.prefix + '\x01' + l.base_url + '\x01' +
+            l.name + (l.is_default ? "\x01d" : "\x01") + (l.disabled ? "x\x02" : "\x02");
   }
   return text;
 }
@@ -388,13 +390,28 @@ void addPost(const ContentTree& tree, const std::string& file, PostReadResult re
 // one), its fingerprint everything besides the file that decides a post.
 std::optional<PostCache> openCache(const LoadLimits& limits, const FeedDefaults& d) {
   if (limits.cache_file.empty()) return std::nullopt;
-  const std::string fingerprint = joinedFields(
-      {limits.cache_fingerprint, std::to_string(limits.max_post_bytes), std::to_string(limits.yaml.max_nodes),
-       std::to_string(limits.yaml.max_depth), d.name, d.logo, d.language.str(), std::to_string(d.duration_seconds),
-       d.show_drafts ? "1" : "0", d.base_url, d.permalink, std::to_string(static_cast<int>(d.site)), d.posts_root,
-       d.excerpt_separator, d.time_zone, mapText(d.site_values), mapText(d.author_names),
-       mapText(d.section_permalinks), setText(d.hugo_sections), d.slugify_paths, languagesText(d.languages),
-       d.site_data_digest});
+  const std::string fingerprint = joinedFields({limits.cache_fingerprint,
+                                                std::to_string(limits.max_post_bytes),
+                                                std::to_string(limits.yaml.max_nodes),
+                                                std::to_string(limits.yaml.max_depth),
+                                                d.name,
+                                                d.logo,
+                                                d.language.str(),
+                                                std::to_string(d.duration_seconds),
+                                                d.show_drafts ? "1" : "0",
+                                                d.base_url,
+                                                d.permalink,
+                                                std::to_string(static_cast<int>(d.site)),
+                                                d.posts_root,
+                                                d.excerpt_separator,
+                                                d.time_zone,
+                                                mapText(d.site_values),
+                                                mapText(d.author_names),
+                                                mapText(d.section_permalinks),
+                                                setText(d.hugo_sections),
+                                                d.slugify_paths,
+                                                languagesText(d.languages),
+                                                d.site_data_digest});
   return std::make_optional<PostCache>(limits.cache_file, fingerprint, 256u << 20, limits.max_cache_bytes);
 }
 
@@ -406,8 +423,8 @@ std::vector<std::string> postFiles(const ContentTree& tree, const SiteConfig& si
   }
   // A Jekyll site's posts may also be in releases/_posts/ and the like (SiteConfig.hpp).
   std::vector<std::string> names;
-  for (const std::string& folder : site.post_folders.empty() ? std::vector<std::string>{feed.posts_folder}
-                                                             : site.post_folders) {
+  for (const std::string& folder :
+       site.post_folders.empty() ? std::vector<std::string>{feed.posts_folder} : site.post_folders) {
     std::vector<std::string> found = postFileNames(tree, folder, site.kind == SiteKind::Jekyll, feed);
     names.insert(names.end(), found.begin(), found.end());
   }
@@ -445,7 +462,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
   checkLanguageAddresses(site, feed);
   readFeedYaml(tree, limits, feed);
   feed.logo = resolveFeedLogo(tree, feed.defaults);
-  feed.posts_folder = !site.posts_folder.empty()      ? site.posts_folder
+  feed.posts_folder = !site.posts_folder.empty() ? site.posts_folder
                       : tree.hasFolder("posts")  ? "posts"
                       : tree.hasFolder("_posts") ? "_posts"
                                                  : "";
@@ -478,8 +495,7 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
     if (read.status != FileRead::Status::Ok) {
       std::string reason = "cannot be read";
       if (read.status == FileRead::Status::TooLarge) {
-        reason = "is " + byteCount(read.size) + ", over the " + byteCount(limits.max_post_bytes) +
-                 " limit for a post";
+        reason = "is " + byteCount(read.size) + ", over the " + byteCount(limits.max_post_bytes) + " limit for a post";
       }
       feed.diagnostics.push_back({file, 0, Severity::Error, reason});
       ++feed.rejected_files;
@@ -497,9 +513,9 @@ Feed loadFeed(const ContentTree& tree, const LoadLimits& limits) {
 
 std::size_t postBytes(const Post& post) {
   std::size_t bytes = sizeof(Post);
-  for (const std::string* text : {&post.file, &post.title, &post.summary, &post.source, &post.author, &post.date, &post.url,
-                                  &post.language.str(), &post.logo, &post.photo, &post.secondary_title,
-                                  &post.secondary_summary, &post.secondary_language.str()}) {
+  for (const std::string* text :
+       {&post.file, &post.title, &post.summary, &post.source, &post.author, &post.date, &post.url, &post.language.str(),
+        &post.logo, &post.photo, &post.secondary_title, &post.secondary_summary, &post.secondary_language.str()}) {
     bytes += text->capacity();
   }
   for (const std::string& topic : post.topics) bytes += sizeof(std::string) + topic.capacity();

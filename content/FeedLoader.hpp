@@ -17,7 +17,7 @@
 namespace newsticker::content {
 
 struct LoadLimits {
-  std::size_t max_post_bytes = 1 << 20;  // a post file larger than this is rejected unread
+  std::size_t max_post_bytes = 1 << 20;       // a post file larger than this is rejected unread
   std::size_t max_content_bytes = 64u << 20;  // the text of all posts together; past it the oldest are left out
   YamlLimits yaml;
   // Where to keep what each post file gave, between runs ("" = no cache),
@@ -38,9 +38,9 @@ struct LoadLimits {
 
 struct Feed {
   FeedDefaults defaults;
-  std::string logo;                   // the feed's own logo in the tree (resolveFeedLogo), "" = none: the header's
-  std::string posts_folder;           // "posts", "_posts" or "" (post files at the top)
-  std::vector<Post> posts;            // every post that loaded, drafts included, in file order
+  std::string logo;                     // the feed's own logo in the tree (resolveFeedLogo), "" = none: the header's
+  std::string posts_folder;             // "posts", "_posts" or "" (post files at the top)
+  std::vector<Post> posts;              // every post that loaded, drafts included, in file order
   std::vector<Diagnostic> diagnostics;  // rejections and warnings, in file order
   std::size_t rejected_files = 0;
   std::size_t cached_files = 0;  // post files taken from the cache, not read

@@ -77,7 +77,6 @@ FrontMatter splitJson(std::string_view text) {
   return result;
 }
 
-
 }  // namespace
 
 FrontMatter splitFrontMatter(std::string_view text) {

@@ -10,12 +10,12 @@ namespace newsticker::content {
 enum class FrontMatterFormat { Yaml, Toml, Json };
 
 struct FrontMatter {
-  bool present = false;   // the file starts with a "---" or "+++" line, or a '{'
-  bool closed = false;    // a closing "---" / "+++" line (or the object's '}') was found
+  bool present = false;  // the file starts with a "---" or "+++" line, or a '{'
+  bool closed = false;   // a closing "---" / "+++" line (or the object's '}') was found
   FrontMatterFormat format = FrontMatterFormat::Yaml;
-  std::string yaml;       // the front matter text (between the fences; a JSON object
-                          // with its braces), LF line ends
-  std::string body;       // everything after the closing line, LF line ends
+  std::string yaml;         // the front matter text (between the fences; a JSON object
+                            // with its braces), LF line ends
+  std::string body;         // everything after the closing line, LF line ends
   int yaml_first_line = 0;  // 1-based file line of the first front matter line
   int body_first_line = 0;  // 1-based file line of the first body line
 };

@@ -19,7 +19,7 @@ class YamlFlowText;
 
 struct FrontMatterMap {
   bool ok = false;
-  YAML::Node root;    // a map when ok; scalars are text ("true", "42", "2026-03-26")
+  YAML::Node root;     // a map when ok; scalars are text ("true", "42", "2026-03-26")
   int error_line = 0;  // 0-based line within the front matter text, when !ok
   std::string error;   // the reason, when !ok
   // TOML and JSON are copied into a YAML text (YamlFlowText.hpp) to make

@@ -57,9 +57,8 @@ std::vector<std::string_view> paragraphs(std::string_view html) {
   for (std::size_t at = nextParagraph(html, 0); at != std::string_view::npos;) {
     const std::size_t close = findTag(html, at + 2, "p", true);
     const std::size_t next = nextParagraph(html, at + 2);
-    const std::size_t end = close != std::string_view::npos && (next == std::string_view::npos || close < next)
-                                ? close
-                                : next;
+    const std::size_t end =
+        close != std::string_view::npos && (next == std::string_view::npos || close < next) ? close : next;
     found.push_back(html.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at));
     at = next;
   }

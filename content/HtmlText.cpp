@@ -24,10 +24,10 @@ bool startsWithNoCase(std::string_view text, std::size_t at, std::string_view pr
 
 // What HTML makes of &#128; to &#159; (and of C1 controls in text): the
 // windows-1252 characters; U+FFFD where windows-1252 has none.
-constexpr char32_t kWindows1252[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+constexpr char32_t kWindows1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                       0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                       0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                       0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
 // Decodes the character reference at text[pos] ('&'); appends it to `out`
 // and returns the position after it, or returns pos when there is none there.
@@ -71,10 +71,10 @@ std::string decodeReferences(std::string_view text) {
 }
 
 bool isBlockElement(std::string_view name) {
-  static const char* const kBlocks[] = {"p",  "br", "div", "li",  "ul",    "ol",     "h1",         "h2",
-                                        "h3", "h4", "h5",  "h6",  "tr",    "td",     "th",         "table",
-                                        "hr", "dd", "dt",  "dl",  "pre",   "figure", "figcaption", "section",
-                                        "blockquote", "article", "header", "footer", "aside",      "address"};
+  static const char* const kBlocks[] = {
+      "p",   "br",     "div",        "li",      "ul",         "ol",      "h1",     "h2",     "h3",    "h4",
+      "h5",  "h6",     "tr",         "td",      "th",         "table",   "hr",     "dd",     "dt",    "dl",
+      "pre", "figure", "figcaption", "section", "blockquote", "article", "header", "footer", "aside", "address"};
   for (const char* block : kBlocks) {
     if (name == block) return true;
   }

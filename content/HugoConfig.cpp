@@ -114,8 +114,8 @@ YAML::Node merged(const YAML::Node& base, const YAML::Node& over, int depth) {
 
 std::vector<HugoConfigFile> hugoConfigFiles(const ContentTree& tree) {
   std::vector<HugoConfigFile> files;
-  for (const char* name : {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
-                           "config.yml", "config.json"}) {
+  for (const char* name :
+       {"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}) {
     if (!tree.hasFile(name)) continue;
     files.push_back({name, ""});
     break;
@@ -166,8 +166,8 @@ std::vector<SiteLanguage> hugoLanguages(const YAML::Node& config) {
     language.base_url = scalarOf(entry.second, "baseURL");
     language.name = scalarOf(entry.second, "title");
     language.is_default = language.key == default_key;
-    language.disabled = isTrue(entry.second, "disabled") ||
-                        std::find(disabled.begin(), disabled.end(), language.key) != disabled.end();
+    language.disabled =
+        isTrue(entry.second, "disabled") || std::find(disabled.begin(), disabled.end(), language.key) != disabled.end();
     const bool no_prefix = (language.is_default && !in_subdir) || !language.base_url.empty();
     language.prefix = no_prefix ? "" : "/" + language.key;
     languages.push_back(std::move(language));
@@ -260,9 +260,8 @@ std::vector<std::string> hugoContentFolders(const std::vector<SiteLanguage>& lan
   folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
   std::vector<std::string> outermost;
   for (const std::string& folder : folders) {
-    const bool inside = std::any_of(outermost.begin(), outermost.end(), [&](const std::string& outer) {
-      return folder.rfind(outer + "/", 0) == 0;
-    });
+    const bool inside = std::any_of(outermost.begin(), outermost.end(),
+                                    [&](const std::string& outer) { return folder.rfind(outer + "/", 0) == 0; });
     if (!inside) outermost.push_back(folder);
   }
   return outermost;

@@ -12,11 +12,11 @@ namespace newsticker::content {
 
 // What a Hugo permalink pattern's tokens are filled from.
 struct HugoPageFields {
-  std::string day;          // "YYYY-MM-DD" of the page's date as written; "" = undated (Hugo: year 1)
-  std::string title;        // front matter `title`
-  std::string slug;         // front matter `slug`; "" = none
-  std::string base_name;    // the file's name without extension; a page bundle's folder name
-  std::string sections;     // the page's nearest section from the top: "posts", "notes/harbour"
+  std::string day;        // "YYYY-MM-DD" of the page's date as written; "" = undated (Hugo: year 1)
+  std::string title;      // front matter `title`
+  std::string slug;       // front matter `slug`; "" = none
+  std::string base_name;  // the file's name without extension; a page bundle's folder name
+  std::string sections;   // the page's nearest section from the top: "posts", "notes/harbour"
 };
 
 // Hugo's path element rule (MakePathSanitized): letters, digits, marks and

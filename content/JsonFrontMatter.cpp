@@ -138,8 +138,8 @@ class LineRecordingSax final : public nlohmann::json_sax<Json> {
   const std::size_t& bytes_read_;
   const YamlLimits& limits_;
   std::size_t nodes_ = 0;
-  std::vector<std::size_t> open_;        // the objects and lists being read, innermost last
-  std::vector<bool> parent_is_object_;   // for each of them: an object (else a list)
+  std::vector<std::size_t> open_;       // the objects and lists being read, innermost last
+  std::vector<bool> parent_is_object_;  // for each of them: an object (else a list)
   std::string key_;
   int key_line_ = 0;
   std::size_t counted_to_ = 0;  // newlines are counted up to this byte

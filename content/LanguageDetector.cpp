@@ -36,17 +36,16 @@ std::unordered_set<char32_t> codePointSet(std::string_view text) {
 }
 
 bool isKana(char32_t c) {
-  return (c >= 0x3041 && c <= 0x309F && c != 0x309B && c != 0x309C) ||  // hiragana
+  return (c >= 0x3041 && c <= 0x309F && c != 0x309B && c != 0x309C) ||    // hiragana
          (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x31F0 && c <= 0x31FF) ||  // katakana
          (c >= 0xFF66 && c <= 0xFF9D);                                    // halfwidth
 }
 bool isHangul(char32_t c) {
-  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
-         (c >= 0x3131 && c <= 0x318E);
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E);
 }
 bool isHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ bool LanguageTag::trimsCjkPunctuation() const {
 }
 
 bool LanguageTag::runsRightToLeft() const {
-  static constexpr std::array<const char*, 14> kRightToLeft = {"ar", "he", "iw", "fa", "ur", "yi", "ji",
+  static constexpr std::array<const char*, 14> kRightToLeft = {"ar", "he", "iw", "fa", "ur",  "yi",  "ji",
                                                                "ps", "sd", "ug", "dv", "ckb", "syr", "arc"};
   for (const char* tag : kRightToLeft) {
     if (tag_ == tag) return true;

@@ -24,9 +24,9 @@ class LanguageTag {
   // subtags dropped ("en-US" -> "en", "ja-JP" -> "ja"), except that Chinese
   // keeps its script: "zh-TW"/"zh-HK"/"zh-MO"/"zh-Hant..." -> "zh-Hant",
   // any other "zh" -> "zh-Hans". Implicit, so a tag can be written "ja".
-  LanguageTag(std::string_view tag);  // NOLINT(google-explicit-constructor)
+  LanguageTag(std::string_view tag);                                           // NOLINT(google-explicit-constructor)
   LanguageTag(const std::string& tag) : LanguageTag(std::string_view(tag)) {}  // NOLINT
-  LanguageTag(const char* tag) : LanguageTag(std::string_view(tag)) {}  // NOLINT
+  LanguageTag(const char* tag) : LanguageTag(std::string_view(tag)) {}         // NOLINT
 
   // The normalised tag ("", "en", "ja", "zh-Hans", "zh-Hant", "ar", ...).
   const std::string& str() const { return tag_; }

@@ -6,7 +6,7 @@
 namespace newsticker::content {
 namespace {
 
-constexpr int kMaxDepth = 4;                // index expressions inside index expressions
+constexpr int kMaxDepth = 4;             // index expressions inside index expressions
 constexpr std::size_t kMaxFilters = 16;  // filters after one value
 
 YAML::Node nil() { return YAML::Node(YAML::NodeType::Undefined); }
@@ -99,7 +99,8 @@ std::optional<std::vector<std::string>> pathElements(std::string_view path, cons
   while (i < path.size()) {
     if (path[i] == '[') {
       std::size_t close = i + 1;
-      for (int open = 1; close < path.size() && open > 0; ++close) open += path[close] == '[' ? 1 : path[close] == ']' ? -1 : 0;
+      for (int open = 1; close < path.size() && open > 0; ++close)
+        open += path[close] == '[' ? 1 : path[close] == ']' ? -1 : 0;
       const std::string_view inside = trimmed(path.substr(i + 1, close - i - 2));
       if (close > path.size() || path[close - 1] != ']' || inside.empty()) return std::nullopt;
       const auto index = evaluate(inside, scope, depth + 1);

@@ -15,9 +15,7 @@ std::string stripLeadingSlashes(std::string path) {
 
 std::string resolveLogo(const ContentTree& tree, const LogoHints& hints, const FeedDefaults& defaults,
                         const std::string& file, std::vector<Diagnostic>& diagnostics) {
-  const auto warn = [&](const std::string& message) {
-    diagnostics.push_back({file, 0, Severity::Warning, message});
-  };
+  const auto warn = [&](const std::string& message) { diagnostics.push_back({file, 0, Severity::Warning, message}); };
 
   if (!hints.front_matter.empty()) {
     const std::string candidate = "logos/" + stripLeadingSlashes(hints.front_matter);

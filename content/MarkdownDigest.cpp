@@ -26,13 +26,12 @@ struct Walker {
   int image_depth = 0;    // inside an image's alt text
   bool in_block = false;  // inside a paragraph or heading we keep
   bool in_html_block = false;
-  std::string html;       // raw HTML block text, to spot <hr>
+  std::string html;  // raw HTML block text, to spot <hr>
 };
 
 bool isCjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-         (c >= 0x20000 && c <= 0x3134F);
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
 char32_t lastCodePoint(const std::string& s) {
@@ -97,15 +96,16 @@ std::string decodeEntity(std::string_view entity) {
     }
     return out;
   }
-  static const struct { const char* name; char32_t cp; } kNamed[] = {
-      {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
-      {"apos", '\''},     {"nbsp", 0xA0},     {"mdash", 0x2014},  {"ndash", 0x2013},
-      {"hellip", 0x2026}, {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},
-      {"rdquo", 0x201D},  {"copy", 0xA9},     {"reg", 0xAE},      {"trade", 0x2122},
-      {"middot", 0xB7},   {"bull", 0x2022},   {"times", 0xD7},    {"euro", 0x20AC},
-      {"eacute", 0xE9},   {"egrave", 0xE8},   {"aacute", 0xE1},   {"uuml", 0xFC},
-      {"ouml", 0xF6},     {"auml", 0xE4},     {"szlig", 0xDF},    {"laquo", 0xAB},
-      {"raquo", 0xBB},    {"deg", 0xB0},      {"shy", 0xAD},      {"ccedil", 0xE7}};
+  static const struct {
+    const char* name;
+    char32_t cp;
+  } kNamed[] = {{"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+                {"nbsp", 0xA0},    {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026}, {"lsquo", 0x2018},
+                {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"copy", 0xA9},     {"reg", 0xAE},
+                {"trade", 0x2122}, {"middot", 0xB7},  {"bull", 0x2022},  {"times", 0xD7},    {"euro", 0x20AC},
+                {"eacute", 0xE9},  {"egrave", 0xE8},  {"aacute", 0xE1},  {"uuml", 0xFC},     {"ouml", 0xF6},
+                {"auml", 0xE4},    {"szlig", 0xDF},   {"laquo", 0xAB},   {"raquo", 0xBB},    {"deg", 0xB0},
+                {"shy", 0xAD},     {"ccedil", 0xE7}};
   for (const auto& named : kNamed) {
     if (name == named.name) {
       appendUtf8(out, named.cp);
@@ -153,8 +153,7 @@ int leaveBlock(MD_BLOCKTYPE type, void*, void* userdata) {
       break;
     case MD_BLOCK_HTML:
       w.in_html_block = false;
-      if (w.skip_depth == 0 && (w.html.find("<hr") != std::string::npos ||
-                                w.html.find("<HR") != std::string::npos)) {
+      if (w.skip_depth == 0 && (w.html.find("<hr") != std::string::npos || w.html.find("<HR") != std::string::npos)) {
         ++w.section;
       }
       break;

@@ -17,14 +17,14 @@ struct NewsItemImage {
 };
 
 struct NewsItem {
-  std::string title;      // required
+  std::string title;  // required
   std::string excerpt;
   std::string published;  // "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD"; "" = undated
   std::string web_url;
   std::string provider_name;
   std::string provider_domain;
-  LanguageTag language;   // "" = PostReader detects it from the text
-  std::string logo;       // a file in logos/, or ""
+  LanguageTag language;  // "" = PostReader detects it from the text
+  std::string logo;      // a file in logos/, or ""
   std::vector<NewsItemImage> images;
 };
 

@@ -135,9 +135,9 @@ std::string serialise(const PostReadResult& result) {
   w.number<std::uint8_t>(result.post ? 1 : 0);
   if (result.post) {
     const Post& p = *result.post;
-    for (const std::string* s : {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url,
-                                 &p.language.str(), &p.logo, &p.photo, &p.secondary_title, &p.secondary_summary,
-                                 &p.secondary_language.str()}) {
+    for (const std::string* s :
+         {&p.file, &p.title, &p.summary, &p.source, &p.author, &p.date, &p.url, &p.language.str(), &p.logo, &p.photo,
+          &p.secondary_title, &p.secondary_summary, &p.secondary_language.str()}) {
       w.text(*s);
     }
     w.texts(p.topics);

@@ -67,8 +67,8 @@ std::optional<WrittenDate> readDate(std::string_view s) {
   int& year = date.year;
   int& month = date.month;
   int& day = date.day;
-  if (!digits(s, 0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, &month) ||
-      s[7] != '-' || !digits(s, 8, 2, &day)) {
+  if (!digits(s, 0, 4, &year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, &month) || s[7] != '-' ||
+      !digits(s, 8, 2, &day)) {
     return std::nullopt;
   }
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
@@ -142,12 +142,12 @@ CalendarPtr openCalendar(const std::string& zone) {
   int32_t length = 0;
   UErrorCode status = U_ZERO_ERROR;
   if (known) {
-    u_strFromUTF8(reinterpret_cast<UChar*>(zone16.data()), static_cast<int32_t>(zone16.size()), &length,
-                  zone.c_str(), static_cast<int32_t>(zone.size()), &status);
+    u_strFromUTF8(reinterpret_cast<UChar*>(zone16.data()), static_cast<int32_t>(zone16.size()), &length, zone.c_str(),
+                  static_cast<int32_t>(zone.size()), &status);
   }
   if (U_FAILURE(status)) return nullptr;
-  UCalendar* calendar = ucal_open(known ? reinterpret_cast<const UChar*>(zone16.data()) : nullptr,
-                                  known ? length : 0, "en_GB@calendar=gregorian", UCAL_GREGORIAN, &status);
+  UCalendar* calendar = ucal_open(known ? reinterpret_cast<const UChar*>(zone16.data()) : nullptr, known ? length : 0,
+                                  "en_GB@calendar=gregorian", UCAL_GREGORIAN, &status);
   if (U_FAILURE(status)) return nullptr;
   return CalendarPtr(calendar);
 }
@@ -244,13 +244,12 @@ std::optional<std::int64_t> instantOf(const std::string& show_time, const std::s
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   const std::string_view s = show_time;
   const bool utc = s.size() == 20 && s[19] == 'Z';
-  if ((s.size() != 19 && !utc) || !digits(s, 0, 4, &year) || s[4] != '-' || !digits(s, 5, 2, &month) ||
-      s[7] != '-' || !digits(s, 8, 2, &day) || s[10] != 'T' || !digits(s, 11, 2, &hour) || s[13] != ':' ||
+  if ((s.size() != 19 && !utc) || !digits(s, 0, 4, &year) || s[4] != '-' || !digits(s, 5, 2, &month) || s[7] != '-' ||
+      !digits(s, 8, 2, &day) || s[10] != 'T' || !digits(s, 11, 2, &hour) || s[13] != ':' ||
       !digits(s, 14, 2, &minute) || s[16] != ':' || !digits(s, 17, 2, &second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 ||
-      second > 59) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
     return std::nullopt;
   }
   if (utc) return (daysFromCivil(year, month, day) * 1440LL + hour * 60 + minute) * 60 + second;

@@ -59,10 +59,10 @@ std::optional<std::int64_t> instantOf(const std::string& show_time, const std::s
 // What a clock in `zone` (IANA id; empty or unknown: the system's zone)
 // shows at `t`, by ICU's calendar.
 struct LocalTime {
-  int weekday = 0;       // 0 = Monday .. 6 = Sunday
+  int weekday = 0;  // 0 = Monday .. 6 = Sunday
   int minute_of_day = 0;
   int second_of_minute = 0;
-  std::string day;       // "YYYY-MM-DD"
+  std::string day;  // "YYYY-MM-DD"
 };
 LocalTime localTime(std::int64_t t, const std::string& zone);
 

@@ -117,20 +117,60 @@ class Reader {
  private:
   const std::string& file_;
   int yaml_first_line_;
-  int unknown_line_;  // where a value without a mark of its own is reported
+  int unknown_line_;           // where a value without a mark of its own is reported
   const FrontMatterMap* map_;  // the front matter being read: its lines
   PostReadResult& result_;
 };
 
 // Keys newsticker reads.
 const std::vector<std::string>& readKeys() {
-  static const std::vector<std::string> kKeys = {
-      "title", "excerpt", "summary", "description", "source", "author", "authors", "provider", "date",
-      "publishedDateTime", "webUrl", "originalUrl", "url", "topics", "tags", "published", "draft", "quality",
-      "heat", "duration", "lang", "language", "related", "logo", "images", "image", "photo", "permalink", "slug",
-      "path", "categories", "category", "excerpt_separator", "featured_image", "extra", "params", "taxonomies",
-      "show_from", "show_until", "show_hours", "priority", "urgent", "repeat_every", "publishDate", "expiryDate",
-      "publishdate", "expirydate"};
+  static const std::vector<std::string> kKeys = {"title",
+                                                 "excerpt",
+                                                 "summary",
+                                                 "description",
+                                                 "source",
+                                                 "author",
+                                                 "authors",
+                                                 "provider",
+                                                 "date",
+                                                 "publishedDateTime",
+                                                 "webUrl",
+                                                 "originalUrl",
+                                                 "url",
+                                                 "topics",
+                                                 "tags",
+                                                 "published",
+                                                 "draft",
+                                                 "quality",
+                                                 "heat",
+                                                 "duration",
+                                                 "lang",
+                                                 "language",
+                                                 "related",
+                                                 "logo",
+                                                 "images",
+                                                 "image",
+                                                 "photo",
+                                                 "permalink",
+                                                 "slug",
+                                                 "path",
+                                                 "categories",
+                                                 "category",
+                                                 "excerpt_separator",
+                                                 "featured_image",
+                                                 "extra",
+                                                 "params",
+                                                 "taxonomies",
+                                                 "show_from",
+                                                 "show_until",
+                                                 "show_hours",
+                                                 "priority",
+                                                 "urgent",
+                                                 "repeat_every",
+                                                 "publishDate",
+                                                 "expiryDate",
+                                                 "publishdate",
+                                                 "expirydate"};
   return kKeys;
 }
 
@@ -143,15 +183,15 @@ bool isGeneratorKey(const std::string& key) {
       // Jekyll and its common plugins and themes
       "layout", "redirect_from", "redirect_to", "hidden", "featured-img", "sitemap", "comments", "toc", "id",
       "last_modified_at", "updated", "render_with_liquid", "header", "sidebar", "classes", "share", "related_posts",
-      "author_profile", "read_time", "mathjax", "og_image", "seo", "lastmod", "version", "order", "nav_order",
-      "parent", "has_children", "pin", "math", "mermaid", "modified",
+      "author_profile", "read_time", "mathjax", "og_image", "seo", "lastmod", "version", "order", "nav_order", "parent",
+      "has_children", "pin", "math", "mermaid", "modified",
       // Hugo
-      "aliases", "expiryDate", "headless", "isCJKLanguage", "keywords", "linkTitle", "markup", "outputs",
-      "publishDate", "resources", "series", "translationKey", "weight", "build", "cascade", "menu", "menus",
-      "expirydate", "publishdate", "linktitle", "iscjklanguage", "translationkey", "showToc", "TocOpen",
+      "aliases", "expiryDate", "headless", "isCJKLanguage", "keywords", "linkTitle", "markup", "outputs", "publishDate",
+      "resources", "series", "translationKey", "weight", "build", "cascade", "menu", "menus", "expirydate",
+      "publishdate", "linktitle", "iscjklanguage", "translationkey", "showToc", "TocOpen",
       // Zola
-      "template", "in_search_index", "updated", "render", "sort_by", "paginate_by", "transparent",
-      "page_template", "insert_anchor_links", "generate_feeds", "aliases"};
+      "template", "in_search_index", "updated", "render", "sort_by", "paginate_by", "transparent", "page_template",
+      "insert_anchor_links", "generate_feeds", "aliases"};
   for (const char* known : kKnown) {
     if (key == known) return true;
   }
@@ -167,7 +207,8 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.size()][b.size()];
@@ -339,8 +380,8 @@ std::string withoutDatePrefix(const std::string& stem) {
     }
     if (at < stem.size() && stem[at] == 'Z') {
       ++at;
-    } else if (at < stem.size() && (stem[at] == '+' || stem[at] == '-') && digits(at + 1, 2) &&
-               at + 3 < stem.size() && stem[at + 3] == ':' && digits(at + 4, 2)) {
+    } else if (at < stem.size() && (stem[at] == '+' || stem[at] == '-') && digits(at + 1, 2) && at + 3 < stem.size() &&
+               stem[at + 3] == ':' && digits(at + 4, 2)) {
       at += 6;
     } else {
       return stem;
@@ -404,8 +445,8 @@ void liftExtraTables(YAML::Node& root) {
 // Reads the field rules (docs/content.md) from one front matter mapping.
 class PostFields {
  public:
-  PostFields(const std::string& file, const YAML::Node& root, Reader& fm, int first_line,
-             const FeedDefaults& defaults, PostReadResult& result)
+  PostFields(const std::string& file, const YAML::Node& root, Reader& fm, int first_line, const FeedDefaults& defaults,
+             PostReadResult& result)
       : file_(file), root_(root), fm_(fm), first_line_(first_line), defaults_(defaults), result_(result) {}
 
   int keyLine(const std::string& key) const { return fm_.lineOf(root_[key]); }
@@ -590,8 +631,8 @@ class PostFields {
       if (unknown.empty()) {
         pattern = candidate;
       } else {
-        fm_.warning(keyLine("permalink"), "permalink uses " + unknown +
-                                              ", which is not a placeholder newsticker knows; using " + pattern);
+        fm_.warning(keyLine("permalink"),
+                    "permalink uses " + unknown + ", which is not a placeholder newsticker knows; using " + pattern);
       }
     }
     return permalinkUrl(defaults_.base_url, pattern, fields).value_or("");
@@ -709,8 +750,8 @@ class PostFields {
         if (item.IsScalar()) entries.emplace_back(item.Scalar(), fm_.lineOf(item));
       }
     } else if (hours && !hours.IsNull()) {
-      fm_.warning(keyLine("show_hours"), "show_hours should be text or a list, found " + Reader::shape(hours) +
-                                             "; ignored");
+      fm_.warning(keyLine("show_hours"),
+                  "show_hours should be text or a list, found " + Reader::shape(hours) + "; ignored");
     }
     for (const auto& [entry, line] : entries) {
       if (entry.find_first_not_of(" \t") == std::string::npos) continue;
@@ -732,8 +773,9 @@ class PostFields {
     if (const std::string repeat = fm_.text(root_, "repeat_every"); !repeat.empty()) {
       const auto seconds = parseInterval(repeat);
       if (!seconds) {
-        fm_.warning(keyLine("repeat_every"), "repeat_every '" + repeat + "' is not a time such as 10m, 1h or 90s "
-                                             "(at least 30 s); ignored");
+        fm_.warning(keyLine("repeat_every"), "repeat_every '" + repeat +
+                                                 "' is not a time such as 10m, 1h or 90s "
+                                                 "(at least 30 s); ignored");
       } else if (!show.urgent) {
         fm_.warning(keyLine("repeat_every"), "repeat_every is for urgent posts (urgent: true); ignored");
       } else {
@@ -875,8 +917,7 @@ class PostFields {
     std::string best_key, pattern;
     bool found = false;
     for (const auto& [key, value] : defaults_.section_permalinks) {
-      const bool holds = key.empty() ? page_path.find('/') + 1 == page_path.size()
-                                     : page_path.rfind(key + "/", 0) == 0;
+      const bool holds = key.empty() ? page_path.find('/') + 1 == page_path.size() : page_path.rfind(key + "/", 0) == 0;
       if (holds && (!found || key.size() > best_key.size())) {
         best_key = key;
         pattern = value;
@@ -902,8 +943,8 @@ class PostFields {
     fields.sections = hugoSection();
     // A multilingual site's language: its own address, or its prefix ("/es") before the path.
     const SiteLanguage* language = siteLanguage();
-    const std::string& base = language != nullptr && !language->base_url.empty() ? language->base_url
-                                                                                 : defaults_.base_url;
+    const std::string& base =
+        language != nullptr && !language->base_url.empty() ? language->base_url : defaults_.base_url;
     const std::string prefix = language != nullptr ? language->prefix : "";
     if (!url_key.empty()) {  // Hugo puts no language prefix before a page's own url
       return siteUrl(base, hugoPermalinkPath(url_key, fields, false).value_or(url_key));
@@ -924,8 +965,8 @@ class PostFields {
     std::string slug = fm_.text(root_, "slug");
     if (slug.empty()) slug = withoutDatePrefix(pageBaseName());
     const std::string folder = pageFolder();
-    const std::string path = (folder.empty() ? "" : "/" + folder) + "/" +
-                             zolaSlug(slug, zolaSlugifyNamed(defaults_.slugify_paths)) + "/";
+    const std::string path =
+        (folder.empty() ? "" : "/" + folder) + "/" + zolaSlug(slug, zolaSlugifyNamed(defaults_.slugify_paths)) + "/";
     return siteUrl(defaults_.base_url, path);
   }
 
@@ -933,8 +974,8 @@ class PostFields {
   // is looked for there, as a site path.
   void addCandidate(const std::string& reference, int width, int height) {
     std::string ref = reference;
-    const bool relative = !ref.empty() && ref.front() != '/' && ref.find("://") == std::string::npos &&
-                          ref.rfind("data:", 0) != 0;
+    const bool relative =
+        !ref.empty() && ref.front() != '/' && ref.find("://") == std::string::npos && ref.rfind("data:", 0) != 0;
     if (relative && defaults_.site != SiteKind::Folder && defaults_.site != SiteKind::Jekyll) {
       const std::string folder = folderOf(file_);
       ref = "/" + (folder.empty() ? "" : folder + "/") + ref;
@@ -981,8 +1022,8 @@ class PostFields {
 
 }  // namespace
 
-PostReadResult readPost(const std::string& file, std::string_view bytes,
-                        const FeedDefaults& defaults, const YamlLimits& limits) {
+PostReadResult readPost(const std::string& file, std::string_view bytes, const FeedDefaults& defaults,
+                        const YamlLimits& limits) {
   PostReadResult result;
   Reader reader(file, 0, result);
 
@@ -1004,8 +1045,9 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
 
   const FrontMatter split = splitFrontMatter(bytes);
   if (!split.present) {
-    reader.error(1, "no front matter: the file must start with a '---' line (YAML), a '+++' line (TOML) or "
-                    "a '{' (JSON), then the title");
+    reader.error(1,
+                 "no front matter: the file must start with a '---' line (YAML), a '+++' line (TOML) or "
+                 "a '{' (JSON), then the title");
     return result;
   }
   if (!split.closed) {
@@ -1023,8 +1065,8 @@ PostReadResult readPost(const std::string& file, std::string_view bytes,
     int line = 1;
     for (std::size_t i = 0; i < nul; ++i) line += bytes[i] == '\n';
     if (line < split.body_first_line) {
-      reader.error(line, "NUL byte at byte " + std::to_string(nul) +
-                             " in the front matter; remove it (a post is UTF-8 text)");
+      reader.error(
+          line, "NUL byte at byte " + std::to_string(nul) + " in the front matter; remove it (a post is UTF-8 text)");
       return result;
     }
     const auto count = static_cast<std::size_t>(std::count(split.body.begin(), split.body.end(), '\0'));

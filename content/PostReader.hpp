@@ -31,17 +31,17 @@ struct PhotoCandidate {
 
 // Where a post says its photo may be; PhotoResolver turns this into a file.
 struct PhotoHints {
-  std::string front_matter;   // `photo:` (a path), as written
-  int front_matter_line = 0;  // its line in the file, for messages
-  bool disabled = false;      // `photo: none` or `photo: false`
+  std::string front_matter;                // `photo:` (a path), as written
+  int front_matter_line = 0;               // its line in the file, for messages
+  bool disabled = false;                   // `photo: none` or `photo: false`
   std::vector<PhotoCandidate> candidates;  // `image:`, news `images[]`, body images, in that order
 };
 
 struct PostReadResult {
-  std::optional<Post> post;              // empty when the file is rejected
+  std::optional<Post> post;  // empty when the file is rejected
   LogoHints logo_hints;
   PhotoHints photo_hints;
-  std::vector<Diagnostic> diagnostics;   // the rejection reason and/or warnings
+  std::vector<Diagnostic> diagnostics;  // the rejection reason and/or warnings
   // The post's top-level front matter keys that newsticker does not read
   // (a generator's `layout`, a typo), in the file's order: at most
   // kMaxUnusedKeysPerPost, each cut to kMaxUnusedKeyBytes (at a character).
@@ -62,7 +62,7 @@ constexpr std::size_t kMaxUnusedKeyBytes = 64;
 // from its day and file-name slug (Permalink.hpp), Hugo's section/slug,
 // Zola's `path` or section/slug; none without a base_url.
 // Never throws.
-PostReadResult readPost(const std::string& file, std::string_view bytes,
-                        const FeedDefaults& defaults, const YamlLimits& limits = {});
+PostReadResult readPost(const std::string& file, std::string_view bytes, const FeedDefaults& defaults,
+                        const YamlLimits& limits = {});
 
 }  // namespace newsticker::content

@@ -57,7 +57,7 @@ std::string firstValue(const std::map<std::string, std::string>& values, std::in
 
 // Reads `file` of `tree` as TOML (.toml), JSON (.json) or YAML; nullopt (with a diagnostic) when it cannot be.
 std::optional<FrontMatterMap> readConfig(const ContentTree& tree, const std::string& file, const YamlLimits& limits,
-                                     std::vector<Diagnostic>& diagnostics) {
+                                         std::vector<Diagnostic>& diagnostics) {
   const FileRead read = tree.read(file, kMaxConfigBytes);
   const auto fail = [&](int line, const std::string& why) {
     diagnostics.push_back({file, line, Severity::Warning, why + "; its settings are not used"});
@@ -147,7 +147,7 @@ std::optional<FrontMatterMap> readHugoConfig(const ContentTree& tree, const std:
   for (const HugoConfigFile& part : files) {
     const auto config = readConfig(tree, part.file, limits, diagnostics);
     if (!config) continue;
-    const YAML::Node permalinks = part.key.empty() ? hugoKey(config->root, "permalinks")
+    const YAML::Node permalinks = part.key.empty()           ? hugoKey(config->root, "permalinks")
                                   : part.key == "permalinks" ? config->root
                                                              : YAML::Node(YAML::NodeType::Undefined);
     readHugoPermalinks(part.file, *config, permalinks, defaults, diagnostics);
@@ -329,7 +329,8 @@ SiteConfig readSiteConfig(const ContentTree& tree, const YamlLimits& limits, Fee
   std::map<std::string, std::string> values;
   flatten(root, "", values, 0);
   defaults.name = firstValue(values, {"title", "name"});
-  const std::string language = firstValue(values, {"lang", "languageCode", "defaultContentLanguage", "default_language"});
+  const std::string language =
+      firstValue(values, {"lang", "languageCode", "defaultContentLanguage", "default_language"});
   if (!language.empty()) defaults.language = LanguageTag(language);
   defaults.logo = firstValue(values, {"logo", "params.logo", "extra.logo"});
   if (site.kind == SiteKind::Jekyll) {

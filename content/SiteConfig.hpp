@@ -34,8 +34,8 @@ std::vector<std::string> jekyllPostFolders(const ContentTree& tree);
 // zola.toml, or config.toml with `base_url`, is a Zola site; one with a
 // content/ folder and the configuration files of hugoConfigFiles (hugo.toml
 // ... config.json, config/_default/, config/production/) is a Hugo site,
-// its files merged as Hugo merges them (HugoConfig.hpp). Fills `defaults` from the configuration: name (`title`/`name`),
-// language (`lang`/`languageCode`/`default_language`), base URL as written
+// its files merged as Hugo merges them (HugoConfig.hpp). Fills `defaults` from the configuration: name
+// (`title`/`name`), language (`lang`/`languageCode`/`default_language`), base URL as written
 // (`url`+`baseurl`/`baseURL`/`base_url`; the caller checks it), logo
 // (`logo`, `params.logo`, `extra.logo`), Jekyll's permalink (default "date")
 // and excerpt_separator, Hugo's [permalinks] for pages (a pattern with an

@@ -38,9 +38,12 @@ std::vector<std::string_view> tokens(std::string_view text) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == ',' || text[i] == '\r' || text[i] == '\n')) ++i;
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == ',' || text[i] == '\r' || text[i] == '\n'))
+      ++i;
     const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != ',' && text[i] != '\r' && text[i] != '\n') ++i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
+      ++i;
     if (i > start) out.push_back(text.substr(start, i - start));
   }
   return out;
@@ -75,8 +78,8 @@ std::optional<int> zoneOffset(std::string_view zone) {
   static const struct {
     const char* name;
     int hours;
-  } kZones[] = {{"ut", 0},  {"utc", 0}, {"gmt", 0}, {"z", 0},   {"est", -5}, {"edt", -4}, {"cst", -6},
-                {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}, {"cet", 1},  {"cest", 2},
+  } kZones[] = {{"ut", 0},   {"utc", 0},  {"gmt", 0},  {"z", 0},    {"est", -5}, {"edt", -4},  {"cst", -6},
+                {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}, {"cet", 1},   {"cest", 2},
                 {"bst", 1},  {"jst", 9},  {"kst", 9},  {"hkt", 8},  {"sgt", 8},  {"aest", 10}, {"aedt", 11}};
   const std::string key = lowered(zone);
   for (const auto& known : kZones) {
@@ -182,7 +185,8 @@ std::optional<std::string> parseW3cYearMonth(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> parseSyndicationDate(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r')) {
+  while (!text.empty() &&
+         (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r')) {
     text.remove_prefix(1);
   }
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) {

@@ -68,7 +68,8 @@ void XMLCALL onStart(void* data, const XML_Char* name, const XML_Char** attribut
   }
   XmlNode& node = b.open.back()->children.emplace_back();
   node.name = name;
-  for (std::size_t i = 0; attributes[i] != nullptr; i += 2) node.attributes.emplace_back(attributes[i], attributes[i + 1]);
+  for (std::size_t i = 0; attributes[i] != nullptr; i += 2)
+    node.attributes.emplace_back(attributes[i], attributes[i + 1]);
   b.open.push_back(&node);
 }
 
@@ -133,8 +134,7 @@ std::string buildTree(std::string_view utf8, int skipped_lines, const Syndicatio
   if (!builder.refusal.empty()) return builder.refusal;
   if (status != XML_STATUS_OK) {
     return "not well-formed XML (line " + std::to_string(XML_GetCurrentLineNumber(parser.get()) + skipped_lines) +
-           ", column " +
-           std::to_string(XML_GetCurrentColumnNumber(parser.get()) + 1) + ": " +
+           ", column " + std::to_string(XML_GetCurrentColumnNumber(parser.get()) + 1) + ": " +
            XML_ErrorString(XML_GetErrorCode(parser.get())) + ")";
   }
   document = std::move(builder.document);
@@ -265,7 +265,8 @@ std::string shortened(const std::string& text, std::size_t limit) {
   std::size_t cut = pos;
   if (last_space != std::string::npos && last_space > pos * 7 / 10) cut = last_space;
   std::string out = text.substr(0, cut);
-  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == '.' || out.back() == ';')) out.pop_back();
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == '.' || out.back() == ';'))
+    out.pop_back();
   return out + "\u2026";
 }
 

@@ -22,10 +22,10 @@ struct SyndicationItem {
 };
 
 struct SyndicationFeed {
-  std::string format;    // "RSS 2.0", "RSS 1.0", "RSS 0.90" or "Atom 1.0"
-  std::string title;     // plain text
-  std::string link;      // the site's absolute address, or ""
-  std::string language;  // <language>, dc:language or xml:lang as written; may be ""
+  std::string format;                  // "RSS 2.0", "RSS 1.0", "RSS 0.90" or "Atom 1.0"
+  std::string title;                   // plain text
+  std::string link;                    // the site's absolute address, or ""
+  std::string language;                // <language>, dc:language or xml:lang as written; may be ""
   std::vector<SyndicationItem> items;  // in document order
 };
 

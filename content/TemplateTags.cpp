@@ -27,8 +27,8 @@ std::string_view firstWord(std::string_view inside) {
 bool isLookupPath(std::string_view path) {
   if (path.empty()) return false;
   for (char c : path) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                    c == '-' || c == '.';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
     if (!ok) return false;
   }
   return true;
@@ -195,9 +195,9 @@ class TagRemover {
       }
       out_.append(text_, pos_, open - pos_);
       const char third = open + 2 < text_.size() ? text_[open + 2] : '\0';
-      const bool more = second == '%'                    ? liquidTag(open)
+      const bool more = second == '%'                  ? liquidTag(open)
                         : third == '<' || third == '%' ? shortcode(open, third)
-                                                         : output(open);
+                                                       : output(open);
       if (!more) return finish();
     }
     if (pos_ < text_.size()) out_.append(text_, pos_);

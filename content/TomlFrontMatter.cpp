@@ -81,8 +81,7 @@ class Converter {
   }
   void checkDepth(int depth, int line) const {
     if (depth > limits_.max_depth) {
-      throw LimitFault{line, "front matter is nested more than " + std::to_string(limits_.max_depth) +
-                                 " levels deep"};
+      throw LimitFault{line, "front matter is nested more than " + std::to_string(limits_.max_depth) + " levels deep"};
     }
   }
   const YamlLimits& limits_;
@@ -97,7 +96,7 @@ class Converter {
 // ']') plus the brackets open around it. A fault past `max_depth`.
 std::optional<LimitFault> nestingFault(std::string_view text, int max_depth) {
   int line = 0, open = 0, dots = 0;
-  bool in_key = true;   // at a key: a line's start, after '{' or a ',' inside '{'
+  bool in_key = true;    // at a key: a line's start, after '{' or a ',' inside '{'
   std::string brackets;  // the '[' and '{' open
   const auto fault = [&] {
     return LimitFault{line, "front matter is nested more than " + std::to_string(max_depth) + " levels deep"};

@@ -26,8 +26,7 @@ class LimitingHandler final : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     throw LimitExceeded{{mark.line, "YAML aliases (*name) are not allowed in front matter"}};
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                const std::string&) override {
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string&) override {
     node(mark, anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -50,15 +49,14 @@ class LimitingHandler final : public YAML::EventHandler {
       throw LimitExceeded{{mark.line, "YAML anchors (&name) are not allowed in front matter"}};
     }
     if (++nodes_ > limits_.max_nodes) {
-      throw LimitExceeded{{mark.line, "front matter has more than " +
-                                          std::to_string(limits_.max_nodes) + " values"}};
+      throw LimitExceeded{{mark.line, "front matter has more than " + std::to_string(limits_.max_nodes) + " values"}};
     }
   }
   void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
     node(mark, anchor);
     if (++depth_ > limits_.max_depth) {
-      throw LimitExceeded{{mark.line, "front matter is nested more than " +
-                                          std::to_string(limits_.max_depth) + " levels deep"}};
+      throw LimitExceeded{
+          {mark.line, "front matter is nested more than " + std::to_string(limits_.max_depth) + " levels deep"}};
     }
   }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "firmware/Log.hpp"
 #include "firmware/AnimationRecording.hpp"
+#include "firmware/Log.hpp"
 
 #include <webp/encode.h>
 #include <webp/mux.h>

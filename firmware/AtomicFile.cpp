@@ -67,7 +67,8 @@ AtomicWrite writeFileAtomically(const std::filesystem::path& path, std::string_v
     return AtomicWrite::Failed;
   }
   // The rename itself reaches the disk with the folder.
-  const int dir = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int dir =
+      ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {
     ::fsync(dir);
     ::close(dir);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "firmware/Log.hpp"
 #include "firmware/CardStore.hpp"
-
+#include "firmware/Log.hpp"
 
 namespace newsticker::firmware {
 

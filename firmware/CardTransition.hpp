@@ -22,8 +22,8 @@ namespace newsticker::firmware {
 struct TransitionLayer {
   enum class Source { Ground, From, To };
   Source source = Source::From;
-  render::Rect at;      // in the scene
-  double opacity = 1;   // 0..1
+  render::Rect at;     // in the scene
+  double opacity = 1;  // 0..1
 };
 
 // A fade-through spends this share of its time fading the outgoing card's

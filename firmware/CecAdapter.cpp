@@ -101,9 +101,8 @@ void CecAdapter::readAddresses() {
   // Both change with the TV: the addresses are claimed again at each hotplug.
   cec_log_addrs addresses{};
   if (io_->control(CEC_ADAP_G_LOG_ADDRS, &addresses) == 0) {
-    logical_ = addresses.num_log_addrs > 0 && addresses.log_addr[0] != CEC_LOG_ADDR_INVALID
-                   ? addresses.log_addr[0]
-                   : CEC_LOG_ADDR_UNREGISTERED;
+    logical_ = addresses.num_log_addrs > 0 && addresses.log_addr[0] != CEC_LOG_ADDR_INVALID ? addresses.log_addr[0]
+                                                                                            : CEC_LOG_ADDR_UNREGISTERED;
   }
   __u16 physical = CEC_PHYS_ADDR_INVALID;
   if (io_->control(CEC_ADAP_G_PHYS_ADDR, &physical) == 0) physical_ = physical;

@@ -38,11 +38,21 @@ std::string jsonString(const std::string& s, bool name = false) {
       continue;
     }
     switch (cp) {
-      case '"': out += "\\\""; break;
-      case '\\': out += name ? "\\\\\\\\" : "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += name ? "\\\\\\\\" : "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
           std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(cp));
@@ -65,8 +75,8 @@ void writeDiagnosticsJson(const content::Feed& feed, content::Severity severity,
   for (const content::Diagnostic& d : feed.diagnostics) {
     if (d.severity != severity) continue;
     out << (first ? "\n  " : ",\n  ") << "{\"file\": " << jsonName(d.file)
-        << ", \"line\": " << (d.line > 0 ? std::to_string(d.line) : "null")
-        << ", \"reason\": " << jsonString(d.message) << "}";
+        << ", \"line\": " << (d.line > 0 ? std::to_string(d.line) : "null") << ", \"reason\": " << jsonString(d.message)
+        << "}";
     first = false;
   }
 }
@@ -122,8 +132,7 @@ std::string cutNotes(const CardCuts& cuts, const std::string& file) {
 std::string unusedKeysSummary(const content::Feed& feed, std::size_t listed) {
   const auto keys = unusedKeysByCount(feed);
   if (keys.empty()) return "no front matter key that newsticker does not use";
-  std::string line = std::to_string(keys.size()) + (keys.size() == 1 ? " key" : " keys") +
-                     " newsticker does not use: ";
+  std::string line = std::to_string(keys.size()) + (keys.size() == 1 ? " key" : " keys") + " newsticker does not use: ";
   for (std::size_t i = 0; i < keys.size() && i < listed; ++i) {
     line += (i > 0 ? ", " : "") + shown(keys[i].first) + " (" + std::to_string(keys[i].second) +
             (keys[i].second == 1 ? " post)" : " posts)");
@@ -149,18 +158,18 @@ std::optional<content::Diagnostic> softPhoto(const content::Post& post, const re
   for (const render::DrawCommand& command : list.commands) {
     const auto* photo = std::get_if<render::Photo>(&command);
     if (photo == nullptr) continue;
-    const double scale = std::max(static_cast<double>(photo->box.w) / header.width,
-                                  static_cast<double>(photo->box.h) / header.height);
+    const double scale =
+        std::max(static_cast<double>(photo->box.w) / header.width, static_cast<double>(photo->box.h) / header.height);
     if (scale <= kMaxPhotoEnlargement) return std::nullopt;
     char times[16];
     std::snprintf(times, sizeof times, "%.1f", scale);
     const auto px = [](int w, int h) { return std::to_string(w) + "x" + std::to_string(h); };
     const auto sharp = [](int side) { return static_cast<int>(std::ceil(side / kMaxPhotoEnlargement)); };
-    return content::Diagnostic{
-        post.file, 0, content::Severity::Warning,
-        "photo " + post.photo + " is " + px(header.width, header.height) + " pixels, enlarged " + times +
-            " times in its " + px(photo->box.w, photo->box.h) + " slot at " + px(size.width, size.height) +
-            "; it will look soft (at least " + px(sharp(photo->box.w), sharp(photo->box.h)) + " stays sharp)"};
+    return content::Diagnostic{post.file, 0, content::Severity::Warning,
+                               "photo " + post.photo + " is " + px(header.width, header.height) + " pixels, enlarged " +
+                                   times + " times in its " + px(photo->box.w, photo->box.h) + " slot at " +
+                                   px(size.width, size.height) + "; it will look soft (at least " +
+                                   px(sharp(photo->box.w), sharp(photo->box.h)) + " stays sharp)"};
   }
   return std::nullopt;
 }
@@ -180,7 +189,8 @@ CardCuts measureCardCuts(const std::vector<content::Post>& posts, render::TextMe
     std::optional<render::ImageHeader> photo;
     if (tree != nullptr && !post.photo.empty()) photo = photoHeader(*tree, post.photo);
     if (photo) assets.photo_aspect = static_cast<double>(photo->width) / photo->height;
-    const render::DrawList list = render::layoutCard(post, size, theme, fallback_language, measurer, breaker, assets, &fit);
+    const render::DrawList list =
+        render::layoutCard(post, size, theme, fallback_language, measurer, breaker, assets, &fit);
     cuts.by_file[post.file] = fit;
     if (photo) {
       if (auto warning = softPhoto(post, list, *photo, size)) cuts.soft_photos.push_back(std::move(*warning));
@@ -204,9 +214,8 @@ std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post
       auto it = failures.find(key);
       if (it == failures.end()) {
         std::string error;
-        const render::SurfacePtr image =
-            photo ? render::loadPhoto(tree, path, kPhotoBox, kPhotoBox, error, limits)
-                  : render::loadLogo(tree, path, kLogoBox, kLogoBox, error, limits);
+        const render::SurfacePtr image = photo ? render::loadPhoto(tree, path, kPhotoBox, kPhotoBox, error, limits)
+                                               : render::loadLogo(tree, path, kLogoBox, kLogoBox, error, limits);
         if (image) error.clear();
         else if (error.empty()) error = "cannot be decoded";
         it = failures.emplace(key, error).first;
@@ -220,8 +229,8 @@ std::vector<content::Diagnostic> checkPostImages(const std::vector<content::Post
   return warnings;
 }
 
-void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                      const CardCuts& cuts, bool verbose, const ShowFacts& show) {
+void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out, const CardCuts& cuts,
+                      bool verbose, const ShowFacts& show) {
   std::size_t drafts = 0;
   for (const content::Post& post : feed.posts) {
     drafts += post.draft;
@@ -255,21 +264,21 @@ void writeCheckReport(const content::Feed& feed, const MissingGlyphs& missing, s
           << (show.cycle_urgent[i] ? " | urgent" : "") << "\n";
     }
   }
-  out << feed.posts.size() << " posts loaded (" << drafts << " drafts), " << feed.rejected_files
-      << " files rejected, " << warnings << " warnings\n";
+  out << feed.posts.size() << " posts loaded (" << drafts << " drafts), " << feed.rejected_files << " files rejected, "
+      << warnings << " warnings\n";
 }
 
-void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out,
-                    const CardCuts& cuts, const ShowFacts& show) {
+void writeCheckJson(const content::Feed& feed, const MissingGlyphs& missing, std::ostream& out, const CardCuts& cuts,
+                    const ShowFacts& show) {
   out << "{\"posts\": [";
   for (std::size_t i = 0; i < feed.posts.size(); ++i) {
     const content::Post& p = feed.posts[i];
     out << (i ? ",\n  " : "\n  ") << "{\"file\": " << jsonName(p.file) << ", \"title\": " << jsonString(p.title)
         << ", \"summary\": " << jsonOrNull(p.summary) << ", \"source\": " << jsonOrNull(p.source)
-        << ", \"author\": " << jsonOrNull(p.author)
-        << ", \"date\": " << jsonOrNull(p.date) << ", \"url\": " << jsonOrNull(p.url)
-        << ", \"language\": " << jsonOrNull(p.language.str()) << ", \"logo\": " << jsonNameOrNull(p.logo)
-        << ", \"draft\": " << (p.draft ? "true" : "false") << ", \"topics\": [";
+        << ", \"author\": " << jsonOrNull(p.author) << ", \"date\": " << jsonOrNull(p.date)
+        << ", \"url\": " << jsonOrNull(p.url) << ", \"language\": " << jsonOrNull(p.language.str())
+        << ", \"logo\": " << jsonNameOrNull(p.logo) << ", \"draft\": " << (p.draft ? "true" : "false")
+        << ", \"topics\": [";
     for (std::size_t t = 0; t < p.topics.size(); ++t) out << (t ? ", " : "") << jsonString(p.topics[t]);
     out << "], \"related\": [";
     for (std::size_t r = 0; r < p.related.size(); ++r) {

@@ -3,9 +3,11 @@
 
 #include "firmware/FleetCommands.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <vector>
 
 #include "content/PostDate.hpp"
 
@@ -97,34 +99,166 @@ std::string usageText() {
          "  --help, --version\n";
 }
 
+namespace {
+
+// Which of the one-shot modes the flags asked for.
+struct Asked {
+  bool check = false, screenshot = false, preview = false, record = false;
+  int count() const { return static_cast<int>(check) + screenshot + preview + record; }
+};
+
+// One flag of the show's command line: its name, whether a value follows it,
+// and what it does to the options ("" or the reason the value is refused).
+struct Flag {
+  const char* name;
+  bool takes_value;
+  std::string (*apply)(Options& o, Asked& asked, const std::string& value);
+};
+
+// A number from `low` to `high` written whole in `text`, else nullopt.
+std::optional<double> numberIn(const std::string& text, double low, double high, bool low_open = false) {
+  char* end = nullptr;
+  const double x = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || !(low_open ? x > low : x >= low) || !(x <= high)) return std::nullopt;
+  return x;
+}
+
+std::string got(const std::string& value) { return " (got '" + value + "')"; }
+
+// The show's flags, in the order --help lists them.
+const Flag kShowFlags[] = {
+    {"--content", true, [](Options& o, Asked&, const std::string& v) { return o.content_dir = v, std::string(); }},
+    {"--config", true, [](Options& o, Asked&, const std::string& v) { return o.config_path = v, std::string(); }},
+    {"--size", true,
+     [](Options& o, Asked&, const std::string& v) {
+       const auto size = parseCardSize(v);
+       if (!size) return "--size must be WxH between 64x64 and 8192x8192, e.g. 1920x1080" + got(v);
+       o.width = size->first;
+       o.height = size->second;
+       return std::string();
+     }},
+    {"--windowed", false, [](Options& o, Asked&, const std::string&) { return o.windowed = true, std::string(); }},
+    {"--duration", true,
+     [](Options& o, Asked&, const std::string& v) {
+       const auto seconds = numberIn(v, 1, 3600);
+       if (!seconds) return "--duration must be a number of seconds from 1 to 3600" + got(v);
+       o.duration_seconds = *seconds;
+       return std::string();
+     }},
+    {"--max-post-kib", true,
+     [](Options& o, Asked&, const std::string& v) {
+       char* end = nullptr;
+       const long kib = std::strtol(v.c_str(), &end, 10);
+       if (end == v.c_str() || *end != '\0' || kib < 1 || kib > 64 * 1024) {
+         return "--max-post-kib must be a whole number from 1 to 65536" + got(v);
+       }
+       o.max_post_bytes = static_cast<std::size_t>(kib) * 1024;
+       return std::string();
+     }},
+    {"--drafts", false, [](Options& o, Asked&, const std::string&) { return o.show_drafts = true, std::string(); }},
+    {"--check", false, [](Options&, Asked& a, const std::string&) { return a.check = true, std::string(); }},
+    {"--json", false, [](Options& o, Asked&, const std::string&) { return o.json = true, std::string(); }},
+    {"--verbose", false, [](Options& o, Asked&, const std::string&) { return o.verbose = true, std::string(); }},
+    {"--watch", true, [](Options& o, Asked&, const std::string& v) { return o.edit_file = v, std::string(); }},
+    {"--portrait", false, [](Options& o, Asked&, const std::string&) { return o.edit_portrait = true, std::string(); }},
+    {"--at", true,
+     [](Options& o, Asked&, const std::string& v) {
+       const auto at = content::parseShowTime(v);
+       if (!at) return "--at must be a date and time such as \"2026-12-24 09:00\"" + got(v);
+       o.at = *at;
+       return std::string();
+     }},
+    {"--screenshot", true,
+     [](Options& o, Asked& a, const std::string& v) {
+       o.screenshot_dir = v;
+       return a.screenshot = true, std::string();
+     }},
+    {"--preview", true,
+     [](Options& o, Asked& a, const std::string& v) {
+       o.preview_path = v;
+       return a.preview = true, std::string();
+     }},
+    {"--record", true,
+     [](Options& o, Asked& a, const std::string& v) {
+       o.record_path = v;
+       return a.record = true, std::string();
+     }},
+    {"--seconds", true,
+     [](Options& o, Asked&, const std::string& v) {
+       const auto seconds = numberIn(v, 0, 600, true);
+       if (!seconds) return "--seconds must be a number of seconds from 0 to 600" + got(v);
+       o.record_seconds = *seconds;
+       return std::string();
+     }},
+    {"--rotate", true,
+     [](Options& o, Asked&, const std::string& v) {
+       const auto degrees = parseRotation(v);
+       if (!degrees) return "--rotate must be 0, 90, 180 or 270" + got(v);
+       o.scene.rotation = *degrees;
+       return std::string();
+     }},
+    {"--headless", false, [](Options& o, Asked&, const std::string&) { return o.headless = true, std::string(); }},
+    {"--frame-stats", false,
+     [](Options& o, Asked&, const std::string&) { return o.scene.frame_stats = true, std::string(); }},
+    {"--renderer", true,
+     [](Options& o, Asked&, const std::string& v) {
+       const auto choice = parseRendererChoice(v);
+       if (!choice) return "--renderer must be auto, gpu or software" + got(v);
+       o.scene.renderer = *choice;
+       return std::string();
+     }},
+};
+
+// `newsticker fetch [--config FILE] [--content DIR] [--dry-run]`: its own, short, option list.
+ParsedCommandLine parseFetchCommand(int argc, const char* const* argv, ParsedCommandLine parsed) {
+  Options& o = parsed.options;
+  o.mode = Mode::Fetch;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--dry-run") {
+      o.dry_run = true;
+    } else if ((arg == "--config" || arg == "--content") && i + 1 < argc) {
+      (arg == "--config" ? o.config_path : o.content_dir) = argv[++i];
+    } else if (arg == "--config" || arg == "--content") {
+      parsed.error = arg + " needs a value";
+      return parsed;
+    } else if (arg == "--help" || arg == "-h") {
+      o.mode = Mode::Help;
+      return parsed;
+    } else {
+      parsed.error = "fetch takes --config FILE, --content DIR and --dry-run (got '" + arg + "')";
+      return parsed;
+    }
+  }
+  return parsed;
+}
+
+// The mode the flags add up to, or the reason they do not go together.
+std::string chooseMode(Options& o, const Asked& a) {
+  if (a.count() > 1) return "--check, --screenshot, --preview and --record cannot be combined";
+  if (o.json && !a.check) return "--json goes with --check";
+  if (o.verbose && !a.check) return "--verbose goes with --check";
+  if (!o.at.empty() && !a.check && !a.screenshot) return "--at goes with --check or --screenshot";
+  if (!o.edit_file.empty() && a.count() > 0) {
+    return "edit (--watch) cannot be combined with --check, --screenshot, --preview or --record";
+  }
+  if (o.edit_portrait && o.edit_file.empty()) return "--portrait goes with edit (--watch)";
+  if (!o.edit_file.empty()) o.mode = Mode::Edit;
+  else if (a.check) o.mode = Mode::Check;
+  else if (a.screenshot) o.mode = Mode::Screenshot;
+  else if (a.preview) o.mode = Mode::Preview;
+  else if (a.record) o.mode = Mode::Record;
+  return "";
+}
+
+}  // namespace
+
 ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Options& defaults) {
   ParsedCommandLine parsed;
   parsed.options = defaults;
   Options& o = parsed.options;
-  bool check = false, screenshot = false, preview = false, record = false;
   if (argc > 1 && isFleetCommand(argv[1])) return parseFleetCommand(argc, argv, defaults);
-  // `newsticker fetch [--config FILE] [--content DIR] [--dry-run]`: its own, short, option list.
-  if (argc > 1 && std::strcmp(argv[1], "fetch") == 0) {
-    o.mode = Mode::Fetch;
-    for (int i = 2; i < argc; ++i) {
-      const std::string arg = argv[i];
-      if (arg == "--dry-run") {
-        o.dry_run = true;
-      } else if ((arg == "--config" || arg == "--content") && i + 1 < argc) {
-        (arg == "--config" ? o.config_path : o.content_dir) = argv[++i];
-      } else if (arg == "--config" || arg == "--content") {
-        parsed.error = arg + " needs a value";
-        return parsed;
-      } else if (arg == "--help" || arg == "-h") {
-        o.mode = Mode::Help;
-        return parsed;
-      } else {
-        parsed.error = "fetch takes --config FILE, --content DIR and --dry-run (got '" + arg + "')";
-        return parsed;
-      }
-    }
-    return parsed;
-  }
+  if (argc > 1 && std::strcmp(argv[1], "fetch") == 0) return parseFetchCommand(argc, argv, parsed);
   // `newsticker edit FILE.md [options]`: the usual options after the file.
   const bool edit = argc > 1 && std::strcmp(argv[1], "edit") == 0;
   if (edit && (argc < 3 || argv[2][0] == '-')) {
@@ -132,161 +266,27 @@ ParsedCommandLine parseCommandLine(int argc, const char* const* argv, const Opti
     return parsed;
   }
   if (edit) o.edit_file = argv[2];
+  Asked asked;
   for (int i = edit ? 3 : 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    const auto value = [&](const char* name) -> std::optional<std::string> {
-      if (i + 1 >= argc) {
-        parsed.error = std::string(name) + " needs a value";
-        return std::nullopt;
-      }
-      return std::string(argv[++i]);
-    };
-    if (arg == "--content") {
-      const auto v = value("--content");
-      if (!v) return parsed;
-      o.content_dir = *v;
-    } else if (arg == "--size") {
-      const auto v = value("--size");
-      if (!v) return parsed;
-      const auto size = parseCardSize(*v);
-      if (!size) {
-        parsed.error = "--size must be WxH between 64x64 and 8192x8192, e.g. 1920x1080 (got '" + *v + "')";
-        return parsed;
-      }
-      o.width = size->first;
-      o.height = size->second;
-    } else if (arg == "--config") {
-      const auto v = value("--config");
-      if (!v) return parsed;
-      o.config_path = *v;
-    } else if (arg == "--windowed") {
-      o.windowed = true;
-    } else if (arg == "--duration") {
-      const auto v = value("--duration");
-      if (!v) return parsed;
-      char* end = nullptr;
-      o.duration_seconds = std::strtod(v->c_str(), &end);
-      if (end == v->c_str() || *end != '\0' || !(o.duration_seconds >= 1 && o.duration_seconds <= 3600)) {
-        parsed.error = "--duration must be a number of seconds from 1 to 3600 (got '" + *v + "')";
-        return parsed;
-      }
-    } else if (arg == "--max-post-kib") {
-      const auto v = value("--max-post-kib");
-      if (!v) return parsed;
-      char* end = nullptr;
-      const long kib = std::strtol(v->c_str(), &end, 10);
-      if (end == v->c_str() || *end != '\0' || kib < 1 || kib > 64 * 1024) {
-        parsed.error = "--max-post-kib must be a whole number from 1 to 65536 (got '" + *v + "')";
-        return parsed;
-      }
-      o.max_post_bytes = static_cast<std::size_t>(kib) * 1024;
-    } else if (arg == "--drafts") {
-      o.show_drafts = true;
-    } else if (arg == "--check") {
-      check = true;
-    } else if (arg == "--json") {
-      o.json = true;
-    } else if (arg == "--verbose") {
-      o.verbose = true;
-    } else if (arg == "--watch") {
-      const auto v = value("--watch");
-      if (!v) return parsed;
-      o.edit_file = *v;
-    } else if (arg == "--portrait") {
-      o.edit_portrait = true;
-    } else if (arg == "--at") {
-      const auto v = value("--at");
-      if (!v) return parsed;
-      const auto at = content::parseShowTime(*v);
-      if (!at) {
-        parsed.error = "--at must be a date and time such as \"2026-12-24 09:00\" (got '" + *v + "')";
-        return parsed;
-      }
-      o.at = *at;
-    } else if (arg == "--screenshot") {
-      const auto v = value("--screenshot");
-      if (!v) return parsed;
-      o.screenshot_dir = *v;
-      screenshot = true;
-    } else if (arg == "--preview") {
-      const auto v = value("--preview");
-      if (!v) return parsed;
-      o.preview_path = *v;
-      preview = true;
-    } else if (arg == "--record") {
-      const auto v = value("--record");
-      if (!v) return parsed;
-      o.record_path = *v;
-      record = true;
-    } else if (arg == "--seconds") {
-      const auto v = value("--seconds");
-      if (!v) return parsed;
-      char* end = nullptr;
-      o.record_seconds = std::strtod(v->c_str(), &end);
-      if (end == v->c_str() || *end != '\0' || !(o.record_seconds > 0 && o.record_seconds <= 600)) {
-        parsed.error = "--seconds must be a number of seconds from 0 to 600 (got '" + *v + "')";
-        return parsed;
-      }
-    } else if (arg == "--rotate") {
-      const auto v = value("--rotate");
-      if (!v) return parsed;
-      const auto degrees = parseRotation(*v);
-      if (!degrees) {
-        parsed.error = "--rotate must be 0, 90, 180 or 270 (got '" + *v + "')";
-        return parsed;
-      }
-      o.scene.rotation = *degrees;
-    } else if (arg == "--headless") {
-      o.headless = true;
-    } else if (arg == "--frame-stats") {
-      o.scene.frame_stats = true;
-    } else if (arg == "--renderer") {
-      const auto v = value("--renderer");
-      if (!v) return parsed;
-      const auto choice = parseRendererChoice(*v);
-      if (!choice) {
-        parsed.error = "--renderer must be auto, gpu or software (got '" + *v + "')";
-        return parsed;
-      }
-      o.scene.renderer = *choice;
-    } else if (arg == "--help" || arg == "-h") {
-      o.mode = Mode::Help;
+    if (arg == "--help" || arg == "-h" || arg == "--version") {
+      o.mode = arg == "--version" ? Mode::Version : Mode::Help;
       return parsed;
-    } else if (arg == "--version") {
-      o.mode = Mode::Version;
-      return parsed;
-    } else {
+    }
+    const auto* flag =
+        std::find_if(std::begin(kShowFlags), std::end(kShowFlags), [&](const Flag& f) { return arg == f.name; });
+    if (flag == std::end(kShowFlags)) {
       parsed.error = "unknown option '" + arg + "'";
       return parsed;
     }
+    if (flag->takes_value && i + 1 >= argc) {
+      parsed.error = arg + " needs a value";
+      return parsed;
+    }
+    parsed.error = flag->apply(o, asked, flag->takes_value ? std::string(argv[++i]) : std::string());
+    if (!parsed.error.empty()) return parsed;
   }
-  if (static_cast<int>(check) + screenshot + preview + record > 1) {
-    parsed.error = "--check, --screenshot, --preview and --record cannot be combined";
-  } else if (check && screenshot) {
-    parsed.error = "--check and --screenshot cannot be combined";
-  } else if (preview && (check || screenshot)) {
-    parsed.error = std::string("--preview and ") + (check ? "--check" : "--screenshot") + " cannot be combined";
-  } else if (o.json && !check) {
-    parsed.error = "--json goes with --check";
-  } else if (o.verbose && !check) {
-    parsed.error = "--verbose goes with --check";
-  } else if (!o.at.empty() && !check && !screenshot) {
-    parsed.error = "--at goes with --check or --screenshot";
-  } else if (!o.edit_file.empty() && static_cast<int>(check) + screenshot + preview + record > 0) {
-    parsed.error = "edit (--watch) cannot be combined with --check, --screenshot, --preview or --record";
-  } else if (o.edit_portrait && o.edit_file.empty()) {
-    parsed.error = "--portrait goes with edit (--watch)";
-  } else if (!o.edit_file.empty()) {
-    o.mode = Mode::Edit;
-  } else if (check) {
-    o.mode = Mode::Check;
-  } else if (screenshot) {
-    o.mode = Mode::Screenshot;
-  } else if (preview) {
-    o.mode = Mode::Preview;
-  } else if (record) {
-    o.mode = Mode::Record;
-  }
+  parsed.error = chooseMode(o, asked);
   return parsed;
 }
 

@@ -12,7 +12,6 @@
 #include "content/UrlResolver.hpp"
 #include "firmware/SdlScreen.hpp"
 
-
 namespace newsticker::firmware {
 namespace {
 
@@ -106,7 +105,8 @@ void applyTransition(const YAML::Node& node, SceneSettings& scene) {
     kind(node);
     return;
   }
-  if (!node.IsMap()) throw ConfigError{lineOf(node), "transition is fade-through, crossfade, slide, or {kind, seconds}"};
+  if (!node.IsMap())
+    throw ConfigError{lineOf(node), "transition is fade-through, crossfade, slide, or {kind, seconds}"};
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     if (key == "kind") {
@@ -140,7 +140,8 @@ void applyClock(const YAML::Node& node, SceneSettings& scene) {
     } else if (key == "time_zone") {
       scene.clock.time_zone = text(v, "clock.time_zone");
       if (!content::isKnownTimeZone(scene.clock.time_zone)) {
-        throw ConfigError{lineOf(v), "unknown time zone '" + scene.clock.time_zone + "' (an IANA name such as Europe/Berlin)"};
+        throw ConfigError{lineOf(v),
+                          "unknown time zone '" + scene.clock.time_zone + "' (an IANA name such as Europe/Berlin)"};
       }
     } else if (key == "show") {
       scene.screen.clock = value<bool>(v, "clock.show");
@@ -169,9 +170,9 @@ std::vector<std::string> autospaceLanguages(const YAML::Node& node) {
   std::vector<std::string> tags;
   for (const YAML::Node& item : node) {
     const std::string tag = item.IsScalar() ? item.Scalar() : "";
-    const bool valid = !tag.empty() && tag.size() <= 35 && std::isalpha(static_cast<unsigned char>(tag[0])) &&
-                       tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
-                           std::string::npos;
+    const bool valid =
+        !tag.empty() && tag.size() <= 35 && std::isalpha(static_cast<unsigned char>(tag[0])) &&
+        tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == std::string::npos;
     if (!valid) throw ConfigError{lineOf(item), rule};
     tags.push_back(tag);
   }
@@ -187,12 +188,19 @@ void applyTheme(const YAML::Node& node, SceneSettings& scene) {
     scene.theme = *named;
   }
   render::Theme& t = scene.theme;
-  const std::map<std::string, render::Color*> colours = {
-      {"background", &t.background_top}, {"background_bottom", &t.background_bottom}, {"panel", &t.panel_top},
-      {"panel_bottom", &t.panel_bottom},  {"headline", &t.headline},                   {"summary", &t.summary},
-      {"meta", &t.meta},                  {"accent", &t.accent},                       {"secondary", &t.secondary}};
-  const std::map<std::string, int*> sizes = {{"headline_px", &t.headline_px}, {"summary_px", &t.summary_px},
-                                             {"meta_px", &t.meta_px},         {"margin", &t.margin},
+  const std::map<std::string, render::Color*> colours = {{"background", &t.background_top},
+                                                         {"background_bottom", &t.background_bottom},
+                                                         {"panel", &t.panel_top},
+                                                         {"panel_bottom", &t.panel_bottom},
+                                                         {"headline", &t.headline},
+                                                         {"summary", &t.summary},
+                                                         {"meta", &t.meta},
+                                                         {"accent", &t.accent},
+                                                         {"secondary", &t.secondary}};
+  const std::map<std::string, int*> sizes = {{"headline_px", &t.headline_px},
+                                             {"summary_px", &t.summary_px},
+                                             {"meta_px", &t.meta_px},
+                                             {"margin", &t.margin},
                                              {"padding_x", &t.padding_x}};
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
@@ -214,7 +222,8 @@ void applyTheme(const YAML::Node& node, SceneSettings& scene) {
       *colours.at(key) = colorFrom(v, "theme." + key);
     } else if (sizes.count(key)) {
       const int px = value<int>(v, ("theme." + key).c_str());
-      if (px < 8 || px > 400) throw ConfigError{lineOf(v), "theme." + key + " must be from 8 to 400 (1/1080 of the short side)"};
+      if (px < 8 || px > 400)
+        throw ConfigError{lineOf(v), "theme." + key + " must be from 8 to 400 (1/1080 of the short side)"};
       *sizes.at(key) = px;
     } else {
       throw ConfigError{lineOf(entry.first), "unknown key 'theme." + key + "'"};

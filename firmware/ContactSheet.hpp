@@ -14,9 +14,9 @@ namespace newsticker::firmware {
 
 // One board's collected files.
 struct BoardCapture {
-  std::string name;                  // the subfolder's name (the inventory host)
-  std::string screen_png;            // path of screen.png; "" when missing
-  std::vector<std::string> status;   // the lines of status.txt worth a label (display, card, content, sync)
+  std::string name;                 // the subfolder's name (the inventory host)
+  std::string screen_png;           // path of screen.png; "" when missing
+  std::vector<std::string> status;  // the lines of status.txt worth a label (display, card, content, sync)
 };
 
 // The boards in `folder`, sorted by name: every subfolder with a screen.png

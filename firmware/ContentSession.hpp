@@ -43,8 +43,8 @@ std::string programFingerprint();
 // Without `keep_posts` the loaded posts move into the playlist and
 // feed.posts is left empty (the feed held once, for a show); --check and the
 // preview keep them.
-ContentSession openContent(const std::string& content_dir, bool show_drafts,
-                           const content::LoadLimits& limits = {}, bool keep_posts = true);
+ContentSession openContent(const std::string& content_dir, bool show_drafts, const content::LoadLimits& limits = {},
+                           bool keep_posts = true);
 
 // The language for posts that neither say nor show one: feed.yaml's, else
 // `configured` (config file), else "en".

@@ -78,14 +78,14 @@ void ContentWatcher::arm() {
   inotify_fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (inotify_fd_ < 0) return;
   namespace fs = std::filesystem;
-  const uint32_t files = IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_MODIFY |
-                         IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF;
+  const uint32_t files = IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB |
+                         IN_DELETE_SELF | IN_MOVE_SELF;
   int count = 0;
   // The parent sees the folder itself appear, vanish or be renamed over.
   const fs::path path = fs::path(folder_).lexically_normal();
   const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  parent_watch_ = inotify_add_watch(inotify_fd_, parent.c_str(),
-                                    IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR);
+  parent_watch_ =
+      inotify_add_watch(inotify_fd_, parent.c_str(), IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR);
   if (parent_watch_ >= 0) ++count;
   folder_name_ = path.filename().string();
   std::error_code ec;

@@ -35,7 +35,7 @@ class ContentWatcher {
   std::string folder_;
   std::function<void(bool)> changed_;
   int inotify_fd_ = -1;
-  int parent_watch_ = -1;    // the parent folder's watch: only events about folder_name_ count
+  int parent_watch_ = -1;  // the parent folder's watch: only events about folder_name_ count
   std::string folder_name_;
   int wake_pipe_[2] = {-1, -1};  // [0] read by the thread; [1] written by SIGHUP and the destructor
   std::atomic<int> watched_{0};

@@ -125,8 +125,8 @@ double CyclePlanner::nextChange(double wall) const {
     const content::ShowRules& show = (*posts_)[i].show;
     const auto it = show.urgent ? urgent_shown_.find(urgentKey(i)) : urgent_shown_.end();
     if (it == urgent_shown_.end()) continue;
-    const double due = it->second + (show.repeat_seconds > 0 ? show.repeat_seconds
-                                                             : content::kDefaultUrgentRepeatSeconds);
+    const double due =
+        it->second + (show.repeat_seconds > 0 ? show.repeat_seconds : content::kDefaultUrgentRepeatSeconds);
     // A turn that is due already waits for the transition on screen to end: the loop wakes then anyway.
     if (due > wall + 1e-3) next = std::min(next, due);
   }
@@ -201,8 +201,7 @@ std::vector<std::size_t> CyclePlanner::dueUrgent(double wall) const {
 
 // A cycle of `prefix` (cards run once, holding `prefix_holds`) and then the
 // regular order from its `rotation`-th card on.
-CardCycle CyclePlanner::plan(std::vector<std::size_t> prefix, std::vector<double> prefix_holds,
-                             std::size_t rotation) {
+CardCycle CyclePlanner::plan(std::vector<std::size_t> prefix, std::vector<double> prefix_holds, std::size_t rotation) {
   prefix_ = prefix.size();
   plan_regular_ = regular_;
   rotation_ = rotation % plan_regular_.size();

@@ -84,10 +84,10 @@ class CyclePlanner {
   bool any_rules_ = false;
   long minute_ = 0;
   std::vector<bool> showing_;
-  std::vector<std::size_t> regular_;       // the regular order now (content::cycleOrder)
-  std::vector<std::size_t> plan_regular_;  // the regular order the current cycle was made with
-  std::size_t prefix_ = 0;                 // slots before the regular part: a cut-in, run once
-  std::size_t rotation_ = 0;               // the regular part starts at plan_regular_[rotation_]
+  std::vector<std::size_t> regular_;            // the regular order now (content::cycleOrder)
+  std::vector<std::size_t> plan_regular_;       // the regular order the current cycle was made with
+  std::size_t prefix_ = 0;                      // slots before the regular part: a cut-in, run once
+  std::size_t rotation_ = 0;                    // the regular part starts at plan_regular_[rotation_]
   std::map<std::string, double> urgent_shown_;  // urgent notice -> wall time its last turn began
   bool shown_changed_ = true;
 };

@@ -39,9 +39,7 @@ TimelineFrame CycleTimeline::frameAt(double now) const {
 
 std::size_t CycleTimeline::currentCard(double now) const { return cycle_.at(std::max(0.0, now - origin_)).current; }
 
-bool CycleTimeline::transitioning(double now) const {
-  return cycle_.at(std::max(0.0, now - origin_)).transitioning();
-}
+bool CycleTimeline::transitioning(double now) const { return cycle_.at(std::max(0.0, now - origin_)).transitioning(); }
 
 void CycleTimeline::holdCurrentCard(double now) {
   const double t = std::max(0.0, now - origin_);

@@ -35,8 +35,9 @@ void DisplayPower::screenTurned(bool on) {
   const bool sent = on ? adapter_->wake(error) : adapter_->standby(error);
   if (!sent) {
     adapter_.reset();  // opened and prepared afresh next time
-    report(LogLevel::Warning, "CEC: " + error + (on ? "; the picture is back, the TV may still be off"
-                                                     : "; the picture is blanked, the TV stays on"));
+    report(LogLevel::Warning,
+           "CEC: " + error +
+               (on ? "; the picture is back, the TV may still be off" : "; the picture is blanked, the TV stays on"));
     return;
   }
   report(LogLevel::Info, on ? "CEC: TV woken (Image View On) and this board made its active source (" + device_ + ")"

@@ -14,20 +14,16 @@
 namespace newsticker::firmware {
 namespace {
 
-constexpr double kMetricsPeriod = 30;    // seconds between writes while nothing changes
-constexpr double kCardChangeGap = 5;     // a card change is written at most this often
+constexpr double kMetricsPeriod = 30;  // seconds between writes while nothing changes
+constexpr double kCardChangeGap = 5;   // a card change is written at most this often
 
-double wallNow() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+double wallNow() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 
 }  // namespace
 
 DisplayServices::DisplayServices(const Options& options, const ContentSession& content, Screen& screen,
                                  std::string version, bool threaded, bool listen)
-    : screen_(screen),
-      metrics_dir_(options.metrics_dir),
-      worker_(threaded, {}),
+    : screen_(screen), metrics_dir_(options.metrics_dir), worker_(threaded, {}),
       power_(options.cec, options.cec_device) {
   state_.version = std::move(version);
   state_.started_at = wallNow();
@@ -49,7 +45,8 @@ DisplayServices::DisplayServices(const Options& options, const ContentSession& c
   if (metrics_dir_.empty()) return;
   std::error_code ec;
   if (!std::filesystem::is_directory(metrics_dir_, ec)) {
-    logInfo("metrics off: " + metrics_dir_ + " does not exist (apt-get install prometheus-node-exporter, "
+    logInfo("metrics off: " + metrics_dir_ +
+            " does not exist (apt-get install prometheus-node-exporter, "
             "or metrics_dir: in the config)");
     metrics_dir_.clear();
   }
@@ -80,10 +77,12 @@ void DisplayServices::frameShown(const SceneFrame& frame) {
     // The TV follows the schedule; at startup the board takes its input back.
     DisplayPower* power = &power_;
     if (power_.enabled()) {
-      worker_.post([power, on]() -> RenderWorker::HandOver {
-        power->screenTurned(on);
-        return {};
-      }, "switching the TV over HDMI-CEC");
+      worker_.post(
+          [power, on]() -> RenderWorker::HandOver {
+            power->screenTurned(on);
+            return {};
+          },
+          "switching the TV over HDMI-CEC");
     }
     first_frame_ = false;
     write_due_ = true;

@@ -65,7 +65,7 @@ class DisplayServices {
   DisplayState state_;
   std::atomic<std::size_t> rejected_{0};
   bool first_frame_ = true;
-  double last_moving_ = -1;   // loop time of the last animation frame; -1: none right before
+  double last_moving_ = -1;  // loop time of the last animation frame; -1: none right before
   double interval_ = 1.0 / 60;
   double last_write_ = -1e9;  // loop time of the last metrics write
   double now_ = 0;            // the loop's time at the last call

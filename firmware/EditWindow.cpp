@@ -57,8 +57,8 @@ void addCheckNotes(const Options& options, const ContentSession& session, const 
   }
   const int w = cardWidth(options), h = cardHeight(options);
   const render::CardSize size(w, h, render::layoutScreen(w, h, options.scene.screen).card_insets);
-  const CardCuts cuts = measureCardCuts({post}, fonts, size, options.scene.theme,
-                                        fallbackLanguage(session, options.language));
+  const CardCuts cuts =
+      measureCardCuts({post}, fonts, size, options.scene.theme, fallbackLanguage(session, options.language));
   std::string cut = cutNotes(cuts, post.file);
   for (std::size_t at = cut.find(" | "); at != std::string::npos; at = cut.find(" | ")) {
     const std::size_t next = cut.find(" | ", at + 3);
@@ -195,8 +195,8 @@ render::SurfacePtr editSheet(const Options& options, const EditView& view, rende
     const render::FittedText line = render::fitText(shown[i].text, box, fonts, breaker);
     if (line.lines.empty()) continue;
     const int baseline = screens_h + kGap + static_cast<int>(i) * kNoteAdvance + fonts.metrics(line.font).ascent;
-    list.commands.push_back(render::TextRun{line.lines[0], line.lineFont(0), kGap, baseline,
-                                            kNoteColors[static_cast<int>(shown[i].kind)]});
+    list.commands.push_back(
+        render::TextRun{line.lines[0], line.lineFont(0), kGap, baseline, kNoteColors[static_cast<int>(shown[i].kind)]});
   }
   render::SurfacePtr sheet = render::paintDrawList(list, fonts, {});
   if (!sheet) return nullptr;

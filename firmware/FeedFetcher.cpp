@@ -28,8 +28,7 @@ namespace {
 // item's own; but where that names no CJK language and the text is Chinese,
 // Japanese or Korean (a feed labelled "en" that carries a Japanese item), the
 // text's script decides, so the card uses the right CJK face.
-content::LanguageTag itemLanguage(const std::string& configured, const std::string& declared,
-                                  const std::string& text) {
+content::LanguageTag itemLanguage(const std::string& configured, const std::string& declared, const std::string& text) {
   if (!configured.empty()) return content::LanguageTag(configured);
   const content::LanguageTag tag(declared);
   if (tag.isCjk()) return tag;
@@ -141,7 +140,8 @@ std::optional<render::ImageHeader> checkedPicture(const std::string& bytes, std:
     why = "is not a PNG or JPEG file";
     return std::nullopt;
   }
-  if (header->width <= 0 || header->height <= 0 || header->width > limits.max_side || header->height > limits.max_side) {
+  if (header->width <= 0 || header->height <= 0 || header->width > limits.max_side ||
+      header->height > limits.max_side) {
     why = "is " + std::to_string(header->width) + "x" + std::to_string(header->height) + " pixels, over the " +
           std::to_string(limits.max_side) + " px limit";
     return std::nullopt;

@@ -18,7 +18,7 @@ namespace newsticker::firmware {
 struct FetchSettings {
   std::filesystem::path content_dir;  // must exist
   std::string user_agent = "newsticker";
-  bool dry_run = false;               // fetch and print what would change; write nothing
+  bool dry_run = false;                 // fetch and print what would change; write nothing
   std::ostream* dry_run_out = nullptr;  // where --dry-run prints; nullptr = std::cout
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 30000;
@@ -27,14 +27,14 @@ struct FetchSettings {
 };
 
 struct FeedFetchResult {
-  bool ok = false;            // false: nothing in the folder changed and `error` was logged
-  bool not_modified = false;  // the server answered 304 to the conditional GET
-  std::string error;          // the logged reason, without the feed's address
-  std::string folder;         // the feed's posts, relative to the content folder: "posts/feeds/<name>"
-  int written = 0;            // post files created or changed
-  int unchanged = 0;          // post files that already held the same bytes (not touched)
-  int removed = 0;            // post and picture files removed
-  int pictures = 0;           // pictures downloaded
+  bool ok = false;                 // false: nothing in the folder changed and `error` was logged
+  bool not_modified = false;       // the server answered 304 to the conditional GET
+  std::string error;               // the logged reason, without the feed's address
+  std::string folder;              // the feed's posts, relative to the content folder: "posts/feeds/<name>"
+  int written = 0;                 // post files created or changed
+  int unchanged = 0;               // post files that already held the same bytes (not touched)
+  int removed = 0;                 // post and picture files removed
+  int pictures = 0;                // pictures downloaded
   std::vector<std::string> posts;  // the feed's post files after the run, relative to the content folder
 };
 

@@ -13,17 +13,17 @@
 namespace newsticker::firmware {
 
 struct FeedStateItem {
-  std::string published;       // the item's date as written in its post ("" = undated)
-  std::string image;           // its picture, relative to the content folder ("" = none)
+  std::string published;        // the item's date as written in its post ("" = undated)
+  std::string image;            // its picture, relative to the content folder ("" = none)
   std::int64_t gone_since = 0;  // unix seconds of the first fetch it was missing from; 0 = in the feed
   std::int64_t first_seen = 0;  // unix seconds of the first fetch that kept it (an undated item ages from
                                 // then); 0 = not recorded (a state written before this was kept)
 };
 
 struct FeedState {
-  std::string url;            // the feed these validators belong to
-  std::string etag;           // the last 200 response's ETag
-  std::string last_modified;  // and Last-Modified
+  std::string url;                             // the feed these validators belong to
+  std::string etag;                            // the last 200 response's ETag
+  std::string last_modified;                   // and Last-Modified
   std::map<std::string, FeedStateItem> items;  // by post file stem (the item's hash)
 
   bool operator==(const FeedState& other) const;

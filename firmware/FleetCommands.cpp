@@ -22,9 +22,7 @@
 namespace newsticker::firmware {
 namespace {
 
-double wallNow() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+double wallNow() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 
 // The file's identity and modification time, to see it written anew.
 std::string fileStamp(const std::string& path) {
@@ -89,8 +87,8 @@ void formatDisplay(const std::vector<MetricFamily>& d, double written, double no
 
 void formatSync(const std::vector<MetricFamily>& s, double now, std::ostringstream& out) {
   const std::string revision = labelOf(s, "newsticker_sync_revision_info", "revision");
-  out << "sync:     " << (revision.empty() ? "nothing shown yet" : "revision " + revision + " shown")
-      << "; last run " << when(valueOf(s, "newsticker_sync_last_run_timestamp_seconds"), now)
+  out << "sync:     " << (revision.empty() ? "nothing shown yet" : "revision " + revision + " shown") << "; last run "
+      << when(valueOf(s, "newsticker_sync_last_run_timestamp_seconds"), now)
       << (valueOf(s, "newsticker_sync_last_run_success") != 0 ? " ok" : " FAILED") << "; last success "
       << when(valueOf(s, "newsticker_sync_last_success_timestamp_seconds"), now);
   if (valueOf(s, "newsticker_sync_refused") != 0) out << "; the newest revision is refused by newsticker --check";

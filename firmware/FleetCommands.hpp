@@ -32,7 +32,7 @@ int runScreenCaptureCommand(const Options& options, double timeout = 5);
 struct BoardMetrics {
   std::vector<MetricFamily> display, sync, fetch;  // empty when the file is absent
   bool has_display = false, has_sync = false, has_fetch = false;
-  double display_written = 0;                      // the display file's mtime (Unix time)
+  double display_written = 0;  // the display file's mtime (Unix time)
 };
 
 // Reads newsticker.prom, newsticker-sync.prom and newsticker-fetch.prom from

@@ -13,8 +13,8 @@ std::map<std::string, std::vector<char32_t>> findMissingGlyphs(const std::vector
     for (const auto& topic : post.topics) shown += topic + "\n";
     for (const auto& related : post.related) shown += related.title + "\n" + related.source + "\n";
     std::vector<char32_t> missing = fonts.missingCodePoints(shown, post.language);
-    for (char32_t c : fonts.missingCodePoints(post.secondary_title + "\n" + post.secondary_summary,
-                                              post.secondary_language)) {
+    for (char32_t c :
+         fonts.missingCodePoints(post.secondary_title + "\n" + post.secondary_summary, post.secondary_language)) {
       if (std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);
     }
     if (!missing.empty()) result.emplace(post.file, std::move(missing));

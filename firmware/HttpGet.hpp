@@ -9,10 +9,10 @@
 namespace newsticker::firmware {
 
 struct HttpRequest {
-  std::string url;                // http:// or https:// only (also after redirects)
-  std::string user_agent;         // "newsticker/0.1.0"
-  std::string if_none_match;      // an ETag from an earlier response; "" = not sent
-  std::string if_modified_since;  // a Last-Modified from an earlier response; "" = not sent
+  std::string url;                   // http:// or https:// only (also after redirects)
+  std::string user_agent;            // "newsticker/0.1.0"
+  std::string if_none_match;         // an ETag from an earlier response; "" = not sent
+  std::string if_modified_since;     // a Last-Modified from an earlier response; "" = not sent
   std::size_t max_bytes = 5u << 20;  // the body, decoded, may not be larger
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 30000;
@@ -20,11 +20,11 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-  bool completed = false;   // false: no usable response; `error` says why
-  std::string error;        // one line: "timed out after 30 s", "response larger than 5 MiB", ...
-  long status = 0;          // 200, 304, 404, ... of the last response (after redirects)
-  std::string body;         // decoded (gzip, deflate), at most max_bytes
-  std::string etag;         // the last response's ETag, as sent
+  bool completed = false;  // false: no usable response; `error` says why
+  std::string error;       // one line: "timed out after 30 s", "response larger than 5 MiB", ...
+  long status = 0;         // 200, 304, 404, ... of the last response (after redirects)
+  std::string body;        // decoded (gzip, deflate), at most max_bytes
+  std::string etag;        // the last response's ETag, as sent
   std::string last_modified;
   std::string content_type;
   std::string effective_url;  // the address after redirects

@@ -3,8 +3,8 @@
 
 #include <SDL_syswm.h>
 #include <fcntl.h>
-#include <unistd.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #include <xf86drm.h>
 #include <xf86drmMode.h>
 
@@ -79,8 +79,9 @@ std::vector<std::string> prepareKmsBackend(bool software_renderer) {
   if (software_renderer) lines.emplace_back("KMS/DRM: SDL's software renderer, shown through GLES2");
   if (!environmentSet("GALLIUM_DRIVER") && writableExecutableDenied()) {
     setenv("GALLIUM_DRIVER", "softpipe", 1);
-    lines.emplace_back("KMS/DRM: memory is never writable and executable here (MemoryDenyWriteExecute): "
-                       "a software GL runs as Mesa's softpipe, without a JIT");
+    lines.emplace_back(
+        "KMS/DRM: memory is never writable and executable here (MemoryDenyWriteExecute): "
+        "a software GL runs as Mesa's softpipe, without a JIT");
   }
   return lines;
 }
@@ -127,8 +128,8 @@ bool setKmsPower(SDL_Window& window, bool on, std::string& error) {
                               ? propertyId(fd, connector->connector_id, "DPMS")
                               : 0;
     if (dpms != 0) {
-      const int rc = drmModeConnectorSetProperty(fd, connector->connector_id, dpms,
-                                                 on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF);
+      const int rc =
+          drmModeConnectorSetProperty(fd, connector->connector_id, dpms, on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF);
       if (rc == 0) ++switched;
       else error = std::string("DPMS: ") + std::strerror(-rc > 0 ? -rc : errno);
     }

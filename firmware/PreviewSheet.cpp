@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "firmware/Log.hpp"
 #include "firmware/PreviewSheet.hpp"
+#include "firmware/Log.hpp"
 #include "firmware/PngFile.hpp"
 
 #include <SDL.h>
@@ -25,27 +25,27 @@ namespace newsticker::firmware {
 namespace {
 
 // Sheet proportions, in sheet pixels.
-constexpr int kMargin = 40;             // sheet edge to content
+constexpr int kMargin = 40;  // sheet edge to content
 constexpr int kHeaderHeight = 88;
-constexpr int kHeaderGap = 16;          // header to the first row
-constexpr int kThumbBox = 480;          // a thumbnail fits a square this size
+constexpr int kHeaderGap = 16;  // header to the first row
+constexpr int kThumbBox = 480;  // a thumbnail fits a square this size
 constexpr int kCellWidth = 480;
 constexpr int kColumnGap = 32;
 constexpr int kRowGap = 28;
-constexpr int kLabelGap = 10;           // thumbnail to its label
+constexpr int kLabelGap = 10;  // thumbnail to its label
 constexpr int kLabelLines = 5;
-constexpr int kLabelBottom = 5;         // room for the descenders of the last line
-constexpr int kLineAdvance = 25;        // label lines
-constexpr int kTextPx = 19;             // labels, details and notes
+constexpr int kLabelBottom = 5;   // room for the descenders of the last line
+constexpr int kLineAdvance = 25;  // label lines
+constexpr int kTextPx = 19;       // labels, details and notes
 constexpr int kTitlePx = 30;
 constexpr int kNoteAdvance = 26;
-constexpr int kSectionGap = 24;         // grid to the lines below it
+constexpr int kSectionGap = 24;  // grid to the lines below it
 constexpr int kMoreLineHeight = 30;
 constexpr std::size_t kMaxThumbnails = 120;
 constexpr int kMaxGridHeight = 14000;
 constexpr std::size_t kMaxNotes = 60;
-constexpr int kWarningIndent = 16;      // bullet, then the warning's text
-constexpr int kWarningFrame = 3;        // amber frame round a card with warnings
+constexpr int kWarningIndent = 16;  // bullet, then the warning's text
+constexpr int kWarningFrame = 3;    // amber frame round a card with warnings
 
 // Sheet colours: dark text on a light neutral background.
 constexpr render::Color kBackground{236, 238, 242};
@@ -112,8 +112,8 @@ bool blitOpaque(SDL_Surface& from, SDL_Surface& to, const render::Rect& at) {
 
 bool encodeSheet(SDL_Surface& sheet, std::vector<unsigned char>& png, std::string& error) {
   for (int y = 0; y < sheet.h; ++y) {
-    auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(sheet.pixels) +
-                                          static_cast<std::ptrdiff_t>(y) * sheet.pitch);
+    auto* row =
+        reinterpret_cast<Uint32*>(static_cast<Uint8*>(sheet.pixels) + static_cast<std::ptrdiff_t>(y) * sheet.pitch);
     for (int x = 0; x < sheet.w; ++x) {
       const Uint32 p = row[x];
       row[x] = (p & 0xFF00FF00u) | ((p >> 16) & 0xFFu) | ((p & 0xFFu) << 16);
@@ -208,15 +208,14 @@ render::DrawList cardLabelDrawList(const CardLabel& label, int width, int height
 
   // The number, then the file name beside it (two lines at most).
   const std::string number = std::to_string(label.number);
-  const render::FittedText number_text =
-      render::fitText(number, lineBox(width, 1, kTextPx, kLineAdvance, fonts::Weight::Bold, label.language),
-                      measurer, breaker);
+  const render::FittedText number_text = render::fitText(
+      number, lineBox(width, 1, kTextPx, kLineAdvance, fonts::Weight::Bold, label.language), measurer, breaker);
   appendLines(number_text, 0, 0, kText, measurer, list);
   const int file_x = measurer.width(number, number_text.font) + 10;
   const std::string file = label.draft ? label.file + "  (draft)" : label.file;
   const render::FittedText file_text = render::fitText(
-      file, lineBox(width - file_x, std::min(2, max_lines), kTextPx, kLineAdvance, fonts::Weight::Regular,
-                    label.language),
+      file,
+      lineBox(width - file_x, std::min(2, max_lines), kTextPx, kLineAdvance, fonts::Weight::Regular, label.language),
       measurer, breaker);
   int used = std::max(1, appendLines(file_text, file_x, 0, kText, measurer, list));
 
@@ -252,8 +251,7 @@ render::DrawList cardLabelDrawList(const CardLabel& label, int width, int height
     const int baseline = top + (text.line_advance + m.ascent - m.descent) / 2;
     const int dot = 8;
     const int dot_centre = baseline - text.font.px * 27 / 100;
-    list.commands.push_back(
-        render::FillShape{{2, dot_centre - dot / 2, dot, dot}, dot / 2, kWarning, kWarning, 1});
+    list.commands.push_back(render::FillShape{{2, dot_centre - dot / 2, dot, dot}, dot / 2, kWarning, kWarning, 1});
     used += appendLines(text, kWarningIndent, top, kWarning, measurer, list);
   }
   return list;
@@ -287,9 +285,8 @@ std::vector<SheetNote> sheetNotes(const content::Feed& feed, const std::set<std:
   group(rejected, "Rejected files (not in the cycle):", SheetNote::Kind::Rejected);
   group(others, "Warnings for files without a card on this sheet:", SheetNote::Kind::Warning);
   if (written < total) {
-    notes.push_back({SheetNote::Kind::More,
-                     "and " + plural(total - written, "more message", "more messages") +
-                         " (newsticker --check lists them all)"});
+    notes.push_back({SheetNote::Kind::More, "and " + plural(total - written, "more message", "more messages") +
+                                                " (newsticker --check lists them all)"});
   }
   return notes;
 }
@@ -300,13 +297,12 @@ render::DrawList sheetDrawList(const SheetGeometry& geometry, const std::string&
   render::DrawList list;
   list.width = geometry.width;
   list.height = geometry.height;
-  list.commands.push_back(
-      render::FillShape{{0, 0, geometry.width, geometry.height}, 0, kBackground, kBackground, 0});
+  list.commands.push_back(render::FillShape{{0, 0, geometry.width, geometry.height}, 0, kBackground, kBackground, 0});
 
   const render::Rect& header = geometry.header;
-  appendLines(render::fitText(title, lineBox(header.w, 1, kTitlePx, 40, fonts::Weight::Bold, language), measurer,
-                              breaker),
-              header.x, header.y, kText, measurer, list);
+  appendLines(
+      render::fitText(title, lineBox(header.w, 1, kTitlePx, 40, fonts::Weight::Bold, language), measurer, breaker),
+      header.x, header.y, kText, measurer, list);
   appendLines(render::fitText(details, lineBox(header.w, 1, kTextPx, kNoteAdvance, fonts::Weight::Regular, language),
                               measurer, breaker),
               header.x, header.y + 44, kMuted, measurer, list);
@@ -314,17 +310,16 @@ render::DrawList sheetDrawList(const SheetGeometry& geometry, const std::string&
 
   for (std::size_t i = 0; i < geometry.shown; ++i) {
     const render::Rect thumb = geometry.thumbnail(i);
-    list.commands.push_back(
-        render::FillShape{{thumb.x, thumb.y + 4, thumb.w, thumb.h}, 6, kShadow, kShadow, 12});
+    list.commands.push_back(render::FillShape{{thumb.x, thumb.y + 4, thumb.w, thumb.h}, 6, kShadow, kShadow, 12});
     list.commands.push_back(render::FillShape{grow(thumb, 1), 0, kRule, kRule, 0});
   }
 
   if (geometry.hidden > 0) {
-    appendLines(render::fitText("and " + plural(geometry.hidden, "more card", "more cards") + " not shown",
-                                lineBox(geometry.more_line.w, 1, kTextPx, geometry.more_line.h, fonts::Weight::Bold,
-                                        language),
-                                measurer, breaker),
-                geometry.more_line.x, geometry.more_line.y, kText, measurer, list);
+    appendLines(
+        render::fitText("and " + plural(geometry.hidden, "more card", "more cards") + " not shown",
+                        lineBox(geometry.more_line.w, 1, kTextPx, geometry.more_line.h, fonts::Weight::Bold, language),
+                        measurer, breaker),
+        geometry.more_line.x, geometry.more_line.y, kText, measurer, list);
   }
 
   for (std::size_t i = 0; i < notes.size(); ++i) {

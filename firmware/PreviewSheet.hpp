@@ -13,21 +13,21 @@
 #include "firmware/CommandLine.hpp"
 #include "firmware/ContentSession.hpp"
 #include "render/DrawList.hpp"
-#include "render/SdlHandles.hpp"
 #include "render/LineBreaker.hpp"
+#include "render/SdlHandles.hpp"
 #include "render/TextMeasurer.hpp"
 
 namespace newsticker::firmware {
 
 // Where everything sits on the sheet, in sheet pixels.
 struct SheetGeometry {
-  int width = 0, height = 0;              // the whole sheet
+  int width = 0, height = 0;  // the whole sheet
   int columns = 0, rows = 0;
   int thumb_width = 0, thumb_height = 0;  // one card scaled down, aspect ratio kept
   int cell_width = 0, cell_height = 0;    // thumbnail row + gap + label
   int label_height = 0;
   int column_gap = 0, row_gap = 0;
-  int grid_top = 0;                       // y of the first row of thumbnails
+  int grid_top = 0;        // y of the first row of thumbnails
   render::Rect header;     // feed name, number of cards, card size
   render::Rect more_line;  // "and N more cards not shown"; h == 0 when every card is shown
   render::Rect footer;     // rejected files and other messages; h == 0 without any
@@ -49,8 +49,8 @@ SheetGeometry sheetGeometry(int card_width, int card_height, std::size_t cards, 
 
 // What the label under one thumbnail says.
 struct CardLabel {
-  std::size_t number = 0;             // 1-based position in the cycle
-  std::string file;                   // the post's file, relative to the content folder
+  std::size_t number = 0;  // 1-based position in the cycle
+  std::string file;        // the post's file, relative to the content folder
   bool draft = false;
   std::vector<std::string> notes;     // plain lines in grey, one line each (a board's status)
   std::vector<std::string> warnings;  // one message each, without the file name

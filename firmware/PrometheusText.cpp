@@ -51,9 +51,12 @@ std::string formatValue(double value) {
 
 const char* typeName(MetricType type) {
   switch (type) {
-    case MetricType::Counter: return "counter";
-    case MetricType::Gauge: return "gauge";
-    case MetricType::Untyped: break;
+    case MetricType::Counter:
+      return "counter";
+    case MetricType::Gauge:
+      return "gauge";
+    case MetricType::Untyped:
+      break;
   }
   return "untyped";
 }
@@ -153,11 +156,11 @@ std::vector<std::pair<std::string, std::string>> readLabels(LineReader& in) {
 // The parser's memory across lines: the family being read and those done.
 struct ParseState {
   std::vector<MetricFamily> families;
-  std::map<std::string, std::size_t> index;   // family name -> position in `families`
+  std::map<std::string, std::size_t> index;  // family name -> position in `families`
   std::map<std::string, int> seen_help, seen_type;
-  std::set<std::string> closed;               // families whose samples ended
-  std::set<std::string> series;               // name + sorted labels of every sample
-  std::string current;                        // the family whose samples are being read
+  std::set<std::string> closed;  // families whose samples ended
+  std::set<std::string> series;  // name + sorted labels of every sample
+  std::string current;           // the family whose samples are being read
 
   MetricFamily& family(const std::string& name) {
     const auto it = index.find(name);
@@ -282,7 +285,7 @@ std::string formatMetrics(const std::vector<MetricFamily>& families) {
           if (!validName(label, false) || label.rfind("__", 0) == 0) {
             throw std::invalid_argument("not a label name: " + label);
           }
-          out += (i > 0 ? ",": "") + label + "=\"" + escaped(text, true) + "\"";
+          out += (i > 0 ? "," : "") + label + "=\"" + escaped(text, true) + "\"";
         }
         out += '}';
       }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "firmware/Log.hpp"
 #include "firmware/RenderWorker.hpp"
+#include "firmware/Log.hpp"
 
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -26,8 +26,7 @@ RenderWorker::HandOver runGuarded(const RenderWorker::Work& work, const std::str
 
 }  // namespace
 
-RenderWorker::RenderWorker(bool threaded, std::function<void()> wake)
-    : threaded_(threaded), wake_(std::move(wake)) {
+RenderWorker::RenderWorker(bool threaded, std::function<void()> wake) : threaded_(threaded), wake_(std::move(wake)) {
   if (threaded_) thread_ = std::thread([this] { run(); });
 }
 

@@ -8,12 +8,12 @@
 #include <cstdio>
 #include <iomanip>
 
+#include "firmware/Log.hpp"
 #include "render/CardGround.hpp"
 #include "render/CardPainter.hpp"
 #include "render/CrawlStrip.hpp"
-#include "render/TextDirection.hpp"
 #include "render/LogoLoader.hpp"
-#include "firmware/Log.hpp"
+#include "render/TextDirection.hpp"
 
 namespace newsticker::firmware {
 namespace {
@@ -40,8 +40,7 @@ render::CardSize cardSizeFor(int width, int height, render::Insets insets) {
 
 // The texts a header shows, as one string: equal keys, equal pictures.
 std::string headerKey(const render::HeaderContent& header) {
-  return header.feed_name + '\n' + header.feed_logo + '\n' + header.position + '\n' + header.time + '\n' +
-         header.date;
+  return header.feed_name + '\n' + header.feed_logo + '\n' + header.position + '\n' + header.time + '\n' + header.date;
 }
 
 }  // namespace
@@ -54,19 +53,13 @@ std::vector<double> SceneLoop::holdTimes(const SceneSettings& settings, const st
 
 SceneLoop::SceneLoop(Screen& screen, Clock& clock, render::FontCache& fonts, SharedContent content,
                      SceneSettings settings)
-    : screen_(screen),
-      clock_(clock),
-      fonts_(fonts),
-      content_(std::move(content)),
-      settings_(std::move(settings)),
-      style_(render::screenStyleFor(settings_.theme)),
-      cards_(fonts, settings_.theme, settings_.fallback_language),
-      clock_text_(settings_.clock),
-      planner_(settings_),
+    : screen_(screen), clock_(clock), fonts_(fonts), content_(std::move(content)), settings_(std::move(settings)),
+      style_(render::screenStyleFor(settings_.theme)), cards_(fonts, settings_.theme, settings_.fallback_language),
+      clock_text_(settings_.clock), planner_(settings_),
       timeline_(planner_.start(content_->playlist, clock_.wallTime()), settings_.transition_seconds),
       // A result is ready: wake the sleeping loop.
-      worker_(settings_.threaded, [this] { screen_.wake(); }),
-      loader_(settings_.threaded, [this] { screen_.wake(); }) {}
+      worker_(settings_.threaded, [this] { screen_.wake(); }), loader_(settings_.threaded, [this] { screen_.wake(); }) {
+}
 
 SceneLoop::~SceneLoop() = default;
 
@@ -340,9 +333,8 @@ void SceneLoop::requestCrawl() {
   crawl_requested_ = true;
   std::vector<const content::Post*> shown;
   for (const std::size_t card : planner_.shownCards()) shown.push_back(&content_->playlist[card]);
-  const std::vector<render::CrawlItem> items = render::crawlItemsFor(shown, settings_.screen.crawl_others,
-                                                                     content_->feed.defaults.name,
-                                                                     settings_.fallback_language);
+  const std::vector<render::CrawlItem> items = render::crawlItemsFor(
+      shown, settings_.screen.crawl_others, content_->feed.defaults.name, settings_.fallback_language);
   render::CrawlStyle style = render::crawlStyleFor(std::min(geometry_.width, geometry_.height), settings_.theme);
   style.height = geometry_.crawl.h;
   style.background = style_.crawl_background;
@@ -440,7 +432,8 @@ void SceneLoop::drawCards(const TimelineFrame& frame) {
   if (frame.swapping()) {
     transition(outgoing_.get(), cycle.card(0), frame.swap);
   } else if (!frame.cycle.transitioning()) {
-    const std::vector<TransitionLayer> alone{{TransitionLayer::Source::From, {0, 0, geometry_.width, geometry_.height}, 1}};
+    const std::vector<TransitionLayer> alone{
+        {TransitionLayer::Source::From, {0, 0, geometry_.width, geometry_.height}, 1}};
     drawTransition(*compositor_, alone, nullptr, cardTexture(cycle.card(frame.cycle.current)), nullptr,
                    settings_.theme.background_top);
   } else {
@@ -490,7 +483,7 @@ void SceneLoop::drawCrawl(int offset) {
     x += w;
     tile = (tile + 1) % count;
   }
-  keep.insert(tile);  // the next to come on from the right
+  keep.insert(tile);                                            // the next to come on from the right
   keep.insert((offset / kMaxTextureSide + count - 1) % count);  // from the left (a right-to-left strip)
   for (const int index : keep) requestCrawlTile(index);
   for (auto it = crawl_tiles_.begin(); it != crawl_tiles_.end();) {
@@ -631,8 +624,8 @@ void SceneLoop::followPlan(double now) {
   // (CyclePlanner): the cycle is rewritten around the card on screen.
   if (timeline_.started() && !timeline_.swapping()) {
     const double wall = clock_.wallTime();
-    const bool changed = timeline_.revise(
-        now, [&](CardCycle& cycle, double t) { return planner_.update(wall, t, cycle); });
+    const bool changed =
+        timeline_.revise(now, [&](CardCycle& cycle, double t) { return planner_.update(wall, t, cycle); });
     if (changed) redraw_ = true;
   }
   if (planner_.takeShownChanged()) crawl_requested_ = false;

@@ -39,14 +39,14 @@ namespace newsticker::firmware {
 
 // What one composed frame showed: for tests and recordings.
 struct SceneFrame {
-  double time = 0;            // the loop's clock at compose time
-  CycleFrame cycle;           // slots of the cycle and the transition
-  std::size_t card = 0;       // the current slot's post in the playlist
-  std::size_t place = 0;      // its place in the cycle, from 0 (the header's "3" is place 2)
-  bool full = true;           // the whole frame composed and presented (false: only the moving bands)
-  bool blank = false;         // the screen is off (schedule): a black frame
-  bool swapping = false;      // a transition from the previous feed's card to the new feed's first
-  int crawl_offset = -1;      // strip pixels scrolled past the left edge; -1: no crawl
+  double time = 0;        // the loop's clock at compose time
+  CycleFrame cycle;       // slots of the cycle and the transition
+  std::size_t card = 0;   // the current slot's post in the playlist
+  std::size_t place = 0;  // its place in the cycle, from 0 (the header's "3" is place 2)
+  bool full = true;       // the whole frame composed and presented (false: only the moving bands)
+  bool blank = false;     // the screen is off (schedule): a black frame
+  bool swapping = false;  // a transition from the previous feed's card to the new feed's first
+  int crawl_offset = -1;  // strip pixels scrolled past the left edge; -1: no crawl
   int crawl_period = 0;
   std::size_t posts = 0;      // cards in the cycle (the header's "of 11")
   std::time_t loaded_at = 0;  // when the content shown was read
@@ -134,8 +134,7 @@ class SceneLoop {
   void updateSchedule(double wall);
 
   // Compose: the scene's layers, within the scene rectangle `clip` (null: all of it).
-  void drawScene(const TimelineFrame& frame, const render::ProgressMarks& marks, int offset,
-                 const render::Rect* clip);
+  void drawScene(const TimelineFrame& frame, const render::ProgressMarks& marks, int offset, const render::Rect* clip);
   void drawCards(const TimelineFrame& frame);
   void drawHeader(std::size_t index);
   void drawCrawl(int offset);
@@ -156,7 +155,7 @@ class SceneLoop {
   render::ScreenStyle style_;
   render::CardRenderer cards_;
   render::ClockText clock_text_;
-  CyclePlanner planner_;   // which posts show in which slots, as the wall clock moves
+  CyclePlanner planner_;    // which posts show in which slots, as the wall clock moves
   CycleTimeline timeline_;  // its slots on the loop's clock; card textures are kept by post (cycle().card(slot))
   Damage damage_{1};
   render::LineBreaker worker_breaker_;  // used by worker jobs only
@@ -168,7 +167,7 @@ class SceneLoop {
   render::CardSize card_size_;
   std::uint64_t generation_ = 0;  // bumped by dropRequests: results for an older size or feed are dropped
   std::map<std::size_t, render::TexturePtr> card_textures_;
-  CardGrounds grounds_;  // what a fade-through shows between two cards' texts
+  CardGrounds grounds_;                    // what a fade-through shows between two cards' texts
   render::TexturePtr spare_card_texture_;  // the last card that left, reused for the next one
   std::set<std::size_t> cards_requested_;
   // The headers of the card on screen and the next (each with the texts it
@@ -182,7 +181,7 @@ class SceneLoop {
   std::map<std::size_t, std::string> header_requests_;  // card -> the texts being painted
   render::TexturePtr header_fallback_;
   std::shared_ptr<const render::CrawlLayout> crawl_layout_;  // the strip, laid out once per feed and size
-  std::map<int, render::TexturePtr> crawl_tiles_;  // the tiles on screen and the next: painted as they come
+  std::map<int, render::TexturePtr> crawl_tiles_;            // the tiles on screen and the next: painted as they come
   std::set<int> crawl_tiles_requested_;
   int crawl_period_ = 0;
   bool crawl_requested_ = false;

@@ -25,18 +25,18 @@ enum class RendererChoice { Auto, Gpu, Software };
 
 struct SceneSettings {
   render::ScreenOptions screen;
-  int rotation = 0;                   // clockwise degrees: 0, 90, 180, 270
+  int rotation = 0;  // clockwise degrees: 0, 90, 180, 270
   TransitionKind transition = TransitionKind::FadeThrough;
   double transition_seconds = 0.8;
-  double hold_seconds = 0;            // every card's hold; 0: the post's, else 8 s
-  double crawl_speed = 120;           // pixels per second on a screen whose short side is 1080
-  render::ClockStyle clock;           // also the time zone of the schedule
-  ScreenSchedule schedule;            // when the screen is on
+  double hold_seconds = 0;   // every card's hold; 0: the post's, else 8 s
+  double crawl_speed = 120;  // pixels per second on a screen whose short side is 1080
+  render::ClockStyle clock;  // also the time zone of the schedule
+  ScreenSchedule schedule;   // when the screen is on
   render::Theme theme;
   content::LanguageTag fallback_language = "en";
   RendererChoice renderer = RendererChoice::Auto;
-  bool threaded = true;               // prepare on a worker thread (false: inline, for tests and capture)
-  bool frame_stats = false;           // print frame pacing figures on stderr when the loop ends
+  bool threaded = true;      // prepare on a worker thread (false: inline, for tests and capture)
+  bool frame_stats = false;  // print frame pacing figures on stderr when the loop ends
 };
 
 }  // namespace newsticker::firmware

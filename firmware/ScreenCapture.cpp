@@ -38,9 +38,7 @@ std::string environment(const char* name) {
   return value != nullptr ? value : "";
 }
 
-double wallNow() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+double wallNow() { return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count(); }
 
 }  // namespace
 
@@ -137,9 +135,8 @@ void ScreenCapture::composed(SDL_Renderer& renderer) {
           logWarning("screen capture: cannot encode the PNG: " + error);
           return {};
         }
-        const AtomicWrite result =
-            writeFileAtomically(path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()), error,
-                                0644);
+        const AtomicWrite result = writeFileAtomically(
+            path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()), error, 0644);
         if (result == AtomicWrite::Failed) {
           logWarning("screen capture: " + error);
           return {};

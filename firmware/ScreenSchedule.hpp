@@ -12,9 +12,9 @@
 namespace newsticker::firmware {
 
 struct ScreenSchedule {
-  bool enabled = false;             // false: always on
-  int on_minute = 7 * 60;           // minute of the day the screen wakes
-  int off_minute = 20 * 60;         // minute of the day it blanks (may be before on: overnight)
+  bool enabled = false;      // false: always on
+  int on_minute = 7 * 60;    // minute of the day the screen wakes
+  int off_minute = 20 * 60;  // minute of the day it blanks (may be before on: overnight)
   std::array<bool, 7> days{true, true, true, true, true, true, true};  // Monday first: days it wakes
 
   // Whether the screen shows at `weekday` (0 = Monday) and `minute_of_day`.

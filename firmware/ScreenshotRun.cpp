@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "firmware/Log.hpp"
 #include "firmware/ScreenshotRun.hpp"
+#include "firmware/Log.hpp"
 
 #include <SDL.h>
 #include <SDL_image.h>

@@ -26,7 +26,7 @@ int runScreenshots(const Options& options, ContentSession& content, const std::s
 // the size of `options`, default 1920x1080) with `fonts`, now: what
 // --screenshot writes as card-001.png for the same content, through the same
 // loop. SDL must be running. Null (after a line on stderr) when no frame was drawn.
-render::SurfacePtr firstScreen(const Options& options, ContentSession& content, render::FontCache& fonts,
-                               int width = 0, int height = 0);
+render::SurfacePtr firstScreen(const Options& options, ContentSession& content, render::FontCache& fonts, int width = 0,
+                               int height = 0);
 
 }  // namespace newsticker::firmware

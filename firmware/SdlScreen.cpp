@@ -70,10 +70,8 @@ int softwareDriverIndex() {
 }  // namespace
 
 SdlScreen::SdlScreen(const WindowRequest& request, const Clock& clock, Sleeper* sleeper)
-    : clock_(clock),
-      own_sleeper_(sleeper == nullptr ? std::make_unique<ThreadSleeper>() : nullptr),
-      sleeper_(sleeper == nullptr ? *own_sleeper_ : *sleeper),
-      fullscreen_(!request.windowed) {
+    : clock_(clock), own_sleeper_(sleeper == nullptr ? std::make_unique<ThreadSleeper>() : nullptr),
+      sleeper_(sleeper == nullptr ? *own_sleeper_ : *sleeper), fullscreen_(!request.windowed) {
   software_ = chooseSoftwareRendering(request.renderer);
   SDL_DisplayMode desktop{};
   if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
@@ -147,9 +145,7 @@ void SdlScreen::createRenderer(RendererChoice choice) {
   if (!gl.empty()) renderer_name_ += (software_ ? " (GL found: " : " (") + gl + ")";
 }
 
-void SdlScreen::outputSize(int& width, int& height) {
-  SDL_GetRendererOutputSize(renderer_.get(), &width, &height);
-}
+void SdlScreen::outputSize(int& width, int& height) { SDL_GetRendererOutputSize(renderer_.get(), &width, &height); }
 
 void SdlScreen::present(const std::vector<render::Rect>& dirty) {
   if (software_ && !dirty.empty()) {

@@ -24,16 +24,16 @@ inline constexpr const char* kSyncMetricsFile = "newsticker-sync.prom";
 struct DisplayState {
   std::string version;
   double started_at = 0;
-  std::size_t posts = 0;            // cards in the cycle
-  std::size_t rejected = 0;         // files left out of the last load
-  double loaded_at = 0;             // when the content shown was read
-  bool on = true;                   // false: the schedule has the screen off
-  std::size_t card = 0;             // 1-based position of the card on screen; 0 before the first
+  std::size_t posts = 0;     // cards in the cycle
+  std::size_t rejected = 0;  // files left out of the last load
+  double loaded_at = 0;      // when the content shown was read
+  bool on = true;            // false: the schedule has the screen off
+  std::size_t card = 0;      // 1-based position of the card on screen; 0 before the first
   std::string card_file, card_title;
-  std::uint64_t frames = 0;         // frames presented
-  std::uint64_t frames_late = 0;    // animation frames that came more than two frame intervals after the last
+  std::uint64_t frames = 0;       // frames presented
+  std::uint64_t frames_late = 0;  // animation frames that came more than two frame intervals after the last
   std::uint64_t resident_bytes = 0;
-  double captured_at = 0;           // last screen capture written
+  double captured_at = 0;  // last screen capture written
 };
 
 // The display's metric families, in a fixed order.

@@ -49,9 +49,9 @@ std::vector<content::Diagnostic> showWarnings(const std::vector<content::Post>& 
                           "the show window ends before it starts (" + content::localMinuteText(span.from, zone) +
                               " to " + content::localMinuteText(span.until, zone, true) + "): the post never shows"});
     } else if (!span.inverted() && !show.until.empty() && span.until <= now) {
-      warnings.push_back({post.file, show.until_line, content::Severity::Warning,
-                          "show window ended " + content::localMinuteText(span.until, zone, true) +
-                              "; the post no longer shows"});
+      warnings.push_back(
+          {post.file, show.until_line, content::Severity::Warning,
+           "show window ended " + content::localMinuteText(span.until, zone, true) + "; the post no longer shows"});
     }
   }
   return warnings;

@@ -10,22 +10,23 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
-#include <ctime>
-#include <iomanip>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <iomanip>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
 #include "content/PrintableText.hpp"
 #include "firmware/Clock.hpp"
-#include "firmware/DisplayServices.hpp"
 #include "firmware/ContentWatcher.hpp"
+#include "firmware/DisplayServices.hpp"
 #include "firmware/Log.hpp"
 #include "firmware/ProgressWatch.hpp"
-#include "firmware/SdlRuntime.hpp"
 #include "firmware/SceneLoop.hpp"
+#include "firmware/SdlRuntime.hpp"
 #include "firmware/SdlScreen.hpp"
 #include "firmware/ServiceNotifier.hpp"
 #include "render/DecodeDeadline.hpp"
@@ -65,8 +66,7 @@ std::string statusLine(const SceneFrame& frame) {
   if (frame.blank) return posts + ", screen off by the schedule";
   // Whole UTF-8 and whole grapheme clusters: systemd drops a datagram that is not UTF-8.
   const std::string title = content::printableText(frame.title, 80);
-  return posts + ", card " + std::to_string(frame.place + 1) + "/" +
-         std::to_string(frame.posts) + ": " + title;
+  return posts + ", card " + std::to_string(frame.place + 1) + "/" + std::to_string(frame.posts) + ": " + title;
 }
 
 // A reload of `options`' folder, or null (and a log line) when the folder is
@@ -95,9 +95,9 @@ SharedContent loadAgain(const Options& options, bool first_time) {
       logInfo(line);
     }
   }
-  logInfo((first_time ? "loaded " : "reloaded ") + options.content_dir + ": " +
-          std::to_string(cardCount(*fresh)) + " cards, " + std::to_string(fresh->feed.rejected_files) +
-          " files rejected, " + std::to_string(fresh->feed.cached_files) + " posts from the cache");
+  logInfo((first_time ? "loaded " : "reloaded ") + options.content_dir + ": " + std::to_string(cardCount(*fresh)) +
+          " cards, " + std::to_string(fresh->feed.rejected_files) + " files rejected, " +
+          std::to_string(fresh->feed.cached_files) + " posts from the cache");
   return fresh;
 }
 
@@ -112,7 +112,8 @@ bool giveUpWaitingForDisplay(double waited_seconds, const char* reason) {
   if (notify == nullptr || *notify == '\0') return false;
   if (drmDeviceDeniedBySandbox()) {
     logError(std::string("the display's DRM device appeared after the service started and its sandbox does not "
-                         "grant it (") + reason + "); exiting so that systemd starts the display again");
+                         "grant it (") +
+             reason + "); exiting so that systemd starts the display again");
     return true;
   }
   if (waited_seconds < 60) return false;
@@ -156,24 +157,23 @@ Display openDisplay(const Options& options, const std::string& video_driver, con
   return display;
 }
 
-}  // namespace
-
-int runSlideshow(const Options& options, ContentSession& content, const std::string& video_driver) {
-  SystemClock clock;
-  ServiceNotifier notifier;
-  Display display;
-  // No display yet (a board booted without its screen, a DRM device not
-  // ready): keep trying with backoff; SIGTERM and SIGINT still stop us.
+// Opens the display, waiting with backoff while there is none (a board
+// booted without its screen, a DRM device not ready); SIGTERM and SIGINT
+// still stop the wait. The display, or nullopt with the exit status in
+// `status` (0: stopped while waiting; 1: gave up).
+std::optional<Display> waitForDisplay(const Options& options, const std::string& video_driver, SystemClock& clock,
+                                      ServiceNotifier& notifier, int& status) {
   const double first_try = clock.now();
   for (double backoff = 1;; backoff = std::min(backoff * 2, 60.0)) {
     try {
-      display = openDisplay(options, video_driver, clock);
-      break;
+      return openDisplay(options, video_driver, clock);
     } catch (const std::runtime_error& error) {
-      display = Display{};
-      if (giveUpWaitingForDisplay(clock.now() - first_try, error.what())) return 1;
-      const std::string reason = std::string(error.what()) + "; trying again in " +
-                                 std::to_string(static_cast<int>(backoff)) + " s";
+      if (giveUpWaitingForDisplay(clock.now() - first_try, error.what())) {
+        status = 1;
+        return std::nullopt;
+      }
+      const std::string reason =
+          std::string(error.what()) + "; trying again in " + std::to_string(static_cast<int>(backoff)) + " s";
       logWarning(reason);
       notifier.waiting("waiting for a display: " + reason, backoff + 30);
     }
@@ -187,9 +187,22 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
     }
     std::signal(SIGTERM, previous_term);
     std::signal(SIGINT, previous_int);
-    if (stop_requested.load()) return 0;
+    if (stop_requested.load()) {
+      status = 0;
+      return std::nullopt;
+    }
   }
-  SdlScreen* screen = display.screen.get();
+}
+
+}  // namespace
+
+int runSlideshow(const Options& options, ContentSession& content, const std::string& video_driver) {
+  SystemClock clock;
+  ServiceNotifier notifier;
+  int status = 0;
+  std::optional<Display> display = waitForDisplay(options, video_driver, clock, notifier, status);
+  if (!display) return status;
+  SdlScreen* screen = display->screen.get();
   int w = 0, h = 0;
   screen->outputSize(w, h);
   logInfo(std::to_string(w) + "x" + std::to_string(h) + " output, " + screen->rendererName() + " renderer" +
@@ -238,11 +251,11 @@ int runSlideshow(const Options& options, ContentSession& content, const std::str
       if (fresh) services.contentLoaded(*fresh);
       return fresh;
     };
-    watcher = std::make_unique<ContentWatcher>(options.content_dir,
-                                               [&loop](bool forced) { loop.contentChanged(forced); });
+    watcher =
+        std::make_unique<ContentWatcher>(options.content_dir, [&loop](bool forced) { loop.contentChanged(forced); });
     if (!content.complete) loop.contentChanged(true);  // the rest of the feed, read on the loader
   }
-  const int status = loop.run();
+  status = loop.run();
   notifier.stopping();
   return status;
 }

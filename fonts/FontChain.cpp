@@ -76,11 +76,19 @@ FontFace FontChain::face(const content::LanguageTag& language, Weight weight) co
   // Face order inside NotoSansCJK-*.ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK.
   long index = 0;
   switch (language.cjk()) {
-    case content::LanguageTag::Cjk::Korean: index = 1; break;
-    case content::LanguageTag::Cjk::SimplifiedChinese: index = 2; break;
-    case content::LanguageTag::Cjk::TraditionalChinese: index = 3; break;
+    case content::LanguageTag::Cjk::Korean:
+      index = 1;
+      break;
+    case content::LanguageTag::Cjk::SimplifiedChinese:
+      index = 2;
+      break;
+    case content::LanguageTag::Cjk::TraditionalChinese:
+      index = 3;
+      break;
     case content::LanguageTag::Cjk::Japanese:
-    case content::LanguageTag::Cjk::None: index = 0; break;
+    case content::LanguageTag::Cjk::None:
+      index = 0;
+      break;
   }
   return FontFace{weight == Weight::Bold ? bold_file : regular_file, index, 0, false, {}, ""};
 }
@@ -117,12 +125,20 @@ FontChain defaultFontChain(const std::string& font_dir) {
   // Arabic and Hebrew from fonts-noto-core (DejaVu Sans, later, has letters
   // of both but not Noto's shaping and proportions).
   const std::string noto = "/usr/share/fonts/truetype/noto/NotoSans";
-  chain.fallbacks.push_back({noto + "Arabic-Regular.ttf", noto + "Arabic-Bold.ttf", 0, 0, false,
-                             {{0x0600, 0x06FF}, {0x0750, 0x077F}, {0x0870, 0x08FF}, {0xFB50, 0xFDFF},
-                              {0xFE70, 0xFEFF}},
+  chain.fallbacks.push_back({noto + "Arabic-Regular.ttf",
+                             noto + "Arabic-Bold.ttf",
+                             0,
+                             0,
+                             false,
+                             {{0x0600, 0x06FF}, {0x0750, 0x077F}, {0x0870, 0x08FF}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFF}},
                              "Arab"});
-  chain.fallbacks.push_back(
-      {noto + "Hebrew-Regular.ttf", noto + "Hebrew-Bold.ttf", 0, 0, false, {{0x0590, 0x05FF}, {0xFB1D, 0xFB4F}}, "Hebr"});
+  chain.fallbacks.push_back({noto + "Hebrew-Regular.ttf",
+                             noto + "Hebrew-Bold.ttf",
+                             0,
+                             0,
+                             false,
+                             {{0x0590, 0x05FF}, {0xFB1D, 0xFB4F}},
+                             "Hebr"});
   // Scripts Noto Sans CJK does not draw, from fonts-noto-core,
   // each asked only for its own blocks (so a feed in English opens none).
   const struct {
@@ -154,7 +170,12 @@ FontChain defaultFontChain(const std::string& font_dir) {
   // After the script faces: DejaVu Sans and Symbola are asked for anything,
   // and would otherwise be opened only to find they lack Devanagari or Thai.
   chain.fallbacks.push_back({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0, 0, false, {}, ""});
+                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+                             0,
+                             0,
+                             false,
+                             {},
+                             ""});
   chain.fallbacks.push_back({"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "", 0, 0, false, {}, ""});
   return chain;
 }

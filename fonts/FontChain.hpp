@@ -38,12 +38,12 @@ struct FallbackFont {
   double bitmap_height_em = 0;
   bool emoji = false;
   std::vector<std::pair<char32_t, char32_t>> ranges;  // as FontFace::ranges
-  std::string script;                                  // as FontFace::script
+  std::string script;                                 // as FontFace::script
 };
 
 struct FontChain {
-  std::string regular_file;  // Noto Sans CJK Regular collection
-  std::string bold_file;     // Noto Sans CJK Bold collection
+  std::string regular_file;             // Noto Sans CJK Regular collection
+  std::string bold_file;                // Noto Sans CJK Bold collection
   std::vector<FallbackFont> fallbacks;  // tried in order for what the main face lacks
 
   // The main face for `language` ("ja", "ko", "zh-Hans", "zh-Hant", other):

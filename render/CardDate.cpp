@@ -93,7 +93,7 @@ std::string formatCardDate(const std::string& iso, const content::LanguageTag& l
   UErrorCode status = U_ZERO_ERROR;
   formatter.calendar->clear();
   formatter.calendar->set(year, month - 1, day, 12, 0, 0);  // noon: far from any day boundary
-  const UDate time = formatter.calendar->getTime(status);  // fails for a day the month lacks
+  const UDate time = formatter.calendar->getTime(status);   // fails for a day the month lacks
   if (U_FAILURE(status)) return "";
   icu::UnicodeString text;
   formatter.format->format(time, text);

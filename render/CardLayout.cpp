@@ -116,8 +116,8 @@ TextCut cutOf(std::string_view text, const FittedText& fitted, const content::La
   if (fitted.lines.empty()) return cut;  // no room for any of it
   std::size_t end = fitted.shown_bytes;
   // A word shown without the punctuation after it (dropped before the ellipsis) counts as shown.
-  while (end < text.size() && (std::isspace(static_cast<unsigned char>(text[end])) ||
-                               std::ispunct(static_cast<unsigned char>(text[end])))) {
+  while (end < text.size() &&
+         (std::isspace(static_cast<unsigned char>(text[end])) || std::ispunct(static_cast<unsigned char>(text[end])))) {
     ++end;
   }
   for (const BreakOpportunity& o : opportunities) cut.words_shown += o.offset > 0 && o.offset <= end;
@@ -152,15 +152,15 @@ class CardComposer {
   int columnGap() const { return p_.chrome(56); }
 
   void placePanel() {
-    list_.commands.push_back(FillShape{{0, 0, size_.width, size_.height}, 0, theme_.background_top,
-                                       theme_.background_bottom, 0});
+    list_.commands.push_back(
+        FillShape{{0, 0, size_.width, size_.height}, 0, theme_.background_top, theme_.background_bottom, 0});
     const int margin = p_.chrome(theme_.margin);
     const Insets& in = size_.insets;
     panel_ = Rect{margin + in.left, margin + in.top, size_.width - 2 * margin - in.left - in.right,
                   size_.height - 2 * margin - in.top - in.bottom};
     const int radius = p_.chrome(theme_.panel_radius);
-    list_.commands.push_back(FillShape{{panel_.x, panel_.y + p_.chrome(14), panel_.w, panel_.h}, radius,
-                                       theme_.shadow, theme_.shadow, p_.chrome(44)});
+    list_.commands.push_back(FillShape{
+        {panel_.x, panel_.y + p_.chrome(14), panel_.w, panel_.h}, radius, theme_.shadow, theme_.shadow, p_.chrome(44)});
     list_.commands.push_back(FillShape{panel_, radius, theme_.panel_top, theme_.panel_bottom, 1});
     const int pad_x = p_.chrome(theme_.padding_x);
     const int pad_top = p_.chrome(theme_.padding_top);
@@ -255,8 +255,8 @@ class CardComposer {
     const Rect& t = qr_tile_;
     Color shadow = theme_.shadow;
     shadow.a = static_cast<std::uint8_t>(shadow.a / 2);
-    list_.commands.push_back(FillShape{{t.x, t.y + qr_module_, t.w, t.h}, 2 * qr_module_, shadow, shadow,
-                                       p_.chrome(24)});
+    list_.commands.push_back(
+        FillShape{{t.x, t.y + qr_module_, t.w, t.h}, 2 * qr_module_, shadow, shadow, p_.chrome(24)});
     list_.commands.push_back(FillShape{t, 2 * qr_module_, theme_.qr_light, theme_.qr_light, 1});
     // A code needing more modules than the box was sized for gets smaller
     // modules; a smaller one keeps the module size, its quiet zone wider.
@@ -264,7 +264,8 @@ class CardComposer {
     const int module = std::min(qr_module_, qr_side_ / span);
     const int code = std::max(1, module) * span;
     const int inset = (qr_side_ - code) / 2;
-    list_.commands.push_back(QrCode{post_.url, {t.x + inset, t.y + inset, code, code}, theme_.qr_dark, theme_.qr_light});
+    list_.commands.push_back(
+        QrCode{post_.url, {t.x + inset, t.y + inset, code, code}, theme_.qr_dark, theme_.qr_light});
     for (std::size_t i = 0; i < caption_.lines.size(); ++i) {
       const int w = measurer_.width(caption_.lines[i], caption_.lineFont(i));
       const int baseline = t.y + qr_side_ + caption_offset_ + static_cast<int>(i) * caption_.line_advance;
@@ -307,7 +308,8 @@ class CardComposer {
       if (!post_.logo.empty()) {
         const int inset = tile_h / 9;
         list_.commands.push_back(FillShape{tile, p_.chrome(theme_.logo_radius), theme_.logo_tile, theme_.logo_tile, 1});
-        list_.commands.push_back(Logo{post_.logo, {tile.x + inset, tile.y + inset, tile.w - 2 * inset, tile_h - 2 * inset}});
+        list_.commands.push_back(
+            Logo{post_.logo, {tile.x + inset, tile.y + inset, tile.w - 2 * inset, tile_h - 2 * inset}});
       } else {
         emitMonogram(tile);
       }
@@ -319,7 +321,8 @@ class CardComposer {
     }
     const int chip_h = chipHeight();
     const std::vector<std::string> beside = chipsBeside(byline, byline_x);
-    if (!beside.empty() && row_h > 0) emitChips(beside, text_.x + footer_w_, footer_top_ + (row_h - chip_h) / 2, chip_h);
+    if (!beside.empty() && row_h > 0)
+      emitChips(beside, text_.x + footer_w_, footer_top_ + (row_h - chip_h) / 2, chip_h);
   }
 
   // Beside a tile: the source (on two lines when one cannot hold it), then
@@ -342,7 +345,8 @@ class CardComposer {
       byline.push_back(std::move(source));
     }
     if (!date.empty()) {
-      byline.push_back(fitText(date, oneLine(byline_width, type_.meta, kMetaLineHeight, language_), measurer_, breaker_));
+      byline.push_back(
+          fitText(date, oneLine(byline_width, type_.meta, kMetaLineHeight, language_), measurer_, breaker_));
     }
     if (has_tile) withAuthor(date, byline_x, byline_width, byline);
     return byline;
@@ -485,10 +489,9 @@ class CardComposer {
     FittedText large = fitText(post_.title, box, measurer_, breaker_);
     if (type_.headline_small == type_.headline) return large;
     // Filling every line with a short last one (a widow), it reads better a step smaller.
-    const bool widow = !large.ellipsised && large.lines.size() > 1 &&
-                       static_cast<int>(large.lines.size()) == box.max_lines &&
-                       2 * measurer_.width(large.lines.back(), large.lineFont(large.lines.size() - 1)) <
-                           lineWidth(large, measurer_);
+    const bool widow =
+        !large.ellipsised && large.lines.size() > 1 && static_cast<int>(large.lines.size()) == box.max_lines &&
+        2 * measurer_.width(large.lines.back(), large.lineFont(large.lines.size() - 1)) < lineWidth(large, measurer_);
     if (!large.ellipsised && !widow) return large;
     box.min_px = box.max_px = type_.headline_small;
     box.max_lines += large.ellipsised ? 1 : 0;
@@ -612,7 +615,7 @@ class CardComposer {
       TextBox box = oneLine(width - indent, meta, 1.4, language_);
       box.max_lines = narrow ? 2 : 1;
       // A source name longer than any line is not measured, only dropped.
-      box.width = source.empty()       ? width - indent
+      box.width = source.empty()        ? width - indent
                   : source.size() > 512 ? 0
                                         : width - indent - measurer_.width(source, font);
       if (box.width < width / 2) box.width = width - indent;  // a source too long to keep

@@ -247,9 +247,10 @@ void drawQrCode(SDL_Surface& surface, const QrCode& qr) {
       }
       int end = x + 1;  // a horizontal run of dark modules, one fill
       while (end < matrix.size && matrix.isDark(end, y)) ++end;
-      fillCrisp(surface,
-                Rect{left + (kQuietModules + x) * module, top + (kQuietModules + y) * module, (end - x) * module, module},
-                qr.dark);
+      fillCrisp(
+          surface,
+          Rect{left + (kQuietModules + x) * module, top + (kQuietModules + y) * module, (end - x) * module, module},
+          qr.dark);
       x = end;
     }
   }

@@ -58,8 +58,8 @@ SurfacePtr CardRenderer::loadImage(const content::ContentTree& tree, const std::
     return nullptr;
   }
   const std::optional<content::FileStamp> stamp = tree.stamp(path);
-  SurfacePtr image = photo ? loadPhoto(tree, path, box_w, box_h, error, limits_)
-                           : loadLogo(tree, path, box_w, box_h, error, limits_);
+  SurfacePtr image =
+      photo ? loadPhoto(tree, path, box_w, box_h, error, limits_) : loadLogo(tree, path, box_w, box_h, error, limits_);
   if (!image && stamp) failed_images_[{photo, path}] = {*stamp, error};
   return image;
 }

@@ -172,7 +172,8 @@ ClockConvention clockConventionFor(const content::LanguageTag& language, const s
   int twenty_four = 0, twelve = 0;
   for (const std::string& text : texts) countTimes(text, twenty_four, twelve);
   // A system locale with a region, in the feed's language (not C / POSIX).
-  const bool system_speaks = system_locale.rfind(primary + "_", 0) == 0 && system_locale.find("POSIX") == std::string::npos;
+  const bool system_speaks =
+      system_locale.rfind(primary + "_", 0) == 0 && system_locale.find("POSIX") == std::string::npos;
   if (hours != ClockHours::Auto) {
     convention.hours = hours;
   } else if (twenty_four != twelve) {

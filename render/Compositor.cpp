@@ -8,17 +8,19 @@
 namespace newsticker::render {
 namespace {
 
-int normalRotation(int rotation) {
-  return rotation == 90 || rotation == 180 || rotation == 270 ? rotation : 0;
-}
+int normalRotation(int rotation) { return rotation == 90 || rotation == 180 || rotation == 270 ? rotation : 0; }
 
 // Rect `r` inside a w x h area, turned clockwise by `rotation`.
 Rect turn(const Rect& r, int rotation, int w, int h) {
   switch (rotation) {
-    case 90: return Rect{h - r.y - r.h, r.x, r.h, r.w};
-    case 180: return Rect{w - r.x - r.w, h - r.y - r.h, r.w, r.h};
-    case 270: return Rect{r.y, w - r.x - r.w, r.h, r.w};
-    default: return r;
+    case 90:
+      return Rect{h - r.y - r.h, r.x, r.h, r.w};
+    case 180:
+      return Rect{w - r.x - r.w, h - r.y - r.h, r.w, r.h};
+    case 270:
+      return Rect{r.y, w - r.x - r.w, r.h, r.w};
+    default:
+      return r;
   }
 }
 
@@ -38,9 +40,16 @@ SurfacePtr rotateSurface(SDL_Surface& surface, int rotation) {
     const auto* row = reinterpret_cast<const std::uint32_t*>(in + static_cast<std::ptrdiff_t>(y) * src->pitch);
     for (int x = 0; x < w; ++x) {
       int ox = x, oy = y;
-      if (rotation == 90) { ox = h - 1 - y; oy = x; }
-      else if (rotation == 180) { ox = w - 1 - x; oy = h - 1 - y; }
-      else { ox = y; oy = w - 1 - x; }
+      if (rotation == 90) {
+        ox = h - 1 - y;
+        oy = x;
+      } else if (rotation == 180) {
+        ox = w - 1 - x;
+        oy = h - 1 - y;
+      } else {
+        ox = y;
+        oy = w - 1 - x;
+      }
       reinterpret_cast<std::uint32_t*>(out + static_cast<std::ptrdiff_t>(oy) * dst->pitch)[ox] = row[x];
     }
   }
@@ -67,7 +76,8 @@ SurfacePtr uploadReady(SDL_Surface& surface, int rotation, bool blend) {
   // An opaque picture goes up without an alpha channel: a crossfade then
   // blends with one constant alpha, which SDL's software blitter does
   // several times faster than per-pixel alpha.
-  if (!blend && source.format->Amask != 0) return SurfacePtr(SDL_ConvertSurfaceFormat(&source, SDL_PIXELFORMAT_RGB888, 0));
+  if (!blend && source.format->Amask != 0)
+    return SurfacePtr(SDL_ConvertSurfaceFormat(&source, SDL_PIXELFORMAT_RGB888, 0));
   if (turned) return turned;
   return SurfacePtr(SDL_ConvertSurfaceFormat(&source, source.format->format, 0));
 }

@@ -24,8 +24,10 @@ double contrastRatio(const Color& a, const Color& b) {
 
 std::vector<TextOnBand> textOnBands(const Theme& theme) {
   std::vector<TextOnBand> pairs;
-  const std::pair<const char*, Color> card_texts[] = {{"headline", theme.headline}, {"summary and source", theme.summary},
-                                                      {"date", theme.meta},         {"related", theme.related},
+  const std::pair<const char*, Color> card_texts[] = {{"headline", theme.headline},
+                                                      {"summary and source", theme.summary},
+                                                      {"date", theme.meta},
+                                                      {"related", theme.related},
                                                       {"second title", theme.secondary}};
   for (const auto& [name, text] : card_texts) {
     pairs.push_back({std::string("card ") + name + " on panel top", text, theme.panel_top});

@@ -115,7 +115,8 @@ MeasuredText shortenToWidth(std::string text, int limit, const FontSpec& font, T
   std::size_t lo = 0, hi = bounds.size() - 1;  // withEllipsis(lo) fits (or lo is 0)
   while (lo < hi) {
     const std::size_t mid = (lo + hi + 1) / 2;
-    if (measurer.width(withEllipsis(mid), font) <= limit) lo = mid; else hi = mid - 1;
+    if (measurer.width(withEllipsis(mid), font) <= limit) lo = mid;
+    else hi = mid - 1;
   }
   std::string shortened = withEllipsis(lo);
   const int shortened_width = measurer.width(shortened, font);
@@ -152,8 +153,8 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
   const int gap = std::max(style.gap, 1);
   max_period = std::max(max_period, 0);
   const int headline_limit = std::min(style.max_headline_width > 0 ? style.max_headline_width
-                                      : min_period > 0              ? 2 * min_period
-                                                                    : max_period / 2,
+                                      : min_period > 0             ? 2 * min_period
+                                                                   : max_period / 2,
                                       max_period / 2);
   const int source_limit = std::max(headline_limit / 4, 1);
 
@@ -169,14 +170,14 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
     if (headline.empty()) continue;
     SetItem set;
     set.source_gap = std::max(style.source_gap, 0);
-    set.headline_font = FontSpec{style.headline_weight, style.text_px, item.language, false,
-                                 runsRightToLeft(headline, item.language)};
+    set.headline_font =
+        FontSpec{style.headline_weight, style.text_px, item.language, false, runsRightToLeft(headline, item.language)};
     set.headline =
         shortenToWidth(std::move(headline), std::max(headline_limit, 1), set.headline_font, measurer, breaker);
     std::string source = singleLine(item.source);
     if (!source.empty()) {
-      set.source_font = FontSpec{style.source_weight, style.source_px > 0 ? style.source_px : style.text_px, item.language, false,
-                                 runsRightToLeft(source, item.language)};
+      set.source_font = FontSpec{style.source_weight, style.source_px > 0 ? style.source_px : style.text_px,
+                                 item.language, false, runsRightToLeft(source, item.language)};
       set.source = shortenToWidth(std::move(source), source_limit, set.source_font, measurer, breaker);
     }
     const long long with_item = sequence + set.width() + gap;
@@ -217,8 +218,8 @@ CrawlLayout layoutCrawl(const std::vector<CrawlItem>& items, const CrawlStyle& s
     for (const SetItem& item : kept) {
       commands.emplace_back(TextRun{item.headline.text, item.headline_font, x, baseline, style.headline});
       if (!item.source.text.empty()) {
-        commands.emplace_back(
-            TextRun{item.source.text, item.source_font, x + item.headline.width + item.source_gap, baseline, style.source});
+        commands.emplace_back(TextRun{item.source.text, item.source_font, x + item.headline.width + item.source_gap,
+                                      baseline, style.source});
       }
       const int end = x + item.width();
       if (mark_size > 0) {

@@ -21,16 +21,16 @@ namespace newsticker::render {
 
 struct CrawlItem {
   std::string headline;
-  std::string source;    // empty: the headline is shown alone
+  std::string source;             // empty: the headline is shown alone
   content::LanguageTag language;  // picks the CJK face: "en", "ja", "ko", "zh-Hans", "zh-Hant", ...
 };
 
 // Sizes in px. The defaults suit a 1080p screen; crawlStyleFor derives a
 // style from a Theme and the screen size.
 struct CrawlStyle {
-  int height = 76;   // of the strip, px
-  int text_px = 40;  // em size of headlines
-  int source_px = 0; // em size of sources; 0: text_px
+  int height = 76;    // of the strip, px
+  int text_px = 40;   // em size of headlines
+  int source_px = 0;  // em size of sources; 0: text_px
   Color background{22, 34, 56};
   Color hairline{47, 72, 115};  // a line along the strip's top edge
   int hairline_px = 0;          // its thickness; 0: none
@@ -39,9 +39,9 @@ struct CrawlStyle {
   Color mark{110, 168, 255};
   fonts::Weight headline_weight = fonts::Weight::Regular;
   fonts::Weight source_weight = fonts::Weight::Regular;
-  int gap = 80;         // px from the end of one item to the start of the next; the mark sits in its middle
-  int source_gap = 24;  // px between a headline and its source
-  int mark_size = 10;   // side of the small square between items (a shape, never a character of a text), px
+  int gap = 80;                // px from the end of one item to the start of the next; the mark sits in its middle
+  int source_gap = 24;         // px between a headline and its source
+  int mark_size = 10;          // side of the small square between items (a shape, never a character of a text), px
   int max_headline_width = 0;  // px; a longer headline ends with an ellipsis. 0: twice min_period (if > 0)
   // The strip reads right to left (Arabic, Hebrew feeds): the loop is laid
   // out mirrored, each source left of its headline, the next item further
@@ -61,7 +61,7 @@ struct CrawlLayout {
   // headline is blank are skipped, but counted); the rest did not fit in
   // max_period.
   std::size_t items_shown = 0;
-  int repeats = 1;  // how many times the shown items follow each other in one period
+  int repeats = 1;   // how many times the shown items follow each other in one period
   bool rtl = false;  // laid out right to left (CrawlStyle::rtl): scrolled towards the right
 };
 

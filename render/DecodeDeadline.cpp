@@ -2,8 +2,8 @@
 #include "render/DecodeDeadline.hpp"
 
 #include <chrono>
-#include <cstdio>
 #include <condition_variable>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -73,8 +73,8 @@ SurfacePtr decodeWithDeadline(const Decode& decode, double seconds, std::string&
     changed().notify_all();
   }).detach();
   const std::atomic<bool>* cancel = t_cancel;
-  const auto deadline = slot->started + std::chrono::duration_cast<SteadyClock::duration>(
-                                            std::chrono::duration<double>(seconds));
+  const auto deadline =
+      slot->started + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(seconds));
   std::unique_lock<std::mutex> guard(lock());
   changed().wait_until(guard, deadline, [&] { return slot->done || (cancel != nullptr && cancel->load()); });
   if (slot->done) {
@@ -85,7 +85,7 @@ SurfacePtr decodeWithDeadline(const Decode& decode, double seconds, std::string&
   runaways().insert(slot->started);
   timed_out = true;
   error = cancel != nullptr && cancel->load() ? "not decoded: shutting down"
-                                               : "took longer than " + secondsText(seconds) + " s to decode; not drawn";
+                                              : "took longer than " + secondsText(seconds) + " s to decode; not drawn";
   return nullptr;
 }
 

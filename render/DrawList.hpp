@@ -52,7 +52,7 @@ struct Logo {
 struct Photo {
   std::string path;  // relative to the content folder
   Rect box;
-  int radius = 0;    // rounded corners, 0 = square
+  int radius = 0;  // rounded corners, 0 = square
 };
 
 // A QR code for `text`, its modules drawn `dark` on `light` inside `box`

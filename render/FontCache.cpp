@@ -57,7 +57,6 @@ bool isAscii(std::string_view s) {
   return true;
 }
 
-
 // The CJK face language of each cluster of `text` (between `bounds`) under a
 // spec whose language picks no CJK face: a stretch of CJK characters (with
 // the punctuation and spaces inside it) is "ja" when it has kana, "ko" when
@@ -94,8 +93,8 @@ std::vector<content::LanguageTag> clusterLanguages(std::string_view text, const 
       hangul = hangul || scripts[i] == CjkScript::Hangul;
       end = i + 1;
     }
-    const content::LanguageTag language = kana     ? content::LanguageTag("ja")
-                                          : hangul ? content::LanguageTag("ko")
+    const content::LanguageTag language = kana                    ? content::LanguageTag("ja")
+                                          : hangul                ? content::LanguageTag("ko")
                                           : text_language.empty() ? fallback
                                                                   : text_language;
     for (std::size_t i = begin; i < end; ++i) languages[i] = language;
@@ -161,14 +160,45 @@ enum class MarkKind { None, Open, Close, Dot, Middle };
 
 MarkKind markKind(char32_t c) {
   switch (c) {
-    case 0x300C: case 0x300E: case 0xFF08: case 0x3014: case 0x3010: case 0x3008: case 0x300A:
-    case 0x201C: case 0x2018: case 0xFF3B: case 0xFF5B: case 0xFF5F: case 0x3018: case 0x3016: case 0x301D:
+    case 0x300C:
+    case 0x300E:
+    case 0xFF08:
+    case 0x3014:
+    case 0x3010:
+    case 0x3008:
+    case 0x300A:
+    case 0x201C:
+    case 0x2018:
+    case 0xFF3B:
+    case 0xFF5B:
+    case 0xFF5F:
+    case 0x3018:
+    case 0x3016:
+    case 0x301D:
       return MarkKind::Open;
-    case 0x300D: case 0x300F: case 0xFF09: case 0x3015: case 0x3011: case 0x3009: case 0x300B:
-    case 0x201D: case 0x2019: case 0xFF3D: case 0xFF5D: case 0xFF60: case 0x3019: case 0x3017: case 0x301E:
+    case 0x300D:
+    case 0x300F:
+    case 0xFF09:
+    case 0x3015:
+    case 0x3011:
+    case 0x3009:
+    case 0x300B:
+    case 0x201D:
+    case 0x2019:
+    case 0xFF3D:
+    case 0xFF5D:
+    case 0xFF60:
+    case 0x3019:
+    case 0x3017:
+    case 0x301E:
     case 0x301F:
       return MarkKind::Close;
-    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B:
+    case 0x3001:
+    case 0x3002:
+    case 0xFF0C:
+    case 0xFF0E:
+    case 0xFF1A:
+    case 0xFF1B:
       return MarkKind::Dot;
     case 0x30FB:
       return MarkKind::Middle;

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "fonts/FontChain.hpp"
-#include "render/MappedFile.hpp"
 #include "render/LineBreaker.hpp"
+#include "render/MappedFile.hpp"
 #include "render/SdlHandles.hpp"
 #include "render/TextMeasurer.hpp"
 #include "render/TextShaper.hpp"
@@ -41,7 +41,7 @@ struct PlacedRun {
   std::size_t face = 0;            // as in FaceRun
   content::LanguageTag language;   // as in FaceRun
   int x = 0;
-  bool rtl = false;                // shaped and drawn right to left (Arabic, Hebrew)
+  bool rtl = false;  // shaped and drawn right to left (Arabic, Hebrew)
 };
 
 // A line as FontCache sets it: its pieces and its advance width. What

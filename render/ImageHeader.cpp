@@ -2,8 +2,8 @@
 #include "render/ImageHeader.hpp"
 
 #include <algorithm>
-#include <climits>
 #include <array>
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -143,9 +143,7 @@ bool skipSubBlocks(std::string_view b, std::size_t& pos) {
 }
 
 // Bytes of a GIF colour table announced by `flags` (bit 7 set: present).
-std::size_t colourTableBytes(unsigned char flags) {
-  return (flags & 0x80) != 0 ? 3u * (2u << (flags & 0x07)) : 0;
-}
+std::size_t colourTableBytes(unsigned char flags) { return (flags & 0x80) != 0 ? 3u * (2u << (flags & 0x07)) : 0; }
 
 // Walks every block of a GIF (extensions, image descriptors with their local
 // colour tables and image data) and keeps the largest extent: the logical

@@ -2,8 +2,8 @@
 #include "render/LineBreaker.hpp"
 
 #include <unicode/brkiter.h>
-#include <unicode/uscript.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -162,8 +162,8 @@ void LineBreaker::keepPhraseBreaks(std::string_view utf8, const content::Languag
     U8_NEXT(bytes, i, length, after);
     // A number keeps its counter or unit: 11月, 3件, 30分.
     const int script = u_getIntPropertyValue(after, UCHAR_SCRIPT);
-    if (u_isdigit(before) && (u_hasBinaryProperty(after, UCHAR_IDEOGRAPHIC) || script == USCRIPT_HIRAGANA ||
-                              script == USCRIPT_KATAKANA)) {
+    if (u_isdigit(before) &&
+        (u_hasBinaryProperty(after, UCHAR_IDEOGRAPHIC) || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA)) {
       continue;
     }
     // Japanese: particles and okurigana stay with the word before them
@@ -228,8 +228,7 @@ std::vector<std::size_t> LineBreaker::graphemeBoundaries(std::string_view utf8) 
   UTextPtr text = openUtf8(utf8);
   UErrorCode status = U_ZERO_ERROR;
   grapheme_iterator_->setText(text.get(), status);
-  for (int32_t pos = grapheme_iterator_->next(); pos != icu::BreakIterator::DONE;
-       pos = grapheme_iterator_->next()) {
+  for (int32_t pos = grapheme_iterator_->next(); pos != icu::BreakIterator::DONE; pos = grapheme_iterator_->next()) {
     result.push_back(static_cast<std::size_t>(pos));
   }
   grapheme_iterator_->setText(icu::UnicodeString());

@@ -172,8 +172,8 @@ SurfacePtr readAndDecode(const content::ContentTree& tree, const std::string& pa
   if (!read) return nullptr;
   auto bytes = std::make_shared<const std::string>(std::move(*read));
   bool timed_out = false;
-  return decodeWithDeadline([bytes, decode](std::string& why) { return decode(*bytes, why); },
-                            limits.decode_seconds, error, timed_out);
+  return decodeWithDeadline([bytes, decode](std::string& why) { return decode(*bytes, why); }, limits.decode_seconds,
+                            error, timed_out);
 }
 
 SurfacePtr decodeLogo(const std::string& bytes, int box_w, int box_h, std::string& error, const LogoLimits& limits) {
@@ -201,7 +201,8 @@ SurfacePtr decodePhoto(const std::string& bytes, int box_w, int box_h, std::stri
     SurfacePtr fitted = rasteriseSvg(bytes, box_w, box_h, error, limits);
     if (!fitted) return nullptr;
     const bool wider_than_box = static_cast<long>(fitted->w) * box_h > static_cast<long>(box_w) * fitted->h;
-    const double cover = wider_than_box ? static_cast<double>(box_h) / fitted->h : static_cast<double>(box_w) / fitted->w;
+    const double cover =
+        wider_than_box ? static_cast<double>(box_h) / fitted->h : static_cast<double>(box_w) / fitted->w;
     if (fitted->w * cover > limits.max_side || fitted->h * cover > limits.max_side) {
       error = "is too narrow or too wide to fill its box";
       return nullptr;
@@ -228,8 +229,8 @@ SurfacePtr decodePhoto(const std::string& bytes, int box_w, int box_h, std::stri
 
 }  // namespace
 
-SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
-                    std::string& error, const LogoLimits& limits) {
+SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h, std::string& error,
+                    const LogoLimits& limits) {
   if (box_w <= 0 || box_h <= 0) {
     error = "has no room on the card";
     return nullptr;
@@ -264,9 +265,9 @@ double logoAspect(const content::ContentTree& tree, const std::string& path, con
   auto bytes = std::make_shared<const std::string>(file.bytes);
   std::string error;
   bool timed_out = false;
-  SurfacePtr probe = decodeWithDeadline(
-      [bytes, limits](std::string& why) { return rasteriseSvg(*bytes, 64, 0, why, limits, 64); },
-      limits.decode_seconds, error, timed_out);
+  SurfacePtr probe =
+      decodeWithDeadline([bytes, limits](std::string& why) { return rasteriseSvg(*bytes, 64, 0, why, limits, 64); },
+                         limits.decode_seconds, error, timed_out);
   if (!probe && svg_error != nullptr) *svg_error = error.empty() ? "cannot be decoded" : error;
   if (!probe || probe->h <= 0) return 1.0;
   return static_cast<double>(probe->w) / probe->h;

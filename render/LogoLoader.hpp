@@ -12,11 +12,11 @@
 namespace newsticker::render {
 
 struct LogoLimits {
-  std::size_t max_file_bytes = 4 << 20;  // larger files are not decoded
-  int max_side = 4096;                   // raster images larger than this are not decoded
-  std::size_t max_svg_numbers = 20000;   // SVGs with more coordinates than this are not rasterised
-  SvgWorkLimits svg_work;                // dashes, stroke widths and edges an SVG may ask for
-  long max_jpeg_scans = 100;             // a progressive JPEG has about 10
+  std::size_t max_file_bytes = 4 << 20;   // larger files are not decoded
+  int max_side = 4096;                    // raster images larger than this are not decoded
+  std::size_t max_svg_numbers = 20000;    // SVGs with more coordinates than this are not rasterised
+  SvgWorkLimits svg_work;                 // dashes, stroke widths and edges an SVG may ask for
+  long max_jpeg_scans = 100;              // a progressive JPEG has about 10
   double max_jpeg_scan_blocks = 8 << 20;  // 8x8 blocks walked over all scans (32 scans of a 4096x4096 picture)
   // Each decode runs on a thread of its own and is given up after this many
   // seconds (see decodeWithDeadline); 0 decodes on the calling thread.
@@ -33,8 +33,8 @@ struct LogoLimits {
 // than the limits allow. Returns
 // null and sets `error` when the file is missing, too large, undecodable, or
 // not decoded within `limits.decode_seconds`; the caller draws a monogram.
-SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h,
-                    std::string& error, const LogoLimits& limits = {});
+SurfacePtr loadLogo(const content::ContentTree& tree, const std::string& path, int box_w, int box_h, std::string& error,
+                    const LogoLimits& limits = {});
 
 // Reads the photo `path` from `tree` (same formats and limits as loadLogo),
 // decodes it once and scales it to cover `box_w` x `box_h`: aspect ratio kept,

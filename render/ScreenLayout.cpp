@@ -10,7 +10,9 @@ namespace newsticker::render {
 namespace {
 
 Color mix(const Color& a, const Color& b, double t) {
-  const auto m = [t](std::uint8_t x, std::uint8_t y) { return static_cast<std::uint8_t>(std::lround(x + (y - x) * t)); };
+  const auto m = [t](std::uint8_t x, std::uint8_t y) {
+    return static_cast<std::uint8_t>(std::lround(x + (y - x) * t));
+  };
   return Color{m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), 255};
 }
 
@@ -108,7 +110,8 @@ DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geomet
     const Rect box{left, (band.h - tile) / 2, tile, tile};
     list.commands.push_back(FillShape{box, tile / 5, Color{246, 248, 251}, Color{246, 248, 251}, 1});
     const int inset = tile / 8;
-    list.commands.push_back(Logo{content.feed_logo, {box.x + inset, box.y + inset, tile - 2 * inset, tile - 2 * inset}});
+    list.commands.push_back(
+        Logo{content.feed_logo, {box.x + inset, box.y + inset, tile - 2 * inset, tile - 2 * inset}});
     left += tile + u(20);
   }
   // What the right end shows, most first: the clock, the date, the position.
@@ -136,8 +139,8 @@ DrawList layoutHeader(const HeaderContent& content, const ScreenGeometry& geomet
   const auto placeRight = [&](const std::string& text, const FontSpec& font, Color color) {
     if (text.empty()) return;
     const int w = measurer.width(text, font);
-    list.commands.push_back(bandText(text, font.px, font.weight, content.language, right - w, w + 1, 0, band.h,
-                                     color, measurer, breaker));
+    list.commands.push_back(
+        bandText(text, font.px, font.weight, content.language, right - w, w + 1, 0, band.h, color, measurer, breaker));
     right -= w + gap;
   };
   placeRight(content.time, time_font, style.header_text);
@@ -159,8 +162,8 @@ ProgressMarks layoutProgress(const Rect& track, std::size_t index, std::size_t c
   index = std::min(index, count - 1);
   fraction = std::clamp(fraction, 0.0, 1.0);
   const int gap = std::max(2, track.h);
-  const long segment = (static_cast<long>(track.w) - static_cast<long>(gap) * static_cast<long>(count - 1)) /
-                       static_cast<long>(count);
+  const long segment =
+      (static_cast<long>(track.w) - static_cast<long>(gap) * static_cast<long>(count - 1)) / static_cast<long>(count);
   if (count > kSegmentedCards) {
     // Too many cards for segments to read: the track is the current card's
     // hold alone (the header's "14 / 60" says where the cycle stands).

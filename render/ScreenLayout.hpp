@@ -17,12 +17,12 @@
 namespace newsticker::render {
 
 struct ScreenOptions {
-  bool header = true;     // the band at the top: feed name and logo, position, clock
-  bool clock = true;      // time and date in the header
-  bool progress = true;   // "3 / 11" in the header and the track above the crawl
-  bool crawl = true;      // the scrolling headlines at the bottom
+  bool header = true;        // the band at the top: feed name and logo, position, clock
+  bool clock = true;         // time and date in the header
+  bool progress = true;      // "3 / 11" in the header and the track above the crawl
+  bool crawl = true;         // the scrolling headlines at the bottom
   bool crawl_others = true;  // the crawl carries the stories not on the cards (see crawlItemsFor)
-  double safe_area = 0;   // fraction of each side kept clear for overscan (0 to 0.2)
+  double safe_area = 0;      // fraction of each side kept clear for overscan (0 to 0.2)
 };
 
 // Colours of the screen around the card, derived from the card's theme.
@@ -51,13 +51,13 @@ ScreenStyle screenStyleFor(const Theme& theme);
 ScreenGeometry layoutScreen(int width, int height, const ScreenOptions& options);
 
 struct HeaderContent {
-  std::string feed_name;  // may be empty
-  std::string feed_logo;  // path in the content folder; empty = none
-  std::string position;   // "3 / 11"; empty = none
-  std::string time;       // "14:05"; empty = no clock
-  std::string date;       // "Tue 24 Nov"
-  std::string date_short; // "24 Nov": the date without the weekday, for a narrow header; empty = none
-  content::LanguageTag language;   // for the feed name's face
+  std::string feed_name;          // may be empty
+  std::string feed_logo;          // path in the content folder; empty = none
+  std::string position;           // "3 / 11"; empty = none
+  std::string time;               // "14:05"; empty = no clock
+  std::string date;               // "Tue 24 Nov"
+  std::string date_short;         // "24 Nov": the date without the weekday, for a narrow header; empty = none
+  content::LanguageTag language;  // for the feed name's face
 };
 
 // The header band as a draw list of geometry.header's size, in the band's own

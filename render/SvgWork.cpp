@@ -136,8 +136,8 @@ void addPathData(std::string_view d, Outline& out) {
                 distance(ox + v[2], oy + v[3], ox + v[4], oy + v[5]),
             ox + v[4], oy + v[5]);
     } else if ((upper == 'S' || upper == 'Q') && read(4)) {
-      curve(2 * distance(x, y, ox + v[0], oy + v[1]) + distance(ox + v[0], oy + v[1], ox + v[2], oy + v[3]),
-            ox + v[2], oy + v[3]);
+      curve(2 * distance(x, y, ox + v[0], oy + v[1]) + distance(ox + v[0], oy + v[1], ox + v[2], oy + v[3]), ox + v[2],
+            oy + v[3]);
     } else if (upper == 'T' && read(2)) {
       curve(2 * distance(x, y, ox + v[0], oy + v[1]), ox + v[0], oy + v[1]);
     } else if (upper == 'A' && read(3) && readFlag(d, pos) && readFlag(d, pos) && read(2)) {
@@ -298,8 +298,8 @@ void XMLCALL onStart(void* data, const XML_Char* qualified, const XML_Char** a) 
     if (!(reader.doc_size > 0)) reader.doc_size = std::max(number(a, "width"), number(a, "height"));
   }
   if (const char* t = attribute(a, "transform")) paint.scale *= transformScale(t);
-  for (const char* property : {"stroke", "fill", "stroke-width", "stroke-dasharray", "stroke-linejoin",
-                               "stroke-linecap"}) {
+  for (const char* property :
+       {"stroke", "fill", "stroke-width", "stroke-dasharray", "stroke-linejoin", "stroke-linecap"}) {
     if (const char* value = attribute(a, property)) applyProperty(property, value, paint);
   }
   if (const char* style = attribute(a, "style")) applyStyle(style, paint);
@@ -322,8 +322,8 @@ double curveDivisions(double r) {
 
 // What one shape adds to the rasteriser's work at `px` pixels a unit.
 struct ShapeCost {
-  double edges = 0;       // all polygon edges
-  double span_px = 0;     // the vertical pixels its outline edges cross, summed
+  double edges = 0;    // all polygon edges
+  double span_px = 0;  // the vertical pixels its outline edges cross, summed
   double dashes = 0;
 };
 
@@ -354,7 +354,7 @@ SvgWork estimateSvgWork(std::string_view svg, int target_px) {
   SvgWork work;
   Reader reader;
   std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(XML_ParserCreate(nullptr),
-                                                                                   XML_ParserFree);
+                                                                                  XML_ParserFree);
   if (!parser) return work;
   XML_SetUserData(parser.get(), &reader);
   XML_SetElementHandler(parser.get(), onStart, onEnd);
@@ -388,8 +388,8 @@ std::string svgWorkRefusal(const SvgWork& work, const SvgWorkLimits& limits) {
            whole(limits.max_stroke_ratio) + " limit; not drawn";
   }
   if (work.edges > limits.max_edges) {
-    return "is an SVG that takes " + whole(work.edges) + " polygon edges to draw, over the " +
-           whole(limits.max_edges) + " limit; not drawn";
+    return "is an SVG that takes " + whole(work.edges) + " polygon edges to draw, over the " + whole(limits.max_edges) +
+           " limit; not drawn";
   }
   if (work.scan_work > limits.max_scan_work) {
     return "is an SVG whose " + whole(work.edges) + " polygon edges cross " + whole(work.scan_work / work.edges) +

@@ -12,17 +12,17 @@
 namespace newsticker::render {
 
 struct SvgWork {
-  bool parsed = false;        // false: not well-formed XML (the rasteriser then decides)
-  double dashes = 0;          // dash segments of all dashed strokes
-  double edges = 0;           // polygon edges of all strokes and fills, at the size drawn
-  double scan_work = 0;       // edges times the edges active on a scanline: the rasteriser's steps
-  double widest_stroke = 0;   // the widest stroke over the picture's larger side (1: as wide as the picture)
+  bool parsed = false;       // false: not well-formed XML (the rasteriser then decides)
+  double dashes = 0;         // dash segments of all dashed strokes
+  double edges = 0;          // polygon edges of all strokes and fills, at the size drawn
+  double scan_work = 0;      // edges times the edges active on a scanline: the rasteriser's steps
+  double widest_stroke = 0;  // the widest stroke over the picture's larger side (1: as wide as the picture)
 };
 
 struct SvgWorkLimits {
   double max_dashes = 10000;
   double max_edges = 200000;
-  double max_scan_work = 2e7;  // about half a second on a PC, seconds on a Raspberry Pi
+  double max_scan_work = 2e7;   // about half a second on a PC, seconds on a Raspberry Pi
   double max_stroke_ratio = 4;  // a stroke wider than 4 pictures covers it anyway
 };
 

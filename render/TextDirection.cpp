@@ -25,9 +25,7 @@ bool isExplicit(UCharDirection d) {
          d == U_RIGHT_TO_LEFT_ISOLATE || d == U_FIRST_STRONG_ISOLATE || d == U_POP_DIRECTIONAL_ISOLATE;
 }
 
-bool isStrong(UCharDirection d) {
-  return d == U_LEFT_TO_RIGHT || d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
-}
+bool isStrong(UCharDirection d) { return d == U_LEFT_TO_RIGHT || d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC; }
 
 bool isNumber(UCharDirection d) { return d == U_EUROPEAN_NUMBER || d == U_ARABIC_NUMBER; }
 

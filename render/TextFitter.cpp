@@ -88,8 +88,8 @@ std::string_view trimBeforeEllipsis(std::string_view text) {
   std::string_view kept = trimEnd(text);
   for (bool trimmed = true; trimmed && !kept.empty();) {
     trimmed = false;
-    for (std::string_view tail : {",", ";", ":", "-", ".", "\xE3\x80\x82" /*。*/, "\xE3\x80\x81" /*、*/, "\xEF\xBC\x8C" /*，*/,
-                                  "\xEF\xBC\x9A" /*：*/, "\xEF\xBC\x9B" /*；*/}) {
+    for (std::string_view tail : {",", ";", ":", "-", ".", "\xE3\x80\x82" /*。*/, "\xE3\x80\x81" /*、*/,
+                                  "\xEF\xBC\x8C" /*，*/, "\xEF\xBC\x9A" /*：*/, "\xEF\xBC\x9B" /*；*/}) {
       if (kept.size() >= tail.size() && kept.substr(kept.size() - tail.size()) == tail) {
         kept = trimEnd(kept.substr(0, kept.size() - tail.size()));
         trimmed = true;
@@ -118,14 +118,16 @@ std::string cutToFit(std::string_view text, std::string_view suffix, int width, 
     const std::size_t mid = (lo + hi + 1) / 2;
     std::string candidate(trimEnd(text.substr(0, bounds[mid])));
     candidate += suffix;
-    if (measurer.width(candidate, font) <= width) lo = mid; else hi = mid - 1;
+    if (measurer.width(candidate, font) <= width) lo = mid;
+    else hi = mid - 1;
   }
   std::string_view kept = trimBeforeEllipsis(text.substr(0, bounds[lo]));
   return std::string(kept) + std::string(suffix);
 }
 
 // The last line-break opportunity in `text` before byte `limit`, or 0.
-std::size_t lastOpportunityBefore(std::string_view text, std::size_t limit, const FontSpec& font, LineBreaker& breaker) {
+std::size_t lastOpportunityBefore(std::string_view text, std::size_t limit, const FontSpec& font,
+                                  LineBreaker& breaker) {
   std::size_t best = 0;
   for (const BreakOpportunity& o : breaker.opportunities(text, font.language)) {
     if (o.offset >= limit) break;
@@ -241,7 +243,8 @@ TokenCut cutToken(std::string_view token, std::size_t token_start, int width, co
   std::size_t fit_lo = 1, fit_hi = bounds.size() - 1;  // bounds[fit_lo] is kept
   while (fit_lo < fit_hi) {
     const std::size_t mid = (fit_lo + fit_hi + 1) / 2;
-    if (widthOf(shown(bounds[mid]), bounds[mid]) <= width) fit_lo = mid; else fit_hi = mid - 1;
+    if (widthOf(shown(bounds[mid]), bounds[mid]) <= width) fit_lo = mid;
+    else fit_hi = mid - 1;
   }
   fit_lo = std::min(fit_lo, bounds.size() - 1);
   // Not before punctuation: a cluster or more earlier, when that part fits
@@ -281,11 +284,12 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
     // Binary search for the last opportunity whose line fits; widths grow
     // with the end offset, so the fitting ones form a prefix.
     while (last > next && opportunities[last].offset - start > window) --last;
-    std::size_t lo = next, hi = last + 1;  // answer in [lo, hi): first that does not fit
+    std::size_t lo = next, hi = last + 1;                        // answer in [lo, hi): first that does not fit
     if (opportunities[next].offset - start > window) hi = next;  // too far to fit: cut the token
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
-      if (measure.width(start, opportunities[mid].offset) <= width) lo = mid + 1; else hi = mid;
+      if (measure.width(start, opportunities[mid].offset) <= width) lo = mid + 1;
+      else hi = mid;
     }
     std::size_t end = 0;
     if (lo > next) {
@@ -293,8 +297,7 @@ std::vector<std::string> wrapLines(std::string_view text, const LineWidths& widt
     } else {
       // Even the first token overflows: cut it where it fits (always after
       // at least one cluster, so the loop advances), marked with a hyphen.
-      const std::string_view token =
-          text.substr(start, std::min(opportunities[next].offset - start, window));
+      const std::string_view token = text.substr(start, std::min(opportunities[next].offset - start, window));
       const TokenCut cut = cutToken(token, start, width, measure, breaker);
       lines.push_back(cut.line);
       start = start + cut.bytes;
@@ -403,8 +406,8 @@ std::vector<std::string> balancedLines(std::string_view text, const std::vector<
         long long c = cost[m][i] + (limit - w) * (limit - w);
         if (m + 1 < n) {
           const std::string_view head = trimEnd(text.substr(0, starts[j]));
-          c += breakCost(codePointAt(head, head.size(), true), codePointAt(text, starts[j], false), font.language,
-                         unit);
+          c +=
+              breakCost(codePointAt(head, head.size(), true), codePointAt(text, starts[j], false), font.language, unit);
         }
         if (c < cost[m + 1][j]) {
           cost[m + 1][j] = c;
@@ -465,8 +468,8 @@ std::vector<std::string> linesWithoutWidow(std::string_view text, const std::vec
 // words are separated by spaces, the line ends on a whole word unless that
 // leaves it less than three quarters full.
 struct EllipsisLine {
-  std::string line;             // with its ellipsis
-  std::size_t ellipsis_bytes;   // the ellipsis's length at the end of `line`
+  std::string line;            // with its ellipsis
+  std::size_t ellipsis_bytes;  // the ellipsis's length at the end of `line`
 };
 EllipsisLine ellipsisLine(std::string_view rest, int width, const FontSpec& font, const content::LanguageTag& language,
                           TextMeasurer& measurer, LineBreaker& breaker) {
@@ -493,9 +496,8 @@ EllipsisLine ellipsisLine(std::string_view rest, int width, const FontSpec& font
 
 }  // namespace
 
-std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
-                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token,
-                                  std::size_t max_lines) {
+std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font, TextMeasurer& measurer,
+                                  LineBreaker& breaker, bool* cut_token, std::size_t max_lines) {
   return wrapLines(text, LineWidths{width, width}, font, measurer, breaker, cut_token, max_lines);
 }
 

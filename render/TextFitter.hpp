@@ -15,21 +15,21 @@
 namespace newsticker::render {
 
 struct TextBox {
-  int width = 0;            // pixels available for each line
-  int max_lines = 1;        // never more lines than this
-  int max_height = 0;       // pixels available for all lines; 0 = no limit
-  int min_px = 16;          // smallest size to try
-  int max_px = 16;          // largest size to try
-  double line_height = 1.2; // line advance as a multiple of the size
+  int width = 0;             // pixels available for each line
+  int max_lines = 1;         // never more lines than this
+  int max_height = 0;        // pixels available for all lines; 0 = no limit
+  int min_px = 16;           // smallest size to try
+  int max_px = 16;           // largest size to try
+  double line_height = 1.2;  // line advance as a multiple of the size
   fonts::Weight weight = fonts::Weight::Regular;
   content::LanguageTag language;
-  bool autospace = false;   // FontSpec::autospace for every size tried
+  bool autospace = false;  // FontSpec::autospace for every size tried
   // A cut-out at the box's lower right (something floats there, e.g. a QR
   // code): a line whose box reaches lower than `wide_height` px below the
   // top is at most `narrow_width` wide. narrow_width 0: no cut-out.
   int wide_height = 0;
   int narrow_width = 0;
-  bool balance = false;      // even the lines out (CSS text-wrap: balance), keeping their count
+  bool balance = false;  // even the lines out (CSS text-wrap: balance), keeping their count
   // No last line of one word (in Chinese and Japanese, of under four
   // characters) where narrowing the lines a little avoids it.
   bool avoid_widow = false;
@@ -64,9 +64,8 @@ struct FittedText {
 // (lineContexts gives the fonts' bidi contexts to measure or draw it again).
 // Stops after `max_lines` lines (0: all). The work per line is bounded by
 // what a line can hold, not by the length of the text.
-std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font,
-                                  TextMeasurer& measurer, LineBreaker& breaker, bool* cut_token = nullptr,
-                                  std::size_t max_lines = 0);
+std::vector<std::string> wrapText(std::string_view text, int width, const FontSpec& font, TextMeasurer& measurer,
+                                  LineBreaker& breaker, bool* cut_token = nullptr, std::size_t max_lines = 0);
 
 // The bidi context of each of `lines`, consecutive lines of the paragraph
 // `text` as wrapText or fitText made them (trimmed; a cut word's part or a

@@ -12,7 +12,7 @@ namespace newsticker::render {
 
 struct FontSpec {
   fonts::Weight weight = fonts::Weight::Regular;
-  int px = 16;           // em size in pixels
+  int px = 16;                    // em size in pixels
   content::LanguageTag language;  // picks the CJK face, line breaking, punctuation spacing
   // 1/8 em between CJK and Latin letters or digits (CSS text-autospace:
   // normal; render/TextAutospace.hpp says where).

@@ -24,14 +24,14 @@ struct Theme {
   Color headline{245, 247, 251};
   Color secondary{150, 190, 255};
   Color summary{212, 220, 234};
-  Color meta{176, 189, 209};     // source and date: at least 7:1 on the panel
+  Color meta{176, 189, 209};  // source and date: at least 7:1 on the panel
   Color related{190, 202, 222};
   Color accent{110, 168, 255};
   Color chip_fill{44, 66, 104};
   Color chip_text{205, 222, 255};
-  Color qr_dark{15, 23, 42};     // QR modules and the caption under the code
-  Color qr_light{255, 255, 255}; // the QR tile, quiet zone included
-  Color urgent_top{214, 40, 40};     // an urgent notice's band (UrgentBand.hpp): white on it is 5:1 and more
+  Color qr_dark{15, 23, 42};      // QR modules and the caption under the code
+  Color qr_light{255, 255, 255};  // the QR tile, quiet zone included
+  Color urgent_top{214, 40, 40};  // an urgent notice's band (UrgentBand.hpp): white on it is 5:1 and more
   Color urgent_bottom{190, 30, 36};
   Color urgent_text{255, 255, 255};  // its word and its icon's disc
   // The crawl: a band of its own tint with a hairline above, its text quieter
@@ -42,14 +42,14 @@ struct Theme {
   Color crawl_source{150, 165, 190};
 
   // Chrome (tighter on small screens).
-  int margin = 44;          // screen edge (or inset) to panel
+  int margin = 44;  // screen edge (or inset) to panel
   int panel_radius = 28;
-  int padding_x = 88;       // panel edge to text, left and right
+  int padding_x = 88;  // panel edge to text, left and right
   int padding_top = 64;
   int padding_bottom = 60;
-  int gap = 36;             // between the identity row and the headline
-  int text_gap = 26;        // between headline, second-language title and summary
-  int logo_size = 120;      // height of the logo tile (a wide logo gets a wider tile)
+  int gap = 36;         // between the identity row and the headline
+  int text_gap = 26;    // between headline, second-language title and summary
+  int logo_size = 120;  // height of the logo tile (a wide logo gets a wider tile)
   int logo_radius = 24;
 
   // The type scale of a screen: every card sets each role at its size; a
@@ -57,18 +57,18 @@ struct Theme {
   // smaller step, headline_px * headline_step (92 / 76 at 1080p).
   int headline_px = 92;
   double headline_step = 0.83;
-  int summary_px = 48;      // with a measure of about 62 characters
+  int summary_px = 48;  // with a measure of about 62 characters
   int secondary_px = 44;
-  int meta_px = 38;         // source, date, related headlines
-  int chip_px = 36;         // topics, in capitals (a step over the 32 they were)
-  int caption_px = 30;      // "Scan to read" under the QR code
-  int min_text_px = 22;     // in pixels, not units: no body or meta text is set smaller
+  int meta_px = 38;      // source, date, related headlines
+  int chip_px = 36;      // topics, in capitals (a step over the 32 they were)
+  int caption_px = 30;   // "Scan to read" under the QR code
+  int min_text_px = 22;  // in pixels, not units: no body or meta text is set smaller
 
-  double photo_share = 0.38; // of the text area's width, beside the text (landscape)
-  bool qr = true;           // a QR code to the post's url when it has one
-  bool byline = true;       // the post's author after the date ("5 Oct 2026 · Jane Doe") when it is
-                            //   not the source and fits without costing a topic chip
-  int qr_module = 6;        // module size (rounded up); the quiet zone is 4 modules
+  double photo_share = 0.38;  // of the text area's width, beside the text (landscape)
+  bool qr = true;             // a QR code to the post's url when it has one
+  bool byline = true;         // the post's author after the date ("5 Oct 2026 · Jane Doe") when it is
+                              //   not the source and fits without costing a topic chip
+  int qr_module = 6;          // module size (rounded up); the quiet zone is 4 modules
 
   // Languages whose headline, second title and summary get 1/8 em between
   // CJK and Latin letters or digits (CSS text-autospace); none by default,

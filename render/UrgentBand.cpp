@@ -34,11 +34,11 @@ int addUrgentBand(DrawList& list, const Rect& panel, int panel_radius, int pad_x
                   const content::LanguageTag& language, TextMeasurer& measurer, LineBreaker& breaker) {
   const int band_h = std::min(scaled(150, unit, 40), panel.h / 4);
   // Rounded at the top with the panel, square below.
-  list.commands.push_back(FillShape{{panel.x, panel.y, panel.w, band_h}, panel_radius, theme.urgent_top,
-                                    theme.urgent_bottom, 1});
+  list.commands.push_back(
+      FillShape{{panel.x, panel.y, panel.w, band_h}, panel_radius, theme.urgent_top, theme.urgent_bottom, 1});
   const int radius = std::min(panel_radius, band_h / 2);
-  list.commands.push_back(FillShape{{panel.x, panel.y + radius, panel.w, band_h - radius}, 0,
-                                    theme.urgent_top, theme.urgent_bottom, 1});
+  list.commands.push_back(
+      FillShape{{panel.x, panel.y + radius, panel.w, band_h - radius}, 0, theme.urgent_top, theme.urgent_bottom, 1});
   const int icon = band_h * 62 / 100;
   const int icon_x = panel.x + pad_x;
   addAlertIcon(list, icon_x, panel.y + (band_h - icon) / 2, icon, theme.urgent_text, theme.urgent_top);
@@ -55,8 +55,8 @@ int addUrgentBand(DrawList& list, const Rect& panel, int panel_radius, int pad_x
   if (!label.lines.empty()) {
     const FontMetrics m = measurer.metrics(label.font);
     const int baseline = panel.y + (band_h + m.ascent - m.descent) / 2;
-    list.commands.push_back(TextRun{label.lines[0], label.lineFont(0), icon_x + icon + icon * 2 / 5, baseline,
-                                    theme.urgent_text});
+    list.commands.push_back(
+        TextRun{label.lines[0], label.lineFont(0), icon_x + icon + icon * 2 / 5, baseline, theme.urgent_text});
   }
   return band_h;
 }

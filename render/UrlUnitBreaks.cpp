@@ -56,8 +56,8 @@ bool isUnitSymbol(std::string_view word) {
       // time, speed, frequency
       "s", "ms", "µs", "min", "h", "mph", "kn", "Hz", "kHz", "MHz", "GHz",
       // temperature, energy, power, electricity, pressure, sound
-      "°C", "°F", "°", "K", "J", "kJ", "cal", "kcal", "W", "kW", "MW", "GW", "Wh", "kWh", "MWh", "GWh", "V", "mV",
-      "kV", "A", "mA", "mAh", "Ω", "Pa", "hPa", "kPa", "bar", "dB",
+      "°C", "°F", "°", "K", "J", "kJ", "cal", "kcal", "W", "kW", "MW", "GW", "Wh", "kWh", "MWh", "GWh", "V", "mV", "kV",
+      "A", "mA", "mAh", "Ω", "Pa", "hPa", "kPa", "bar", "dB",
       // data
       "B", "kB", "KB", "MB", "GB", "TB", "bit", "kbit", "Mbit", "Gbit", "Mbps", "Gbps",
       // currency codes and names (signs are found by their category)
@@ -161,10 +161,10 @@ void applyUrlAndUnitRules(std::string_view utf8, std::vector<BreakOpportunity>& 
       while (word_end < utf8.size() && !isSpace(codePointAt(utf8, word_end))) {
         content::nextCodePoint(utf8, word_end);
       }
-      const bool number_unit = u_isdigit(static_cast<UChar32>(last)) &&
-                               isUnit(utf8.substr(o.offset, word_end - o.offset));
-      const bool sign_number = u_charType(static_cast<UChar32>(last)) == U_CURRENCY_SYMBOL &&
-                               u_isdigit(static_cast<UChar32>(after));
+      const bool number_unit =
+          u_isdigit(static_cast<UChar32>(last)) && isUnit(utf8.substr(o.offset, word_end - o.offset));
+      const bool sign_number =
+          u_charType(static_cast<UChar32>(last)) == U_CURRENCY_SYMBOL && u_isdigit(static_cast<UChar32>(after));
       if (number_unit || sign_number) continue;
     }
     kept.push_back(o);
@@ -178,7 +178,7 @@ void applyUrlAndUnitRules(std::string_view utf8, std::vector<BreakOpportunity>& 
     }
   }
   std::stable_sort(kept.begin(), kept.end(),
-            [](const BreakOpportunity& a, const BreakOpportunity& b) { return a.offset < b.offset; });
+                   [](const BreakOpportunity& a, const BreakOpportunity& b) { return a.offset < b.offset; });
   kept.erase(std::unique(kept.begin(), kept.end(),
                          [](const BreakOpportunity& a, const BreakOpportunity& b) { return a.offset == b.offset; }),
              kept.end());

@@ -46,6 +46,8 @@ tools+=(ansible-core ansible-lint)
 # The generators the site fixtures are compared with (tests/content/generator_compare_test.sh);
 # the Jekyll fixture names the jekyll-feed plugin.
 tools+=(hugo jekyll ruby-jekyll-feed)
+# The style checks (tests/style/): clang-format and clang-tidy.
+tools+=(clang-format clang-tidy)
 # Header-only and architecture-independent (Architecture: all): installed for
 # the build machine in both modes, found by a cross build all the same.
 tools+=(nlohmann-json3-dev)

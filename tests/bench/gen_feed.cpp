@@ -62,11 +62,13 @@ struct Language {
 
 const std::vector<Language>& languages() {
   static const std::vector<Language> all = {
-      {"en", "en", true,
+      {"en",
+       "en",
+       true,
        {"Harbourside Library", "The night ferry service", "Eastbank Repair Cafe", "The city youth orchestra",
         "Riverside Market", "Northgate School's robotics club", "The tram depot museum", "Lantern Street Bakery",
-        "Community radio station Wave 7", "The old lighthouse trust", "Hillcrest swimming pool",
-        "The botanical garden", "Westpier cycling group", "The regional archive", "Quayside climbing wall"},
+        "Community radio station Wave 7", "The old lighthouse trust", "Hillcrest swimming pool", "The botanical garden",
+        "Westpier cycling group", "The regional archive", "Quayside climbing wall"},
        {"opens evening workshops for beginners", "extends its weekend timetable", "announces a spring concert series",
         "reopens after winter repairs", "starts a free repair clinic", "adds a second reading room",
         "tests solar panels on its roof", "welcomes volunteers for guided walks", "moves to a larger hall",
@@ -78,15 +80,17 @@ const std::vector<Language>& languages() {
         "add step-free access at the side entrance", "keep the doors open on public holidays"},
        {"sign up at the front desk", "book a place online", "simply drop in", "bring a friend along",
         "join a short introduction first"},
-       {"every Tuesday evening", "on the first Saturday of each month", "from 10:00 to 16:00",
-        "until the end of March", "during the school holidays", "on weekday mornings"},
+       {"every Tuesday evening", "on the first Saturday of each month", "from 10:00 to 16:00", "until the end of March",
+        "during the school holidays", "on weekday mornings"},
        {"community", "transport", "culture", "education", "environment", "sport", "food", "libraries"},
        {"Harbour Commons newsroom", "Eastbank volunteers", "City events desk", "Northgate parents' group"},
        {"{S} says the plan follows {R}.", "From next month it will {C}.", "Visitors can {W} {T}.",
         "Organisers expect the first sessions to fill quickly, so they suggest you {W} early.",
         "The change is a trial and will be reviewed {T}.", "Staff will {C} if the pilot goes well."},
        " "},
-      {"fr", "fr", true,
+      {"fr",
+       "fr",
+       true,
        {"La médiathèque du port", "Le marché couvert", "L'atelier vélo du quai", "Le chœur municipal",
         "La piscine des Hauts", "Le jardin partagé de la gare", "Le musée du tramway", "La maison des associations"},
        {"ouvre des ateliers du soir", "prolonge ses horaires d'été", "annonce une saison de concerts",
@@ -102,13 +106,16 @@ const std::vector<Language>& languages() {
        {"{S} explique que ce projet répond à {R}.", "Dès le mois prochain, il s'agit de {C}.",
         "Le public peut {W}, {T}.", "Un bilan sera fait {T}, avant de décider de la suite."},
        " "},
-      {"ja", "ja", false,
+      {"ja",
+       "ja",
+       false,
        {"港町図書館", "夜間フェリー", "東岸リペアカフェ", "市民オーケストラ", "川沿いマルシェ", "北門小学校ロボット部",
         "路面電車資料館", "灯台保存会", "丘の上市民プール", "植物園"},
        {"が初心者向けの夜間講座を開始", "が週末の運行時間を延長", "が春の演奏会シリーズを発表", "が改修を終えて再開",
         "で無料の修理相談会", "が屋上に太陽光パネルを設置", "がボランティアを募集", "が新しい閲覧室を公開"},
        {"利用者アンケートの結果", "近隣住民からの要望", "市の補助金", "昨年秋に寄せられた意見"},
-       {"開館時間を二時間延ばす", "予約なしで参加できる枠を増やす", "すべての回を二か国語で行う", "段差のない入口を設ける"},
+       {"開館時間を二時間延ばす", "予約なしで参加できる枠を増やす", "すべての回を二か国語で行う",
+        "段差のない入口を設ける"},
        {"受付での申し込み", "オンライン予約", "当日参加"},
        {"毎週火曜日の夜", "毎月第一土曜日", "午前10時から午後4時まで", "3月末まで", "夏休みの期間中"},
        {"地域", "交通", "文化", "教育", "環境", "図書館"},
@@ -116,7 +123,9 @@ const std::vector<Language>& languages() {
        {"{S}は、{R}を受けて、{C}ことを決めました。", "参加方法は{W}で、{T}に行われます。",
         "担当者は「まずは気軽に来てほしい」と話しています。", "試行期間の結果を見て、{C}かどうかを判断します。"},
        ""},
-      {"zh-Hans", "zh", false,
+      {"zh-Hans",
+       "zh",
+       false,
        {"港湾图书馆", "夜间渡轮", "东岸修理咖啡馆", "市民管弦乐团", "河畔集市", "北门小学机器人社", "有轨电车博物馆",
         "灯塔保护协会"},
        {"推出面向初学者的夜间课程", "延长周末运营时间", "公布春季音乐会安排", "完成翻修后重新开放", "举办免费维修咨询",
@@ -130,7 +139,9 @@ const std::vector<Language>& languages() {
        {"{S}表示，根据{R}，将{C}。", "参加方式为{W}，活动安排在{T}。", "负责人说，希望更多市民走进来看看。",
         "试行结束后将根据反馈决定是否{C}。"},
        ""},
-      {"zh-Hant", "tw", false,
+      {"zh-Hant",
+       "tw",
+       false,
        {"港灣圖書館", "夜間渡輪", "東岸修理咖啡館", "市民管弦樂團", "河畔市集", "北門小學機器人社", "電車博物館",
         "燈塔保存協會"},
        {"推出給初學者的夜間課程", "延長週末營運時間", "公布春季音樂會安排", "完成整修後重新開放", "舉辦免費維修諮詢",
@@ -144,7 +155,9 @@ const std::vector<Language>& languages() {
        {"{S}表示，根據{R}，將{C}。", "參加方式為{W}，活動安排在{T}。", "負責人說，希望更多市民走進來看看。",
         "試辦結束後將依照回饋決定是否{C}。"},
        ""},
-      {"ko", "ko", true,
+      {"ko",
+       "ko",
+       true,
        {"항구 도서관", "야간 페리", "동쪽 강변 수리 카페", "시민 오케스트라", "강변 장터", "북문초등학교 로봇 동아리",
         "전차 박물관", "등대 보존회"},
        {"초보자를 위한 저녁 강좌 시작", "주말 운행 시간 연장", "봄 음악회 일정 발표", "보수 공사 마치고 다시 문 열어",
@@ -169,11 +182,13 @@ struct Provider {
 
 // News providers; the first three have a logo in logos/ named by domain.
 const std::vector<Provider>& providers() {
-  static const std::vector<Provider> all = {
-      {"Harbour Daily Wire", "harbourwire.example"}, {"港町ニュース", "minato-news.example"},
-      {"강변 소식", "gangbyeon.example"},            {"Eastbank Courier", "eastbank-courier.example"},
-      {"河畔日报", "hepan-daily.example"},           {"Le Fil du Quai", "lefilduquai.example"},
-      {"Metro Notes", "metronotes.example"}};
+  static const std::vector<Provider> all = {{"Harbour Daily Wire", "harbourwire.example"},
+                                            {"港町ニュース", "minato-news.example"},
+                                            {"강변 소식", "gangbyeon.example"},
+                                            {"Eastbank Courier", "eastbank-courier.example"},
+                                            {"河畔日报", "hepan-daily.example"},
+                                            {"Le Fil du Quai", "lefilduquai.example"},
+                                            {"Metro Notes", "metronotes.example"}};
   return all;
 }
 
@@ -301,12 +316,16 @@ Post makePost(std::size_t index) {
     // One in eight shows the feed's photo; the others name a picture that is
     // not in the folder (as aggregator items do), so the card has none.
     const bool photo = random.chance(12);
-    out += "  - url: " + quoted("https://" + provider.domain + "/media/" + (photo ? "quay-photo.png" : number + std::string(".jpg"))) + "\n";
+    out +=
+        "  - url: " +
+        quoted("https://" + provider.domain + "/media/" + (photo ? "quay-photo.png" : number + std::string(".jpg"))) +
+        "\n";
     out += "    width: 1200\n    height: 800\n";
     if (random.chance(30)) {
       const Provider& other = providers()[random.below(providers().size())];
       out += "\nrelated:\n";
-      out += "  - title: " + quoted(random.pick(lang.subjects) + lang.title_join + random.pick(lang.title_actions)) + "\n";
+      out +=
+          "  - title: " + quoted(random.pick(lang.subjects) + lang.title_join + random.pick(lang.title_actions)) + "\n";
       out += "    provider:\n      name: " + quoted(other.name) + "\n";
     }
     out += "---\n";
@@ -344,7 +363,8 @@ std::string svgLogo(const char* fill, const char* mark, int shape) {
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\" viewBox=\"0 0 256 256\">\n";
   svg += std::string("  <rect x=\"8\" y=\"8\" width=\"240\" height=\"240\" rx=\"48\" fill=\"") + fill + "\"/>\n";
   if (shape == 0) {
-    svg += std::string("  <circle cx=\"128\" cy=\"128\" r=\"70\" fill=\"none\" stroke=\"") + mark + "\" stroke-width=\"22\"/>\n";
+    svg += std::string("  <circle cx=\"128\" cy=\"128\" r=\"70\" fill=\"none\" stroke=\"") + mark +
+           "\" stroke-width=\"22\"/>\n";
   } else if (shape == 1) {
     svg += std::string("  <path d=\"M60 190 L128 62 L196 190 Z\" fill=\"") + mark + "\"/>\n";
   } else {
@@ -474,9 +494,8 @@ int main(int argc, char** argv) {
                          const int dx = x - 48, dy = y - 48;
                          return dx * dx + dy * dy < 36 * 36 ? 0x38A169u : 0xF0FFF4u;
                        }));
-  ok = ok && writeFile(dir / "logos/gangbyeon.example.png", png(128, 64, [](int x, int y) {
-                         return (x / 16 + y / 16) % 2 ? 0x2B6CB0u : 0xEBF8FFu;
-                       }));
+  ok = ok && writeFile(dir / "logos/gangbyeon.example.png",
+                       png(128, 64, [](int x, int y) { return (x / 16 + y / 16) % 2 ? 0x2B6CB0u : 0xEBF8FFu; }));
   // A 640x400 photo (a dusk-coloured gradient with a horizon line).
   ok = ok && writeFile(dir / "images/quay-photo.png", png(640, 400, [](int x, int y) {
                          if (y > 260) return 0x1A2A44u + static_cast<std::uint32_t>((x * 7 + y) % 16);

@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
   }
   Display* display = XOpenDisplay(nullptr);
   if (display == nullptr) {
-    std::fprintf(stderr, "screen-settle: cannot open display %s\n", std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "(unset)");
+    std::fprintf(stderr, "screen-settle: cannot open display %s\n",
+                 std::getenv("DISPLAY") ? std::getenv("DISPLAY") : "(unset)");
     return 2;
   }
   const int screen = DefaultScreen(display);
@@ -171,10 +172,10 @@ int main(int argc, char** argv) {
 
   const auto mid = [&](std::size_t i) { return (samples[i].start + samples[i].end) / 2; };
   const double before = first_equal > 0 ? samples[first_equal - 1].end : samples[0].start;
-  std::printf("settle first_equal_unix=%.6f settled_unix=%.6f before_unix=%.6f samples=%zu changes=%ld "
-              "grab_ms_p50=%.2f period_ms=%.1f\n",
-              mid(first_equal), mid(settled), before, samples.size(), changes, grab_ms[grab_ms.size() / 2],
-              period * 1000.0);
+  std::printf(
+      "settle first_equal_unix=%.6f settled_unix=%.6f before_unix=%.6f samples=%zu changes=%ld "
+      "grab_ms_p50=%.2f period_ms=%.1f\n",
+      mid(first_equal), mid(settled), before, samples.size(), changes, grab_ms[grab_ms.size() / 2], period * 1000.0);
   if (first_equal == 0) {
     std::fprintf(stderr, "screen-settle: the screen never changed in %.1f s\n", seconds);
     return 1;

@@ -34,8 +34,8 @@ double realNow() {
 
 int main(int argc, char** argv) {
   int window_w = 0, window_h = 0;  // 0: full screen at the display's size
-  if (argc > 3 || (argc == 3 && (std::sscanf(argv[2], "%dx%d", &window_w, &window_h) != 2 || window_w < 64 ||
-                                 window_h < 64))) {
+  if (argc > 3 ||
+      (argc == 3 && (std::sscanf(argv[2], "%dx%d", &window_w, &window_h) != 2 || window_w < 64 || window_h < 64))) {
     std::fprintf(stderr, "usage: sdl-floor [IMAGE.png [WxH]]\n");
     return 2;
   }
@@ -54,10 +54,9 @@ int main(int argc, char** argv) {
     desktop.w = 1920;
     desktop.h = 1080;
   }
-  SDL_Window* window =
-      window_w > 0 ? SDL_CreateWindow("sdl-floor", 0, 0, window_w, window_h, 0)
-                   : SDL_CreateWindow("sdl-floor", 0, 0, desktop.w, desktop.h,
-                                      SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
+  SDL_Window* window = window_w > 0 ? SDL_CreateWindow("sdl-floor", 0, 0, window_w, window_h, 0)
+                                    : SDL_CreateWindow("sdl-floor", 0, 0, desktop.w, desktop.h,
+                                                       SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS);
   if (window == nullptr) {
     std::fprintf(stderr, "sdl-floor: SDL_CreateWindow: %s\n", SDL_GetError());
     SDL_Quit();
@@ -105,9 +104,11 @@ int main(int argc, char** argv) {
   };
   draw();
   const double presented = realNow();
-  std::fprintf(stderr, "floor first_present_unix=%.6f init_ms=%.1f window_ms=%.1f renderer_ms=%.1f texture_ms=%.1f present_ms=%.1f\n",
-               presented, (marks[0] - start) * 1e3, (marks[1] - marks[0]) * 1e3, (marks[2] - marks[1]) * 1e3,
-               (marks[3] - marks[2]) * 1e3, (presented - marks[3]) * 1e3);
+  std::fprintf(
+      stderr,
+      "floor first_present_unix=%.6f init_ms=%.1f window_ms=%.1f renderer_ms=%.1f texture_ms=%.1f present_ms=%.1f\n",
+      presented, (marks[0] - start) * 1e3, (marks[1] - marks[0]) * 1e3, (marks[2] - marks[1]) * 1e3,
+      (marks[3] - marks[2]) * 1e3, (presented - marks[3]) * 1e3);
   std::fflush(stderr);
 
   for (bool running = true; running;) {

@@ -72,8 +72,8 @@ inline bool startsWith(const std::string& text, const std::string& prefix) {
 
 inline std::size_t countOf(const std::vector<newsticker::content::Diagnostic>& diagnostics,
                            newsticker::content::Severity severity) {
-  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                [&](const auto& d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(), [&](const auto& d) { return d.severity == severity; }));
 }
 
 // The first diagnostic about `file` with `severity`, or nullptr.
@@ -94,8 +94,8 @@ inline const newsticker::content::Post* findPostByFile(const std::vector<newstic
   return nullptr;
 }
 
-inline const newsticker::content::Post* findPostByFilePrefix(
-    const std::vector<newsticker::content::Post>& posts, const std::string& prefix) {
+inline const newsticker::content::Post* findPostByFilePrefix(const std::vector<newsticker::content::Post>& posts,
+                                                             const std::string& prefix) {
   for (const auto& post : posts) {
     const auto slash = post.file.rfind('/');
     const std::string name = slash == std::string::npos ? post.file : post.file.substr(slash + 1);
@@ -131,10 +131,17 @@ inline std::string jpegHeader(unsigned width, unsigned height, bool with_frame =
 
 // Every text a Post holds, for "this never shows up anywhere" checks.
 inline std::vector<std::string> allTextOf(const newsticker::content::Post& post) {
-  std::vector<std::string> texts = {post.file,   post.title,           post.summary,
-                                    post.source, post.date,            post.url,
-                                    post.language.str(), post.logo,    post.secondary_title,
-                                    post.secondary_summary, post.secondary_language.str()};
+  std::vector<std::string> texts = {post.file,
+                                    post.title,
+                                    post.summary,
+                                    post.source,
+                                    post.date,
+                                    post.url,
+                                    post.language.str(),
+                                    post.logo,
+                                    post.secondary_title,
+                                    post.secondary_summary,
+                                    post.secondary_language.str()};
   for (const auto& topic : post.topics) texts.push_back(topic);
   for (const auto& related : post.related) {
     texts.push_back(related.title);

@@ -33,11 +33,11 @@ std::string repeated(const std::string& piece, int times) {
 
 TEST_CASE("{{ site.big }} 4000 times with a 200 KiB big: at most 64 KiB put in, with a warning (840 MB before)") {
   const std::string big(200 * 1024, 'b');
-  const MemoryTree tree("t", {{"_config.yml", "title: T\nbig: " + big + "\n"},
-                              {"_posts/2026-03-02-big.md", "---\ntitle: Big\nexcerpt: \"" +
-                                                               repeated("{{ site.big }} ", 4000) + "\"\n---\n" +
-                                                               repeated("{{ site.big }} ", 4000) + "\n"},
-                              {"_posts/2026-03-01-small.md", "---\ntitle: Small\n---\nA short body.\n"}});
+  const MemoryTree tree(
+      "t", {{"_config.yml", "title: T\nbig: " + big + "\n"},
+            {"_posts/2026-03-02-big.md", "---\ntitle: Big\nexcerpt: \"" + repeated("{{ site.big }} ", 4000) +
+                                             "\"\n---\n" + repeated("{{ site.big }} ", 4000) + "\n"},
+            {"_posts/2026-03-01-small.md", "---\ntitle: Small\n---\nA short body.\n"}});
   const auto start = std::chrono::steady_clock::now();
   const Feed feed = loadFeed(tree);
   CHECK(secondsSince(start) < 1.0);
@@ -62,8 +62,8 @@ TEST_CASE("20,000 Liquid assigns over a 20,000-item _data list: the work is boun
   LiquidScope scope;
   scope.site_values = &values;
   scope.site_data = &data;
-  const std::string text = repeated("{% assign x = site.data.big | where: 'v', '19999' | first %}", 20000) +
-                           "Found {{ x.v }}.";
+  const std::string text =
+      repeated("{% assign x = site.data.big | where: 'v', '19999' | first %}", 20000) + "Found {{ x.v }}.";
   bool cut = false;
   const auto start = std::chrono::steady_clock::now();
   const std::string clean = removeTemplateTags(text, scope, &cut);

@@ -27,7 +27,7 @@ TEST_CASE("posts past the content memory budget are left out, oldest first, with
   std::size_t total = 0;
   for (const Post& post : feed.posts) total += postBytes(post);
   CHECK(total <= limits.max_content_bytes);
-  CHECK(feed.posts.size() >= 50);   // 4 MiB holds ~60 of them
+  CHECK(feed.posts.size() >= 50);  // 4 MiB holds ~60 of them
   CHECK(feed.posts.size() < 300);
   // The newest stay: the last file (latest date) is in, the first is not.
   CHECK(feed.posts.back().title == "Post 299");

@@ -11,8 +11,8 @@
 #include "content/FeedLoader.hpp"
 #include "content/Playlist.hpp"
 #include "content/PostDate.hpp"
-#include "content/ShowWindow.hpp"
 #include "content/RasterHeader.hpp"
+#include "content/ShowWindow.hpp"
 
 using namespace newsticker::content;
 using content_test::countOf;
@@ -149,12 +149,11 @@ TEST_CASE("demo feed: an Arabic and a Hindi post load with their language and no
   };
   for (const Expected& e :
        {Expected{"2026-11-28-harbor-library-arabic-reading-hour.md", "ar",
-                 "مكتبة الواجهة البحرية تطلق ساعة قراءة أسبوعية باللغة العربية للأطفال",
-                 "مكتبة مدينة هاربر العامة", "logos/harbor-commons.svg",
-                 "تطلق مكتبة الواجهة البحرية في مدينة هاربر"},
+                 "مكتبة الواجهة البحرية تطلق ساعة قراءة أسبوعية باللغة العربية للأطفال", "مكتبة مدينة هاربر العامة",
+                 "logos/harbor-commons.svg", "تطلق مكتبة الواجهة البحرية في مدينة هاربر"},
         Expected{"2026-11-29-brightforge-hindi-soldering-class.md", "hi",
-                 "ब्राइटफ़ोर्ज मेकरस्पेस में अब हिंदी में भी सोल्डरिंग की कक्षाएँ", "ब्राइटफ़ोर्ज मेकरस्पेस",
-                 "logos/brightforge.jpg", "ब्राइटफ़ोर्ज मेकरस्पेस जनवरी से"}}) {
+                 "ब्राइटफ़ोर्ज मेकरस्पेस में अब हिंदी में भी सोल्डरिंग की कक्षाएँ", "ब्राइटफ़ोर्ज मेकरस्पेस", "logos/brightforge.jpg",
+                 "ब्राइटफ़ोर्ज मेकरस्पेस जनवरी से"}}) {
     CAPTURE(e.name);
     const Post& post = demoPost(feed, e.name);
     CHECK(post.language == e.language);

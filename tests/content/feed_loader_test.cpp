@@ -29,9 +29,8 @@ std::vector<std::string> titlesOf(const Feed& feed) {
 }  // namespace
 
 TEST_CASE("feed: posts/ is used when present, before _posts/ and the top") {
-  const MemoryTree tree("t", {{"posts/a.md", post("From posts")},
-                              {"_posts/b.md", post("From _posts")},
-                              {"c.md", post("From the top")}});
+  const MemoryTree tree(
+      "t", {{"posts/a.md", post("From posts")}, {"_posts/b.md", post("From _posts")}, {"c.md", post("From the top")}});
   const Feed feed = loadFeed(tree);
   CHECK(feed.posts_folder == "posts");
   CHECK(titlesOf(feed) == std::vector<std::string>{"From posts"});
@@ -74,11 +73,12 @@ TEST_CASE("feed: post files at the top; non-post files ignored") {
 }
 
 TEST_CASE("feed: feed.yaml defaults apply to posts that say nothing") {
-  const MemoryTree tree("t", {{"feed.yaml", "name: Harbour Weekly\nlanguage: zh-TW\nduration: 9.5\nlogo: house.svg\n"},
-                              {"logos/house.svg", "<svg/>"},
-                              {"logos/own.svg", "<svg/>"},
-                              {"posts/a.md", post("Plain English headline")},
-                              {"posts/b.md", post("Own fields", "author: Quay Council\nlang: en\nduration: 20\nlogo: own.svg\n")}});
+  const MemoryTree tree(
+      "t", {{"feed.yaml", "name: Harbour Weekly\nlanguage: zh-TW\nduration: 9.5\nlogo: house.svg\n"},
+            {"logos/house.svg", "<svg/>"},
+            {"logos/own.svg", "<svg/>"},
+            {"posts/a.md", post("Plain English headline")},
+            {"posts/b.md", post("Own fields", "author: Quay Council\nlang: en\nduration: 20\nlogo: own.svg\n")}});
   const Feed feed = loadFeed(tree);
   CHECK(feed.defaults.name == "Harbour Weekly");
   CHECK(feed.defaults.language == "zh-Hant");
@@ -122,7 +122,8 @@ TEST_CASE("feed: a broken feed.yaml is reported, posts still load without defaul
     CHECK(contains(error->message, "ignored"));
   }
   SUBCASE("bad duration and missing logo are warnings") {
-    const MemoryTree tree("t", {{"feed.yaml", "name: Lobby\nduration: forever\nlogo: gone.svg\n"}, {"posts/a.md", post("A")}});
+    const MemoryTree tree(
+        "t", {{"feed.yaml", "name: Lobby\nduration: forever\nlogo: gone.svg\n"}, {"posts/a.md", post("A")}});
     const Feed feed = loadFeed(tree);
     CHECK(feed.defaults.name == "Lobby");
     CHECK(feed.defaults.duration_seconds == 0);
@@ -142,26 +143,25 @@ TEST_CASE("feed: a broken feed.yaml is reported, posts still load without defaul
 }
 
 TEST_CASE("feed: good and bad posts mixed: every good one loads, every bad one is reported once") {
-  const MemoryTree tree(
-      "t", {{"posts/01-good.md", post("Good one")},
-            {"posts/02-no-title.md", "---\nlayout: post\n---\nBody.\n"},
-            {"posts/03-good.txt", post("Good two", "published: false\n")},
-            {"posts/04-bad-utf8.md", "---\ntitle: Caf\xE9\n---\n"},
-            {"posts/05-unclosed.md", "---\ntitle: Never closed\n"},
-            {"posts/06-bad-yaml.md", "---\ntitle: x\n  bad: indent\n---\n"},
-            {"posts/07-good.md", post("Good three", "date: not a date\n")},
-            {"posts/08-alias.md", "---\ntitle: &t Anchor\n---\n"},
-            {"posts/09-no-front-matter.txt", "Just text.\n"},
-            {"posts/10-title-list.md", "---\ntitle: [a, b]\n---\n"},
-            {"posts/11-good.md", post("Good four")}});
+  const MemoryTree tree("t", {{"posts/01-good.md", post("Good one")},
+                              {"posts/02-no-title.md", "---\nlayout: post\n---\nBody.\n"},
+                              {"posts/03-good.txt", post("Good two", "published: false\n")},
+                              {"posts/04-bad-utf8.md", "---\ntitle: Caf\xE9\n---\n"},
+                              {"posts/05-unclosed.md", "---\ntitle: Never closed\n"},
+                              {"posts/06-bad-yaml.md", "---\ntitle: x\n  bad: indent\n---\n"},
+                              {"posts/07-good.md", post("Good three", "date: not a date\n")},
+                              {"posts/08-alias.md", "---\ntitle: &t Anchor\n---\n"},
+                              {"posts/09-no-front-matter.txt", "Just text.\n"},
+                              {"posts/10-title-list.md", "---\ntitle: [a, b]\n---\n"},
+                              {"posts/11-good.md", post("Good four")}});
   const Feed feed = loadFeed(tree);
   CHECK(titlesOf(feed) == std::vector<std::string>{"Good one", "Good two", "Good three", "Good four"});
   CHECK(feed.rejected_files == 7);
   CHECK(countOf(feed.diagnostics, Severity::Error) == 7);
   CHECK(countOf(feed.diagnostics, Severity::Warning) == 1);  // the bad date
 
-  const char* bad[] = {"posts/02-no-title.md", "posts/04-bad-utf8.md",           "posts/05-unclosed.md",
-                       "posts/06-bad-yaml.md", "posts/08-alias.md",              "posts/09-no-front-matter.txt",
+  const char* bad[] = {"posts/02-no-title.md",  "posts/04-bad-utf8.md", "posts/05-unclosed.md",
+                       "posts/06-bad-yaml.md",  "posts/08-alias.md",    "posts/09-no-front-matter.txt",
                        "posts/10-title-list.md"};
   for (const char* file : bad) {
     CAPTURE(file);
@@ -171,7 +171,8 @@ TEST_CASE("feed: good and bad posts mixed: every good one loads, every bad one i
     CHECK(findPostByFile(feed.posts, file) == nullptr);
   }
   // Diagnostics come in file order.
-  for (std::size_t i = 1; i < feed.diagnostics.size(); ++i) CHECK(feed.diagnostics[i - 1].file <= feed.diagnostics[i].file);
+  for (std::size_t i = 1; i < feed.diagnostics.size(); ++i)
+    CHECK(feed.diagnostics[i - 1].file <= feed.diagnostics[i].file);
   // Drafts are loaded (the playlist decides whether to show them).
   const Post* draft = findPostByFile(feed.posts, "posts/03-good.txt");
   REQUIRE(draft != nullptr);

@@ -30,18 +30,18 @@ TEST_CASE("front matter lines: a nested TOML key's warning names its own line") 
   zola.site = SiteKind::Zola;
   // Line 1 is the opening '+++'.
   const std::string file =
-      "+++\n"                                   // 1
-      "title = \"Lantern repair evening\"\n"    // 2
-      "date = 2026-05-14\n"                     // 3
-      "\n"                                      // 4
-      "[taxonomies]\n"                          // 5
-      "categories = \"workshops\"\n"            // 6
-      "tags = { kind = \"evening\" }\n"         // 7
-      "\n"                                      // 8
-      "[extra]\n"                               // 9
-      "lang = [\"en\"]\n"                       // 10
-      "duration = \"long\"\n"                   // 11
-      "+++\n"                                   // 12
+      "+++\n"                                 // 1
+      "title = \"Lantern repair evening\"\n"  // 2
+      "date = 2026-05-14\n"                   // 3
+      "\n"                                    // 4
+      "[taxonomies]\n"                        // 5
+      "categories = \"workshops\"\n"          // 6
+      "tags = { kind = \"evening\" }\n"       // 7
+      "\n"                                    // 8
+      "[extra]\n"                             // 9
+      "lang = [\"en\"]\n"                     // 10
+      "duration = \"long\"\n"                 // 11
+      "+++\n"                                 // 12
       "Bring a lantern that needs new glass.\n";
   const PostReadResult result = readPost("content/blog/lantern-repair.md", file, zola);
   REQUIRE(result.post);
@@ -59,22 +59,22 @@ TEST_CASE("front matter lines: a nested JSON key's warning names its own line") 
   hugo.site = SiteKind::Hugo;
   hugo.base_url = "https://harbourlab.example.net";
   const std::string file =
-      "{\n"                                          // 1
+      "{\n"                                               // 1
       "  \"title\": \"Glaze night moves to Tuesday\",\n"  // 2
-      "  \"date\": \"2026-06-30\",\n"                // 3
-      "  \"image\": {\n"                             // 4
-      "    \"width\": 800,\n"                        // 5
-      "    \"path\": [\"glaze.png\"]\n"              // 6
-      "  },\n"                                       // 7
-      "  \"related\": [\n"                           // 8
-      "    {\"title\": \"Kiln fixed\"},\n"           // 9
-      "    {\n"                                      // 10
-      "      \"title\": {\"text\": \"Paint swap\"}\n"  // 11
-      "    }\n"                                      // 12
-      "  ],\n"                                       // 13
-      "  \"duration\": [12,\n"                       // 14
-      "     13]\n"                                   // 15
-      "}\n"                                          // 16
+      "  \"date\": \"2026-06-30\",\n"                     // 3
+      "  \"image\": {\n"                                  // 4
+      "    \"width\": 800,\n"                             // 5
+      "    \"path\": [\"glaze.png\"]\n"                   // 6
+      "  },\n"                                            // 7
+      "  \"related\": [\n"                                // 8
+      "    {\"title\": \"Kiln fixed\"},\n"                // 9
+      "    {\n"                                           // 10
+      "      \"title\": {\"text\": \"Paint swap\"}\n"     // 11
+      "    }\n"                                           // 12
+      "  ],\n"                                            // 13
+      "  \"duration\": [12,\n"                            // 14
+      "     13]\n"                                        // 15
+      "}\n"                                               // 16
       "The kiln needs a day to cool.\n";
   const PostReadResult result = readPost("content/posts/glaze.md", file, hugo);
   REQUIRE(result.post);

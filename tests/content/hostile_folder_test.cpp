@@ -20,7 +20,8 @@ std::string nestedList(int depth) { return std::string(depth, '[') + std::string
 
 // "Billion laughs": nine levels of nine aliases each.
 std::string aliasBomb() {
-  std::string yaml = "---\ntitle: bomb\nl0: &l0 [\"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\"]\n";
+  std::string yaml =
+      "---\ntitle: bomb\nl0: &l0 [\"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\", \"ha\"]\n";
   for (int level = 1; level < 10; ++level) {
     const std::string previous = "*l" + std::to_string(level - 1);
     yaml += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [";

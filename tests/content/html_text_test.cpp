@@ -48,6 +48,8 @@ TEST_CASE("all of HTML5's named references: Greek letters, math symbols, two-cod
 
 TEST_CASE("C1 controls, written or as references, are read as windows-1252 or dropped, never drawn") {
   CHECK(readHtmlText("\xC2\x80 5, \xC2\x85 and \xC2\x99").text == "\u20AC 5, \u2026 and \u2122");
-  CHECK(readHtmlText("a\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D" "b &#129;&#x9D;c").text == "ab c");
+  CHECK(readHtmlText("a\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D"
+                     "b &#129;&#x9D;c")
+            .text == "ab c");
   CHECK(readHtmlText("\xC2\xA9 stays").text == "\u00A9 stays");  // U+00A9 is no C1 control
 }

@@ -33,7 +33,7 @@ TEST_CASE("hugo path element: blanks become one '-', other marks are left out, l
   CHECK(hugoPathElement("a - b") == "a-b");
   CHECK(hugoPathElement("Café Größe") == "café-größe");
   CHECK(hugoPathElement("Lab's loom, v2.0_final#3~x@y") == "labs-loom-v2.0_final#3~x@y");
-  CHECK(hugoPathElement("100% sure") == "100-sure");   // a '%' without two hex digits goes
+  CHECK(hugoPathElement("100% sure") == "100-sure");  // a '%' without two hex digits goes
   CHECK(hugoPathElement("%4a kept") == "%4a-kept");
   CHECK(hugoPathElement("港口 新闻") == "港口-新闻");
 }

@@ -42,15 +42,17 @@ TEST_CASE("hugo config directory: config/_default/ read, config/production/ over
 }
 
 TEST_CASE("hugo config directory: the root file first, then _default, then production; keys in any case") {
-  const MemoryTree tree("t", {{"hugo.toml", "baseURL = \"https://root.example.org/\"\ntitle = \"Root\"\n"
-                                            "[params]\nlogo = \"root.png\"\ncolour = \"red\"\n"},
-                              {"config/_default/hugo.json", "{\"title\": \"Default\", \"baseurl\": \"https://d.example.org\"}"},
-                              {"config/_default/params.toml", "logo = \"default.png\"\n"},
-                              {"config/production/params.yaml", "Logo: production.png\n"},
-                              {"config/_default/languages.yaml", "en: {languageName: English}\n"},
-                              {"config/_default/params.en.yaml", "greeting: Hello\n"},
-                              {"config/staging/hugo.yaml", "title: Staging\n"},
-                              {"content/posts/a.md", "---\ntitle: A\n---\n"}});
+  const MemoryTree tree(
+      "t", {{"hugo.toml",
+             "baseURL = \"https://root.example.org/\"\ntitle = \"Root\"\n"
+             "[params]\nlogo = \"root.png\"\ncolour = \"red\"\n"},
+            {"config/_default/hugo.json", "{\"title\": \"Default\", \"baseurl\": \"https://d.example.org\"}"},
+            {"config/_default/params.toml", "logo = \"default.png\"\n"},
+            {"config/production/params.yaml", "Logo: production.png\n"},
+            {"config/_default/languages.yaml", "en: {languageName: English}\n"},
+            {"config/_default/params.en.yaml", "greeting: Hello\n"},
+            {"config/staging/hugo.yaml", "title: Staging\n"},
+            {"content/posts/a.md", "---\ntitle: A\n---\n"}});
   const Feed feed = loadFeed(tree);
   CHECK(feed.diagnostics.empty());
   CHECK(feed.defaults.site == SiteKind::Hugo);
@@ -113,7 +115,8 @@ TEST_CASE("multilingual hugo: each page in its content folder's language, the de
   CHECK(solar.language == "en");
   CHECK(solar.source == "Harbour Co-op News");  // languages.en.title
   // {{< param crew >}} from the page, {{% param "Description" %}} from the site's params, as Hugo fills them.
-  CHECK(solar.summary == "The shed roof now makes its own power, thanks to the Tuesday crew. News from the harbour co-op.");
+  CHECK(solar.summary ==
+        "The shed roof now makes its own power, thanks to the Tuesday crew. News from the harbour co-op.");
   CHECK(postOf(feed, "content/en/blog/net-mending.md").url == "https://coop.example.org/2026/03/mending/");
 
   const Post& paneles = postOf(feed, "content/es/blog/paneles-solares.md");
@@ -161,9 +164,10 @@ TEST_CASE("multilingual hugo: defaultContentLanguageInSubdir, file-name language
 }
 
 TEST_CASE("multilingual hugo: languages with addresses of their own; a suffix that is no language stays") {
-  const MemoryTree tree("t", {{"hugo.yaml", "baseURL: https://h.example.org/\nlanguages:\n"
-                                            "  en: {baseURL: 'https://en.example.org/'}\n"
-                                            "  pt: {baseURL: 'https://noticias.example.com.br/'}\n"},
+  const MemoryTree tree("t", {{"hugo.yaml",
+                               "baseURL: https://h.example.org/\nlanguages:\n"
+                               "  en: {baseURL: 'https://en.example.org/'}\n"
+                               "  pt: {baseURL: 'https://noticias.example.com.br/'}\n"},
                               {"content/posts/tides.md", "---\ntitle: Tides\n---\n"},
                               {"content/posts/tides.pt.md", "---\ntitle: Marés\n---\n"},
                               {"content/posts/tides.fr.md", "---\ntitle: Marées\n---\n"},
@@ -178,8 +182,9 @@ TEST_CASE("multilingual hugo: languages with addresses of their own; a suffix th
 }
 
 TEST_CASE("multilingual hugo: a language's address that is not http(s) is warned; its pages get the site's") {
-  const MemoryTree tree("t", {{"hugo.toml", "baseURL = 'https://h.example.org/'\n[languages.en]\n[languages.es]\n"
-                                            "baseURL = 'ftp://es.example.org'\n"},
+  const MemoryTree tree("t", {{"hugo.toml",
+                               "baseURL = 'https://h.example.org/'\n[languages.en]\n[languages.es]\n"
+                               "baseURL = 'ftp://es.example.org'\n"},
                               {"content/posts/a.es.md", "---\ntitle: A\n---\n"}});
   const Feed feed = loadFeed(tree);
   REQUIRE(feed.diagnostics.size() == 1);
@@ -196,12 +201,10 @@ TEST_CASE("hugo news: the section with the most pages when mainSections is not s
   for (const Post& post : feed.posts) CHECK(post.file.find("/blog/") != std::string::npos);
 
   // What hugo 0.111 makes mainSections: sub-sections and bundles count for their section; of equal ones the first.
-  std::map<std::string, std::string> files = {{"hugo.toml", "baseURL = 'https://h.example.org/'\n"},
-                                              {"content/about.md", "---\ntitle: About\n---\n"},
-                                              {"content/b/1.md", "---\ntitle: B1\n---\n"},
-                                              {"content/b/sub/1.md", "---\ntitle: B2\n---\n"},
-                                              {"content/z/1.md", "---\ntitle: Z1\n---\n"},
-                                              {"content/z/2.md", "---\ntitle: Z2\n---\n"}};
+  std::map<std::string, std::string> files = {
+      {"hugo.toml", "baseURL = 'https://h.example.org/'\n"}, {"content/about.md", "---\ntitle: About\n---\n"},
+      {"content/b/1.md", "---\ntitle: B1\n---\n"},           {"content/b/sub/1.md", "---\ntitle: B2\n---\n"},
+      {"content/z/1.md", "---\ntitle: Z1\n---\n"},           {"content/z/2.md", "---\ntitle: Z2\n---\n"}};
   const auto loaded = [&] {
     std::vector<std::string> names;
     for (const Post& post : loadFeed(MemoryTree("t", files)).posts) names.push_back(post.file);

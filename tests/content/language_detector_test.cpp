@@ -12,7 +12,7 @@ using namespace newsticker::content;
 TEST_CASE("language detection: kana, hangul, Han") {
   CHECK(detectLanguage("ひらがなとカタカナ") == "ja");
   CHECK(detectLanguage("市立図書館は日曜日もひらいています") == "ja");  // kanji with some kana
-  CHECK(detectLanguage("ｶﾀｶﾅ") == "ja");                                 // halfwidth katakana
+  CHECK(detectLanguage("ｶﾀｶﾅ") == "ja");                                // halfwidth katakana
   CHECK(detectLanguage("도서관이 일요일에도 문을 엽니다") == "ko");
   CHECK(detectLanguage("图书馆星期天也开放") == "zh-Hans");
 }

@@ -7,9 +7,9 @@
 #include <map>
 #include <string>
 
+#include "content/FeedLoader.hpp"
 #include "content/LiquidValues.hpp"
 #include "content/MemoryTree.hpp"
-#include "content/FeedLoader.hpp"
 #include "content/TemplateTags.hpp"
 
 using namespace newsticker::content;

@@ -35,8 +35,12 @@ Resolved resolve(const ContentTree& tree, const LogoHints& hints, const FeedDefa
 
 // A tree holding a candidate for every step, so each step can be knocked out.
 std::map<std::string, std::string> everyCandidate() {
-  return {{"logos/front.svg", kSvg},     {"logos/body.svg", kSvg},        {"assets/images/site.svg", kSvg},
-          {"logos/news.png", "png"},     {"logos/wire.example.svg", kSvg}, {"logos/house.svg", kSvg},
+  return {{"logos/front.svg", kSvg},
+          {"logos/body.svg", kSvg},
+          {"assets/images/site.svg", kSvg},
+          {"logos/news.png", "png"},
+          {"logos/wire.example.svg", kSvg},
+          {"logos/house.svg", kSvg},
           {"posts/p.md", "---\ntitle: x\n---\n"}};
 }
 
@@ -97,7 +101,8 @@ TEST_CASE("logo: a remote body image is matched by file name in logos/ only") {
     CHECK(resolve(tree, hints).logo == "logos/remote.png");
   }
   SUBCASE("never as a site path") {
-    const MemoryTree tree("t", {{"assets/images/remote.png", "png"}, {"cdn.example.com/assets/images/remote.png", "png"}});
+    const MemoryTree tree("t",
+                          {{"assets/images/remote.png", "png"}, {"cdn.example.com/assets/images/remote.png", "png"}});
     CHECK(resolve(tree, hints).logo.empty());
     // A protocol-relative URL is remote too, not a path inside the folder.
     hints.body_image = "//cdn.example.com/assets/images/remote.png";
@@ -108,7 +113,8 @@ TEST_CASE("logo: a remote body image is matched by file name in logos/ only") {
 TEST_CASE("logo: news images[].url by file name in logos/") {
   const MemoryTree tree("t", {{"logos/second.jpg", "jpg"}});
   LogoHints hints;
-  hints.image_urls = {"https://img.example.com/a/first.png", "https://img.example.com/b/second.jpg?width=1200&fit=bounds"};
+  hints.image_urls = {"https://img.example.com/a/first.png",
+                      "https://img.example.com/b/second.jpg?width=1200&fit=bounds"};
   CHECK(resolve(tree, hints).logo == "logos/second.jpg");
 }
 

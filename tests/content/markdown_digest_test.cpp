@@ -51,8 +51,9 @@ TEST_CASE("markdown: entities decoded, inline HTML tags dropped, links keep thei
       "Tickets &amp; maps are at the <b>front</b> desk &#8217;til six, see the "
       "[visitor page](https://example.org/visit) &mdash; or ask &quot;staff&quot;.\n";
   const auto digest = digestMarkdown(body);
-  CHECK(digest.first_paragraph ==
-        "Tickets & maps are at the front desk \xE2\x80\x99til six, see the visitor page \xE2\x80\x94 or ask \"staff\".");
+  CHECK(
+      digest.first_paragraph ==
+      "Tickets & maps are at the front desk \xE2\x80\x99til six, see the visitor page \xE2\x80\x94 or ask \"staff\".");
 }
 
 TEST_CASE("markdown: kramdown block attribute list after a paragraph is removed") {
@@ -106,8 +107,8 @@ TEST_CASE("markdown: rules split the body (Markdown and raw <hr>)") {
 }
 
 TEST_CASE("markdown: first image is the first one, as written, even with a title") {
-  const auto digest = digestMarkdown(
-      "Intro text.\n\n![first](logos/one.png \"One\")\n\n![second](https://cdn.example.com/two.png)\n");
+  const auto digest =
+      digestMarkdown("Intro text.\n\n![first](logos/one.png \"One\")\n\n![second](https://cdn.example.com/two.png)\n");
   CHECK(digest.first_image == "logos/one.png");
   CHECK(digest.first_paragraph == "Intro text.");
 }
@@ -117,7 +118,9 @@ TEST_CASE("markdown: never throws on odd input") {
   CHECK(digestMarkdown("\n\n\n").first_paragraph.empty());
   const auto digest = digestMarkdown("[unclosed link(\n**bold *mixed\n<div>\n");
   CHECK(digest.first_paragraph.find("unclosed link") != std::string::npos);
-  CHECK(digestMarkdown(std::string("a\0b", 3)).first_paragraph == "a\xEF\xBF\xBD" "b");
+  CHECK(digestMarkdown(std::string("a\0b", 3)).first_paragraph ==
+        "a\xEF\xBF\xBD"
+        "b");
 }
 
 TEST_CASE("markdown: every image's src, in order, at most 32") {
@@ -131,7 +134,7 @@ Text with an inline ![icon](icons/dot.png) image.
 )";
   const auto digest = digestMarkdown(body);
   CHECK(digest.images == std::vector<std::string>{"/assets/images/logo.svg", "icons/dot.png", "/assets/images/list.jpg",
-                                                   "https://cdn.example.com/scene.jpg?w=1200"});
+                                                  "https://cdn.example.com/scene.jpg?w=1200"});
   CHECK(digest.first_image == "/assets/images/logo.svg");
 
   std::string many;
@@ -165,7 +168,8 @@ TEST_CASE("markdown: reference links read with definitions given apart or past t
       "Text.\n\n[hn]: https://news.example.com/item?id=1\n   [In the Newsletter]: /news \"The newsletter\"\n"
       "```\n[code]: /not-a-definition\n```\n[^1]: a footnote\n    [indented]: /code-block\n");
   CHECK(definitions == "[hn]: https://news.example.com/item?id=1\n   [In the Newsletter]: /news \"The newsletter\"\n");
-  CHECK(digestMarkdown(lead, definitions).first_paragraph == "Our reflow build was on Hacker News and in the newsletter.");
+  CHECK(digestMarkdown(lead, definitions).first_paragraph ==
+        "Our reflow build was on Hacker News and in the newsletter.");
   // A lead that ends in an open paragraph: the definitions are not read as its text.
   CHECK(digestMarkdown("Open [hn] paragraph", definitions).first_paragraph == "Open hn paragraph");
 

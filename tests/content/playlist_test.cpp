@@ -41,8 +41,9 @@ TEST_CASE("playlist: drafts are left out unless show_drafts") {
 }
 
 TEST_CASE("playlist: the same url is shown once") {
-  const std::vector<Post> posts = {make("posts/a.md", "Story", "2026-01-01", "https://example.org/s", "Wire"),
-                                   make("posts/b.md", "Story, reworded", "2026-01-01", "https://example.org/s", "Other")};
+  const std::vector<Post> posts = {
+      make("posts/a.md", "Story", "2026-01-01", "https://example.org/s", "Wire"),
+      make("posts/b.md", "Story, reworded", "2026-01-01", "https://example.org/s", "Other")};
   const auto playlist = buildPlaylist(posts, false);
   CHECK(filesOf(playlist) == std::vector<std::string>{"posts/a.md"});
 }
@@ -95,10 +96,9 @@ TEST_CASE("playlist: empty in, empty out; the input is not changed") {
 }
 
 TEST_CASE("playlist: over a loaded feed, offsets compare in UTC") {
-  const MemoryTree tree(
-      "t", {{"posts/a.md", "---\ntitle: Tokyo morning\ndate: 2026-02-01T09:00:00+09:00\n---\n"},
-            {"posts/b.md", "---\ntitle: London midnight\ndate: 2026-02-01T01:00:00Z\n---\n"},
-            {"posts/c.md", "---\ntitle: Draft\ndate: 2027-01-01\npublished: false\n---\n"}});
+  const MemoryTree tree("t", {{"posts/a.md", "---\ntitle: Tokyo morning\ndate: 2026-02-01T09:00:00+09:00\n---\n"},
+                              {"posts/b.md", "---\ntitle: London midnight\ndate: 2026-02-01T01:00:00Z\n---\n"},
+                              {"posts/c.md", "---\ntitle: Draft\ndate: 2027-01-01\npublished: false\n---\n"}});
   const Feed feed = loadFeed(tree);
   REQUIRE(feed.posts.size() == 3);
   // 09:00 in Tokyo is 00:00 UTC, an hour before the London post.

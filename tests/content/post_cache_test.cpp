@@ -14,9 +14,9 @@
 #include "content/FeedLoader.hpp"
 
 using namespace newsticker::content;
-using content_test::TempDir;
 using content_test::findPostByFile;
 using content_test::pngHeader;
+using content_test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
@@ -26,7 +26,8 @@ std::string blogPost(const std::string& title, const std::string& extra = "") {
 }
 
 std::string newsItem(const std::string& title) {
-  return "---\ntitle: " + title + "\npublishedDateTime: 2026-11-20T08:00:00Z\nwebUrl: https://example.org/a\n"
+  return "---\ntitle: " + title +
+         "\npublishedDateTime: 2026-11-20T08:00:00Z\nwebUrl: https://example.org/a\n"
          "provider:\n  name: Example Wire\n  domain: example.org\nimages:\n  - url: https://example.org/p.png\n"
          "    width: 800\n    height: 600\n---\n";
 }
@@ -36,10 +37,9 @@ std::string described(const Feed& feed) {
   std::string text;
   for (const Post& p : feed.posts) {
     text += p.file + "|" + p.title + "|" + p.summary + "|" + p.source + "|" + p.author + "|" + p.date + "|" + p.url +
-            "|" + p.language.str() +
-            "|" + p.logo + "|" + p.photo + "|" + std::to_string(p.duration_seconds) + "|" + (p.draft ? "d" : "") +
-            "|" + p.secondary_title + "|" + std::to_string(p.related.size()) + "|" + std::to_string(p.topics.size()) +
-            "\n";
+            "|" + p.language.str() + "|" + p.logo + "|" + p.photo + "|" + std::to_string(p.duration_seconds) + "|" +
+            (p.draft ? "d" : "") + "|" + p.secondary_title + "|" + std::to_string(p.related.size()) + "|" +
+            std::to_string(p.topics.size()) + "\n";
   }
   for (const Diagnostic& d : feed.diagnostics) text += formatDiagnostic(d) + "\n";
   for (const auto& [key, posts] : feed.unused_keys) text += key + "=" + std::to_string(posts) + "\n";
@@ -132,11 +132,11 @@ TEST_CASE("a damaged or foreign cache file is ignored and replaced") {
   REQUIRE(good.size() > 100);
 
   const std::string damages[] = {
-      good.substr(0, good.size() / 2),                                  // cut short
-      good.substr(0, 40) + std::string(good.size() - 40, '\xff'),       // overwritten
-      good + "trailing bytes",                                          // grown
-      "not a cache at all",                                             // foreign
-      std::string(),                                                    // empty
+      good.substr(0, good.size() / 2),                             // cut short
+      good.substr(0, 40) + std::string(good.size() - 40, '\xff'),  // overwritten
+      good + "trailing bytes",                                     // grown
+      "not a cache at all",                                        // foreign
+      std::string(),                                               // empty
   };
   for (const std::string& damaged : damages) {
     CAPTURE(damaged.size());

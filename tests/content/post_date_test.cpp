@@ -8,9 +8,9 @@
 #include "content/PostDate.hpp"
 
 using newsticker::content::dateFromFileName;
-using newsticker::content::parsePostDate;
 using newsticker::content::dayInTimeZone;
 using newsticker::content::isKnownTimeZone;
+using newsticker::content::parsePostDate;
 
 TEST_CASE("date: valid forms") {
   CHECK(parsePostDate("2026-03-04") == std::optional<std::string>("2026-03-04"));
@@ -50,10 +50,10 @@ TEST_CASE("date: impossible days and months are rejected") {
 }
 
 TEST_CASE("date: text that is not such a date") {
-  for (const char* text : {"", "yesterday", "2026-3-4", "26-03-04", "2026/03/04", "04.03.2026", "2026-03-04X",
-                           "2026-03-04T", "2026-03-04T25:00", "2026-03-04T10:60", "2026-03-04T10",
-                           "2026-03-04T10:00:00ZZ", "2026-03-04T10:00:00+25:00", "2026-03-04T10:00:00+02:0",
-                           "2026-03-04T10:00:00 PST", "2026-03-04 extra"}) {
+  for (const char* text :
+       {"", "yesterday", "2026-3-4", "26-03-04", "2026/03/04", "04.03.2026", "2026-03-04X", "2026-03-04T",
+        "2026-03-04T25:00", "2026-03-04T10:60", "2026-03-04T10", "2026-03-04T10:00:00ZZ", "2026-03-04T10:00:00+25:00",
+        "2026-03-04T10:00:00+02:0", "2026-03-04T10:00:00 PST", "2026-03-04 extra"}) {
     CAPTURE(text);
     CHECK_FALSE(parsePostDate(text).has_value());
   }

@@ -96,13 +96,14 @@ TEST_CASE("blog post: no prose before the rule gives an empty summary, never a h
   const auto result = readPost("posts/lantern.md", kLanternPost, FeedDefaults{});
   REQUIRE(result.post.has_value());
   CHECK(result.post->summary.empty());
-  CHECK(result.post->date.empty());  // no Jekyll date in this file name
+  CHECK(result.post->date.empty());             // no Jekyll date in this file name
   CHECK(result.post->secondary_title.empty());  // English after the rule: no second language
 }
 
 TEST_CASE("blog post: a date in front matter wins over the file name") {
-  const auto result = readPost("_posts/2026-03-04-moved.md",
-                               "---\ntitle: Moved event\ndate: 2026-03-07 18:30:00 +0100\n---\nText.\n", FeedDefaults{});
+  const auto result =
+      readPost("_posts/2026-03-04-moved.md", "---\ntitle: Moved event\ndate: 2026-03-07 18:30:00 +0100\n---\nText.\n",
+               FeedDefaults{});
   REQUIRE(result.post.has_value());
   CHECK(result.post->date == "2026-03-07T17:30:00Z");
 }
@@ -183,7 +184,8 @@ TEST_CASE("second language: English, <hr>, Chinese title line and paragraphs") {
   const Post& post = *result.post;
   CHECK(post.title == "Harbour Library Opens a Maker Corner");
   CHECK(post.summary ==
-        "The harbour library has opened a maker corner with two 3D printers and a sewing machine for anyone with a card.");
+        "The harbour library has opened a maker corner with two 3D printers and a sewing machine for anyone with a "
+        "card.");
   CHECK(post.secondary_title == "港湾图书馆开设创客角");
   CHECK(post.secondary_summary == "港湾图书馆开设了一个创客角，配有两台三维打印机和一台缝纫机，持卡读者都可以使用。");
   CHECK(post.secondary_language == "zh-Hans");
@@ -293,8 +295,9 @@ The harbour library has opened a maker corner for anyone with a card.
 }
 
 TEST_CASE("a front matter key that looks like a typo of a known one is a warning that names both") {
-  const auto result = readPost("posts/typo.md", "---\ntitle: Lantern walk\ntittle: Lantern walk\nlayout: post\n---\nBring a lantern.\n",
-                               FeedDefaults{});
+  const auto result =
+      readPost("posts/typo.md", "---\ntitle: Lantern walk\ntittle: Lantern walk\nlayout: post\n---\nBring a lantern.\n",
+               FeedDefaults{});
   REQUIRE(result.post.has_value());
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].severity == Severity::Warning);

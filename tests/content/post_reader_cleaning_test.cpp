@@ -16,7 +16,8 @@ using content_test::countOf;
 TEST_CASE("a title of control characters only is rejected once they are removed") {
   for (const std::string title : {"\"\\x01\\x02\\x7F\"", "\"\\0\"", "\" \\x1B \\x07 \"", "\"\\r\\x08\""}) {
     CAPTURE(title);
-    const auto result = readPost("posts/blank.md", "---\nlayout: post\ntitle: " + title + "\n---\nBody.\n", FeedDefaults{});
+    const auto result =
+        readPost("posts/blank.md", "---\nlayout: post\ntitle: " + title + "\n---\nBody.\n", FeedDefaults{});
     CHECK_FALSE(result.post.has_value());
     REQUIRE(countOf(result.diagnostics, Severity::Error) == 1);
     CHECK(result.diagnostics[0].message == "title is empty once control characters are removed");

@@ -92,7 +92,8 @@ TEST_CASE("news item: related headlines keep title and provider name, untitled o
 TEST_CASE("news item: logo hints from images[].url and provider.domain") {
   const auto result = readPost("posts/coastal-rail.txt", kNewsItem, FeedDefaults{});
   REQUIRE(result.post.has_value());
-  CHECK(result.logo_hints.image_urls == std::vector<std::string>{"https://img.example.com/media/coastal-train.png?w=600"});
+  CHECK(result.logo_hints.image_urls ==
+        std::vector<std::string>{"https://img.example.com/media/coastal-train.png?w=600"});
   CHECK(result.logo_hints.provider_domain == "coastal.example");
   CHECK(result.logo_hints.body_image.empty());
   CHECK(result.logo_hints.front_matter.empty());
@@ -109,9 +110,8 @@ TEST_CASE("news item: the secured blob never appears in any Post field") {
 }
 
 TEST_CASE("news item: publishedDateTime with an offset is converted to UTC") {
-  const auto result = readPost("posts/n.txt",
-                               "---\ntitle: Offset news\npublishedDateTime: 2022-09-12T15:00:00+02:00\n---\n",
-                               FeedDefaults{});
+  const auto result = readPost(
+      "posts/n.txt", "---\ntitle: Offset news\npublishedDateTime: 2022-09-12T15:00:00+02:00\n---\n", FeedDefaults{});
   REQUIRE(result.post.has_value());
   CHECK(result.post->date == "2022-09-12T13:00:00Z");
 }
@@ -126,8 +126,8 @@ TEST_CASE("news item: publishedDateTime wins over date") {
 
 TEST_CASE("news item: url falls back from webUrl to originalUrl to url") {
   SUBCASE("originalUrl") {
-    const auto result =
-        readPost("posts/n.txt", "---\ntitle: A\noriginalUrl: https://origin.example.com/a\nurl: /a\n---\n", FeedDefaults{});
+    const auto result = readPost(
+        "posts/n.txt", "---\ntitle: A\noriginalUrl: https://origin.example.com/a\nurl: /a\n---\n", FeedDefaults{});
     REQUIRE(result.post.has_value());
     CHECK(result.post->url == "https://origin.example.com/a");
   }
@@ -141,8 +141,7 @@ TEST_CASE("news item: url falls back from webUrl to originalUrl to url") {
 TEST_CASE("news item: published true or absent is not a draft") {
   for (const char* flag : {"published: true\n", "published: yes\n", ""}) {
     CAPTURE(flag);
-    const auto result =
-        readPost("posts/n.txt", std::string("---\ntitle: Live\n") + flag + "---\n", FeedDefaults{});
+    const auto result = readPost("posts/n.txt", std::string("---\ntitle: Live\n") + flag + "---\n", FeedDefaults{});
     REQUIRE(result.post.has_value());
     CHECK_FALSE(result.post->draft);
   }

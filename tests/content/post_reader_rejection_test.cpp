@@ -252,8 +252,8 @@ TEST_CASE("reject: size message for limits under 1 KiB") {
 }
 
 TEST_CASE("warnings are not errors: a bad date loads the post undated") {
-  const auto result = readPost("posts/undated.md", "---\ntitle: Spring fair\ndate: sometime next spring\n---\nCome along.\n",
-                               FeedDefaults{});
+  const auto result = readPost(
+      "posts/undated.md", "---\ntitle: Spring fair\ndate: sometime next spring\n---\nCome along.\n", FeedDefaults{});
   REQUIRE(result.post.has_value());
   CHECK(result.post->date.empty());
   CHECK(result.post->title == "Spring fair");

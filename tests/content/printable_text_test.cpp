@@ -14,8 +14,10 @@ using newsticker::content::firstInvalidUtf8;
 using newsticker::content::printableText;
 
 TEST_CASE("titles are shortened between grapheme clusters: whole UTF-8, emoji ZWJ sequences kept whole") {
-  const std::string japanese = "港の図書館が夜間開館を始めます。港の図書館が夜間開館を始めます。港の図書館が夜間開館を始めます。";
-  const std::string family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";  // 👨‍👩‍👧
+  const std::string japanese =
+      "港の図書館が夜間開館を始めます。港の図書館が夜間開館を始めます。港の図書館が夜間開館を始めます。";
+  const std::string family =
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";  // 👨‍👩‍👧
   std::string emoji;
   for (int i = 0; i < 50; ++i) emoji += family;
   for (const std::string& title : {japanese, emoji, "e\xCC\x81t\xC3\xA9 " + japanese}) {
@@ -33,7 +35,8 @@ TEST_CASE("titles are shortened between grapheme clusters: whole UTF-8, emoji ZW
 
 TEST_CASE("line breaks, C1 controls, bidi overrides and bytes that are not UTF-8 are escaped") {
   CHECK(printableText("a\u2028b\u2029c") == "a\\u2028b\\u2029c");
-  CHECK(printableText("a\xC2\x85" "b") == "a\\u0085b");
+  CHECK(printableText("a\xC2\x85"
+                      "b") == "a\\u0085b");
   CHECK(printableText("evil\u202Etxt.exe") == "evil\\u202Etxt.exe");
   CHECK(printableText("caf\xFF") == "caf\\xFF");
   CHECK(printableText("one\ntwo\x1B[2J") == "one\\ntwo\\x1B[2J");

@@ -150,8 +150,9 @@ TEST_CASE("seeds: Intel's summary is clean prose and its logo resolves from logo
   content_test::TempDir temp("seeds-intel");
   const fs::path root = copySeeds(temp, "feed");
   SUBCASE("logos/intel-new-logo.svg") {
-    temp.write("feed/logos/intel-new-logo.svg",
-               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>");
+    temp.write(
+        "feed/logos/intel-new-logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>");
     const Feed copy = loadFeed(DiskTree(root));
     CHECK(copy.posts.size() == 5);
     const Post* copied = findPostByFilePrefix(copy.posts, "001_");

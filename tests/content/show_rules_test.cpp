@@ -80,8 +80,8 @@ TEST_CASE("show_from and show_until: the window in the config's zone, an end dat
   CHECK(post.show.until_line == 4);
   const std::string berlin = "Europe/Berlin";
   CHECK_FALSE(showsAtUtc(post, "2026-12-01T07:29:59", berlin));  // 08:29:59 in Berlin
-  CHECK(showsAtUtc(post, "2026-12-01T07:30:00", berlin));         // 08:30: its minute
-  CHECK(showsAtUtc(post, "2027-01-31T22:59:59", berlin));         // the last second of 31 January
+  CHECK(showsAtUtc(post, "2026-12-01T07:30:00", berlin));        // 08:30: its minute
+  CHECK(showsAtUtc(post, "2027-01-31T22:59:59", berlin));        // the last second of 31 January
   CHECK_FALSE(showsAtUtc(post, "2027-01-31T23:00:00", berlin));
   // Another zone, another instant: 08:30 in New York is 13:30 UTC.
   CHECK_FALSE(showsAtUtc(post, "2026-12-01T13:29:00", "America/New_York"));
@@ -130,8 +130,7 @@ TEST_CASE("Hugo's publishDate and expiryDate, and a future date on a Hugo or Jek
   CHECK_FALSE(showsAtUtc(dated, "2026-12-24T08:59:00", "Europe/Berlin"));
   CHECK(showsAtUtc(dated, "2026-12-24T09:00:00", "Europe/Berlin"));
   hugo.time_zone = "Asia/Tokyo";
-  CHECK(readOne("publishDate: 2026-12-24T09:00:00\n", hugo, "content/posts/a.md").show.from ==
-        "2026-12-24T00:00:00Z");
+  CHECK(readOne("publishDate: 2026-12-24T09:00:00\n", hugo, "content/posts/a.md").show.from == "2026-12-24T00:00:00Z");
   hugo.publish_future = true;  // buildFuture
   CHECK(readOne("date: 2026-12-24T09:00:00\n", hugo, "content/posts/a.md").show.from.empty());
   hugo.publish_expired = true;  // buildExpired
@@ -158,8 +157,8 @@ TEST_CASE("Hugo's publishDate and expiryDate, and a future date on a Hugo or Jek
 
 TEST_CASE("the future rule read from a Jekyll site's _config.yml and a Hugo site's config") {
   const auto jekyll_feed = [](const std::string& config) {
-    return loadFeed(MemoryTree("site", {{"_config.yml", config},
-                                        {"_posts/2027-03-01-fair.md", "---\ntitle: Spring fair\n---\nSoon.\n"}}));
+    return loadFeed(MemoryTree(
+        "site", {{"_config.yml", config}, {"_posts/2027-03-01-fair.md", "---\ntitle: Spring fair\n---\nSoon.\n"}}));
   };
   CHECK(jekyll_feed("title: Club\n").posts.at(0).show.from == "2027-03-01T00:00:00");
   CHECK(jekyll_feed("title: Club\nfuture: true\n").posts.at(0).show.from.empty());
@@ -183,17 +182,17 @@ TEST_CASE("day parts: hours on chosen weekdays, overnight spans, and what is not
   REQUIRE(parts.parts.size() == 2);
   CHECK(dayPartText(parts.parts[0]) == "mon-fri 07:00-10:00");
   CHECK(dayPartText(parts.parts[1]) == "mon-fri 16:00-18:00");
-  CHECK(parts.parts[0].contains(0, 7 * 60));        // Monday 07:00
-  CHECK_FALSE(parts.parts[0].contains(0, 10 * 60)); // Monday 10:00: over
-  CHECK_FALSE(parts.parts[0].contains(5, 8 * 60));  // Saturday 08:00
+  CHECK(parts.parts[0].contains(0, 7 * 60));         // Monday 07:00
+  CHECK_FALSE(parts.parts[0].contains(0, 10 * 60));  // Monday 10:00: over
+  CHECK_FALSE(parts.parts[0].contains(5, 8 * 60));   // Saturday 08:00
 
   CHECK(dayPartText(parseDayParts("weekends 10:00-14:00").parts.at(0)) == "sat,sun 10:00-14:00");
   CHECK(dayPartText(parseDayParts("Fri-Mon 10:00-14:00").parts.at(0)) == "mon,fri,sat,sun 10:00-14:00");
   CHECK(dayPartText(parseDayParts("sat, sun 09:00-12:00").parts.at(0)) == "sat,sun 09:00-12:00");
   const DayPart late = parseDayParts("fri 22:00-02:00").parts.at(0);
-  CHECK(late.contains(4, 23 * 60));  // Friday night
-  CHECK(late.contains(5, 60));       // after midnight: still Friday's span
-  CHECK_FALSE(late.contains(4, 60)); // Friday 01:00 belongs to Thursday, which has none
+  CHECK(late.contains(4, 23 * 60));   // Friday night
+  CHECK(late.contains(5, 60));        // after midnight: still Friday's span
+  CHECK_FALSE(late.contains(4, 60));  // Friday 01:00 belongs to Thursday, which has none
   CHECK(parseDayParts("daily 00:00-24:00").parts.at(0).contains(3, 23 * 60 + 59));
 
   CHECK(parseDayParts("someday 07:00-09:00").error == "'someday' is not days such as mon-fri, sat,sun or weekdays");
@@ -221,7 +220,7 @@ TEST_CASE("show_hours: a canteen menu on weekday mornings shows on a Monday, not
   CHECK(diagnostics[0].line == 6);  // the entry's own line
   CHECK(diagnostics[0].message == "show_hours: 'lunchtime' is not days such as mon-fri, sat,sun or weekdays; left out");
   CHECK(both.show.hours.size() == 2);
-  CHECK(showsAtUtc(both, "2026-12-12T09:30:00", zone));  // Saturday 10:30
+  CHECK(showsAtUtc(both, "2026-12-12T09:30:00", zone));        // Saturday 10:30
   CHECK_FALSE(showsAtUtc(both, "2026-12-13T09:30:00", zone));  // Sunday 10:30
 }
 
@@ -305,7 +304,6 @@ TEST_CASE("the parse cache carries a post's show rules") {
     CHECK(warm.cached_files == 1);
     CHECK(rules(warm) == rules(cold));
     CAPTURE(rules(warm));
-    CHECK(rules(warm).find(folder == "feed" ? "|d|" : "|hu|mon-fri 07:00-12:00;sat 22:00-02:00;") !=
-          std::string::npos);
+    CHECK(rules(warm).find(folder == "feed" ? "|d|" : "|hu|mon-fri 07:00-12:00;sat 22:00-02:00;") != std::string::npos);
   }
 }

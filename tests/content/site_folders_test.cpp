@@ -81,11 +81,12 @@ TEST_CASE("jekyll site: a post written in HTML is read, its first paragraph thro
   CHECK(evening.title == "Open evening: bring a broken thing");
   CHECK(evening.date == "2026-04-19");
   CHECK(evening.url == "https://tinkerers.example.org/blog/2026/04/19/open-evening/");
-  CHECK(evening.summary == "On Friday the doors open at six: bring a broken lamp, radio or toaster & we look at it together.");
+  CHECK(evening.summary ==
+        "On Friday the doors open at six: bring a broken lamp, radio or toaster & we look at it together.");
   CHECK(evening.logo == "assets/images/solder-bench.png");  // the body's first picture, as in a Markdown post
   // In a plain folder of posts an .html file is not a post.
-  const MemoryTree folder("t", {{"posts/a.html", "---\ntitle: A\n---\n<p>Text.</p>\n"},
-                                {"posts/b.md", "---\ntitle: B\n---\nText.\n"}});
+  const MemoryTree folder(
+      "t", {{"posts/a.html", "---\ntitle: A\n---\n<p>Text.</p>\n"}, {"posts/b.md", "---\ntitle: B\n---\nText.\n"}});
   REQUIRE(loadFeed(folder).posts.size() == 1);
   CHECK(loadFeed(folder).posts[0].file == "posts/b.md");
 }
@@ -94,8 +95,9 @@ TEST_CASE("jekyll site: values from _data through assign/where/first; a sentence
   const Feed feed = loadSite("jekyll");
   const Post& kit = postOf(feed, "_posts/2026-04-26-kit-price.md");
   // Jekyll 4.3 builds "... sold out. It weighs grams. Its manual is online.": the sentence with the hole is left out.
-  CHECK(kit.summary == "Version 2.2 of the bench power supply kit costs 42 EUR. The kit from 2026-01-20 is sold out. "
-                       "Its manual is online.");
+  CHECK(kit.summary ==
+        "Version 2.2 of the bench power supply kit costs 42 EUR. The kit from 2026-01-20 is sold out. "
+        "Its manual is online.");
 }
 
 TEST_CASE("jekyll site: folders above _posts are categories, folders below are not, joined with the post's own") {
@@ -183,7 +185,7 @@ TEST_CASE("hugo site: [permalinks.page] for a section with a nested section, and
   const Feed feed = loadSite("hugo");
   CHECK(feed.diagnostics.empty());
   const std::map<std::string, std::string> patterns = {{"notes", "/:sections/:monthname/:title/"},
-                                                        {"posts", "/:year/:month/:slug/"}};
+                                                       {"posts", "/:year/:month/:slug/"}};
   CHECK(feed.defaults.section_permalinks == patterns);
   // notes/harbour holds an _index.md: it is the page's section, as :sections says.
   const Post& clock = postOf(feed, "content/notes/harbour/tide-clock.md");
@@ -197,11 +199,12 @@ TEST_CASE("hugo site: [permalinks.page] for a section with a nested section, and
 }
 
 TEST_CASE("hugo site: the most specific [permalinks] section wins; an unknown token is warned at its line") {
-  const MemoryTree tree("t", {{"hugo.toml", "baseURL = \"https://h.example.org\"\n"
-                                            "[permalinks]\n"
-                                            "posts = \"/:year/:hour/:slug/\"\n"
-                                            "'posts/2026' = \"/archive/:slug/\"\n"
-                                            "'/' = \"/pages/:filename/\"\n"},
+  const MemoryTree tree("t", {{"hugo.toml",
+                               "baseURL = \"https://h.example.org\"\n"
+                               "[permalinks]\n"
+                               "posts = \"/:year/:hour/:slug/\"\n"
+                               "'posts/2026' = \"/archive/:slug/\"\n"
+                               "'/' = \"/pages/:filename/\"\n"},
                               {"content/posts/ferry.md", "---\ntitle: Ferry Times\ndate: 2026-03-02\n---\nText.\n"},
                               {"content/posts/2026/quay.md", "---\ntitle: Quay Works\n---\nText.\n"},
                               {"content/Welcome Page.md", "---\ntitle: Welcome\n---\nText.\n"}});
@@ -215,7 +218,8 @@ TEST_CASE("hugo site: the most specific [permalinks] section wins; an unknown to
   REQUIRE(feed.posts.size() == 2);  // a page at the top is in no section, so not in the news (mainSections)
   CHECK(postOf(feed, "content/posts/ferry.md").url == "https://h.example.org/posts/ferry/");
   CHECK(postOf(feed, "content/posts/2026/quay.md").url == "https://h.example.org/archive/quay-works/");
-  const PostReadResult welcome = readPost("content/Welcome Page.md", "---\ntitle: Welcome\n---\nText.\n", feed.defaults);
+  const PostReadResult welcome =
+      readPost("content/Welcome Page.md", "---\ntitle: Welcome\n---\nText.\n", feed.defaults);
   REQUIRE(welcome.post);
   CHECK(welcome.post->url == "https://h.example.org/pages/welcome-page/");
 }
@@ -265,9 +269,9 @@ TEST_CASE("zola site: an undated post's date from a YYYY/MM/DD in its path, its 
   };
   CHECK(dateOf("content/news/2024/02/29/leap.md", "") == "2024-02-29");
   CHECK(dateOf("content/news/a.md", "path = \"/2026/03/26/\"\n") == "2026-03-26");
-  CHECK(dateOf("content/news/a.md", "path = \"news/2026/13/26/x\"\n").empty());       // no month 13
-  CHECK(dateOf("content/news/a.md", "path = \"news/12026/03/26/x\"\n").empty());      // not an element's start
-  CHECK(dateOf("content/news/a.md", "path = \"news/2026/03/261/x\"\n").empty());      // not its end
+  CHECK(dateOf("content/news/a.md", "path = \"news/2026/13/26/x\"\n").empty());   // no month 13
+  CHECK(dateOf("content/news/a.md", "path = \"news/12026/03/26/x\"\n").empty());  // not an element's start
+  CHECK(dateOf("content/news/a.md", "path = \"news/2026/03/261/x\"\n").empty());  // not its end
   CHECK(dateOf("content/news/a.md", "path = \"2026/03/26/x\"\ndate = 2025-01-02\n") == "2025-01-02");
 }
 
@@ -404,8 +408,9 @@ TEST_CASE("front matter: TOML and JSON keep the YAML limits on nesting and value
 
 TEST_CASE("template tags: Liquid and Hugo shortcodes removed, site lookups resolved") {
   const std::map<std::string, std::string> site = {{"repository", "https://git.example.org/w"},
-                                                    {"author.name", "Mara"}};
-  CHECK(removeTemplateTags("([#5]({{ site.repository }}/issues/5))", site) == "([#5](https://git.example.org/w/issues/5))");
+                                                   {"author.name", "Mara"}};
+  CHECK(removeTemplateTags("([#5]({{ site.repository }}/issues/5))", site) ==
+        "([#5](https://git.example.org/w/issues/5))");
   CHECK(removeTemplateTags("by {{site.author.name}}.", site) == "by Mara.");
   CHECK(removeTemplateTags("by {{site.author.name}}{{ site.missing }}. Next.", site) == "Next.");
   CHECK(removeTemplateTags("a{% if x %}b{% endif %}c", site) == "abc");
@@ -420,8 +425,9 @@ TEST_CASE("template tags: Liquid and Hugo shortcodes removed, site lookups resol
 TEST_CASE("unknown keys: a site's own keys are not warned, a typo of a key newsticker reads is") {
   FeedDefaults jekyll;
   jekyll.site = SiteKind::Jekyll;
-  const auto result = readPost("_posts/2026-01-02-a.md",
-                               "---\ntitle: A\nversion: 3\nfoo_bar: 1\npublised: false\ntitel: B\n---\nText.\n", jekyll);
+  const auto result =
+      readPost("_posts/2026-01-02-a.md",
+               "---\ntitle: A\nversion: 3\nfoo_bar: 1\npublised: false\ntitel: B\n---\nText.\n", jekyll);
   REQUIRE(result.post);
   REQUIRE(result.diagnostics.size() == 2);
   CHECK(result.diagnostics[0].line == 5);
@@ -432,9 +438,10 @@ TEST_CASE("unknown keys: a site's own keys are not warned, a typo of a key newst
 
 TEST_CASE("jekyll site: the posts collection's permalink wins; timezone moves an address's date parts") {
   const std::map<std::string, std::string> site = {
-      {"_config.yml", "title: T\nurl: https://t.example.org\npermalink: /:year/:title/\n"
-                      "collections:\n  posts:\n    output: true\n    permalink: /news/:year/:month/:day/:title/\n"
-                      "timezone: Europe/Berlin\n"},
+      {"_config.yml",
+       "title: T\nurl: https://t.example.org\npermalink: /:year/:title/\n"
+       "collections:\n  posts:\n    output: true\n    permalink: /news/:year/:month/:day/:title/\n"
+       "timezone: Europe/Berlin\n"},
       // 23:30 in New York is 05:30 the next morning in Berlin.
       {"_posts/2026-04-02-late-shift.md", "---\ntitle: Late shift\ndate: 2026-04-02 23:30:00 -0400\n---\nText.\n"},
       // Without an offset the time is the site's own: the day stays.
@@ -449,11 +456,11 @@ TEST_CASE("jekyll site: the posts collection's permalink wins; timezone moves an
   // Without the collection's permalink, the site's; an unknown zone is
   // warned at its line and the dates are taken as written.
   std::map<std::string, std::string> plain = site;
-  plain["_config.yml"] = "title: T\nurl: https://t.example.org\npermalink: /:year/:month/:day/:title/\n"
-                         "timezone: Mars/Olympus_Mons\n";
+  plain["_config.yml"] =
+      "title: T\nurl: https://t.example.org\npermalink: /:year/:month/:day/:title/\n"
+      "timezone: Mars/Olympus_Mons\n";
   const Feed unknown_zone = loadFeed(MemoryTree("t", plain));
-  CHECK(postOf(unknown_zone, "_posts/2026-04-02-late-shift.md").url ==
-        "https://t.example.org/2026/04/02/late-shift/");
+  CHECK(postOf(unknown_zone, "_posts/2026-04-02-late-shift.md").url == "https://t.example.org/2026/04/02/late-shift/");
   REQUIRE(unknown_zone.diagnostics.size() == 1);
   CHECK(formatDiagnostic(unknown_zone.diagnostics[0]) ==
         "_config.yml:4: warning: timezone 'Mars/Olympus_Mons' is not a time zone newsticker knows (such as "

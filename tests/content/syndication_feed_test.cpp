@@ -47,7 +47,7 @@ TEST_CASE("RSS 2.0: CDATA and escaped HTML reduced to text, relative links resol
   CHECK(repair.id == "repair-corner-2026");
   CHECK(repair.link == "https://gazette.example/news/repair-corner");
   CHECK(repair.summary == "Bring a lamp, a toaster or a bike light \u2014 volunteers fix them for free.");
-  CHECK(repair.published == "2026-10-05T22:00:00Z");  // 18:00 EDT
+  CHECK(repair.published == "2026-10-05T22:00:00Z");                      // 18:00 EDT
   CHECK(repair.image_url == "https://gazette.example/media/repair.png");  // the description's <img>
 
   const SyndicationItem& market = feed.items[2];
@@ -81,7 +81,7 @@ TEST_CASE("Atom 1.0: xml:base, HTML and XHTML text constructs, RFC 3339 offsets,
 TEST_CASE("Japanese, Korean and Chinese feeds in their declared encodings") {
   SUBCASE("RSS 2.0, Shift_JIS") {
     const SyndicationFeed feed = parsed(parseSyndicationFeed(encodedAs("Shift_JIS", sample_feeds::kJapaneseRss), "",
-                                                              "https://minatomachi.example/feed.xml"));
+                                                             "https://minatomachi.example/feed.xml"));
     CHECK(feed.title == "湊町だより");
     REQUIRE(feed.items.size() == 2);
     CHECK(feed.items[0].title == "駅前に新しい図書館が開館");
@@ -103,8 +103,8 @@ TEST_CASE("Japanese, Korean and Chinese feeds in their declared encodings") {
     CHECK(feed.items[0].published == "2026-10-09T00:00:00Z");
   }
   SUBCASE("Atom 1.0, GB18030") {
-    const SyndicationFeed feed = parsed(parseSyndicationFeed(encodedAs("GB18030", sample_feeds::kChineseAtom), "",
-                                                              "https://jiangcheng.example/atom"));
+    const SyndicationFeed feed = parsed(
+        parseSyndicationFeed(encodedAs("GB18030", sample_feeds::kChineseAtom), "", "https://jiangcheng.example/atom"));
     REQUIRE(feed.items.size() == 1);
     CHECK(feed.items[0].title == "城市公园新增夜间照明");
     CHECK(feed.items[0].summary == "晚上散步更安全了。");
@@ -135,9 +135,9 @@ TEST_CASE("encodings from bytes written by hand, the declaration, the HTTP chars
     return result.feed->items[0].title;
   };
   const std::string base = "https://example.org/feed";
-  CHECK(title(parseSyndicationFeed(rss(" encoding=\"Shift_JIS\"",
-                                       "\x89\x77\x91\x4f\x82\xc9\x90\x56\x82\xb5\x82\xa2\x90\x7d\x8f\x91\x8a\xd9"),
-                                   "", base)) == "駅前に新しい図書館");
+  CHECK(title(parseSyndicationFeed(
+            rss(" encoding=\"Shift_JIS\"", "\x89\x77\x91\x4f\x82\xc9\x90\x56\x82\xb5\x82\xa2\x90\x7d\x8f\x91\x8a\xd9"),
+            "", base)) == "駅前に新しい図書館");
   CHECK(title(parseSyndicationFeed(rss(" encoding='euc-kr'", "\xc1\xd6\xb8\xbb\x20\xc0\xe5\xc5\xcd"), "", base)) ==
         "주말 장터");
   CHECK(title(parseSyndicationFeed(rss(" encoding=\"GB18030\"", "\xd2\xb9\xbc\xe4\xd5\xd5\xc3\xf7"), "", base)) ==
@@ -163,7 +163,8 @@ TEST_CASE("encodings from bytes written by hand, the declaration, the HTTP chars
   CHECK(unknown.error == "encoding 'x-no-such-charset' is not one ICU converts");
   // Fuzz finding (syndication_feed_fuzz): a label with a newline forged a
   // second log line. Labels are shown with only name characters, and cut.
-  const SyndicationParse forged = parseSyndicationFeed(rss(" encoding=\"ugb18030\nnewsticker: all fine\"", "a"), "", base);
+  const SyndicationParse forged =
+      parseSyndicationFeed(rss(" encoding=\"ugb18030\nnewsticker: all fine\"", "a"), "", base);
   CHECK_FALSE(forged.feed);
   CHECK(forged.error == "encoding 'ugb18030?newsticker:?all?fine' is not one ICU converts");
   const SyndicationParse charset = parseSyndicationFeed(rss("", "a\xff"), std::string(60, 'x') + "\x1b[2J", base);
@@ -213,18 +214,19 @@ TEST_CASE("broken and foreign documents are refused with one reason") {
         "the document is larger than 100 bytes; refused");
   small = SyndicationLimits{};
   small.max_elements = 10;
-  CHECK(parseSyndicationFeed(sample_feeds::kEnglishRss, "", base, small).error ==
-        "more than 10 XML elements; refused");
+  CHECK(parseSyndicationFeed(sample_feeds::kEnglishRss, "", base, small).error == "more than 10 XML elements; refused");
 }
 
 TEST_CASE("items: pictures from media elements, titles from summaries, long summaries cut, unsafe links dropped") {
-  const std::string document = R"(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>c</title>
+  const std::string document =
+      R"(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>c</title>
     <item><title>Thumb</title><link>javascript:alert(1)</link><media:thumbnail url="thumbs/a.jpg"/></item>
     <item><title>Content</title><media:group><media:content url="https://cdn.example/b.png" medium="image"/></media:group></item>
     <item><title>File link</title><link>file:///etc/hostname</link><enclosure url="file:///etc/hostname" type="image/png"/></item>
     <item><description>No title here, only a description that goes on for quite a while about the new ferry pier and its benches</description></item>
     <item><title></title><description></description></item>
-    <item><title>Long</title><description>)" + std::string(700, 'a') + R"( tail</description></item>
+    <item><title>Long</title><description>)" +
+      std::string(700, 'a') + R"( tail</description></item>
   </channel></rss>)";
   const SyndicationFeed feed = parsed(parseSyndicationFeed(document, "", "https://example.org/rss/feed.xml"));
   REQUIRE(feed.items.size() == 5);  // the empty item is left out
@@ -252,8 +254,9 @@ TEST_CASE("undeclared entities: HTML's names, under an external DOCTYPE or none;
   CHECK(feed.items[0].summary == "Réouverture en mars \u2013 αβ &madeup;");  // an unknown name stays as written
 
   // No DOCTYPE at all: expat called this "undefined entity" and the feed was refused.
-  const std::string bare = "<rss version=\"2.0\"><channel><title>t</title><item><title>na&iuml;ve &hearts; "
-                           "&amp;alpha;</title></item></channel></rss>";
+  const std::string bare =
+      "<rss version=\"2.0\"><channel><title>t</title><item><title>na&iuml;ve &hearts; "
+      "&amp;alpha;</title></item></channel></rss>";
   const SyndicationFeed no_doctype = parsed(parseSyndicationFeed(bare, "", base));
   REQUIRE(no_doctype.items.size() == 1);
   CHECK(no_doctype.items[0].title == "naïve \u2665 α");  // &amp;alpha; is HTML's &alpha; once XML is read
@@ -290,16 +293,18 @@ TEST_CASE("HTML written straight into RSS <title> and <description> and Atom typ
 
 TEST_CASE("whitespace, or a byte order mark and whitespace, before the XML declaration is read past") {
   const std::string base = "https://podcast.example/feed";
-  const std::string rss = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
-                          "<rss version=\"2.0\"><channel><title>Pod</title>"
-                          "<item><title>Folge 12: K\xE4se</title></item></channel></rss>";
+  const std::string rss =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+      "<rss version=\"2.0\"><channel><title>Pod</title>"
+      "<item><title>Folge 12: K\xE4se</title></item></channel></rss>";
   for (const std::string& prefix : {std::string("\n"), std::string("  \r\n\t\n")}) {
     const SyndicationFeed feed = parsed(parseSyndicationFeed(prefix + rss, "", base));
     REQUIRE(feed.items.size() == 1);
     CHECK(feed.items[0].title == "Folge 12: Käse");  // the declaration (ISO-8859-1) was found past the whitespace
   }
-  const std::string utf8 = "\xEF\xBB\xBF\n \n<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
-                           "<title>Pod</title><item><title>Folge 13: Käse</title></item></channel></rss>";
+  const std::string utf8 =
+      "\xEF\xBB\xBF\n \n<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+      "<title>Pod</title><item><title>Folge 13: Käse</title></item></channel></rss>";
   const SyndicationFeed bom = parsed(parseSyndicationFeed(utf8, "", base));
   REQUIRE(bom.items.size() == 1);
   CHECK(bom.items[0].title == "Folge 13: Käse");
@@ -341,8 +346,10 @@ TEST_CASE("bytes that do not match the encoding: the HTTP charset, then windows-
   };
   const std::string base = "https://example.org/feed";
   // No declaration, no charset, not UTF-8: windows-1252, as RFC 7303 and every feed reader read it (was U+FFFD).
-  CHECK(title(parseSyndicationFeed(rss("", "Caf\xe9 \x93" "bien\x94 \x80 5"), "", base)) ==
-        "Café \u201Cbien\u201D \u20AC 5");
+  CHECK(title(parseSyndicationFeed(rss("",
+                                       "Caf\xe9 \x93"
+                                       "bien\x94 \x80 5"),
+                                   "", base)) == "Café \u201Cbien\u201D \u20AC 5");
   // No declaration but valid UTF-8: UTF-8.
   CHECK(title(parseSyndicationFeed(rss("", "Caf\xc3\xa9"), "", base)) == "Café");
   // A template's declaration that the bytes contradict, and a server that knows better.
@@ -355,10 +362,12 @@ TEST_CASE("bytes that do not match the encoding: the HTTP charset, then windows-
   // C1 controls (U+0080 to U+009F), in UTF-8 or as character references: read as windows-1252, as HTML
   // reads them, and dropped where it has nothing (U+0081, U+008D, U+008F, U+0090, U+009D).
   CHECK(title(parseSyndicationFeed(rss("", "\xC2\x93quoted\xC2\x94 \xC2\x96 &#x96; &#150;\xC2\x81\xC2\x9D."), "",
-                                   base)) ==
-        "\u201Cquoted\u201D \u2013 \u2013 \u2013.");
+                                   base)) == "\u201Cquoted\u201D \u2013 \u2013 \u2013.");
   // windows-1252's five unassigned bytes, undeclared: nothing drawn for them.
-  const std::string unassigned = title(parseSyndicationFeed(rss("", "a\x81\x8D\x8F\x90\x9D" "b \xe9"), "", base));
+  const std::string unassigned = title(parseSyndicationFeed(rss("",
+                                                                "a\x81\x8D\x8F\x90\x9D"
+                                                                "b \xe9"),
+                                                            "", base));
   CHECK(unassigned == "ab é");
 }
 

@@ -33,14 +33,16 @@ const Post* postOf(const Feed& feed, const std::string& file) {
 TEST_CASE("TOML front matter 50,000 levels deep is refused with its line, not parsed") {
   const std::string deep = dottedKey(50000);
   CHECK(deep.size() > 99000);
-  for (const std::string& text :
-       {"title = \"Deep\"\n" + deep, "title = \"Deep\"\nx = " + std::string(50000, '[') + std::string(50000, ']') + "\n",
-        "title = \"Deep\"\nx = " + [] {
-          std::string inline_tables;
-          for (int i = 0; i < 50000; ++i) inline_tables += "{a=";
-          return inline_tables + "1" + std::string(50000, '}');
-        }() + "\n",
-        "title = \"Deep\"\n[" + dottedKey(50000).substr(0, 99999) + "]\n"}) {
+  for (const std::string& text : {"title = \"Deep\"\n" + deep,
+                                  "title = \"Deep\"\nx = " + std::string(50000, '[') + std::string(50000, ']') + "\n",
+                                  "title = \"Deep\"\nx = " +
+                                      [] {
+                                        std::string inline_tables;
+                                        for (int i = 0; i < 50000; ++i) inline_tables += "{a=";
+                                        return inline_tables + "1" + std::string(50000, '}');
+                                      }() +
+                                      "\n",
+                                  "title = \"Deep\"\n[" + dottedKey(50000).substr(0, 99999) + "]\n"}) {
     const FrontMatterMap map = readFrontMatter(FrontMatterFormat::Toml, text, YamlLimits{});
     CHECK(map.error == "front matter is nested more than 32 levels deep");
     CHECK(map.error_line == 1);

@@ -12,18 +12,20 @@ TEST_CASE("utf8: well-formed text has no invalid byte") {
   CHECK_FALSE(firstInvalidUtf8("").has_value());
   CHECK_FALSE(firstInvalidUtf8("plain ASCII").has_value());
   CHECK_FALSE(firstInvalidUtf8("caf\xC3\xA9 \xE4\xB8\xAD\xE6\x96\x87 \xF0\x9F\x9A\x8B").has_value());
-  CHECK_FALSE(firstInvalidUtf8("\xEF\xBB\xBF" "bom").has_value());
+  CHECK_FALSE(firstInvalidUtf8("\xEF\xBB\xBF"
+                               "bom")
+                  .has_value());
 }
 
 TEST_CASE("utf8: the offset of the first ill-formed byte") {
   CHECK(firstInvalidUtf8("abc\xFF").value() == 3);
-  CHECK(firstInvalidUtf8("ab\xC3(").value() == 2);            // lead byte without continuation
-  CHECK(firstInvalidUtf8("\xC0\xAF").value() == 0);           // overlong '/'
-  CHECK(firstInvalidUtf8("x\xE0\x80\xAF").value() == 1);      // overlong 3-byte
-  CHECK(firstInvalidUtf8("ok\xED\xA0\x80").value() == 2);     // UTF-16 surrogate D800
-  CHECK(firstInvalidUtf8("\xF4\x90\x80\x80").value() == 0);   // above U+10FFFF
+  CHECK(firstInvalidUtf8("ab\xC3(").value() == 2);               // lead byte without continuation
+  CHECK(firstInvalidUtf8("\xC0\xAF").value() == 0);              // overlong '/'
+  CHECK(firstInvalidUtf8("x\xE0\x80\xAF").value() == 1);         // overlong 3-byte
+  CHECK(firstInvalidUtf8("ok\xED\xA0\x80").value() == 2);        // UTF-16 surrogate D800
+  CHECK(firstInvalidUtf8("\xF4\x90\x80\x80").value() == 0);      // above U+10FFFF
   CHECK(firstInvalidUtf8("\xE4\xB8\xAD\xE4\xB8").value() == 3);  // truncated at the end
-  CHECK(firstInvalidUtf8("\x80").value() == 0);               // lone continuation byte
+  CHECK(firstInvalidUtf8("\x80").value() == 0);                  // lone continuation byte
 }
 
 TEST_CASE("utf8: decoding advances past each code point, bad bytes become U+FFFD") {

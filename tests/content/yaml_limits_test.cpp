@@ -46,7 +46,8 @@ TEST_CASE("hostile shapes are not proven safe, and the event pass refuses them")
     const char* reason;
   };
   std::string block_nesting;
-  for (int depth = 0; depth < 40; ++depth) block_nesting += std::string(depth, ' ') + "k" + std::to_string(depth) + ":\n";
+  for (int depth = 0; depth < 40; ++depth)
+    block_nesting += std::string(depth, ' ') + "k" + std::to_string(depth) + ":\n";
   std::string sequences_under_keys;  // a sequence under a key keeps the key's indentation
   for (int depth = 0; depth < 20; ++depth) {
     sequences_under_keys += std::string(2 * depth, ' ') + "- k:\n" + std::string(2 * depth, ' ') + "  - x\n";

@@ -8,10 +8,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "firmware/Config.hpp"
-#include "fonts/FontChain.hpp"
 #include "ShellCommand.hpp"
 #include "TestFolders.hpp"
+#include "firmware/Config.hpp"
+#include "fonts/FontChain.hpp"
 
 using namespace newsticker;
 namespace fs = std::filesystem;
@@ -50,9 +50,9 @@ TEST_CASE("a fallback's index -1 is a config error with its line; a face the fil
   // The program runs with such a fallback: a warning, every card drawn.
   std::ofstream(dir / "config.yaml") << "fonts:\n  fallbacks:\n    - {regular: " << kDejaVu << ", index: 7}\n";
   const fs::path feed = feedWithOnePost(dir);
-  const auto [out, status] = runCommand("XDG_CACHE_HOME='" + (dir / "cache").string() + "' '" + NEWSTICKER_BINARY +
-                                        "' --config '" + (dir / "config.yaml").string() + "' --check --content '" +
-                                        feed.string() + "' 2>&1");
+  const auto [out, status] =
+      runCommand("XDG_CACHE_HOME='" + (dir / "cache").string() + "' '" + NEWSTICKER_BINARY + "' --config '" +
+                 (dir / "config.yaml").string() + "' --check --content '" + feed.string() + "' 2>&1");
   CHECK(status == 0);
   CHECK(out.find("has no face 7 (it holds 1); the fallback is left out") != std::string::npos);
   fs::remove_all(dir);
@@ -64,12 +64,11 @@ TEST_CASE("a main font that is no font: --check and the show stop with one line 
   std::ofstream(dir / "config.yaml") << "fonts:\n  regular: /etc/passwd\n";
   for (const std::string& mode : {std::string("--check"), "--screenshot '" + (dir / "shots").string() + "'"}) {
     CAPTURE(mode);
-    const auto [out, status] = runCommand("XDG_CACHE_HOME='" + (dir / "cache").string() + "' '" + NEWSTICKER_BINARY +
-                                          "' --config '" + (dir / "config.yaml").string() + "' " + mode +
-                                          " --content '" + feed.string() + "' 2>&1");
+    const auto [out, status] =
+        runCommand("XDG_CACHE_HOME='" + (dir / "cache").string() + "' '" + NEWSTICKER_BINARY + "' --config '" +
+                   (dir / "config.yaml").string() + "' " + mode + " --content '" + feed.string() + "' 2>&1");
     CHECK(status == 1);
-    CHECK(out.find("font /etc/passwd is not a font (no TrueType, OpenType or collection header)") !=
-          std::string::npos);
+    CHECK(out.find("font /etc/passwd is not a font (no TrueType, OpenType or collection header)") != std::string::npos);
     CHECK(out.find("terminate") == std::string::npos);
   }
   fs::remove_all(dir);

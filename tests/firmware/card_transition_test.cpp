@@ -133,11 +133,13 @@ std::vector<std::pair<double, double>> textShares(const Frames& frames, SDL_Surf
 // for docs/design.md).
 void writeStrip(const Frames& frames, const std::vector<double>& at, const std::string& name) {
   const char* env = std::getenv("NEWSTICKER_TEST_OUTPUT");
-  const std::filesystem::path dir = env != nullptr ? env : std::filesystem::temp_directory_path() / "newsticker-test-output";
+  const std::filesystem::path dir =
+      env != nullptr ? env : std::filesystem::temp_directory_path() / "newsticker-test-output";
   std::filesystem::create_directories(dir);
   const SDL_Surface& first = *frames.pictures.front();
-  render::SurfacePtr strip(SDL_CreateRGBSurfaceWithFormat(0, first.w * static_cast<int>(at.size()) + 8 * (static_cast<int>(at.size()) - 1),
-                                                          first.h, 32, SDL_PIXELFORMAT_ARGB8888));
+  render::SurfacePtr strip(
+      SDL_CreateRGBSurfaceWithFormat(0, first.w * static_cast<int>(at.size()) + 8 * (static_cast<int>(at.size()) - 1),
+                                     first.h, 32, SDL_PIXELFORMAT_ARGB8888));
   REQUIRE(strip);
   SDL_FillRect(strip.get(), nullptr, 0xFF333333u);
   for (std::size_t k = 0; k < at.size(); ++k) {

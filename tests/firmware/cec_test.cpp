@@ -22,7 +22,7 @@ namespace {
 // A CEC adapter as the kernel presents it: a Raspberry Pi's vc4 HDMI at
 // physical address 1.0.0.0, logical addresses claimed or not.
 struct FakeCecBus {
-  bool configured = true;          // a logical address is already claimed (Playback 1 = 4)
+  bool configured = true;  // a logical address is already claimed (Playback 1 = 4)
   std::uint16_t physical = 0x1000;
   unsigned tx_status = CEC_TX_STATUS_OK;
   std::vector<std::vector<unsigned char>> sent;  // every transmitted message's bytes
@@ -143,10 +143,13 @@ TEST_CASE("the schedule's off and on go to the TV; a missing adapter is logged o
   std::vector<LoggedLine> log;
   const auto sink = [&](LogLevel level, const std::string& text) { log.push_back({level, text}); };
   FakeCecBus bus;
-  DisplayPower power(true, "/dev/cec0", [&](const std::string& path, std::string&) -> std::unique_ptr<CecIo> {
-    CHECK(path == "/dev/cec0");
-    return std::make_unique<FakeCecIo>(bus);
-  }, sink);
+  DisplayPower power(
+      true, "/dev/cec0",
+      [&](const std::string& path, std::string&) -> std::unique_ptr<CecIo> {
+        CHECK(path == "/dev/cec0");
+        return std::make_unique<FakeCecIo>(bus);
+      },
+      sink);
   power.screenTurned(false);
   power.screenTurned(true);
   REQUIRE(bus.sent.size() == 3);
@@ -163,14 +166,18 @@ TEST_CASE("the schedule's off and on go to the TV; a missing adapter is logged o
   missing.screenTurned(false);
   REQUIRE(log.size() == 1);  // the same reason again is not repeated
   CHECK(log[0].level == LogLevel::Warning);
-  CHECK(log[0].text == "CEC: no adapter answers at /dev/cec7 (No such file or directory); the schedule only blanks "
-                       "the picture and the TV stays on (display: {cec: false} stops trying)");
+  CHECK(log[0].text ==
+        "CEC: no adapter answers at /dev/cec7 (No such file or directory); the schedule only blanks "
+        "the picture and the TV stays on (display: {cec: false} stops trying)");
 
   log.clear();
-  DisplayPower off(false, "/dev/cec0", [&](const std::string&, std::string&) -> std::unique_ptr<CecIo> {
-    FAIL("CEC off opens nothing");
-    return nullptr;
-  }, sink);
+  DisplayPower off(
+      false, "/dev/cec0",
+      [&](const std::string&, std::string&) -> std::unique_ptr<CecIo> {
+        FAIL("CEC off opens nothing");
+        return nullptr;
+      },
+      sink);
   off.screenTurned(false);
   CHECK(log.empty());
 }

@@ -60,9 +60,10 @@ TEST_CASE("--check reports a cut summary with its word counts and size, and noth
   firmware::writeCheckJson(feed, {}, json, cuts);
   const std::string whole = "\"cut\": {\"title\": false, \"summary\": false, \"size\": \"1920x1080\"";
   CHECK(json.str().find(whole) != std::string::npos);
-  const std::string cut = "\"cut\": {\"title\": false, \"summary\": true, \"size\": \"1920x1080\", "
-                          "\"title_words\": [3, 3], \"summary_words\": [" +
-                          std::to_string(fit.summary.words_shown) + ", 96]}";
+  const std::string cut =
+      "\"cut\": {\"title\": false, \"summary\": true, \"size\": \"1920x1080\", "
+      "\"title_words\": [3, 3], \"summary_words\": [" +
+      std::to_string(fit.summary.words_shown) + ", 96]}";
   CHECK(json.str().find(cut) != std::string::npos);
 
   // Not measured (no fonts): "cut" is null and the text says nothing.

@@ -16,8 +16,8 @@
 #include <SDL_image.h>
 
 #include "firmware/CheckReport.hpp"
-#include "tests/render/RealFonts.hpp"
 #include "firmware/ContentSession.hpp"
+#include "tests/render/RealFonts.hpp"
 
 #include "ShellCommand.hpp"
 #include "TestFolders.hpp"
@@ -55,8 +55,9 @@ std::string gifBomb() {
 bool validJson(const std::string& json, const std::string& tag) {
   const fs::path file = fs::temp_directory_path() / ("newsticker-test-" + tag + ".json");
   std::ofstream(file, std::ios::binary) << json;
-  return runCommand("python3 -c 'import json,sys; json.loads(sys.stdin.buffer.read().decode(\"utf-8\"))' < '" + file.string() + "' && echo ok").first ==
-         "ok\n";
+  return runCommand("python3 -c 'import json,sys; json.loads(sys.stdin.buffer.read().decode(\"utf-8\"))' < '" +
+                    file.string() + "' && echo ok")
+             .first == "ok\n";
 }
 
 }  // namespace
@@ -127,7 +128,8 @@ TEST_CASE("--check names special files, links out of the folder and names that h
   CHECK(report.find("ok       posts/\\x1B[31mred\\x1B[0m.md | \"Escape in the name\"") != std::string::npos);
   CHECK(report.find("ok       posts/caf\\xFF.md | \"Byte FF in the name\"") != std::string::npos);
   CHECK(report.find("ok       posts/back\\\\slash.md") != std::string::npos);
-  CHECK(report.find("REJECTED posts/pipe.md: is a FIFO (named pipe), not a regular file; not read") != std::string::npos);
+  CHECK(report.find("REJECTED posts/pipe.md: is a FIFO (named pipe), not a regular file; not read") !=
+        std::string::npos);
   CHECK(report.find("REJECTED posts/shadow.md: is a link that leads outside the content folder; not read") !=
         std::string::npos);
   CHECK(report.find("5 posts loaded (0 drafts), 2 files rejected, 0 warnings") != std::string::npos);

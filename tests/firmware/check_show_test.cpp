@@ -19,8 +19,10 @@ namespace {
 bool jsonSays(const std::string& json, const std::string& expression) {
   const fs::path file = freshFolder("check-show.json");
   std::ofstream(file, std::ios::binary) << json;
-  const std::string script = "import json,sys; d = json.load(open(sys.argv[1], encoding='utf-8')); "
-                             "print('yes' if (" + expression + ") else 'no')";
+  const std::string script =
+      "import json,sys; d = json.load(open(sys.argv[1], encoding='utf-8')); "
+      "print('yes' if (" +
+      expression + ") else 'no')";
   const auto [out, status] = runCommand("python3 -c \"" + script + "\" '" + file.string() + "'");
   fs::remove(file);
   return status == 0 && out == "yes\n";
@@ -51,8 +53,7 @@ TEST_CASE("--check and --check --at: when posts show, windows that are over, the
   CHECK(status == 0);
   CHECK(text.find("| shows mon-fri 07:00-10:00\n") != std::string::npos);
   CHECK(text.find("| shows until 2026-12-24 10:00, high priority\n") != std::string::npos);
-  CHECK(text.find("| shows from 2026-12-24 08:45 until 2026-12-24 09:30, urgent, every 10 min\n") !=
-        std::string::npos);
+  CHECK(text.find("| shows from 2026-12-24 08:45 until 2026-12-24 09:30, urgent, every 10 min\n") != std::string::npos);
   CHECK(text.find("warning  posts/e-old.md:3: show window ended 2026-11-30 24:00; the post no longer shows\n") !=
         std::string::npos);
   // A window in two forms (an instant, a local time) is compared in the config's zone: it never opens.
@@ -66,18 +67,18 @@ TEST_CASE("--check and --check --at: when posts show, windows that are over, the
                   "  5. posts/b-menu.md | \"Breakfast\"\n") != std::string::npos);
   // On a Saturday evening: the plain news alone (the notice of the 30th of November is over).
   const auto [later, later_status] = runCommand(run + " --at '2026-12-26 18:00' 2>&1");
-  CHECK(later.find("cycle at 2026-12-26 18:00: 1 card\n  1. posts/a-news.md | \"Plain news\"\n") !=
-        std::string::npos);
+  CHECK(later.find("cycle at 2026-12-26 18:00: 1 card\n  1. posts/a-news.md | \"Plain news\"\n") != std::string::npos);
   // Without --at: no cycle listed.
   const auto [now, now_status] = runCommand(run + " 2>&1");
   CHECK(now.find("cycle at") == std::string::npos);
 
   const auto [json, json_status] = runCommand(run + " --json --at '2026-12-24T09:00'");
   CHECK(json_status == 0);
-  CHECK(jsonSays(json, "d['cycle_at']['at'] == '2026-12-24 09:00' and "
-                       "[c['file'] for c in d['cycle_at']['cards']] == ['posts/d-drill.md', 'posts/c-keynote.md', "
-                       "'posts/a-news.md', 'posts/c-keynote.md', 'posts/b-menu.md'] and "
-                       "d['cycle_at']['cards'][0]['urgent'] and not d['cycle_at']['cards'][1]['urgent']"));
+  CHECK(jsonSays(json,
+                 "d['cycle_at']['at'] == '2026-12-24 09:00' and "
+                 "[c['file'] for c in d['cycle_at']['cards']] == ['posts/d-drill.md', 'posts/c-keynote.md', "
+                 "'posts/a-news.md', 'posts/c-keynote.md', 'posts/b-menu.md'] and "
+                 "d['cycle_at']['cards'][0]['urgent'] and not d['cycle_at']['cards'][1]['urgent']"));
   CHECK(jsonSays(json, "[p['shows'] for p in d['posts']][:2] == [None, 'shows mon-fri 07:00-10:00']"));
   CHECK(jsonSays(json, "any('show window ended' in w['reason'] and w['line'] == 3 for w in d['warnings'])"));
   fs::remove_all(dir);

@@ -33,8 +33,10 @@ content::Feed feedWithUnusedKeys(std::map<std::string, std::size_t> keys) {
 bool jsonSays(const std::string& json, const std::string& expression) {
   const std::filesystem::path file = freshFolder("unused-keys.json");
   std::ofstream(file, std::ios::binary) << json;
-  const std::string script = "import json,sys; d = json.load(open(sys.argv[1], encoding='utf-8')); "
-                             "print('yes' if (" + expression + ") else 'no')";
+  const std::string script =
+      "import json,sys; d = json.load(open(sys.argv[1], encoding='utf-8')); "
+      "print('yes' if (" +
+      expression + ") else 'no')";
   const auto [out, status] = runCommand("python3 -c \"" + script + "\" '" + file.string() + "'");
   std::filesystem::remove(file);
   return status == 0 && out == "yes\n";
@@ -50,10 +52,10 @@ TEST_CASE("unused keys summary: most posts first, then by name, ten named, the r
         "13 keys newsticker does not use: layout (90 posts), version (90 posts), categories (12 posts), "
         "extra_0 (2 posts), extra_1 (2 posts), extra_2 (2 posts), extra_3 (2 posts), extra_4 (2 posts), "
         "extra_5 (2 posts), extra_6 (2 posts), and 3 more");
-  CHECK(firmware::unusedKeysSummary(feed, 2) == "13 keys newsticker does not use: layout (90 posts), "
-                                                "version (90 posts), and 11 more");
-  CHECK(firmware::unusedKeysSummary(feedWithUnusedKeys({{"pin", 1}})) ==
-        "1 key newsticker does not use: pin (1 post)");
+  CHECK(firmware::unusedKeysSummary(feed, 2) ==
+        "13 keys newsticker does not use: layout (90 posts), "
+        "version (90 posts), and 11 more");
+  CHECK(firmware::unusedKeysSummary(feedWithUnusedKeys({{"pin", 1}})) == "1 key newsticker does not use: pin (1 post)");
   CHECK(firmware::unusedKeysSummary(feedWithUnusedKeys({})) == "no front matter key that newsticker does not use");
   CHECK(firmware::unusedKeysSummary(feedWithUnusedKeys({{"odd\nkey\x1B", 3}})) ==
         "1 key newsticker does not use: odd\\nkey\\x1B (3 posts)");
@@ -89,8 +91,9 @@ TEST_CASE("--check --verbose on each fixture site: no warning, and the keys the 
       // _data/authors.yml) is the byline.
       CHECK(text.find("\"Solder night returns to the east bench\" | source: Tidewater Tinkerers | by: Mara Wren | "
                       "date: 2026-04-02") != std::string::npos);
-      CHECK(jsonSays(json, "[p['author'] for p in d['posts'] if p['title'] == 'Solder night returns to the east "
-                           "bench'] == ['Mara Wren']"));
+      CHECK(jsonSays(json,
+                     "[p['author'] for p in d['posts'] if p['title'] == 'Solder night returns to the east "
+                     "bench'] == ['Mara Wren']"));
     }
   }
 }

@@ -170,14 +170,15 @@ TEST_CASE("theme and display schedule from the config") {
   CHECK_FALSE(schedule.days[5]);
   CHECK(config.options.display_mode == "1920x1080@60");
 
-  for (const auto& bad : {std::make_pair("theme: {name: neon}\n", ":1: theme.name must be dark or light"),
-                          std::make_pair("theme: {accent: blue}\n", ":1: theme.accent must be a colour"),
-                          std::make_pair("theme:\n  autospace: ja\n", ":2: theme.autospace must be a list"),
-                          std::make_pair("theme:\n  byline: sometimes\n", ":2: theme.byline has the wrong type"),
-                          std::make_pair("theme:\n  autospace: [ja, 'zh Hans']\n", ":2: theme.autospace must be a list"),
-                          std::make_pair("display:\n  on: 7am\n", ":2: display.on must be a time"),
-                          std::make_pair("display:\n  days: [mon, funday]\n", ":2: display.days: 'funday' is not a weekday"),
-                          std::make_pair("display: {mode: big}\n", ":1: display.mode must be WxH")}) {
+  for (const auto& bad :
+       {std::make_pair("theme: {name: neon}\n", ":1: theme.name must be dark or light"),
+        std::make_pair("theme: {accent: blue}\n", ":1: theme.accent must be a colour"),
+        std::make_pair("theme:\n  autospace: ja\n", ":2: theme.autospace must be a list"),
+        std::make_pair("theme:\n  byline: sometimes\n", ":2: theme.byline has the wrong type"),
+        std::make_pair("theme:\n  autospace: [ja, 'zh Hans']\n", ":2: theme.autospace must be a list"),
+        std::make_pair("display:\n  on: 7am\n", ":2: display.on must be a time"),
+        std::make_pair("display:\n  days: [mon, funday]\n", ":2: display.days: 'funday' is not a weekday"),
+        std::make_pair("display: {mode: big}\n", ":1: display.mode must be WxH")}) {
     const ConfigResult wrong = loadConfig(writeConfig("bad-theme", bad.first), Options{});
     CHECK_MESSAGE(wrong.error.find(bad.second) != std::string::npos, wrong.error);
   }

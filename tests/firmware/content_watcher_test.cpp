@@ -51,7 +51,8 @@ TEST_CASE("the watcher sees changes in the folder and the folder's own replaceme
     if (forced) calls.forced.fetch_add(1);
   });
   // The thread arms its watches as it starts.
-  for (int i = 0; i < 200 && watcher.watchedFolders() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  for (int i = 0; i < 200 && watcher.watchedFolders() < 3; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   REQUIRE(watcher.watchedFolders() >= 3);  // parent, folder, posts/
 
   write(folder / "posts" / "b.md", "two");

@@ -116,7 +116,7 @@ double firstShown(const Run& run, const std::string& title) {
 
 TEST_CASE("a post joins the cycle at the minute its window opens and leaves at the minute it closes") {
   content::Post talk = post("Keynote");
-  talk.show.from = "2026-11-24T09:43:00";  // t = 90 s
+  talk.show.from = "2026-11-24T09:43:00";   // t = 90 s
   talk.show.until = "2026-11-24T09:45:00";  // t = 210 s
   const auto content = sessionOf({talk});
   const Run run = runLoop(content, kTuesday, 240);
@@ -147,7 +147,7 @@ TEST_CASE("a high-priority post takes every other slot of the cycle") {
   const auto content = sessionOf({post("Alpha"), keynote, post("Bravo"), post("Charlie")});
   const Run run = runLoop(content, kTuesday, 50);
   REQUIRE(run.held.size() >= 8);
-  const std::vector<std::string> expected = {"Keynote", "Alpha", "Keynote", "Bravo",
+  const std::vector<std::string> expected = {"Keynote", "Alpha",   "Keynote", "Bravo",
                                              "Keynote", "Charlie", "Keynote", "Alpha"};
   CHECK(std::vector<std::string>(run.held.begin(), run.held.begin() + 8) == expected);
   // The header counts the slots of one round: 6.

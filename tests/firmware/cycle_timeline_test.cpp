@@ -175,8 +175,8 @@ TEST_CASE("the next change is after now and frameAt shows it there, however the 
       REQUIRE(next > now);
       const TimelineFrame after = timeline.frameAt(next);
       CHECK(after.t >= edge);
-      CHECK((after.cycle.current != before.cycle.current ||
-             after.cycle.transitioning() != before.cycle.transitioning()));
+      CHECK(
+          (after.cycle.current != before.cycle.current || after.cycle.transitioning() != before.cycle.transitioning()));
     }
   }
   CHECK(near_misses > 1000);

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +22,6 @@
 #include <functional>
 #include <iterator>
 #include <set>
-#include <sys/stat.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -35,9 +35,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // A datagram socket standing in for systemd's notify socket.
 class NotifySocket {
@@ -156,9 +154,8 @@ std::string loadedStamp(const std::string& status) {
 TEST_CASE("under systemd: READY=1 after the first frame, WATCHDOG=1 at half the interval, none once the loop stalls") {
   const fs::path dir = freshFolder("notify");
   NotifySocket notify(dir / "notify.sock");
-  Program program({"--headless", "--duration", "2"},
-                  {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(), "WATCHDOG_USEC=400000",
-                   "NEWSTICKER_TEST_STALL_AFTER=3"});
+  Program program({"--headless", "--duration", "2"}, {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(),
+                                                      "WATCHDOG_USEC=400000", "NEWSTICKER_TEST_STALL_AFTER=3"});
   const auto start = Clock::now();
   double ready_at = -1, first_status_at = -1;
   std::vector<double> pings;
@@ -206,7 +203,8 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
 
   // Changed: the newest post's new title is the first card of the new cycle.
   writePost(release_a / "posts" / "2026-11-03-three.md", "Third post, corrected", "2026-11-03");
-  took = waitForStatus(notify, 4.0, [](const std::string& s) { return s.find("Third post, corrected") != std::string::npos; });
+  took = waitForStatus(notify, 4.0,
+                       [](const std::string& s) { return s.find("Third post, corrected") != std::string::npos; });
   CHECK(took >= 0);
   CHECK(took < 2.0);
 
@@ -215,7 +213,8 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
     std::ofstream half(release_a / "posts" / "2026-11-04-four.md");
     half << "---\ntitle: Fourth post\n" << std::flush;
     std::vector<std::string> seen;
-    waitForStatus(notify, 2.5, [](const std::string&) { return false; }, &seen);
+    waitForStatus(
+        notify, 2.5, [](const std::string&) { return false; }, &seen);
     for (const std::string& s : seen) {
       CHECK_MESSAGE(s.find("Fourth post") == std::string::npos, s);
       CHECK_MESSAGE(hasPosts(s, 3), s);
@@ -236,13 +235,14 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
   std::ofstream(release_a / "posts" / "2026-11-05-logo.md")
       << "---\ntitle: Logo post\ndate: 2026-11-05\nlogo: mark.svg\n---\nWith a logo.\n";
   std::vector<std::string> before;
-  took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 4); }, &before);
+  took = waitForStatus(
+      notify, 4.0, [](const std::string& s) { return hasPosts(s, 4); }, &before);
   REQUIRE(took >= 0);
   const std::string stamp = loadedStamp(before.back());
   REQUIRE_FALSE(stamp.empty());
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // a new second for the next stamp
-  std::ofstream(release_a / "logos" / "mark.svg")
-      << "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10' fill='red'/></svg>";
+  std::ofstream(release_a / "logos" / "mark.svg") << "<svg xmlns='http://www.w3.org/2000/svg' width='10' "
+                                                     "height='10'><rect width='10' height='10' fill='red'/></svg>";
   took = waitForStatus(notify, 4.0, [&](const std::string& s) { return hasPosts(s, 4) && loadedStamp(s) != stamp; });
   CHECK(took >= 0);
   CHECK(took < 2.0);
@@ -253,14 +253,17 @@ TEST_CASE("the cycle follows the folder: added, changed, half-written, removed p
   writePost(release_b / "posts" / "2026-12-01-new.md", "A brand new feed", "2026-12-01");
   fs::create_directory_symlink(release_b, dir / "feed.next");
   fs::rename(dir / "feed.next", feed);
-  took = waitForStatus(notify, 4.0, [](const std::string& s) { return hasPosts(s, 1) && s.find("A brand new feed") != std::string::npos; });
+  took = waitForStatus(notify, 4.0, [](const std::string& s) {
+    return hasPosts(s, 1) && s.find("A brand new feed") != std::string::npos;
+  });
   CHECK(took >= 0);
   CHECK(took < 2.0);
 
   // The folder disappears: the cards already shown keep cycling.
   fs::remove(feed);
   std::vector<std::string> seen;
-  waitForStatus(notify, 2.5, [](const std::string&) { return false; }, &seen);
+  waitForStatus(
+      notify, 2.5, [](const std::string&) { return false; }, &seen);
   for (const std::string& s : seen) CHECK_MESSAGE(hasPosts(s, 1), s);
   // It comes back: read again.
   fs::create_directory_symlink(release_a, feed);
@@ -279,15 +282,15 @@ TEST_CASE("an urgent notice dropped into the folder is on screen within the relo
                   {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(), "XDG_CACHE_HOME=" + (dir / "cache").string()},
                   (dir / "stderr.txt").string());
   std::vector<std::string> seen;
-  REQUIRE(waitForStatus(notify, 5.0, [](const std::string& s) { return hasPosts(s, 2); }, &seen) >= 0);
+  REQUIRE(waitForStatus(
+              notify, 5.0, [](const std::string& s) { return hasPosts(s, 2); }, &seen) >= 0);
   // Written whole and renamed into place, as a sync tool does.
   std::ofstream(dir / "feed" / "drill.tmp")
       << "---\ntitle: Fire drill now\nurgent: true\nduration: 2\n---\nLeave by the stairs.\n";
   const auto dropped = Clock::now();
   fs::rename(dir / "feed" / "drill.tmp", dir / "feed" / "posts" / "2026-11-03-drill.md");
-  const double took =
-      waitForStatus(notify, 5.0, [](const std::string& s) { return s.find("Fire drill now") != std::string::npos; },
-                    &seen);
+  const double took = waitForStatus(
+      notify, 5.0, [](const std::string& s) { return s.find("Fire drill now") != std::string::npos; }, &seen);
   CHECK(took >= 0);
   CHECK(took < 2.5);  // the reload waits a second for the folder to settle
   MESSAGE("urgent notice on screen " << secondsSince(dropped) << " s after it was dropped");
@@ -333,7 +336,8 @@ TEST_CASE("SIGTERM stops a headless capture within a second (--screenshot, --rec
   const fs::path dir = freshFolder("stop-capture");
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"--screenshot", (dir / "shots").string(), "--size", "3840x2160"},
-        std::vector<std::string>{"--record", (dir / "show.webp").string(), "--seconds", "120", "--size", "1920x1080"}}) {
+        std::vector<std::string>{"--record", (dir / "show.webp").string(), "--seconds", "120", "--size",
+                                 "1920x1080"}}) {
     Program program(args, {});
     std::this_thread::sleep_for(std::chrono::milliseconds(700));
     const auto start = Clock::now();
@@ -356,7 +360,6 @@ TEST_CASE("as a service with no display it waits and tries again, and still stop
 }
 
 namespace {
-
 
 std::string le16(unsigned v) { return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF)}; }
 
@@ -381,7 +384,8 @@ TEST_CASE("the hostile folder: --check names every problem in valid JSON; the sh
                            le16(65535) + std::string("\x00\x02\x02\x44\x01\x00\x3B", 7);
   std::ofstream(feed / "logos" / "bomb.gif", std::ios::binary) << bomb;
   std::string path = "M 0 0";
-  for (int i = 0; i < 30000; ++i) path += " L " + std::to_string((i * 37) % 1000) + " " + std::to_string((i * 91) % 1000);
+  for (int i = 0; i < 30000; ++i)
+    path += " L " + std::to_string((i * 37) % 1000) + " " + std::to_string((i * 91) % 1000);
   std::ofstream(feed / "logos" / "long.svg")
       << "<svg xmlns='http://www.w3.org/2000/svg' width='1000' height='1000'><path d='" << path
       << "' stroke='black' stroke-width='9' fill='none'/></svg>";
@@ -398,15 +402,15 @@ TEST_CASE("the hostile folder: --check names every problem in valid JSON; the sh
   post(std::string("caf\xFF.md"), "Good post with byte FF in its name", "");
   REQUIRE(::mkfifo((feed / "posts" / "pipe.md").c_str(), 0600) == 0);
   fs::create_symlink("/etc/shadow", feed / "posts" / "shadow.md");
-  const std::vector<std::string> good = {"Good post with the bomb logo", "Good post with the long SVG logo",
-                                         "Good plain post", "港の図書館が夜間開館を始めます",
-                                         "Good post with a newline in its name", "Good post with byte FF in its name"};
+  const std::vector<std::string> good = {
+      "Good post with the bomb logo",   "Good post with the long SVG logo",     "Good plain post",
+      "港の図書館が夜間開館を始めます", "Good post with a newline in its name", "Good post with byte FF in its name"};
 
   // --check --json: valid JSON (python3 reads it as strict UTF-8 JSON) naming every problem.
   const fs::path json_file = dir / "check.json";
-  const auto [json_out, check_status] = runCommand("XDG_CACHE_HOME='" + (dir / "cache").string() + "' '" +
-                                                   std::string(NEWSTICKER_BINARY) + "' --check --json --content '" +
-                                                   feed.string() + "' 2>/dev/null");
+  const auto [json_out, check_status] =
+      runCommand("XDG_CACHE_HOME='" + (dir / "cache").string() + "' '" + std::string(NEWSTICKER_BINARY) +
+                 "' --check --json --content '" + feed.string() + "' 2>/dev/null");
   CHECK(check_status == 1);  // two files rejected
   std::ofstream(json_file, std::ios::binary) << json_out;
   CHECK(runCommand("python3 -c 'import json,sys; json.loads(sys.stdin.buffer.read().decode(\"utf-8\"))' < '" +

@@ -43,11 +43,13 @@ struct FlippedScreen {
       }
     };
     if (whole) paint(truth, {0, 0, kW, kH}, nullptr);
-    else for (const render::Rect& r : changed) paint(truth, r, nullptr);
+    else
+      for (const render::Rect& r : changed) paint(truth, r, nullptr);
     const DamageRegion region = damage.next(whole, changed);
     Picture& back = buffers[frames % buffers.size()];
     if (region.whole) back = truth;
-    else for (const render::Rect& r : region.rects) paint(back, r, &truth);
+    else
+      for (const render::Rect& r : region.rects) paint(back, r, &truth);
     return back;
   }
 };
@@ -144,8 +146,8 @@ TEST_CASE("the events that lose or damage the picture, and quitting") {
   CHECK_FALSE(of(SDL_WINDOWEVENT, SDL_WINDOWEVENT_MOVED).has_value());
   SDL_Event display{};
   display.type = SDL_DISPLAYEVENT;
-  for (Uint8 kind : {Uint8(SDL_DISPLAYEVENT_CONNECTED), Uint8(SDL_DISPLAYEVENT_DISCONNECTED),
-                     Uint8(SDL_DISPLAYEVENT_ORIENTATION)}) {
+  for (Uint8 kind :
+       {Uint8(SDL_DISPLAYEVENT_CONNECTED), Uint8(SDL_DISPLAYEVENT_DISCONNECTED), Uint8(SDL_DISPLAYEVENT_ORIENTATION)}) {
     display.display.event = kind;
     CHECK(firmware::screenEventFor(display) == ScreenEvent::Resized);
   }

@@ -55,8 +55,8 @@ bool shows(const std::string& output, const std::string& line) {
     while (ok && from <= line.size()) {
       const std::size_t dots = line.find("...", from);
       const std::string piece = line.substr(from, dots == std::string::npos ? std::string::npos : dots - from);
-      const std::size_t found = from == 0 ? (candidate.rfind(piece, 0) == 0 ? 0 : std::string::npos)
-                                          : candidate.find(piece, at);
+      const std::size_t found =
+          from == 0 ? (candidate.rfind(piece, 0) == 0 ? 0 : std::string::npos) : candidate.find(piece, at);
       ok = found != std::string::npos;
       at = found + piece.size();
       if (dots == std::string::npos) {

@@ -100,10 +100,9 @@ struct XServer {
   explicit XServer(const fs::path& log) {
     int fds[2];
     REQUIRE(pipe(fds) == 0);
-    process = std::make_unique<Child>(
-        std::vector<std::string>{"/usr/bin/Xvfb", "-displayfd", "5", "-screen", "0", "1600x1000x24", "-nolisten",
-                                 "tcp"},
-        std::vector<std::string>{}, log.string(), fds[1]);
+    process = std::make_unique<Child>(std::vector<std::string>{"/usr/bin/Xvfb", "-displayfd", "5", "-screen", "0",
+                                                               "1600x1000x24", "-nolisten", "tcp"},
+                                      std::vector<std::string>{}, log.string(), fds[1]);
     close(fds[1]);
     char number[16] = {};
     const ssize_t n = read(fds[0], number, sizeof number - 1);
@@ -275,7 +274,7 @@ TEST_CASE("newsticker edit under Xvfb: three saves, each frame is --screenshot's
   const double first = waitFor(x, expected[0], 20.0, SteadyClock::now(), &frame);
   INFO(readAll(out));
   REQUIRE(first >= 0);
-  CHECK(frame.h > kH);  // the notes under the screen
+  CHECK(frame.h > kH);            // the notes under the screen
   CHECK(amberBelow(frame) == 0);  // no warning
 
   // Version 2: written to a new file and renamed over the post, as most editors save. It has an unknown key.

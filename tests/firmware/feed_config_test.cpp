@@ -72,8 +72,10 @@ TEST_CASE("feeds: wrong entries name the file, the line and the reason") {
         "3: feeds.max_items is 501; it must be from 1 to 500 (the limit of items kept per feed)");
   CHECK(error("max-age-over", "feeds:\n  - url: https://a.example/f\n    max_age_days: 3651\n") ==
         "3: feeds.max_age_days is 3651; it must be from 1 to 3650 (the limit: ten years)");
-  CHECK(loadFeedsConfig("max-edges", "feeds:\n  - url: https://a.example/f\n    max_items: 500\n"
-                                     "    max_age_days: 3650\n").error.empty());
+  CHECK(loadFeedsConfig("max-edges",
+                        "feeds:\n  - url: https://a.example/f\n    max_items: 500\n"
+                        "    max_age_days: 3650\n")
+            .error.empty());
   CHECK(error("max-age", "feeds:\n  - url: https://a.example/f\n    max_age_days: many\n") ==
         "3: feeds.max_age_days has the wrong type");
   CHECK(error("unknown", "feeds:\n  - url: https://a.example/f\n    interval: 5\n") ==
@@ -90,7 +92,8 @@ TEST_CASE("fetch: its own short option list") {
   CHECK(content.options.mode == Mode::Fetch);
   CHECK_FALSE(content.options.dry_run);
   CHECK(content.options.content_dir == "/srv/feed");
-  CHECK(parseArguments({"fetch", "--check"}).error == "fetch takes --config FILE, --content DIR and --dry-run (got '--check')");
+  CHECK(parseArguments({"fetch", "--check"}).error ==
+        "fetch takes --config FILE, --content DIR and --dry-run (got '--check')");
   CHECK(parseArguments({"fetch", "--config"}).error == "--config needs a value");
   CHECK(parseArguments({"fetch", "--help"}).options.mode == Mode::Help);
   CHECK(parseArguments({"--check", "fetch"}).error == "unknown option 'fetch'");  // a subcommand comes first

@@ -209,13 +209,15 @@ class FeedServer {
       }
       return Response{200, {{"Content-Type", "application/rss+xml"}, {"Content-Encoding", "gzip"}}, gzipStored(body)};
     });
-    route("/feeds/chinese.atom", sample_feeds::encodedAs("GB18030", sample_feeds::kChineseAtom), "application/atom+xml");
+    route("/feeds/chinese.atom", sample_feeds::encodedAs("GB18030", sample_feeds::kChineseAtom),
+          "application/atom+xml");
     route("/feeds/taiwan.rdf", sample_feeds::encodedAs("Big5", sample_feeds::kTaiwanRdf),
           "application/rdf+xml; charset=big5");
     route("/media/ferry.jpg", jpegBytes(640, 400), "image/jpeg");
     route("/media/repair.png", pngBytes(200, 120), "image/png");
-    route("/old/english.xml",
-          [](const Request&) { return Response{301, {{"Location", "/feeds/english.xml"}}, "moved"}; });
+    route("/old/english.xml", [](const Request&) {
+      return Response{301, {{"Location", "/feeds/english.xml"}}, "moved"};
+    });
   }
 
   std::mutex mutex_;
@@ -263,7 +265,8 @@ struct Expected {
   std::string title, date, url, source, language, summary;
 };
 
-void checkPosts(const fs::path& content, const firmware::FeedFetchResult& result, const std::vector<Expected>& expected) {
+void checkPosts(const fs::path& content, const firmware::FeedFetchResult& result,
+                const std::vector<Expected>& expected) {
   INFO("error: " << result.error);
   REQUIRE(result.ok);
   const auto posts = postsOf(content, result);
@@ -318,16 +321,15 @@ TEST_CASE("RSS and Atom feeds in English, Japanese, Chinese and Korean become ex
 
   SUBCASE("RSS 2.0, English: CDATA and HTML descriptions, relative links, an image enclosure") {
     const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/feeds/english.xml")), settings);
-    checkPosts(content, result,
-               {{"Ferry timetable changes for winter", "2026-10-06T07:30:00Z",
-                 "http://127.0.0.1:" + p + "/news/ferry-winter", "Harbor Town Gazette", "en",
-                 "The winter timetable starts on 1 November. Late boats run on Fridays & Saturdays."},
-                {"Library opens a repair corner", "2026-10-05T22:00:00Z", "https://gazette.example/news/repair-corner",
-                 "Harbor Town Gazette", "en",
-                 "Bring a lamp, a toaster or a bike light \u2014 volunteers fix them for free."},
-                {"Bakers & brewers market returns", "2026-10-04T07:15:00Z",
-                 "http://127.0.0.1:" + p + "/feeds/news/market", "Harbor Town Gazette", "en",
-                 "Forty stalls on the quay, every Sunday morning."}});
+    checkPosts(
+        content, result,
+        {{"Ferry timetable changes for winter", "2026-10-06T07:30:00Z", "http://127.0.0.1:" + p + "/news/ferry-winter",
+          "Harbor Town Gazette", "en",
+          "The winter timetable starts on 1 November. Late boats run on Fridays & Saturdays."},
+         {"Library opens a repair corner", "2026-10-05T22:00:00Z", "https://gazette.example/news/repair-corner",
+          "Harbor Town Gazette", "en", "Bring a lamp, a toaster or a bike light \u2014 volunteers fix them for free."},
+         {"Bakers & brewers market returns", "2026-10-04T07:15:00Z", "http://127.0.0.1:" + p + "/feeds/news/market",
+          "Harbor Town Gazette", "en", "Forty stalls on the quay, every Sunday morning."}});
     CHECK(result.folder == "posts/feeds/127-0-0-1-" + p + "-feeds-english-xml");
     CHECK(result.written == 3);
     CHECK(result.pictures == 2);
@@ -353,12 +355,12 @@ TEST_CASE("RSS and Atom feeds in English, Japanese, Chinese and Korean become ex
     CHECK(requests[0].headers.count("if-none-match") == 0);
   }
   SUBCASE("Atom 1.0, English: xml:base, HTML and XHTML text, RFC 3339 offsets") {
-    checkPosts(content, firmware::fetchFeed(source(server.url("/feeds/events.atom")), settings),
-               {{"Open-air concert moved to the pier", "2026-10-07T23:00:00Z",
-                 "https://events.example/board/concerts/17", "Riverside Events Board", "en",
-                 "Same time, new place: the east pier. Bring a blanket."},
-                {"Book swap at the old station", "2026-10-03T10:00:00Z", "https://events.example/board/book-swap",
-                 "Riverside Events Board", "en", "Saturday Leave one, take one. Children\u2019s corner upstairs."}});
+    checkPosts(
+        content, firmware::fetchFeed(source(server.url("/feeds/events.atom")), settings),
+        {{"Open-air concert moved to the pier", "2026-10-07T23:00:00Z", "https://events.example/board/concerts/17",
+          "Riverside Events Board", "en", "Same time, new place: the east pier. Bring a blanket."},
+         {"Book swap at the old station", "2026-10-03T10:00:00Z", "https://events.example/board/book-swap",
+          "Riverside Events Board", "en", "Saturday Leave one, take one. Children\u2019s corner upstairs."}});
   }
   SUBCASE("RSS 2.0, Japanese, declared Shift_JIS") {
     checkPosts(content, firmware::fetchFeed(source(server.url("/feeds/japanese.xml")), settings),
@@ -379,8 +381,8 @@ TEST_CASE("RSS and Atom feeds in English, Japanese, Chinese and Korean become ex
   }
   SUBCASE("RSS 1.0, Traditional Chinese, declared Big5") {
     checkPosts(content, firmware::fetchFeed(source(server.url("/feeds/taiwan.rdf")), settings),
-               {{"港口渡輪增開夜間班次", "2026-10-08T13:00:00Z", "https://gangkou.example/news/ferry-night",
-                 "港口日報", "zh-Hant", "週五與週六晚上加開兩班。"}});
+               {{"港口渡輪增開夜間班次", "2026-10-08T13:00:00Z", "https://gangkou.example/news/ferry-night", "港口日報",
+                 "zh-Hant", "週五與週六晚上加開兩班。"}});
   }
   fs::remove_all(content);
 }
@@ -392,7 +394,8 @@ TEST_CASE("a feed whose bytes contradict its declaration is read in the HTTP cha
   // A template's "UTF-8" over a Latin-1 database; the server's Content-Type is right.
   server.route("/latin1.xml",
                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Caf\xe9s</title>"
-               "<item><title>Caf\xe9 cr\xe8me \x93" "d\xe9j\xe0\x94 servi</title><link>https://cafes.example/1</link>"
+               "<item><title>Caf\xe9 cr\xe8me \x93"
+               "d\xe9j\xe0\x94 servi</title><link>https://cafes.example/1</link>"
                "<pubDate>Fri, 09 Oct 2026 09:00:00 +0200</pubDate></item></channel></rss>",
                "text/xml; Charset=\"ISO-8859-1\"");
   const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/latin1.xml")), settingsFor(content));
@@ -458,10 +461,11 @@ TEST_CASE("a redirect is followed, and relative links resolve against where it l
   const fs::path content = freshFolder("fetch-redirect");
   fs::create_directories(content);
   const std::string p = std::to_string(server.http().port());
-  const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/old/english.xml")), settingsFor(content));
+  const firmware::FeedFetchResult result =
+      firmware::fetchFeed(source(server.url("/old/english.xml")), settingsFor(content));
   checkPosts(content, result,
-             {{"Ferry timetable changes for winter", "2026-10-06T07:30:00Z", "http://127.0.0.1:" + p + "/news/ferry-winter",
-               "Harbor Town Gazette", "en", ""},
+             {{"Ferry timetable changes for winter", "2026-10-06T07:30:00Z",
+               "http://127.0.0.1:" + p + "/news/ferry-winter", "Harbor Town Gazette", "en", ""},
               {"Library opens a repair corner", "2026-10-05T22:00:00Z", "https://gazette.example/news/repair-corner",
                "Harbor Town Gazette", "en", ""},
               {"Bakers & brewers market returns", "2026-10-04T07:15:00Z",
@@ -491,32 +495,67 @@ TEST_CASE("a fetch that fails changes nothing in the folder and logs one clear l
     std::string reason;  // the start of the logged reason
   };
   const std::vector<Case> cases = {
-      {"HTTP 404", [](const Request&) { return Response{404, {}, "gone"}; }, "HTTP 404"},
-      {"HTTP 500", [](const Request&) { return Response{500, {}, "oops"}; }, "HTTP 500"},
-      {"malformed XML", [](const Request&) { return Response{200, {}, sample_feeds::kMalformed}; },
+      {"HTTP 404",
+       [](const Request&) {
+         return Response{404, {}, "gone"};
+       },
+       "HTTP 404"},
+      {"HTTP 500",
+       [](const Request&) {
+         return Response{500, {}, "oops"};
+       },
+       "HTTP 500"},
+      {"malformed XML",
+       [](const Request&) {
+         return Response{200, {}, sample_feeds::kMalformed};
+       },
        "not well-formed XML (line 3, column "},
-      {"billion laughs", [](const Request&) { return Response{200, {}, sample_feeds::kBillionLaughs}; },
+      {"billion laughs",
+       [](const Request&) {
+         return Response{200, {}, sample_feeds::kBillionLaughs};
+       },
        "the document declares an entity ('lol'); feeds need no entity declarations, so it is refused unexpanded"},
       {"XXE, external entity",
-       [&](const Request&) { return Response{200, {}, sample_feeds::externalEntityFeed(secret_file)}; },
+       [&](const Request&) {
+         return Response{200, {}, sample_feeds::externalEntityFeed(secret_file)};
+       },
        "the document declares an entity ('leak', external)"},
       {"XXE, parameter entity",
-       [&](const Request&) { return Response{200, {}, sample_feeds::parameterEntityFeed(secret_file)}; },
+       [&](const Request&) {
+         return Response{200, {}, sample_feeds::parameterEntityFeed(secret_file)};
+       },
        "the document declares a parameter entity ('leak', external)"},
-      {"an HTML page", [](const Request&) { return Response{200, {{"Content-Type", "text/html"}}, "<html><p>hi</p></html>"}; },
+      {"an HTML page",
+       [](const Request&) {
+         return Response{200, {{"Content-Type", "text/html"}}, "<html><p>hi</p></html>"};
+       },
        "not an RSS or Atom feed (the document is <html>)"},
-      {"20 MiB with Content-Length", [&](const Request&) { return Response{200, {}, "<rss>" + big}; },
+      {"20 MiB with Content-Length",
+       [&](const Request&) {
+         return Response{200, {}, "<rss>" + big};
+       },
        "response larger than 5 MiB"},
-      {"20 MiB without Content-Length", [&](const Request&) { return Response{200, {}, "<rss>" + big, true}; },
+      {"20 MiB without Content-Length",
+       [&](const Request&) {
+         return Response{200, {}, "<rss>" + big, true};
+       },
        "response larger than 5 MiB"},
-      {"a server that never answers", [](const Request&) {
+      {"a server that never answers",
+       [](const Request&) {
          Response hang;
          hang.hang = true;
          return hang;
-       }, "timed out: no complete response within 1 s"},
-      {"a redirect loop", [](const Request&) { return Response{302, {{"Location", "/feeds/switch.xml"}}, ""}; },
+       },
+       "timed out: no complete response within 1 s"},
+      {"a redirect loop",
+       [](const Request&) {
+         return Response{302, {{"Location", "/feeds/switch.xml"}}, ""};
+       },
        "more than 5 redirects"},
-      {"a redirect to a local file", [](const Request&) { return Response{302, {{"Location", "file:///etc/hostname"}}, ""}; },
+      {"a redirect to a local file",
+       [](const Request&) {
+         return Response{302, {{"Location", "file:///etc/hostname"}}, ""};
+       },
        "not an http:// or https:// address (or redirected to one that is not)"},
   };
   for (const Case& c : cases) {
@@ -571,7 +610,8 @@ TEST_CASE("items gone from the feed for more than a day, and items older than ma
   REQUIRE(first.posts.size() == 3);
   const auto posts = postsOf(content, first);
   const std::string repair_post = posts.at("Library opens a repair corner").file;
-  const std::string repair_picture = posts.at("Library opens a repair corner").photo.candidates.at(0).reference.substr(1);
+  const std::string repair_picture =
+      posts.at("Library opens a repair corner").photo.candidates.at(0).reference.substr(1);
   REQUIRE(fs::exists(content / repair_picture));
 
   server.route("/feeds/prune.xml", withoutItem(sample_feeds::kEnglishRss, "Library opens a repair corner"));
@@ -690,9 +730,12 @@ TEST_CASE("a feed labelled English that carries a Japanese item: the item's scri
   server.route("/feeds/mixed.xml",
                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Quay Bulletin</title>"
                "<language>en-GB</language>"
-               "<item><title>Night market on the quay</title><guid>a</guid><pubDate>Mon, 23 Nov 2026 18:00:00 +0100</pubDate></item>"
-               "<item><title>東京駅の新しい改札が開業</title><guid>b</guid><pubDate>Sun, 22 Nov 2026 09:00:00 +0900</pubDate></item>"
-               "<item><title>새 도서관이 문을 엽니다</title><guid>c</guid><pubDate>Sun, 22 Nov 2026 08:00:00 +0900</pubDate></item>"
+               "<item><title>Night market on the quay</title><guid>a</guid><pubDate>Mon, 23 Nov 2026 18:00:00 "
+               "+0100</pubDate></item>"
+               "<item><title>東京駅の新しい改札が開業</title><guid>b</guid><pubDate>Sun, 22 Nov 2026 09:00:00 "
+               "+0900</pubDate></item>"
+               "<item><title>새 도서관이 문을 엽니다</title><guid>c</guid><pubDate>Sun, 22 Nov 2026 08:00:00 "
+               "+0900</pubDate></item>"
                "</channel></rss>");
   firmware::FetchSettings settings = settingsFor(content);
   const firmware::FeedFetchResult result = firmware::fetchFeed(source(server.url("/feeds/mixed.xml")), settings);
@@ -723,8 +766,8 @@ TEST_CASE("fetched posts load through content::loadFeed without a diagnostic, wi
   firmware::FeedSource english = source(server.url("/feeds/english.xml"));
   english.logo = "gazette.png";
   std::vector<firmware::FeedSource> feeds = {english};
-  for (const char* path : {"/feeds/events.atom", "/feeds/japanese.xml", "/feeds/korean.xml", "/feeds/chinese.atom",
-                           "/feeds/taiwan.rdf"}) {
+  for (const char* path :
+       {"/feeds/events.atom", "/feeds/japanese.xml", "/feeds/korean.xml", "/feeds/chinese.atom", "/feeds/taiwan.rdf"}) {
     feeds.push_back(source(server.url(path)));
   }
   REQUIRE(firmware::fetchFeeds(feeds, settingsFor(content)) == 0);
@@ -750,7 +793,8 @@ TEST_CASE("where feeds go: a Jekyll site's _posts/, never over posts kept at the
   FeedServer server;
   const fs::path content = freshFolder("fetch-layout");
   fs::create_directories(content / "_posts");
-  const firmware::FeedFetchResult jekyll = firmware::fetchFeed(source(server.url("/feeds/korean.xml")), settingsFor(content));
+  const firmware::FeedFetchResult jekyll =
+      firmware::fetchFeed(source(server.url("/feeds/korean.xml")), settingsFor(content));
   CHECK(jekyll.ok);
   CHECK(jekyll.folder.rfind("_posts/feeds/", 0) == 0);
   fs::remove_all(content);
@@ -758,7 +802,8 @@ TEST_CASE("where feeds go: a Jekyll site's _posts/, never over posts kept at the
   fs::create_directories(content);
   std::ofstream(content / "hello.md") << "---\ntitle: Hello\n---\n";
   StderrCapture capture;
-  const firmware::FeedFetchResult flat = firmware::fetchFeed(source(server.url("/feeds/korean.xml")), settingsFor(content));
+  const firmware::FeedFetchResult flat =
+      firmware::fetchFeed(source(server.url("/feeds/korean.xml")), settingsFor(content));
   CHECK(capture.lines().size() == 1);
   CHECK_FALSE(flat.ok);
   CHECK(flat.error.find("keeps its posts at the top (hello.md)") != std::string::npos);

@@ -224,11 +224,12 @@ TEST_CASE("a label never leaves its box: long names wrap or end in an ellipsis, 
   render::LineBreaker breaker;
   firmware::CardLabel label;
   label.number = 117;
-  label.file = "posts/2026-11-16-a-very-long-file-name-that-goes-on-and-on-about-the-northstack-"
-               "conference-agenda-and-its-many-tracks.md";
+  label.file =
+      "posts/2026-11-16-a-very-long-file-name-that-goes-on-and-on-about-the-northstack-"
+      "conference-agenda-and-its-many-tracks.md";
   label.language = "en";
-  for (int i = 1; i <= 5; ++i) label.warnings.push_back("line " + std::to_string(i) + ": unknown key 'k" +
-                                                        std::to_string(i) + "' ignored");
+  for (int i = 1; i <= 5; ++i)
+    label.warnings.push_back("line " + std::to_string(i) + ": unknown key 'k" + std::to_string(i) + "' ignored");
   const render::DrawList list = firmware::cardLabelDrawList(label, 480, 130, fonts, breaker);
   CHECK(list.width == 480);
   CHECK(list.height == 130);
@@ -238,9 +239,8 @@ TEST_CASE("a label never leaves its box: long names wrap or end in an ellipsis, 
   CHECK(runs[0].font.weight == fonts::Weight::Bold);
   CHECK(runs[2].text.size() >= 3);
   CHECK(runs[2].text.substr(runs[2].text.size() - 3) == "...");
-  CHECK(textsInColor(list, kAmber) ==
-        std::vector<std::string>{"line 1: unknown key 'k1' ignored", "line 2: unknown key 'k2' ignored",
-                                 "+3 more warnings"});
+  CHECK(textsInColor(list, kAmber) == std::vector<std::string>{"line 1: unknown key 'k1' ignored",
+                                                               "line 2: unknown key 'k2' ignored", "+3 more warnings"});
   for (const render::TextRun& run : runs) {
     CHECK(run.x >= 0);
     CHECK(run.x + fonts.width(run.text, run.font) <= 480);

@@ -46,8 +46,9 @@ DisplayState busyDisplay() {
 std::vector<std::string> lint(const std::vector<MetricFamily>& families) {
   std::vector<std::string> problems;
   const std::regex snake("newsticker_[a-z0-9]+(_[a-z0-9]+)*");
-  const std::regex bad_unit("_(ms|milliseconds|microseconds|minutes|hours|days|kb|kilobytes|mb|megabytes|"
-                            "kib|mib|gib|percent|sec|secs)(_|$)");
+  const std::regex bad_unit(
+      "_(ms|milliseconds|microseconds|minutes|hours|days|kb|kilobytes|mb|megabytes|"
+      "kib|mib|gib|percent|sec|secs)(_|$)");
   for (const MetricFamily& f : families) {
     if (!std::regex_match(f.name, snake)) problems.push_back(f.name + ": not newsticker_ snake_case");
     if (f.help.empty()) problems.push_back(f.name + ": no help");

@@ -189,7 +189,8 @@ TEST_CASE("with the crawl on the progress fills with the hold, and the crawl mov
   CHECK(partial >= static_cast<long>(run.frames.size()) - 3);
 }
 
-TEST_CASE("an Arabic feed's crawl reads right to left: it starts with the first item at the right end and moves right") {
+TEST_CASE(
+    "an Arabic feed's crawl reads right to left: it starts with the first item at the right end and moves right") {
   firmware::SdlRuntime sdl("dummy");
   const std::filesystem::path dir = freshFolder("rtl-crawl");
   std::filesystem::create_directories(dir / "posts");
@@ -276,8 +277,8 @@ TEST_CASE("a slide transition pushes the old card out to the left as the new one
   settings.screen.progress = false;
   const Run run = runLoop(content, settings, 640, 360, 6.0, 10, true);
   // The hold frame of card 0, and the transition frame half way (eased: 0.5 -> 0.5).
-  const auto hold = std::find_if(run.frames.begin(), run.frames.end(),
-                                 [](const SceneFrame& f) { return !f.cycle.transitioning(); });
+  const auto hold =
+      std::find_if(run.frames.begin(), run.frames.end(), [](const SceneFrame& f) { return !f.cycle.transitioning(); });
   const auto middle = std::find_if(run.frames.begin(), run.frames.end(), [](const SceneFrame& f) {
     return f.cycle.transitioning() && std::fabs(f.cycle.transition - 0.5) < 0.01;
   });
@@ -529,8 +530,8 @@ TEST_CASE("threaded preparation on the manual clock: cards in order, the header'
   for (std::size_t i = 1; i + 1 < order.size(); ++i) {
     const auto first = std::find_if(threaded.frames.begin(), threaded.frames.end(),
                                     [&](const SceneFrame& f) { return f.cycle.current == order[i]; });
-    const auto leaving = std::find_if(first, threaded.frames.end(),
-                                      [](const SceneFrame& f) { return f.cycle.transitioning(); });
+    const auto leaving =
+        std::find_if(first, threaded.frames.end(), [](const SceneFrame& f) { return f.cycle.transitioning(); });
     REQUIRE(leaving != threaded.frames.end());
     CHECK(leaving->time - first->time >= 2.0 - 1e-6);
   }
@@ -603,7 +604,8 @@ TEST_CASE("threaded reloads: the header and the crawl never go blank while the n
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("a reload keeps the position: the card on screen stays, the cycle goes on with the next card of the new list") {
+TEST_CASE(
+    "a reload keeps the position: the card on screen stays, the cycle goes on with the next card of the new list") {
   // Issue 27, item 5: any reload restarted the cycle at card 1, so a feed
   // that changes every minute never showed its later cards.
   firmware::SdlRuntime sdl("dummy");

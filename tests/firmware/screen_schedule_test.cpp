@@ -28,7 +28,7 @@ TEST_CASE("a span across midnight belongs to the day it started") {
   s.off_minute = 2 * 60;
   s.days = {false, false, false, false, true, false, false};  // Friday night
   CHECK(s.isOn(4, 23 * 60));
-  CHECK(s.isOn(5, 1 * 60));   // Saturday 01:00, still Friday's evening
+  CHECK(s.isOn(5, 1 * 60));  // Saturday 01:00, still Friday's evening
   CHECK_FALSE(s.isOn(5, 19 * 60));
   CHECK_FALSE(s.isOn(3, 23 * 60));
 }

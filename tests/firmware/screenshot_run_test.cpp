@@ -29,7 +29,8 @@ double centreBrightness(SDL_Surface& s) {
   int count = 0;
   for (int y = argb->h / 3; y < 2 * argb->h / 3; y += 3) {
     for (int x = argb->w / 3; x < 2 * argb->w / 3; x += 3) {
-      const Uint32 p = *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(argb->pixels) + y * argb->pitch + x * 4);
+      const Uint32 p =
+          *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(argb->pixels) + y * argb->pitch + x * 4);
       sum += (((p >> 16) & 0xFF) + ((p >> 8) & 0xFF) + (p & 0xFF)) / 3.0;
       ++count;
     }

@@ -71,7 +71,7 @@ TEST_CASE("an idle screen sleeps in slices of at most 0.1 s: 10 wake-ups a secon
   ClockSleeper sleeper(clock);
   firmware::SdlScreen screen(smallWindow(), clock, &sleeper);
   CHECK(screen.bufferCount() == 1);  // the software renderer keeps its window surface
-  screen.waitUntil(0);                // the window's own first events
+  screen.waitUntil(0);               // the window's own first events
   sleeper.sleeps = 0;
   CHECK(screen.waitUntil(10.0).empty());
   CHECK(clock.now() == doctest::Approx(10.0));

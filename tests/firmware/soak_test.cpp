@@ -51,8 +51,8 @@ TEST_CASE("soak: 24 simulated hours, a reload every hour, RSS flat and no textur
   fs::create_directories(dir / "posts");
   for (int i = 1; i <= 6; ++i) {
     std::ofstream(dir / "posts" / ("2026-11-0" + std::to_string(i) + "-post.md"))
-        << "---\ntitle: Soak post " << i << " 試験 テスト\ndate: 2026-11-0" << i
-        << "\nurl: https://example.org/" << i << "\n---\nA summary that is long enough to wrap onto a second line.\n";
+        << "---\ntitle: Soak post " << i << " 試験 テスト\ndate: 2026-11-0" << i << "\nurl: https://example.org/" << i
+        << "\n---\nA summary that is long enough to wrap onto a second line.\n";
   }
   auto content = std::make_shared<firmware::ContentSession>(firmware::openContent(dir.string(), false));
   firmware::SceneSettings settings;
@@ -87,9 +87,9 @@ TEST_CASE("soak: 24 simulated hours, a reload every hour, RSS flat and no textur
   rss_end = residentKiB();
   const std::size_t textures_end = loop.liveTextures();
   const std::size_t fonts_end = realFonts().openFonts();
-  MESSAGE("soak: " << frames << " frames, " << reloads << " reloads; RSS " << rss_warm << " KiB after 2 h, "
-                   << rss_end << " KiB after 24 h; textures " << textures_warm << " -> " << textures_end
-                   << "; fonts " << fonts_warm << " -> " << fonts_end);
+  MESSAGE("soak: " << frames << " frames, " << reloads << " reloads; RSS " << rss_warm << " KiB after 2 h, " << rss_end
+                   << " KiB after 24 h; textures " << textures_warm << " -> " << textures_end << "; fonts "
+                   << fonts_warm << " -> " << fonts_end);
   std::printf("soak: RSS %ld KiB after 2 h, %ld KiB after 24 h (%+ld KiB); textures %zu -> %zu; fonts %zu -> %zu\n",
               rss_warm, rss_end, rss_end - rss_warm, textures_warm, textures_end, fonts_warm, fonts_end);
   CHECK(reloads >= 23);

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: any bytes as a post file, through content::readPost and content::loadFeed.
-// Build: CC=clang-14 CXX=clang++-14 cmake -S /work/main -B /tmp/build-fuzz -DNEWSTICKER_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" && cmake --build /tmp/build-fuzz --target post_reader_fuzz
-// Corpus: mkdir -p /tmp/fuzz-corpus/post_reader && cp tests/fuzz/corpus/post_reader/* content/demo/posts/*.md /tmp/fuzz-corpus/post_reader/  (work corpora stay out of the repo)
-// Run:   /tmp/build-fuzz/tests/post_reader_fuzz -max_total_time=240 -timeout=10 -rss_limit_mb=2048 -max_len=16384 -artifact_prefix=/tmp/fuzz-crashes/post_reader- /tmp/fuzz-corpus/post_reader
-// Repro: /tmp/build-fuzz/tests/post_reader_fuzz FILE  (shrink: -minimize_crash=1 -runs=20000 FILE). An escaping exception aborts at its throw site.
+// Build: CC=clang-14 CXX=clang++-14 cmake -S /work/main -B /tmp/build-fuzz -DNEWSTICKER_FUZZ=ON
+// -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" && cmake --build /tmp/build-fuzz
+// --target post_reader_fuzz Corpus: mkdir -p /tmp/fuzz-corpus/post_reader && cp tests/fuzz/corpus/post_reader/*
+// content/demo/posts/*.md /tmp/fuzz-corpus/post_reader/  (work corpora stay out of the repo) Run:
+// /tmp/build-fuzz/tests/post_reader_fuzz -max_total_time=240 -timeout=10 -rss_limit_mb=2048 -max_len=16384
+// -artifact_prefix=/tmp/fuzz-crashes/post_reader- /tmp/fuzz-corpus/post_reader Repro:
+// /tmp/build-fuzz/tests/post_reader_fuzz FILE  (shrink: -minimize_crash=1 -runs=20000 FILE). An escaping exception
+// aborts at its throw site.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

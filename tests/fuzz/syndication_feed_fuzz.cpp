@@ -71,7 +71,8 @@ bool utcDateOrEmpty(const std::string& date) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   // The HTTP charset varies with the last byte, so the encoding paths are reached.
-  static const char* const kCharsets[] = {"", "utf-8", "iso-8859-1", "shift_jis", "euc-kr", "gb18030", "big5", "x-bogus"};
+  static const char* const kCharsets[] = {"",       "utf-8",   "iso-8859-1", "shift_jis",
+                                          "euc-kr", "gb18030", "big5",       "x-bogus"};
   const char* charset = kCharsets[size == 0 ? 0 : static_cast<unsigned char>(bytes.back()) & 7];
   SyndicationLimits limits;
   const SyndicationParse parse = parseSyndicationFeed(bytes, charset, "https://feed.example/news/feed.xml", limits);

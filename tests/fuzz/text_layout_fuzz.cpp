@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // libFuzzer target: any bytes (invalid UTF-8 included) set by render::fitText and render::wrapText with the real fonts.
-// Build: CC=clang-14 CXX=clang++-14 cmake -S /work/main -B /tmp/build-fuzz -DNEWSTICKER_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" && cmake --build /tmp/build-fuzz --target text_layout_fuzz
-// Input: byte 0 language (en ja ko zh-Hans zh-Hant) and weight, bytes 1-2 width 50..2000, byte 3 max_lines 1..5, bytes 4-6 sizes and height; the rest is the text.
-// Run:   /tmp/build-fuzz/tests/text_layout_fuzz -max_total_time=240 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=/tmp/fuzz-crashes/text_layout- /tmp/fuzz-corpus/text_layout  (needs fonts-noto-cjk)
-// Repro: /tmp/build-fuzz/tests/text_layout_fuzz FILE  (shrink: -minimize_crash=1 -runs=20000 FILE). Aborts when a line is too wide or there are too many lines.
+// Build: CC=clang-14 CXX=clang++-14 cmake -S /work/main -B /tmp/build-fuzz -DNEWSTICKER_FUZZ=ON
+// -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" && cmake --build /tmp/build-fuzz
+// --target text_layout_fuzz Input: byte 0 language (en ja ko zh-Hans zh-Hant) and weight, bytes 1-2 width 50..2000,
+// byte 3 max_lines 1..5, bytes 4-6 sizes and height; the rest is the text. Run: /tmp/build-fuzz/tests/text_layout_fuzz
+// -max_total_time=240 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=/tmp/fuzz-crashes/text_layout-
+// /tmp/fuzz-corpus/text_layout  (needs fonts-noto-cjk) Repro: /tmp/build-fuzz/tests/text_layout_fuzz FILE  (shrink:
+// -minimize_crash=1 -runs=20000 FILE). Aborts when a line is too wide or there are too many lines.
 #include <SDL_ttf.h>
 
 #include <cstddef>
@@ -97,8 +100,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   box.weight = (data[0] & 0x80) ? fonts::Weight::Bold : fonts::Weight::Regular;
   box.width = 50 + (data[1] | data[2] << 8) % 1951;
   box.max_lines = 1 + data[3] % 5;
-  box.min_px = 12 + data[4] % 49;          // 12..60 (the theme uses 34..84 at 1080p)
-  box.max_px = box.min_px + data[5] % 41;  // up to 40 px more
+  box.min_px = 12 + data[4] % 49;                           // 12..60 (the theme uses 34..84 at 1080p)
+  box.max_px = box.min_px + data[5] % 41;                   // up to 40 px more
   box.max_height = (data[6] & 1) ? (data[6] >> 1) * 4 : 0;  // 0 (no limit) or 0..508 px
   const std::string_view text(reinterpret_cast<const char*>(data) + 7, size - 7);
 
@@ -119,9 +122,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // wrapText on its own, at the smallest size and with the line limit.
   const FontSpec font{box.weight, box.min_px, box.language};
   bool cut = false;
-  const auto lines = wrapText(text, box.width, font, *g_fonts, *g_breaker, &cut,
-                              static_cast<std::size_t>(box.max_lines));
-  if (static_cast<int>(lines.size()) > box.max_lines) violated("wrapText gave more lines than max_lines", box, font, "", 0);
+  const auto lines =
+      wrapText(text, box.width, font, *g_fonts, *g_breaker, &cut, static_cast<std::size_t>(box.max_lines));
+  if (static_cast<int>(lines.size()) > box.max_lines)
+    violated("wrapText gave more lines than max_lines", box, font, "", 0);
   checkWidths(lines, lineContexts(text, lines, font.rtl), box, font);
 
   // The face runs partition the text.

@@ -10,9 +10,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <vector>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "render/SdlHandles.hpp"
 
@@ -61,7 +61,8 @@ inline GoldenResult compareWithGolden(SDL_Surface& actual, const std::string& na
     for (int x = 0; x < argb->w; ++x) {
       int delta = 0;
       for (int shift = 0; shift <= 16; shift += 8) {
-        delta = std::max(delta, std::abs(static_cast<int>((a[x] >> shift) & 0xFF) - static_cast<int>((e[x] >> shift) & 0xFF)));
+        delta = std::max(delta,
+                         std::abs(static_cast<int>((a[x] >> shift) & 0xFF) - static_cast<int>((e[x] >> shift) & 0xFF)));
       }
       worst = std::max(worst, delta);
       const bool over = delta > channel_tolerance;
@@ -81,6 +82,7 @@ inline GoldenResult compareWithGolden(SDL_Surface& actual, const std::string& na
   IMG_SavePNG(argb.get(), actual_path.c_str());
   IMG_SavePNG(diff.get(), diff_path.c_str());
   return {false, name + ": " + std::to_string(bad) + " pixels differ by more than " +
-                     std::to_string(channel_tolerance) + " (worst " + std::to_string(worst) + ")" + cluster + "; actual " +
-                     actual_path.string() + ", difference " + diff_path.string() + ", expected " + golden.string()};
+                     std::to_string(channel_tolerance) + " (worst " + std::to_string(worst) + ")" + cluster +
+                     "; actual " + actual_path.string() + ", difference " + diff_path.string() + ", expected " +
+                     golden.string()};
 }

@@ -28,7 +28,8 @@ inline std::filesystem::path testOutputDir() {
 // Saves `surface` as `name` (.png) in the output folder; returns its path.
 inline std::string writeTestPng(SDL_Surface& surface, const std::string& name) {
   const std::string path = (testOutputDir() / (name + ".png")).string();
-  if (IMG_SavePNG(&surface, path.c_str()) != 0) throw std::runtime_error("cannot write " + path + ": " + IMG_GetError());
+  if (IMG_SavePNG(&surface, path.c_str()) != 0)
+    throw std::runtime_error("cannot write " + path + ": " + IMG_GetError());
   return path;
 }
 

@@ -51,9 +51,9 @@ std::pair<int, int> inkColumns(const SDL_Surface& s, int from = 0, int to = -1) 
 
 TEST_CASE("paragraph direction: the language first, else the first strong letter") {
   // (Which languages run right to left: tests/content/language_tag_test.cpp.)
-  CHECK(render::runsRightToLeft("Harbor City", "ar"));  // the language decides first
-  CHECK(render::runsRightToLeft("Raspberry Pi 5 في المكتبة", "ar"));   // Arabic post starting with a Latin name
-  CHECK(render::runsRightToLeft("120 ספרים חדשים", "en"));              // digits are weak: the Hebrew decides
+  CHECK(render::runsRightToLeft("Harbor City", "ar"));                   // the language decides first
+  CHECK(render::runsRightToLeft("Raspberry Pi 5 في المكتبة", "ar"));     // Arabic post starting with a Latin name
+  CHECK(render::runsRightToLeft("120 ספרים חדשים", "en"));               // digits are weak: the Hebrew decides
   CHECK_FALSE(render::runsRightToLeft("Harbor City في المكتبة", "en"));  // first strong letter is Latin
   CHECK_FALSE(render::runsRightToLeft("港湾市", ""));
 }
@@ -93,8 +93,8 @@ TEST_CASE("a mixed Arabic line: Arabic words right to left, the Latin name and t
   REQUIRE(surface);
   const auto [first, last] = inkColumns(*surface);
   CHECK(first >= 10);
-  CHECK(first <= 14);                        // the full stop
-  CHECK(last >= 10 + line.width - 6);        // the first Arabic word reaches the right end
+  CHECK(first <= 14);                  // the full stop
+  CHECK(last >= 10 + line.width - 6);  // the first Arabic word reaches the right end
   const int latin_left = 10 + at("Raspberry").x;
   const int latin_right = latin_left + realFonts().width("Raspberry Pi 5", arabic());
   const auto latin_ink = inkColumns(*surface, latin_left, latin_right);
@@ -225,7 +225,7 @@ TEST_CASE("lineContext: the text around a line that its levels depend on") {
   CHECK_FALSE(info.explicit_controls);
   const render::BidiContext context = render::lineContext(text, info, begin, text.find(" العام"));
   CHECK(context.before == "ى ");  // from the last strong letter before the line on
-  CHECK(context.after == " ا");     // up to the first strong letter after it
+  CHECK(context.after == " ا");   // up to the first strong letter after it
   // Left-to-right text needs none.
   const std::string latin = "Harbor City opens 38% more hours";
   CHECK(render::lineContext(latin, render::bidiParagraph(latin, false), 18, 21).before.empty());
@@ -270,7 +270,8 @@ TEST_CASE("an Arabic card is mirrored: headline lines end at the right margin, b
   post.file = "posts/arabic.md";
   post.language = "ar";
   post.title = "مكتبة الواجهة البحرية تطلق ساعة قراءة عربية كل سبت";
-  post.summary = "تبدأ المكتبة ساعة قراءة باللغة العربية كل يوم سبت عند الساعة 10:30 صباحًا، وقد جمعت أكثر من 120 كتابًا.";
+  post.summary =
+      "تبدأ المكتبة ساعة قراءة باللغة العربية كل يوم سبت عند الساعة 10:30 صباحًا، وقد جمعت أكثر من 120 كتابًا.";
   post.source = "Harbor City Libraries";
   post.date = "2026-12-04";
   post.url = "https://example.org/libraries/arabic-hour";
@@ -323,7 +324,8 @@ TEST_CASE("an Arabic card is mirrored: headline lines end at the right margin, b
   english.language = "en";
   english.title = "The waterfront library starts an Arabic reading hour";
   english.summary = "Every Saturday at 10:30.";
-  for (const auto& command : render::layoutCard(english, {1920, 1080}, theme, "en", realFonts(), breaker, {}).commands) {
+  for (const auto& command :
+       render::layoutCard(english, {1920, 1080}, theme, "en", realFonts(), breaker, {}).commands) {
     if (const auto* code = std::get_if<render::QrCode>(&command)) CHECK(code->box.x > 1920 / 2);
   }
 }

@@ -46,96 +46,136 @@ struct KnownDifference {
 // newsticker's lines are better or acceptable. Code point indices.
 const std::vector<KnownDifference>& knownDifferences() {
   static const std::vector<KnownDifference> table = {
-      {"token-60", {0, 22, 43, 61}, {0, 69},
+      {"token-60",
+       {0, 22, 43, 61},
+       {0, 69},
        "A word wider than the line: with the reference's overflow-wrap: normal Chromium lets the "
        "69-letter word overflow the 900 px box (2603 px line); a kiosk card cannot overflow, so "
        "newsticker hyphenates the word by the patterns of the case's language (English: hyph_en.dic, "
        "libhyphen) at the last point where the part and its hyphen fit: Donaudampfschifffahrts-, "
        "gesellschaftskapitäns-, mützenabzeichenher-, steller. Chromium with overflow-wrap: break-word "
        "cuts at [0, 22, 45, 69], between any two letters and without hyphens."},
-      {"de-compound-40-420", {0, 4, 24, 39, 59, 81}, {0, 4, 31, 51, 71, 81},
+      {"de-compound-40-420",
+       {0, 4, 24, 39, 59, 81},
+       {0, 4, 31, 51, 71, 81},
        "A word wider than the line: Chromium (overflow-wrap: normal) lets Planfeststellungsverfahren "
        "overflow the box; newsticker hyphenates it by the German patterns (hyph_de.dic, libhyphen) at "
        "the last point where the part and its hyphen fit (Planfeststellungsver-, Planfeststellungs-, "
        "Bürgerversamm-)."},
-      {"de-compound-64-600", {0, 4, 21, 39, 51, 62, 81, 94}, {0, 4, 31, 39, 51, 62, 81},
+      {"de-compound-64-600",
+       {0, 4, 21, 39, 51, 62, 81, 94},
+       {0, 4, 31, 39, 51, 62, 81},
        "A word wider than the line: Chromium (overflow-wrap: normal) lets Planfeststellungsverfahren "
        "overflow the box; newsticker hyphenates it by the German patterns (hyph_de.dic, libhyphen) at "
        "the last point where the part and its hyphen fit (Planfeststellungsver-, Planfeststellungs-, "
        "Bürgerversamm-)."},
-      {"ta-long-40-360", {0, 8, 18, 31, 43, 48, 61, 72, 83}, {0, 8, 18, 43, 48, 61, 72},
+      {"ta-long-40-360",
+       {0, 8, 18, 31, 43, 48, 61, 72, 83},
+       {0, 8, 18, 43, 48, 61, 72},
        "Tamil words wider than the line: Chromium lets them overflow; newsticker hyphenates them by the"
        " Tamil patterns (hyph_ta_IN.dic) after whole syllables (தொழில்நுட்பக்-கல்லூரியில், "
        "தொடங்குகின்-றன)."},
-      {"fi-compound-40-420", {0, 16, 36, 54, 71}, {0, 16, 61, 81},
+      {"fi-compound-40-420",
+       {0, 16, 36, 54, 71},
+       {0, 16, 61, 81},
        "A Finnish compound wider than the line: Chromium lets it overflow; Debian has no Finnish "
        "hyphenation patterns (no hyphen-fi), so newsticker cuts it between letters at the last place "
        "where the part and a hyphen fit, as before."},
-      {"ko-nospace-40-360", {0, 9, 18, 27}, {0},
+      {"ko-nospace-40-360",
+       {0, 9, 18, 27},
+       {0},
        "Korean without spaces (word-break: keep-all) is one eojeol wider than the line: Chromium lets "
        "it overflow; newsticker breaks it between syllables, without hyphens, and never before the "
        "final full stop."},
-      {"vi-units-40-360", {0, 14, 34, 53, 57, 74, 91, 108}, {0, 14, 34, 53, 64, 81, 96, 111},
+      {"vi-units-40-360",
+       {0, 14, 34, 53, 57, 74, 91, 108},
+       {0, 14, 34, 53, 64, 81, 96, 111},
        "A number stays with its unit (a currency word here): Chromium breaks between 20.000 and đồng, "
        "as at any space; newsticker keeps the two on one line, as a no-break space would (the rule of "
        "French, German and Vietnamese typesetting). Both keep 100km/h and đồng/lượt whole."},
-      {"vi-units-64-600", {0, 14, 34, 53, 57, 74, 91, 108}, {0, 14, 34, 53, 64, 81, 96, 111},
+      {"vi-units-64-600",
+       {0, 14, 34, 53, 57, 74, 91, 108},
+       {0, 14, 34, 53, 64, 81, 96, 111},
        "A number stays with its unit (a currency word here): Chromium breaks between 20.000 and đồng, "
        "as at any space; newsticker keeps the two on one line, as a no-break space would (the rule of "
        "French, German and Vietnamese typesetting). Both keep 100km/h and đồng/lượt whole."},
-      {"en-url-40-500", {0, 28, 44, 67, 83, 106}, {0, 28, 44, 63, 90},
+      {"en-url-40-500",
+       {0, 28, 44, 67, 83, 106},
+       {0, 28, 44, 63, 90},
        "A web address breaks only after a / or before a . of its path (the usual typographic rule for "
        "URLs): Chromium breaks inside the host at its hyphen (www.harbor-|city.example) and after a "
        "hyphen of the path; newsticker keeps the scheme and host whole and breaks after example/ or "
        "events/. Here https://www.harbor-city.example/ is wider than the line, so it is cut, "
        "before the dot (https://www.harbor-city | .example/), without a hyphen."},
-      {"en-url-40-960", {0, 44, 83}, {0, 44, 90},
+      {"en-url-40-960",
+       {0, 44, 83},
+       {0, 44, 90},
        "A web address breaks only after a / or before a . of its path (the usual typographic rule for "
        "URLs): Chromium breaks inside the host at its hyphen (www.harbor-|city.example) and after a "
        "hyphen of the path; newsticker keeps the scheme and host whole and breaks after example/ or "
        "events/."},
-      {"en-url-64-800", {0, 21, 44, 67, 83, 106}, {0, 21, 44, 63, 90},
+      {"en-url-64-800",
+       {0, 21, 44, 67, 83, 106},
+       {0, 21, 44, 63, 90},
        "A web address breaks only after a / or before a . of its path (the usual typographic rule for "
        "URLs): Chromium breaks inside the host at its hyphen (www.harbor-|city.example) and after a "
        "hyphen of the path; newsticker keeps the scheme and host whole and breaks after example/ or "
        "events/. Here https://www.harbor-city.example/ is wider than the line, so it is cut, "
        "before the dot (https://www.harbor-city | .example/), without a hyphen."},
-      {"fr-units-40-360", {0, 17, 34, 49, 64, 83, 102}, {0, 17, 34, 49, 69, 91, 108},
+      {"fr-units-40-360",
+       {0, 17, 34, 49, 64, 83, 102},
+       {0, 17, 34, 49, 69, 91, 108},
        "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
        "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
        "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
        " (120 vélos) still breaks."},
-      {"fr-units-40-560", {0, 25, 55, 88}, {0, 28, 58, 91},
+      {"fr-units-40-560",
+       {0, 25, 55, 88},
+       {0, 28, 58, 91},
        "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
        "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
        "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
        " (120 vélos) still breaks."},
-      {"fr-units-64-620", {0, 17, 34, 49, 64, 83, 102}, {0, 17, 34, 49, 69, 91, 108},
+      {"fr-units-64-620",
+       {0, 17, 34, 49, 64, 83, 102},
+       {0, 17, 34, 49, 69, 91, 108},
        "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
        "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
        "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
        " (120 vélos) still breaks."},
-      {"fr-units-64-940", {0, 25, 55, 88}, {0, 28, 58, 91},
+      {"fr-units-64-940",
+       {0, 25, 55, 88},
+       {0, 28, 58, 91},
        "A number stays with its unit, per cent sign or currency (35 km/h, 2,50 €, 25 %), as French "
        "typesetting keeps them with a no-break space; Chromium breaks at those spaces (2,50|€, 25|%, "
        "35|km/h), newsticker moves the number down with its unit. A number followed by an ordinary word"
        " (120 vélos) still breaks."},
-      {"fr-quotes-40-340", {0, 11, 32, 50, 70, 88, 99}, {0, 11, 32, 50, 70, 90, 99},
+      {"fr-quotes-40-340",
+       {0, 11, 32, 50, 70, 88, 99},
+       {0, 11, 32, 50, 70, 90, 99},
        "An opening guillemet never ends a line: Chromium breaks after « when an ordinary space follows "
        "it (voté «|pour »); newsticker moves the « down with its word, as French typesetting does (with"
        " the narrow no-break spaces of the first quotation neither breaks there)."},
-      {"fr-quotes-64-620", {0, 21, 40, 56, 73, 88, 99}, {0, 21, 40, 56, 73, 90, 99},
+      {"fr-quotes-64-620",
+       {0, 21, 40, 56, 73, 88, 99},
+       {0, 21, 40, 56, 73, 90, 99},
        "An opening guillemet never ends a line: Chromium breaks after « when an ordinary space follows "
        "it (voté «|pour »); newsticker moves the « down with its word, as French typesetting does (with"
        " the narrow no-break spaces of the first quotation neither breaks there)."},
-      {"de-soft-hyphen-40-340", {0, 16, 30, 48, 62, 76}, {0, 10, 23, 43, 52, 68, 82},
+      {"de-soft-hyphen-40-340",
+       {0, 16, 30, 48, 62, 76},
+       {0, 10, 23, 43, 52, 68, 82},
        "A break at a soft hyphen shows a hyphen-minus in the text face (Noto Sans CJK, 0.3 em); "
        "Chromium draws U+2010 from the first face of the list, Noto Sans CJK JP, where it is a full em "
        "wide, so its hyphenated line takes fewer letters (Die Donau- instead of Die Donaudampf-)."},
-      {"he-maqaf-40-340", {0, 16, 32, 47, 59}, {0, 16, 32, 49, 65},
+      {"he-maqaf-40-340",
+       {0, 16, 32, 47, 59},
+       {0, 16, 32, 49, 65},
        "A Hebrew letter, a hyphen and a Latin word stay whole (UAX #14 rule LB21a: HL HY × [^HL]): "
        "Chromium breaks after ב- before Hackathon, newsticker keeps ב-Hackathon on one line."},
-      {"he-maqaf-64-620", {0, 16, 36, 47, 65}, {0, 16, 36, 49, 65},
+      {"he-maqaf-64-620",
+       {0, 16, 36, 47, 65},
+       {0, 16, 36, 49, 65},
        "A Hebrew letter, a hyphen and a Latin word stay whole (UAX #14 rule LB21a: HL HY × [^HL]): "
        "Chromium breaks after ב- before Hackathon, newsticker keeps ב-Hackathon on one line."},
   };
@@ -165,9 +205,8 @@ std::vector<BrowserCase> loadCases() {
 bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::size_t codePointIndex(const std::string& text, std::size_t byte_offset) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte_offset),
-                    [](char c) { return !isContinuationByte(c); }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte_offset),
+                                                [](char c) { return !isContinuationByte(c); }));
 }
 
 std::size_t byteOffset(const std::string& text, std::size_t code_point_index) {
@@ -311,8 +350,9 @@ TEST_CASE("line breaks match the browser reference (headless Chromium)") {
                                      [&](const KnownDifference& d) { return c.id == d.id; });
     std::ostringstream both;
     both << c.id << " (" << c.language << ", " << c.px << " px, box " << c.width << " px)\n"
-         << "  newsticker " << startsText(ours) << ":\n" << linesText(c.text, ours, font)
-         << "  browser    " << startsText(browser_starts) << ":\n" << linesText(c.text, browser_starts, font);
+         << "  newsticker " << startsText(ours) << ":\n"
+         << linesText(c.text, ours, font) << "  browser    " << startsText(browser_starts) << ":\n"
+         << linesText(c.text, browser_starts, font);
     if (c.visual && ours == browser_starts) {
       // Where the lines are the same, each stands in the same order.
       REQUIRE_MESSAGE(browser[c.id]["visual_order"], c.id << ": no visual_order: run browser_line_starts.py");
@@ -328,12 +368,12 @@ TEST_CASE("line breaks match the browser reference (headless Chromium)") {
       listed_used[c.id] = true;
       CHECK_MESSAGE(ours != browser_starts, "listed difference no longer happens (remove it from the table):\n"
                                                 << both.str());
-      CHECK_MESSAGE(ours == listed->newsticker,
-                    "newsticker's lines are not the listed ones " << startsText(listed->newsticker) << ":\n"
-                                                                  << both.str());
-      CHECK_MESSAGE(browser_starts == listed->browser,
-                    "the browser's lines are not the listed ones " << startsText(listed->browser) << ":\n"
-                                                                   << both.str());
+      CHECK_MESSAGE(ours == listed->newsticker, "newsticker's lines are not the listed ones "
+                                                    << startsText(listed->newsticker) << ":\n"
+                                                    << both.str());
+      CHECK_MESSAGE(browser_starts == listed->browser, "the browser's lines are not the listed ones "
+                                                           << startsText(listed->browser) << ":\n"
+                                                           << both.str());
     }
   }
   // Every listed difference names a case, once.

@@ -32,7 +32,7 @@ TEST_CASE("formatCardDate writes the date as a reader of the post's language doe
   CHECK(render::formatCardDate(date, "fr-CA") == "24 nov. 2026");
   CHECK(render::formatCardDate(date, "zh-TW") == "2026年11月24日");
   CHECK(render::formatCardDate(date, "th") == render::formatCardDate(date, "th"));  // Gregorian, cached
-  CHECK(render::formatCardDate(date, "th").find("2026") != std::string::npos);     // not Buddhist 2569
+  CHECK(render::formatCardDate(date, "th").find("2026") != std::string::npos);      // not Buddhist 2569
 }
 
 TEST_CASE("formatCardDate never shifts the date by a time zone") {
@@ -79,9 +79,10 @@ TEST_CASE("scanCaption: 'Scan to read' in the post's language, English otherwise
 TEST_CASE("a card's date uses the digits its post writes: 0-9 in an Arabic post that writes them") {
   CHECK(render::writesLatinDigits("tonight at 23:00"));
   CHECK_FALSE(render::writesLatinDigits("no numbers here"));
-  CHECK(render::writesLatinDigits("\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA8\xD8\xAA 12 \xD8\xAF\xD9\x8A\xD8\xB3\xD9\x85\xD8\xA8\xD8\xB1"));
-  CHECK_FALSE(render::writesLatinDigits("\xD9\xA1\xD9\xA2 and 12"));      // Arabic-Indic ١٢ too
-  CHECK_FALSE(render::writesLatinDigits("\xDB\xB1\xDB\xB2 and 12"));      // Persian ۱۲
+  CHECK(render::writesLatinDigits(
+      "\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA8\xD8\xAA 12 \xD8\xAF\xD9\x8A\xD8\xB3\xD9\x85\xD8\xA8\xD8\xB1"));
+  CHECK_FALSE(render::writesLatinDigits("\xD9\xA1\xD9\xA2 and 12"));          // Arabic-Indic ١٢ too
+  CHECK_FALSE(render::writesLatinDigits("\xDB\xB1\xDB\xB2 and 12"));          // Persian ۱۲
   CHECK_FALSE(render::writesLatinDigits("\xE0\xA5\xA7\xE0\xA5\xA8 and 12"));  // Devanagari १२
   // ar-u-nu-latn: the Arabic month, Latin digits; without, the locale's own digits.
   CHECK(render::formatCardDate("2026-11-28", "ar", true) == "28 \xD9\x86\xD9\x88\xD9\x81\xD9\x85\xD8\xA8\xD8\xB1 2026");

@@ -128,8 +128,7 @@ const Rect& panelOf(const render::DrawList& list) { return std::get<render::Fill
 
 content::Feed seedsFeed() {
   // The seeds are part of the acceptance criteria: their absence is a failure, not a skip.
-  REQUIRE_MESSAGE(std::filesystem::is_directory(NEWSTICKER_SEEDS_DIR),
-                  "seeds folder missing: " NEWSTICKER_SEEDS_DIR);
+  REQUIRE_MESSAGE(std::filesystem::is_directory(NEWSTICKER_SEEDS_DIR), "seeds folder missing: " NEWSTICKER_SEEDS_DIR);
   static const content::DiskTree tree(NEWSTICKER_SEEDS_DIR);
   content::Feed feed = content::loadFeed(tree);
   REQUIRE(feed.posts.size() >= 5);
@@ -140,8 +139,9 @@ content::Post newsPost() {
   content::Post post;
   post.file = "posts/test.md";
   post.title = "Riverline Transit Puts Live Arrival Times on Every Tram Stop Display";
-  post.summary = "All 86 tram stop displays in Harbor City now show live arrival predictions from Riverline's "
-                 "open data service, replacing printed timetables that often went stale after schedule changes.";
+  post.summary =
+      "All 86 tram stop displays in Harbor City now show live arrival predictions from Riverline's "
+      "open data service, replacing printed timetables that often went stale after schedule changes.";
   post.source = "Riverline Transit Newsroom";
   post.date = "2026-11-02T09:30:00Z";
   post.language = "en";
@@ -324,7 +324,8 @@ TEST_CASE("headline lines are balanced: the same count as greedy wrapping, no lo
       // Unless the last word and the one before it are too wide for one line together.
       const std::string& before = headline[headline.size() - 2].text;
       const std::string pair = before.substr(before.find_last_of(' ') + 1) + " " + headline.back().text;
-      const int column = panelOf(card.list).w - 2 * render::chromePixels(render::Theme{}.padding_x, size.width, size.height);
+      const int column =
+          panelOf(card.list).w - 2 * render::chromePixels(render::Theme{}.padding_x, size.width, size.height);
       if (realFonts().width(pair, headline.back().font) > column) continue;
       CHECK(realFonts().width(headline.back().text, headline.back().font) * 2 >= longest);
     }
@@ -333,8 +334,9 @@ TEST_CASE("headline lines are balanced: the same count as greedy wrapping, no lo
 
 TEST_CASE("a summary avoids a one-word last line when narrowing its lines a little avoids it") {
   render::LineBreaker breaker;
-  const std::string text = "From this Saturday, Brightforge Makerspace will open its workshop on the first weekend of "
-                           "every month so that neighbours can bring broken lamps, radios, toasters and bicycles.";
+  const std::string text =
+      "From this Saturday, Brightforge Makerspace will open its workshop on the first weekend of "
+      "every month so that neighbours can bring broken lamps, radios, toasters and bicycles.";
   render::TextBox box;
   box.max_lines = 10;
   box.min_px = box.max_px = 48;
@@ -401,7 +403,10 @@ TEST_CASE("the byline: source and date exactly, the source shortened (or on two 
   const auto ja = runs(layOut(post, {1920, 1080}).list);
   const auto ja_date = std::find_if(ja.begin(), ja.end(), [&](const TextRun& r) { return r.color == theme.meta; });
   REQUIRE(ja_date != ja.end());
-  CHECK(ja_date->text == "2024\xE5\xB9\xB4" "2\xE6\x9C\x88" "27\xE6\x97\xA5");
+  CHECK(ja_date->text ==
+        "2024\xE5\xB9\xB4"
+        "2\xE6\x9C\x88"
+        "27\xE6\x97\xA5");
   CHECK(ja_date->font.language == "ja");
 }
 
@@ -460,7 +465,10 @@ TEST_CASE("the author is a byline after the date when it is not the source and f
   post.language = "ja";
   post.date = "2024-02-27";
   CHECK(dateLine(layOut(post, {1920, 1080}).list) ==
-        "2024\xE5\xB9\xB4" "2\xE6\x9C\x88" "27\xE6\x97\xA5" + dot + "山田花子");
+        "2024\xE5\xB9\xB4"
+        "2\xE6\x9C\x88"
+        "27\xE6\x97\xA5" +
+            dot + "山田花子");
 }
 
 TEST_CASE("a post with no source and no logo shows no badge, only its date") {
@@ -517,7 +525,7 @@ TEST_CASE("topics are chips: slugs read as words in capitals, at most two, each 
   CHECK(render::topicLabel("Open Data") == "Open Data");
   CHECK(render::topicLabel("C++-17") == "C++-17");
   CHECK(render::chipLabel("Open Data", "en") == "OPEN DATA");
-  CHECK(render::chipLabel("istanbul", "tr") == "\xC4\xB0STANBUL");  // dotted capital I
+  CHECK(render::chipLabel("istanbul", "tr") == "\xC4\xB0STANBUL");                           // dotted capital I
   CHECK(render::chipLabel("\xE5\xA4\xA9\xE6\x96\x87", "ja") == "\xE5\xA4\xA9\xE6\x96\x87");  // no case
 }
 
@@ -796,7 +804,8 @@ TEST_CASE("fixed geometry: one QR tile box per screen, on the bottom margin with
         const LaidOut card = layOut(post, size);
         for (render::FillShape shape : commandsOf<render::FillShape>(card.list)) {
           // A right-to-left card is the mirror image: its tile at the bottom left.
-          if (render::runsRightToLeft(post.title, post.language)) shape.rect.x = size.width - shape.rect.x - shape.rect.w;
+          if (render::runsRightToLeft(post.title, post.language))
+            shape.rect.x = size.width - shape.rect.x - shape.rect.w;
           // (An urgent notice's alert sign is a white disc, not a tile.)
           const bool disc = 2 * shape.radius + 1 >= shape.rect.w;
           if (shape.top == theme.qr_light && !disc) tiles.insert(describe(shape));
@@ -953,7 +962,8 @@ TEST_CASE("Chinese and Japanese headlines break between words, never inside a nu
       continue;
     }
     std::vector<std::size_t> allowed;
-    for (const render::BreakOpportunity& o : phrases.opportunities(post.title, post.language)) allowed.push_back(o.offset);
+    for (const render::BreakOpportunity& o : phrases.opportunities(post.title, post.language))
+      allowed.push_back(o.offset);
     for (const CardSize& size : kSizes) {
       CAPTURE(post.title);
       CAPTURE(sizeName(size));

@@ -73,8 +73,8 @@ TEST_CASE("a card with a photo draws it in the box the layout gave it") {
 
 TEST_CASE("a photo that cannot be loaded is named once and the card is laid out without it") {
   IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
-  const content::MemoryTree tree("test", {{"images/broken.jpg", "not a JPEG at all"},
-                                          {"logos/broken.png", "not a PNG either"}});
+  const content::MemoryTree tree(
+      "test", {{"images/broken.jpg", "not a JPEG at all"}, {"logos/broken.png", "not a PNG either"}});
   render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
   const render::CardSize size{1280, 720};
   content::Post post = photoPost("images/broken.jpg");
@@ -83,8 +83,9 @@ TEST_CASE("a photo that cannot be loaded is named once and the card is laid out 
   render::SurfacePtr card = renderer.render(post, tree, size, warnings);
   REQUIRE(card);
   REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0] == "posts/bench.md: photo images/broken.jpg is not a PNG, JPEG, GIF, BMP or SVG image; "
-                       "shown without it");
+  CHECK(warnings[0] ==
+        "posts/bench.md: photo images/broken.jpg is not a PNG, JPEG, GIF, BMP or SVG image; "
+        "shown without it");
   content::Post without = post;
   without.photo.clear();
   std::vector<std::string> none;

@@ -64,7 +64,7 @@ TEST_CASE("a card without a logo: background, panel, monogram badge and headline
   CHECK(card->w == 1280);
   CHECK(card->h == 720);
 
-  CHECK(near(pixelAt(*card, 2, 2), theme.background_top, 4));            // screen corner
+  CHECK(near(pixelAt(*card, 2, 2), theme.background_top, 4));  // screen corner
   const render::DrawList list = renderer.layout(post, size);
   // The panel's inside, right of the headline's end and below the logo row.
   const auto& panel = std::get<render::FillShape>(list.commands[2]);
@@ -80,8 +80,8 @@ TEST_CASE("a card without a logo: background, panel, monogram badge and headline
   // Headline: its first run has ink (near-white) on its line, and none above the panel.
   const render::TextRun* headline = nullptr;
   for (const auto& command : list.commands) {
-    if (const auto* run = std::get_if<render::TextRun>(&command); run && run->font.weight == fonts::Weight::Bold &&
-                                                                   run->text.find("Night") == 0) {
+    if (const auto* run = std::get_if<render::TextRun>(&command);
+        run && run->font.weight == fonts::Weight::Bold && run->text.find("Night") == 0) {
       headline = run;
     }
   }
@@ -122,9 +122,9 @@ TEST_CASE("golden: every demo card at 800x480, 1280x720, 1920x1080 and 1080x1920
   render::CardRenderer renderer(realFonts(), render::Theme{}, "en");
   const std::vector<std::string> at_4k = {"tidewater-opens-community-hardware-lab", "aurora-planetarium-renewal",
                                           "riverline-late-night-ferry-trial"};
-  for (const render::CardSize size : {render::CardSize{800, 480}, render::CardSize{1280, 720},
-                                      render::CardSize{1920, 1080}, render::CardSize{1080, 1920},
-                                      render::CardSize{3840, 2160}}) {
+  for (const render::CardSize size :
+       {render::CardSize{800, 480}, render::CardSize{1280, 720}, render::CardSize{1920, 1080},
+        render::CardSize{1080, 1920}, render::CardSize{3840, 2160}}) {
     const std::string size_name = std::to_string(size.width) + "x" + std::to_string(size.height);
     for (const content::Post& post : feed.posts) {
       if (size.width == 3840 && std::none_of(at_4k.begin(), at_4k.end(), [&](const std::string& part) {
@@ -233,7 +233,7 @@ TEST_CASE("an urgent notice's card: the red band across the panel's top, its ale
   // The alert sign: a white disc with the band's red exclamation mark in it; the word in white after it.
   const int icon_left = 17 + 34, icon = 46, icon_top = 17 + (75 - icon) / 2;
   CHECK(near(pixelAt(*urgent, icon_left + 8, icon_top + icon / 2), theme.urgent_text, 8));
-  CHECK(near(pixelAt(*urgent, icon_left + icon / 2, icon_top + icon / 3), theme.urgent_top, 40));  // the bar
+  CHECK(near(pixelAt(*urgent, icon_left + icon / 2, icon_top + icon / 3), theme.urgent_top, 40));      // the bar
   CHECK(near(pixelAt(*urgent, icon_left + icon / 2, icon_top + icon * 3 / 4), theme.urgent_top, 40));  // the dot
   CHECK(brightPixels(*urgent, {icon_left + icon + 10, 17 + 10, 200, 55}, 230) > 300);
   // Everything below gives way to the band: a short headline stays centred in

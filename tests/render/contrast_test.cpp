@@ -35,7 +35,8 @@ double paintedContrast(const SDL_Surface& surface, const render::TextRun& run) {
   const render::Color band = pixelAt(surface, run.x - std::max(2, run.font.px / 8), run.baseline - run.font.px / 3);
   double best = 1;
   for (int y = run.baseline - m.ascent; y < run.baseline + m.descent; ++y) {
-    for (int x = run.x; x < run.x + width; ++x) best = std::max(best, render::contrastRatio(pixelAt(surface, x, y), band));
+    for (int x = run.x; x < run.x + width; ++x)
+      best = std::max(best, render::contrastRatio(pixelAt(surface, x, y), band));
   }
   return best;
 }
@@ -116,9 +117,10 @@ TEST_CASE("contrast: measured from the pixels of painted cards, header and crawl
     crawl.background = style.crawl_background;
     crawl.headline = style.crawl_headline;
     crawl.source = style.crawl_source;
-    const render::CrawlLayout strip = render::layoutCrawl(
-        {{"Night buses return to the harbour line", "Riverline Transit", "en"}, {"Library hours", "Harbor Library", "en"}},
-        crawl, 1280, realFonts());
+    const render::CrawlLayout strip =
+        render::layoutCrawl({{"Night buses return to the harbour line", "Riverline Transit", "en"},
+                             {"Library hours", "Harbor Library", "en"}},
+                            crawl, 1280, realFonts());
     render::SurfacePtr tile = render::paintCrawlTile(strip, realFonts(), 0);
     REQUIRE(tile);
     CHECK(checkRuns(strip.list, *tile, tile->w) >= 4);

@@ -42,9 +42,7 @@ Uint32 pixelAt(const SDL_Surface& s, int x, int y) {
   return *reinterpret_cast<const Uint32*>(static_cast<const Uint8*>(s.pixels) + y * s.pitch + x * 4);
 }
 
-Uint32 argb(const render::Color& c) {
-  return 0xFF000000u | (Uint32{c.r} << 16) | (Uint32{c.g} << 8) | c.b;
-}
+Uint32 argb(const render::Color& c) { return 0xFF000000u | (Uint32{c.r} << 16) | (Uint32{c.g} << 8) | c.b; }
 
 // A pixel clearly different from the background: ink of text or a mark.
 bool isInk(Uint32 pixel, const render::Color& background) {
@@ -96,7 +94,6 @@ const std::vector<render::CrawlItem> kMixedItems = {
     {"臺北捷運延長營運時間", "中央社", "zh-Hant"},
 };
 
-
 }  // namespace
 
 TEST_CASE("crawl layout: runs in reading order with the exact text, each item's language, a dot after every item") {
@@ -110,12 +107,17 @@ TEST_CASE("crawl layout: runs in reading order with the exact text, each item's 
 
   const auto runs = runsOf(layout);
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"Night buses return to the harbour line", "en"}, {"Riverline Transit", "en"},
-      {"プラネタリウムが春にリニューアル開館", "ja"},      {"NHK", "ja"},
-      {"港口社区硬件实验室正式开放", "zh-Hans"},           {"新华社", "zh-Hans"},
-      {"청소년 코딩 캠프 참가자 모집", "ko"},              {"연합뉴스", "ko"},
+      {"Night buses return to the harbour line", "en"},
+      {"Riverline Transit", "en"},
+      {"プラネタリウムが春にリニューアル開館", "ja"},
+      {"NHK", "ja"},
+      {"港口社区硬件实验室正式开放", "zh-Hans"},
+      {"新华社", "zh-Hans"},
+      {"청소년 코딩 캠프 참가자 모집", "ko"},
+      {"연합뉴스", "ko"},
       {"Library opens late on Fridays", "en"},  // no source: the headline alone
-      {"臺北捷運延長營運時間", "zh-Hant"},                 {"中央社", "zh-Hant"},
+      {"臺北捷運延長營運時間", "zh-Hant"},
+      {"中央社", "zh-Hant"},
   };
   REQUIRE(runs.size() == expected.size());
   for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -266,7 +268,8 @@ TEST_CASE("crawl layout: no items, or only blank headlines, give an empty strip 
   CHECK(empty.list.commands.empty());
   CHECK(render::paintCrawlTiles(empty, realFonts()).empty());
 
-  const render::CrawlLayout blank = render::layoutCrawl({{"", "Desk", "en"}, {" \n\t ", "", "ja"}}, style, 1920, realFonts());
+  const render::CrawlLayout blank =
+      render::layoutCrawl({{"", "Desk", "en"}, {" \n\t ", "", "ja"}}, style, 1920, realFonts());
   CHECK(blank.period == 0);
   CHECK(blank.items_shown == 2);
   CHECK(runsOf(blank).empty());
@@ -282,8 +285,8 @@ TEST_CASE("crawl layout: no items, or only blank headlines, give an empty strip 
 
 TEST_CASE("crawl layout: newlines and tabs become a space; an overlong headline ends with an ellipsis") {
   const render::CrawlStyle style = testStyle();
-  const render::CrawlLayout layout = render::layoutCrawl(
-      {{"  Line one\nline two\r\n\tend  of it\n", " Desk\n", "en"}}, style, 0, realFonts());
+  const render::CrawlLayout layout =
+      render::layoutCrawl({{"  Line one\nline two\r\n\tend  of it\n", " Desk\n", "en"}}, style, 0, realFonts());
   REQUIRE(runsOf(layout).size() == 2);
   CHECK(runsOf(layout)[0]->text == "Line one line two end  of it");
   CHECK(runsOf(layout)[1]->text == "Desk");
@@ -447,7 +450,8 @@ TEST_CASE("crawl sample strip: mixed scripts centred in the strip, written to a 
   }
 }
 
-TEST_CASE("crawl layout: a right-to-left strip is the mirror: each source left of its headline, the next item further left") {
+TEST_CASE(
+    "crawl layout: a right-to-left strip is the mirror: each source left of its headline, the next item further left") {
   // Arabic and Hebrew headlines with their sources, and one English item.
   const std::vector<render::CrawlItem> items = {
       {"مكتبة الواجهة البحرية تفتح مساء الجمعة", "مكتبات مدينة هاربور", "ar"},
@@ -467,9 +471,9 @@ TEST_CASE("crawl layout: a right-to-left strip is the mirror: each source left o
   REQUIRE(ltr_runs.size() == 6);
   for (std::size_t i = 0; i < runs.size(); ++i) {
     CAPTURE(i);
-    CHECK(runs[i]->text == ltr_runs[i]->text);                        // still in reading order
-    CHECK(runs[i]->x == rtl.period - runEnd(*ltr_runs[i]));          // exactly mirrored
-    if (i > 0) CHECK(runEnd(*runs[i]) < runs[i - 1]->x);              // each left of the one before
+    CHECK(runs[i]->text == ltr_runs[i]->text);               // still in reading order
+    CHECK(runs[i]->x == rtl.period - runEnd(*ltr_runs[i]));  // exactly mirrored
+    if (i > 0) CHECK(runEnd(*runs[i]) < runs[i - 1]->x);     // each left of the one before
   }
   CHECK(runEnd(*runs[1]) + style.source_gap == runs[0]->x);  // the source, then the gap, then the headline
   // Each text keeps its own direction.

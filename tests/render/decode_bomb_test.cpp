@@ -8,6 +8,7 @@
 #include <chrono>
 #include <string>
 
+#include "RealFonts.hpp"
 #include "content/MemoryTree.hpp"
 #include "content/Post.hpp"
 #include "render/CardRenderer.hpp"
@@ -15,7 +16,6 @@
 #include "render/ImageHeader.hpp"
 #include "render/LogoLoader.hpp"
 #include "render/SvgWork.hpp"
-#include "RealFonts.hpp"
 
 using namespace newsticker;
 
@@ -132,7 +132,8 @@ TEST_CASE("the 150-byte SVG dashed every 0.001 units is refused at once, naming 
   CHECK_MESSAGE(render::loadLogo(good, "logos/fine.svg", 120, 120, fine_error), fine_error);
 }
 
-TEST_CASE("an SVG stroked 1e5 wide with round joins, or with 10,000 points, is refused at once; a logo-like one draws") {
+TEST_CASE(
+    "an SVG stroked 1e5 wide with round joins, or with 10,000 points, is refused at once; a logo-like one draws") {
   const std::string wide = wideStroke(2000, "1e5");
   std::string points = "M 0 0";
   for (int i = 1; i < 9990; ++i) points += " L " + std::to_string(i * 37 % 1000) + " " + std::to_string(i * 91 % 1000);
@@ -212,8 +213,9 @@ TEST_CASE("a decode slower than the deadline is given up: the card shows a monog
   CHECK(card);
   CHECK(first < 0.25);
   REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0] == "posts/slow.md: logo logos/slow.svg took longer than 0.02 s to decode; not drawn; showing a "
-                       "monogram instead");
+  CHECK(warnings[0] ==
+        "posts/slow.md: logo logos/slow.svg took longer than 0.02 s to decode; not drawn; showing a "
+        "monogram instead");
   CHECK(render::runawayDecodes() >= 1);
   warnings.clear();
   start = SteadyClock::now();

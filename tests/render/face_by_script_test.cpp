@@ -97,8 +97,8 @@ TEST_CASE("₪ in Hebrew text comes from Noto Sans Hebrew, ₹ in Hindi from Not
     const render::FontSpec spec{fonts::Weight::Regular, 40, language};
     const std::size_t at = text.find(symbol);
     for (const render::FaceRun& run : fonts.runs(text, spec)) {
-      if (at >= run.begin && at < run.end) return fonts::defaultFontChain().faces(language, fonts::Weight::Regular)
-                                                      .at(run.face).file;
+      if (at >= run.begin && at < run.end)
+        return fonts::defaultFontChain().faces(language, fonts::Weight::Regular).at(run.face).file;
     }
     return std::string("(none)");
   };

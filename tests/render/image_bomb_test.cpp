@@ -9,10 +9,10 @@
 #include <climits>
 #include <cstdint>
 
+#include "TestImages.hpp"
 #include "content/MemoryTree.hpp"
 #include "render/ImageHeader.hpp"
 #include "render/LogoLoader.hpp"
-#include "TestImages.hpp"
 
 using namespace newsticker;
 
@@ -111,8 +111,8 @@ TEST_CASE("JPEG: every frame header counts, not only the first") {
     sof += 2 + ((static_cast<unsigned char>(jpeg[sof + 2]) << 8) | static_cast<unsigned char>(jpeg[sof + 3]));
   }
   REQUIRE(sof + 4 < jpeg.size());
-  const std::size_t after = sof + 2 + ((static_cast<unsigned char>(jpeg[sof + 2]) << 8) |
-                                       static_cast<unsigned char>(jpeg[sof + 3]));
+  const std::size_t after =
+      sof + 2 + ((static_cast<unsigned char>(jpeg[sof + 2]) << 8) | static_cast<unsigned char>(jpeg[sof + 3]));
   const std::string second_sof =
       std::string("\xFF\xC0\x00\x0B\x08", 5) + std::string("\xEA\x60\xFD\xE8\x01\x01\x11\x00", 8);
   const std::string twice = jpeg.substr(0, after) + second_sof + jpeg.substr(after);
@@ -135,8 +135,8 @@ TEST_CASE("JPEG: every frame header counts, not only the first") {
 }
 
 TEST_CASE("BMP: a height of INT_MIN is measured without undefined arithmetic and refused") {
-  std::string bmp = "BM" + le32(0) + le32(0) + le32(54) + le32(40) + le32(16) + le32(0x80000000u) +
-                    le16(1) + le16(24) + std::string(24, '\0');
+  std::string bmp = "BM" + le32(0) + le32(0) + le32(54) + le32(40) + le32(16) + le32(0x80000000u) + le16(1) + le16(24) +
+                    std::string(24, '\0');
   const auto header = render::readImageHeader(bmp);
   REQUIRE(header);
   CHECK(header->format == "bmp");

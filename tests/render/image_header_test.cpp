@@ -41,7 +41,8 @@ TEST_CASE("the demo feed's PNG and JPEG logos report their real size") {
   CHECK(jpeg_header->format == "jpeg");
   // The decoder agrees with the header.
   for (const auto* file : {&png, &jpeg}) {
-    render::SurfacePtr decoded(IMG_Load_RW(SDL_RWFromConstMem(file->bytes.data(), static_cast<int>(file->bytes.size())), 1));
+    render::SurfacePtr decoded(
+        IMG_Load_RW(SDL_RWFromConstMem(file->bytes.data(), static_cast<int>(file->bytes.size())), 1));
     REQUIRE(decoded);
     const auto header = render::readImageHeader(file->bytes);
     CHECK(header->width == decoded->w);

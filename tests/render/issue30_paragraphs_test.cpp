@@ -25,10 +25,10 @@ using namespace newsticker;
 
 namespace {
 
-constexpr const char* kPrefixes[] = {"ar-percent", "fa-percent", "ar-hyphen",  "vi-units",   "en-url",
-                                     "fr-units",   "de-compound", "ta-long",   "fi-compound", "ko-nospace",
-                                     "he-shekel",  "hi-rupee",   "fr-quotes",  "de-soft-hyphen", "he-maqaf",
-                                     "ko-middle-dot"};
+constexpr const char* kPrefixes[] = {"ar-percent",  "fa-percent",     "ar-hyphen",   "vi-units",
+                                     "en-url",      "fr-units",       "de-compound", "ta-long",
+                                     "fi-compound", "ko-nospace",     "he-shekel",   "hi-rupee",
+                                     "fr-quotes",   "de-soft-hyphen", "he-maqaf",    "ko-middle-dot"};
 
 bool isIssue30Case(const std::string& id) {
   for (const char* prefix : kPrefixes) {

@@ -25,7 +25,8 @@ std::vector<std::size_t> breakIndices(LineBreaker& breaker, const std::string& t
   }
   byte_to_index[text.size()] = index;
   std::vector<std::size_t> result;
-  for (const auto& opportunity : breaker.opportunities(text, language)) result.push_back(byte_to_index[opportunity.offset]);
+  for (const auto& opportunity : breaker.opportunities(text, language))
+    result.push_back(byte_to_index[opportunity.offset]);
   return result;
 }
 
@@ -82,9 +83,10 @@ TEST_CASE("English breaks after spaces and hyphens, and a newline is mandatory")
 
 TEST_CASE("grapheme clusters keep emoji sequences and combining marks whole") {
   LineBreaker breaker;
-  const std::string family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";  // 👨‍👩‍👧
-  const std::string thumbs = "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";  // 👍🏽
-  const std::string e_acute = "e\xCC\x81";                        // e + combining acute
+  const std::string family =
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";  // 👨‍👩‍👧
+  const std::string thumbs = "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";                   // 👍🏽
+  const std::string e_acute = "e\xCC\x81";                                         // e + combining acute
   const std::string text = family + thumbs + e_acute + "x";
   const auto bounds = breaker.graphemeBoundaries(text);
   CHECK(bounds == std::vector<std::size_t>{0, family.size(), family.size() + thumbs.size(),
@@ -109,22 +111,24 @@ TEST_CASE("phrase breaks for headlines: Chinese and Japanese between words, a nu
     for (const render::BreakOpportunity& o : breaker.opportunities(text, language)) out.push_back(o.offset);
     return out;
   };
-  const auto has = [](const std::vector<std::size_t>& v, std::size_t x) { return std::count(v.begin(), v.end(), x) > 0; };
+  const auto has = [](const std::vector<std::size_t>& v, std::size_t x) {
+    return std::count(v.begin(), v.end(), x) > 0;
+  };
   const std::string zh = "北辰開源大會公布議程";  // 北辰 開源 大會 公布 議程: 3 bytes a character
   const std::string ja = "新しい投影機で11月にリニューアル";
   const auto zh_legal = offsets(zh, "zh-Hant");
   const auto ja_legal = offsets(ja, "ja");
-  CHECK(has(zh_legal, 3 * 7));  // 公|布: any character boundary is a legal break
+  CHECK(has(zh_legal, 3 * 7));                  // 公|布: any character boundary is a legal break
   const std::size_t month = ja.find("11") + 2;  // 11|月
-  CHECK(has(ja_legal, month));  // the rules allow it
-  const std::size_t particle = ja.find("で");  // 機|で
+  CHECK(has(ja_legal, month));                  // the rules allow it
+  const std::size_t particle = ja.find("で");   // 機|で
   CHECK(has(ja_legal, particle));
   {
     const render::PhraseBreaks scope(breaker);
     CHECK(breaker.phrases());
     const auto zh_phrases = offsets(zh, "zh-Hant");
     CHECK_FALSE(has(zh_phrases, 3 * 7));  // not inside 公布
-    CHECK(has(zh_phrases, 3 * 6));         // 大會|公布
+    CHECK(has(zh_phrases, 3 * 6));        // 大會|公布
     CHECK(zh_phrases.back() == zh.size());
     const auto ja_phrases = offsets(ja, "ja");
     CHECK_FALSE(has(ja_phrases, month));     // 11月 stays whole

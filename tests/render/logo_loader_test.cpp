@@ -78,8 +78,8 @@ int pixelsOutsideBlend(const SDL_Surface& s, const render::Rect& rect, const ren
   for (int y = rect.y; y < rect.y + rect.h; ++y) {
     for (int x = rect.x; x < rect.x + rect.w; ++x) {
       const Argb p = argbAt(s, x, y);
-      outside += !(within(p.r, ink.r, background.r) && within(p.g, ink.g, background.g) &&
-                   within(p.b, ink.b, background.b));
+      outside +=
+          !(within(p.r, ink.r, background.r) && within(p.g, ink.g, background.g) && within(p.b, ink.b, background.b));
     }
   }
   return outside;
@@ -170,7 +170,8 @@ TEST_CASE("logos keep their aspect ratio; SVG is rasterised at the box size, not
   const std::string svg =
       "<svg xmlns='http://www.w3.org/2000/svg' width='32' height='32'><circle cx='16' cy='16' r='15' "
       "fill='#208040'/></svg>";
-  const content::MemoryTree tree("test", {{"logos/wide.png", encodedImage(*wide, "wide-60x20")}, {"logos/dot.svg", svg}});
+  const content::MemoryTree tree("test",
+                                 {{"logos/wide.png", encodedImage(*wide, "wide-60x20")}, {"logos/dot.svg", svg}});
   std::string error;
   render::SurfacePtr w = render::loadLogo(tree, "logos/wide.png", 100, 100, error);
   REQUIRE_MESSAGE(w, error);
@@ -231,8 +232,8 @@ TEST_CASE("SDL_image 2.6's nanosvg reads unitless objectBoundingBox gradient coo
   }
   const content::MemoryTree demo("demo", {{"a.svg", aurora}, {"b.svg", aurora_percent}});
   const render::Color panel{24, 28, 38};
-  for (const auto& [file, name] : {std::pair{"a.svg", "logo-aurora-museum-as-is"},
-                                   std::pair{"b.svg", "logo-aurora-museum-percent"}}) {
+  for (const auto& [file, name] :
+       {std::pair{"a.svg", "logo-aurora-museum-as-is"}, std::pair{"b.svg", "logo-aurora-museum-percent"}}) {
     render::SurfacePtr logo = render::loadLogo(demo, file, 240, 240, error);
     REQUIRE_MESSAGE(logo, error);
     writeTestPng(*composite(std::move(logo), {10, 10, 240, 240}, panel, 260, 260), name);
@@ -308,8 +309,8 @@ TEST_CASE("loadPhoto: SVG covers too; limits are the logos' (header checked befo
       "<rect x='100' y='0' width='100' height='100' fill='#0000ff'/></svg>";
   std::string huge = "\x89PNG\r\n\x1a\n";
   huge += std::string("\0\0\0\x0dIHDR", 8) + std::string("\0\0\x9c\x40\0\0\x9c\x40\x08\x06\0\0\0", 13);
-  const content::MemoryTree tree("test", {{"photos/halves.svg", svg}, {"photos/huge.png", huge},
-                                          {"photos/notes.png", "not a picture"}});
+  const content::MemoryTree tree(
+      "test", {{"photos/halves.svg", svg}, {"photos/huge.png", huge}, {"photos/notes.png", "not a picture"}});
   std::string error;
   render::SurfacePtr photo = render::loadPhoto(tree, "photos/halves.svg", 100, 100, error);
   REQUIRE_MESSAGE(photo, error);
@@ -354,12 +355,12 @@ TEST_CASE("the painter draws a photo in its box with anti-aliased rounded corner
     const Argb p = argbAt(*card, x, y);
     return std::abs(p.r - c.r) <= 2 && std::abs(p.g - c.g) <= 2 && std::abs(p.b - c.b) <= 2;
   };
-  CHECK(is(box.x, box.y, panel));                                  // the corner is cut
+  CHECK(is(box.x, box.y, panel));  // the corner is cut
   CHECK(is(box.x + box.w - 1, box.y + box.h - 1, panel));
-  CHECK(is(box.x + 24, box.y, orange));                            // straight edges reach the box
+  CHECK(is(box.x + 24, box.y, orange));  // straight edges reach the box
   CHECK(is(box.x, box.y + 24, orange));
   CHECK(is(box.x + box.w / 2, box.y + box.h / 2, orange));
-  CHECK(is(box.x - 1, box.y + box.h / 2, panel));                  // nothing outside the box
+  CHECK(is(box.x - 1, box.y + box.h / 2, panel));  // nothing outside the box
   CHECK(is(box.x + box.w, box.y + box.h / 2, panel));
   // The arc is anti-aliased: pixels between the two colours along it.
   CHECK(edgePixels(*card, {box.x, box.y, 24, 24}, orange, panel) >= 24);

@@ -158,8 +158,9 @@ TEST_CASE("what is measured is what is drawn, to the pixel") {
   // advances are fractional (kana are kerned: "オー" is 1.94 em), the
   // widths are rounded up and the glyphs drawn at their floored positions.
   for (const std::string language : {"ja", "zh-Hans", "zh-Hant", "ko"}) {
-    for (const std::string text : {"あ。」あ", "あ、「あ", "あ」「あ", "（（あ", "『オープンソースで、地域をもっと便利に。』――そ",
-                                   "「ちょっと寄ってみよう」という方も大歓迎です。（入場無料）、「星」"}) {
+    for (const std::string text :
+         {"あ。」あ", "あ、「あ", "あ」「あ", "（（あ", "『オープンソースで、地域をもっと便利に。』――そ",
+          "「ちょっと寄ってみよう」という方も大歓迎です。（入場無料）、「星」"}) {
       CAPTURE(language);
       CAPTURE(text);
       const int x0 = 30;
@@ -188,8 +189,7 @@ TEST_CASE("text without CJK punctuation is measured as before") {
   CHECK(width("Harbor City", "en") == realFonts().faceWidth("Harbor City", latin, 0));
   CHECK(realFonts().layoutLine("Harbor City", latin).runs.size() == 1);
   CHECK(width("港湾市的社区", "zh-Hans") == 6 * kPx);
-  const auto layout =
-      realFonts().layoutLine("Harbor City 港湾市", render::FontSpec{fonts::Weight::Regular, kPx, "en"});
+  const auto layout = realFonts().layoutLine("Harbor City 港湾市", render::FontSpec{fonts::Weight::Regular, kPx, "en"});
   CHECK(layout.runs.size() == 2);
 }
 

@@ -90,8 +90,8 @@ TEST_CASE("header: its ends line up with the card panel's edges") {
     const auto runs = headerRuns(harborHeader(), w, h);
     REQUIRE(runs.size() >= 2);
     static render::LineBreaker breaker;
-    const render::DrawList card =
-        render::layoutCard(content::Post{}, render::CardSize(w, h, geometry.card_insets), theme, "en", realFonts(), breaker);
+    const render::DrawList card = render::layoutCard(content::Post{}, render::CardSize(w, h, geometry.card_insets),
+                                                     theme, "en", realFonts(), breaker);
     const render::Rect& panel = std::get<render::FillShape>(card.commands[2]).rect;
     const render::TextRun& time = runs.front();
     const render::TextRun& name = runs.back();

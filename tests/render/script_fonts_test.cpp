@@ -19,12 +19,12 @@ using namespace newsticker::render;
 
 TEST_CASE("script faces: Thai, Devanagari, Bengali, Tamil, Khmer and Georgian text is drawable") {
   const char* const texts[] = {
-      "ตลาดนัดริมท่าเรือเปิดทุกวันเสาร์",           // Thai
+      "ตลาดนัดริมท่าเรือเปิดทุกวันเสาร์",               // Thai
       "बंदरगाह पर शनिवार को रात का बाज़ार लगेगा",  // Hindi (Devanagari)
-      "বন্দরে শনিবার রাতের বাজার বসবে",             // Bengali
+      "বন্দরে শনিবার রাতের বাজার বসবে",          // Bengali
       "துறைமுகத்தில் சனிக்கிழமை இரவு சந்தை",        // Tamil
-      "ផ្សាររាត្រីនៅកំពង់ផែ",                          // Khmer
-      "ღამის ბაზარი ნავსადგურში",                     // Georgian
+      "ផ្សាររាត្រីនៅកំពង់ផែ",                        // Khmer
+      "ღამის ბაზარი ნავსადგურში",               // Georgian
   };
   for (const char* text : texts) {
     CAPTURE(text);

@@ -44,16 +44,16 @@ int firstInkAfter(const std::string& text, std::size_t skip_columns_left_of, con
 TEST_CASE("autospace pairs: which neighbours get 1/8 em, as Chromium decides") {
   // Gap: an ideograph (Han, kana, bopomofo, hangul, ー 々 〆 〇) beside a letter
   // or decimal digit of another script.
-  for (const char32_t* pair : {U"字A", U"A字", U"カA", U"ーA", U"字1", U"1字", U"국A", U"A국", U"字é", U"字α",
-                               U"字Б", U"々A", U"〆A", U"ㄅA", U"〇A", U"ゝA", U"字٣", U"字ก", U"字ह"}) {
+  for (const char32_t* pair : {U"字A", U"A字", U"カA", U"ーA", U"字1", U"1字", U"국A", U"A국", U"字é", U"字α", U"字Б",
+                               U"々A", U"〆A", U"ㄅA", U"〇A", U"ゝA", U"字٣", U"字ก", U"字ह"}) {
     CAPTURE(static_cast<std::uint32_t>(pair[0]));
     CAPTURE(static_cast<std::uint32_t>(pair[1]));
     CHECK(render::autospaceBetween(pair[0], pair[1]));
   }
   // No gap: full-width and half-width forms, punctuation, symbols, spaces,
   // right-to-left letters, circled and Roman numerals, two of a kind.
-  for (const char32_t* pair : {U"字Ａ", U"ｶA", U"字,", U"字(", U"字-", U"字_", U"字$", U"字%", U"字ق", U"字①",
-                               U"字Ⅻ", U"字 ", U" A", U"AB", U"字字", U"「A", U"A」", U"。A"}) {
+  for (const char32_t* pair : {U"字Ａ", U"ｶA", U"字,", U"字(", U"字-", U"字_", U"字$", U"字%", U"字ق", U"字①", U"字Ⅻ",
+                               U"字 ", U" A", U"AB", U"字字", U"「A", U"A」", U"。A"}) {
     CAPTURE(static_cast<std::uint32_t>(pair[0]));
     CAPTURE(static_cast<std::uint32_t>(pair[1]));
     CHECK_FALSE(render::autospaceBetween(pair[0], pair[1]));

@@ -61,7 +61,8 @@ TEST_CASE("every wrapped line fits its width and no text is lost (English)") {
 TEST_CASE("a Chinese paragraph fills its lines: breaks between ideographs, not only at spaces") {
   LineBreaker breaker;
   const FontSpec font{Weight::Regular, 40, "zh-Hans"};
-  const std::string text = "潮汐开源基金会在港湾市开设社区硬件实验室，向所有贡献者免费开放测试台、单板计算机和显示面板。";
+  const std::string text =
+      "潮汐开源基金会在港湾市开设社区硬件实验室，向所有贡献者免费开放测试台、单板计算机和显示面板。";
   const int width = 700;
   const auto lines = wrapText(text, width, font, realFonts(), breaker);
   REQUIRE(lines.size() >= 2);
@@ -135,7 +136,8 @@ TEST_CASE("fitting: a short headline gets the largest size, a long one a smaller
   CHECK(long_one.lines.size() <= 3);
   CHECK_FALSE(long_one.ellipsised);
   // One pixel larger would not fit in three lines.
-  const auto bigger = wrapText(long_text, box.width, FontSpec{Weight::Bold, long_one.font.px + 1, "en"}, realFonts(), breaker);
+  const auto bigger =
+      wrapText(long_text, box.width, FontSpec{Weight::Bold, long_one.font.px + 1, "en"}, realFonts(), breaker);
   CHECK(bigger.size() > 3);
 }
 
@@ -185,7 +187,8 @@ TEST_CASE("fitting respects the height limit as well as the line limit") {
   box.line_height = 1.2;
   box.weight = Weight::Bold;
   box.language = "en";
-  const FittedText fitted = fitText("Riverline adds bicycle racks to every harbour ferry before winter", box, realFonts(), breaker);
+  const FittedText fitted =
+      fitText("Riverline adds bicycle racks to every harbour ferry before winter", box, realFonts(), breaker);
   CHECK(fitted.height() <= 130);
   CHECK_FALSE(fitted.lines.empty());
   CHECK(fitText("", box, realFonts(), breaker).lines.empty());
@@ -211,15 +214,16 @@ TEST_CASE("emoji sequences are never split across lines, at any width") {
   const FontSpec font{Weight::Bold, 48, "en"};
   const std::string family = "👨‍👩‍👧‍👦";
   const std::string wave = "👋🏽";
-  const std::string text = family + " Family Day " + wave + wave + wave + " at the Harbour Museum 🎉🎉 " + family + family;
+  const std::string text =
+      family + " Family Day " + wave + wave + wave + " at the Harbour Museum 🎉🎉 " + family + family;
   for (int width = 60; width <= 900; width += 17) {
     const auto lines = wrapText(text, width, font, realFonts(), breaker);
     std::string rejoined;
     for (const auto& line : lines) {
       // A line never starts or ends inside a sequence: no stray joiner or
       // skin-tone modifier at either end.
-      CHECK(line.rfind("\xE2\x80\x8D", 0) != 0);                       // ZWJ
-      CHECK(line.rfind("\xF0\x9F\x8F\xBD", 0) != 0);                   // skin tone
+      CHECK(line.rfind("\xE2\x80\x8D", 0) != 0);      // ZWJ
+      CHECK(line.rfind("\xF0\x9F\x8F\xBD", 0) != 0);  // skin tone
       CHECK((line.size() < 3 || line.compare(line.size() - 3, 3, "\xE2\x80\x8D") != 0));
       rejoined += line;
     }
@@ -272,13 +276,15 @@ TEST_CASE("Japanese brackets: no line starts with 』】） and none ends with �
   const FontSpec font{Weight::Regular, 36, "ja"};
   const std::string text =
       "【お知らせ】科学館の『星空ガイド』（無料）を配布しています。「ぜひ」お立ち寄りください。"
-      "【重要】（土）と（日）は『特別投影』があります。ちょっとしたキャンプ気分で、ジャッジやショーもお楽しみください。";
+      "【重要】（土）と（日）は『特別投影』があります。ちょっとしたキャンプ気分で、ジャッジやショーもお楽しみください"
+      "。";
   for (int width = 150; width <= 1000; width += 13) {
     const auto lines = wrapText(text, width, font, realFonts(), breaker);
     CHECK(joined(lines, "") == text);
     for (const auto& line : lines) {
-      CHECK_FALSE(startsWithAny(line, {"』", "】", "）", "」", "。", "、", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ",
-                                       "ょ", "ゎ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ"}));
+      CHECK_FALSE(
+          startsWithAny(line, {"』", "】", "）", "」", "。", "、", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ",
+                               "ょ", "ゎ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ"}));
       for (const char* opening : {"「", "『", "（", "【"}) {
         const std::string o(opening);
         CHECK_FALSE((line.size() >= o.size() && line.compare(line.size() - o.size(), o.size(), o) == 0));
@@ -353,8 +359,9 @@ TEST_CASE("wrapping: a word wider than the line is cut at camelCase, digit or pu
   CHECK(digits[0].back() == '-');
   const std::string kept = digits[0].substr(0, digits[0].size() - 1);
   const char last = kept.back(), next = std::string("RX9000Ultra2026EditionProSeriesMaxPlus")[kept.size()];
-  const bool boundary = (std::islower(static_cast<unsigned char>(last)) && std::isupper(static_cast<unsigned char>(next))) ||
-                        (std::isdigit(static_cast<unsigned char>(last)) != std::isdigit(static_cast<unsigned char>(next)));
+  const bool boundary =
+      (std::islower(static_cast<unsigned char>(last)) && std::isupper(static_cast<unsigned char>(next))) ||
+      (std::isdigit(static_cast<unsigned char>(last)) != std::isdigit(static_cast<unsigned char>(next)));
   CHECK(boundary);
   const auto path = wrapText("example.org/harbour/ferries/timetable/winter", 700, font, realFonts(), breaker, &cut);
   REQUIRE(path.size() >= 2);
@@ -545,7 +552,10 @@ TEST_CASE("a web address wider than the line is cut before a dot, not after it, 
 TEST_CASE("a cut moved off punctuation still fits: text whose width does not grow with its length (fuzz finding)") {
   // NULs and an invalid byte: "\0\0\xFF" is narrower than "\0\0"; the cut
   // after it would start the next line with '?', the one before it overflows.
-  const std::string text("\x00\x00\xff?\xdd\xb5" "88\xef\xb5", 10);
+  const std::string text(
+      "\x00\x00\xff?\xdd\xb5"
+      "88\xef\xb5",
+      10);
   LineBreaker breaker;
   const FontSpec font{Weight::Regular, 37, "ko"};
   for (const auto& line : wrapText(text, 50, font, realFonts(), breaker)) {

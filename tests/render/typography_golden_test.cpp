@@ -5,8 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <SDL_image.h>
-#include <algorithm>
 #include <yaml-cpp/yaml.h>
+#include <algorithm>
 
 #include "GoldenImage.hpp"
 #include "RealFonts.hpp"
@@ -27,9 +27,9 @@ std::vector<TypographyCase> loadCases() {
   const YAML::Node root = YAML::LoadFile(std::string(NEWSTICKER_SOURCE_DIR) + "/tests/typography/cases.yaml");
   std::vector<TypographyCase> cases;
   for (const auto& node : root) {
-    cases.push_back({node["id"].as<std::string>(), node["language"].as<std::string>(),
-                     node["role"].as<std::string>(), node["title"] ? node["title"].as<std::string>() : "",
-                     node["text"].as<std::string>(), !node["golden"] || node["golden"].as<bool>()});
+    cases.push_back({node["id"].as<std::string>(), node["language"].as<std::string>(), node["role"].as<std::string>(),
+                     node["title"] ? node["title"].as<std::string>() : "", node["text"].as<std::string>(),
+                     !node["golden"] || node["golden"].as<bool>()});
   }
   return cases;
 }
@@ -72,8 +72,8 @@ TEST_CASE("typography cases: the fitted size is the largest that fits its box") 
     if (!fitted.ellipsised && fitted.font.px < box.max_px) {
       // One pixel larger would need a fourth line or cut a word.
       bool cut = false;
-      const auto larger = render::wrapText(c.text, box.width, render::FontSpec{box.weight, fitted.font.px + 1, c.language},
-                                           realFonts(), breaker, &cut);
+      const auto larger = render::wrapText(
+          c.text, box.width, render::FontSpec{box.weight, fitted.font.px + 1, c.language}, realFonts(), breaker, &cut);
       bool cut_now = false;
       render::wrapText(c.text, box.width, fitted.font, realFonts(), breaker, &cut_now);
       CHECK((larger.size() > 3 || (cut && !cut_now)));
