@@ -55,7 +55,9 @@ class Child {
     std::vector<std::string> env = extra_env;
     for (char** e = environ; *e != nullptr; ++e) {
       const std::string entry = *e;
-      if (entry.rfind("SDL_VIDEODRIVER=", 0) != 0 && entry.rfind("DISPLAY=", 0) != 0) env.push_back(entry);
+      const bool given = entry.rfind("SDL_VIDEODRIVER=", 0) == 0 || entry.rfind("DISPLAY=", 0) == 0 ||
+                         entry.rfind("LSAN_OPTIONS=", 0) == 0;
+      if (!given) env.push_back(entry);
     }
     std::vector<char*> args, envp;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -269,7 +271,10 @@ TEST_CASE("newsticker edit under Xvfb: three saves, each frame is --screenshot's
   REQUIRE(x != nullptr);
   const fs::path out = dir / "edit.out";
   Child edit({NEWSTICKER_BINARY, "edit", post.string(), "--size", "640x360", "--config", config.string()},
-             {"DISPLAY=" + server.display, "SDL_VIDEODRIVER=x11"}, out.string());
+             // Under LeakSanitizer the X11 client libraries SDL loads and unloads
+             // leave blocks of unknown modules: leaks are checked in the other
+             // tests, which run the same code without them.
+             {"DISPLAY=" + server.display, "SDL_VIDEODRIVER=x11", "LSAN_OPTIONS=detect_leaks=0"}, out.string());
   Frame frame;
   const double first = waitFor(x, expected[0], 20.0, SteadyClock::now(), &frame);
   INFO(readAll(out));
